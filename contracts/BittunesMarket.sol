@@ -1,0 +1,634 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Split} from "./libraries/Split.sol";
+
+/// @title Bittunes market
+/// @notice Artists register tracks and sell them straight to fans. Any fan who owns a track may pass
+///         it on: when someone buys through them, they are paid the referral share the artist chose,
+///         in the same transaction. Every sale is split between the platform fee, the referrer and
+///         the artist side (shared among collaborators), and credited to balances that their owners
+///         withdraw (pull payments).
+/// @dev The owner can set the platform fee (at most `MAX_FEE_BPS`) and its recipient, and hand
+///      ownership on in two steps. Nothing else: no pause, no upgrade, no power over tracks or
+///      balances. The fee accrues in the fee configuration's own storage slot (see `FeeConfig`), so a
+///      sale touches one slot for it instead of two.
+contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
+    // ------------------------------------------------------------------------------------------
+    // Types
+    // ------------------------------------------------------------------------------------------
+
+    /// @notice A collaborator of a track and their fixed share of the artist side.
+    /// @param account Where the collaborator's credits go.
+    /// @param bps The collaborator's share of the artist side, in basis points.
+    struct Collaborator {
+        address account;
+        uint16 bps;
+    }
+
+    /// @notice Everything about a track that a purchase reads, packed into one storage slot.
+    /// @param artist The registrant: controls the track and is its first payee.
+    /// @param price The current price in wei.
+    /// @param referralBps The referrer's share of the price, in basis points.
+    /// @param flags `LISTED` and `HAS_COLLABORATORS` bits.
+    struct Track {
+        address artist;
+        uint72 price;
+        uint16 referralBps;
+        uint8 flags;
+    }
+
+    /// @notice The platform fee settings and the fees accrued since the recipient last withdrew.
+    /// @dev `accrued` is part of `recipient`'s balance. It is moved into `_balances` when the
+    ///      recipient changes or when it would overflow 80 bits.
+    struct FeeConfig {
+        address recipient;
+        uint16 bps;
+        uint80 accrued;
+    }
+
+    /// @notice A track as returned by `track`.
+    struct TrackInfo {
+        address artist;
+        uint256 price;
+        uint256 referralBps;
+        bool listed;
+        bytes32 contentHash;
+        Collaborator[] collaborators;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Errors
+    // ------------------------------------------------------------------------------------------
+
+    /// @notice No track has this id.
+    /// @param trackId The id asked for.
+    error UnknownTrack(uint256 trackId);
+
+    /// @notice Only the track's artist may do this.
+    /// @param trackId The track.
+    /// @param caller Who tried.
+    /// @param artist The track's artist.
+    error NotTrackArtist(uint256 trackId, address caller, address artist);
+
+    /// @notice The track is delisted and cannot be bought.
+    /// @param trackId The track.
+    error TrackNotListed(uint256 trackId);
+
+    /// @notice The value sent is not the track's current price.
+    /// @param trackId The track.
+    /// @param sent The value sent with the call.
+    /// @param price The current price: resend exactly this.
+    error IncorrectPayment(uint256 trackId, uint256 sent, uint256 price);
+
+    /// @notice The recipient already owns the track.
+    /// @param trackId The track.
+    /// @param account The owner.
+    error AlreadyOwned(uint256 trackId, address account);
+
+    /// @notice The price does not fit the track's storage.
+    /// @param price The price asked for.
+    /// @param maxPrice The largest price a track can have.
+    error PriceTooHigh(uint256 price, uint256 maxPrice);
+
+    /// @notice The referral share is above the cap.
+    /// @param bps The share asked for.
+    /// @param maxBps The cap, `MAX_REFERRAL_BPS`.
+    error ReferralShareTooHigh(uint256 bps, uint256 maxBps);
+
+    /// @notice The platform fee is above the cap.
+    /// @param bps The fee asked for.
+    /// @param maxBps The cap, `MAX_FEE_BPS`.
+    error FeeTooHigh(uint256 bps, uint256 maxBps);
+
+    /// @notice A track registration must name the sha256 of the package being sold.
+    error MissingContentHash();
+
+    /// @notice Too many collaborators.
+    /// @param count The number given.
+    /// @param maxCount `MAX_COLLABORATORS`.
+    error TooManyCollaborators(uint256 count, uint256 maxCount);
+
+    /// @notice A collaborator is the zero address, the artist, or listed twice.
+    /// @param index The collaborator's position in the list.
+    /// @param account The collaborator.
+    error InvalidCollaborator(uint256 index, address account);
+
+    /// @notice A collaborator's share is zero.
+    /// @param index The collaborator's position in the list.
+    error ZeroCollaboratorShare(uint256 index);
+
+    /// @notice The collaborators' shares add up to more than the whole artist side.
+    /// @param totalBps Their sum.
+    /// @param maxBps 10 000.
+    error CollaboratorSharesTooHigh(uint256 totalBps, uint256 maxBps);
+
+    /// @notice The zero address cannot receive tracks, fees or withdrawals.
+    error ZeroAddress();
+
+    /// @notice The account has nothing to withdraw.
+    /// @param account The account.
+    error NothingToWithdraw(address account);
+
+    /// @notice Sending the withdrawal failed; the balance is unchanged. Try `withdrawTo` another address.
+    /// @param to The address that refused the payment.
+    /// @param amount The amount.
+    error TransferFailed(address to, uint256 amount);
+
+    /// @notice The market always has an owner: ownership can be transferred, not renounced.
+    error RenounceDisabled();
+
+    // ------------------------------------------------------------------------------------------
+    // Events
+    // ------------------------------------------------------------------------------------------
+
+    /// @notice A track was registered; it is listed from now on.
+    /// @param trackId The new track's id.
+    /// @param artist The registrant, the first payee.
+    /// @param price The price in wei.
+    /// @param referralBps The referrer's share in basis points.
+    /// @param contentHash The sha256 of the encrypted package being sold.
+    /// @param metadataURI Where the track's metadata lives.
+    event TrackRegistered(
+        uint256 indexed trackId,
+        address indexed artist,
+        uint256 price,
+        uint256 referralBps,
+        bytes32 contentHash,
+        string metadataURI
+    );
+
+    /// @notice A collaborator was registered on a track (emitted right after `TrackRegistered`).
+    /// @param trackId The track.
+    /// @param account The collaborator.
+    /// @param bps Their share of the artist side, in basis points.
+    event CollaboratorAdded(uint256 indexed trackId, address indexed account, uint256 bps);
+
+    /// @notice A track's price changed, for future sales.
+    /// @param trackId The track.
+    /// @param previousPrice The old price in wei.
+    /// @param newPrice The new price in wei.
+    event PriceUpdated(uint256 indexed trackId, uint256 previousPrice, uint256 newPrice);
+
+    /// @notice A track's referral share changed, for future sales.
+    /// @param trackId The track.
+    /// @param previousBps The old share in basis points.
+    /// @param newBps The new share in basis points.
+    event ReferralShareUpdated(uint256 indexed trackId, uint256 previousBps, uint256 newBps);
+
+    /// @notice A track was listed or delisted.
+    /// @param trackId The track.
+    /// @param listed Whether it can be bought now.
+    event ListingUpdated(uint256 indexed trackId, bool listed);
+
+    /// @notice A track's metadata URI changed.
+    /// @param trackId The track.
+    /// @param metadataURI The new URI.
+    event MetadataURIUpdated(uint256 indexed trackId, string metadataURI);
+
+    /// @notice A track was bought. `price == artistAmount + referrerAmount + feeAmount`.
+    /// @dev On tracks with collaborators, `CollaboratorCredited` events follow, each moving part of
+    ///      `artistAmount` from the artist to a collaborator.
+    /// @param trackId The track.
+    /// @param buyer Who paid.
+    /// @param recipient Who owns the track now (the buyer, or the friend they bought it for).
+    /// @param referrer The eligible referrer credited, or the zero address when there was none.
+    /// @param price The price paid, in wei.
+    /// @param artistAmount The artist side (artist and collaborators together).
+    /// @param referrerAmount The referrer's share.
+    /// @param feeAmount The platform fee.
+    event Purchased(
+        uint256 indexed trackId,
+        address buyer,
+        address indexed recipient,
+        address indexed referrer,
+        uint256 price,
+        uint256 artistAmount,
+        uint256 referrerAmount,
+        uint256 feeAmount
+    );
+
+    /// @notice A collaborator was credited their share of a sale's artist side.
+    /// @param trackId The track sold.
+    /// @param account The collaborator.
+    /// @param amount The amount credited, in wei.
+    event CollaboratorCredited(uint256 indexed trackId, address indexed account, uint256 amount);
+
+    /// @notice An account withdrew its whole balance.
+    /// @param account Whose balance it was.
+    /// @param to Where the ETH was sent.
+    /// @param amount The amount, in wei.
+    event Withdrawn(address indexed account, address indexed to, uint256 amount);
+
+    /// @notice The platform fee changed, for future sales.
+    /// @param previousBps The old fee in basis points.
+    /// @param newBps The new fee in basis points.
+    event FeeUpdated(uint256 previousBps, uint256 newBps);
+
+    /// @notice The platform fee recipient changed. Fees accrued so far stay with the previous one.
+    /// @param previousRecipient The old recipient (zero at deployment).
+    /// @param newRecipient The new recipient.
+    event FeeRecipientUpdated(address indexed previousRecipient, address indexed newRecipient);
+
+    // ------------------------------------------------------------------------------------------
+    // Constants
+    // ------------------------------------------------------------------------------------------
+
+    /// @notice The highest platform fee the owner can set: 10 %. (All four caps are read by `limits`.)
+    uint256 internal constant MAX_FEE_BPS = 1_000;
+    /// @notice The highest referral share an artist can choose: 50 %.
+    uint256 internal constant MAX_REFERRAL_BPS = 5_000;
+    /// @notice The most collaborators a track can have besides its artist.
+    uint256 internal constant MAX_COLLABORATORS = 7;
+    /// @notice The highest price a track can have (2^72 − 1 wei, about 4 722 ETH).
+    uint256 internal constant MAX_PRICE = type(uint72).max;
+
+    uint8 private constant LISTED = 1;
+    uint8 private constant HAS_COLLABORATORS = 2;
+    /// @dev Ownership is a full word, so recording it is one plain store rather than a read-modify-write.
+    uint256 private constant OWNED = 1;
+
+    // ------------------------------------------------------------------------------------------
+    // Storage
+    // ------------------------------------------------------------------------------------------
+
+    FeeConfig private _fee;
+
+    /// @notice How many tracks have been registered; track ids run from 1 to `trackCount`.
+    uint256 public trackCount;
+
+    mapping(uint256 trackId => Track) private _tracks;
+    mapping(uint256 trackId => bytes32) private _contentHashes;
+    mapping(uint256 trackId => Collaborator[]) private _collaborators;
+    mapping(uint256 trackId => mapping(address account => uint256)) private _owners; // OWNED or 0
+    mapping(address account => uint256) private _balances;
+
+    // ------------------------------------------------------------------------------------------
+    // Constructor
+    // ------------------------------------------------------------------------------------------
+
+    /// @param initialOwner The operator who may set the fee and its recipient.
+    /// @param feeRecipient_ Where the platform fee goes.
+    /// @param feeBps_ The platform fee in basis points, at most `MAX_FEE_BPS`.
+    constructor(address initialOwner, address feeRecipient_, uint256 feeBps_) Ownable(initialOwner) {
+        if (feeRecipient_ == address(0)) revert ZeroAddress();
+        if (feeBps_ > MAX_FEE_BPS) revert FeeTooHigh(feeBps_, MAX_FEE_BPS);
+        _fee = FeeConfig({recipient: feeRecipient_, bps: uint16(feeBps_), accrued: 0});
+        emit FeeRecipientUpdated(address(0), feeRecipient_);
+        emit FeeUpdated(0, feeBps_);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Artists
+    // ------------------------------------------------------------------------------------------
+
+    /// @notice Registers a track sold by the caller. It is listed at once.
+    /// @param price The price in wei, at most `MAX_PRICE`.
+    /// @param referralBps The share of each sale paid to an eligible referrer, at most `MAX_REFERRAL_BPS`.
+    /// @param contentHash The sha256 of the encrypted package being sold (not zero).
+    /// @param metadataURI Where the track's metadata lives.
+    /// @param collaborators Who shares the artist side with the caller, and their fixed shares in basis
+    ///        points (the caller keeps the rest and the rounding dust); at most `MAX_COLLABORATORS`.
+    /// @return trackId The new track's id.
+    function register(
+        uint256 price,
+        uint256 referralBps,
+        bytes32 contentHash,
+        string calldata metadataURI,
+        Collaborator[] calldata collaborators
+    ) external returns (uint256 trackId) {
+        _checkPrice(price);
+        _checkReferralBps(referralBps);
+        if (contentHash == bytes32(0)) revert MissingContentHash();
+        _checkCollaborators(collaborators);
+
+        trackId = ++trackCount;
+        uint8 flags = LISTED;
+        if (collaborators.length != 0) flags |= HAS_COLLABORATORS;
+        _tracks[trackId] =
+            Track({artist: msg.sender, price: uint72(price), referralBps: uint16(referralBps), flags: flags});
+        _contentHashes[trackId] = contentHash;
+        emit TrackRegistered(trackId, msg.sender, price, referralBps, contentHash, metadataURI);
+
+        Collaborator[] storage stored = _collaborators[trackId];
+        for (uint256 i; i < collaborators.length; ++i) {
+            stored.push(collaborators[i]);
+            emit CollaboratorAdded(trackId, collaborators[i].account, collaborators[i].bps);
+        }
+    }
+
+    /// @notice Changes a track's price for future sales. Only its artist may.
+    /// @param trackId The track.
+    /// @param price The new price in wei, at most `MAX_PRICE`.
+    function setPrice(uint256 trackId, uint256 price) external {
+        Track storage t = _artistTrack(trackId);
+        _checkPrice(price);
+        uint256 previous = t.price;
+        t.price = uint72(price);
+        emit PriceUpdated(trackId, previous, price);
+    }
+
+    /// @notice Changes a track's referral share for future sales. Only its artist may.
+    /// @param trackId The track.
+    /// @param referralBps The new share in basis points, at most `MAX_REFERRAL_BPS`.
+    function setReferralBps(uint256 trackId, uint256 referralBps) external {
+        Track storage t = _artistTrack(trackId);
+        _checkReferralBps(referralBps);
+        uint256 previous = t.referralBps;
+        t.referralBps = uint16(referralBps);
+        emit ReferralShareUpdated(trackId, previous, referralBps);
+    }
+
+    /// @notice Lists or delists a track. A delisted track cannot be bought; owners keep it. Only its
+    ///         artist may.
+    /// @param trackId The track.
+    /// @param listed Whether it can be bought.
+    function setListed(uint256 trackId, bool listed) external {
+        Track storage t = _artistTrack(trackId);
+        t.flags = listed ? t.flags | LISTED : t.flags & ~LISTED;
+        emit ListingUpdated(trackId, listed);
+    }
+
+    /// @notice Points a track at new metadata. Only its artist may.
+    /// @param trackId The track.
+    /// @param metadataURI The new URI.
+    function setMetadataURI(uint256 trackId, string calldata metadataURI) external {
+        _artistTrack(trackId);
+        emit MetadataURIUpdated(trackId, metadataURI);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Fans
+    // ------------------------------------------------------------------------------------------
+
+    /// @notice Buys a track for the caller, paying exactly its current price.
+    /// @param trackId The track.
+    /// @param referrer Who passed the track on. Credited only when they own the track and are not the
+    ///        buyer; otherwise the sale counts as unreferred and the artist side keeps that share.
+    function purchase(uint256 trackId, address referrer) external payable {
+        _purchase(trackId, msg.sender, referrer);
+    }
+
+    /// @notice Buys a track for someone else, paying exactly its current price.
+    /// @param recipient Who will own the track.
+    /// @param trackId The track.
+    /// @param referrer As for `purchase`; also ineligible when it is the recipient.
+    function purchaseFor(address recipient, uint256 trackId, address referrer) external payable {
+        if (recipient == address(0)) revert ZeroAddress();
+        _purchase(trackId, recipient, referrer);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Payees
+    // ------------------------------------------------------------------------------------------
+
+    /// @notice Sends the caller's whole balance to the caller.
+    /// @return amount The amount sent, in wei.
+    function withdraw() external nonReentrant returns (uint256 amount) {
+        return _withdraw(msg.sender);
+    }
+
+    /// @notice Sends the caller's whole balance to `to` (for payees that cannot receive ETH themselves).
+    /// @param to Where to send it.
+    /// @return amount The amount sent, in wei.
+    function withdrawTo(address to) external nonReentrant returns (uint256 amount) {
+        if (to == address(0)) revert ZeroAddress();
+        return _withdraw(to);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Owner
+    // ------------------------------------------------------------------------------------------
+
+    /// @notice Sets the platform fee for future sales. Only the owner may.
+    /// @param bps The fee in basis points, at most `MAX_FEE_BPS`.
+    function setFeeBps(uint256 bps) external onlyOwner {
+        if (bps > MAX_FEE_BPS) revert FeeTooHigh(bps, MAX_FEE_BPS);
+        uint256 previous = _fee.bps;
+        _fee.bps = uint16(bps);
+        emit FeeUpdated(previous, bps);
+    }
+
+    /// @notice Sets where future platform fees go. Fees accrued so far stay with the previous
+    ///         recipient, who withdraws them as usual. Only the owner may.
+    /// @param recipient The new recipient.
+    function setFeeRecipient(address recipient) external onlyOwner {
+        if (recipient == address(0)) revert ZeroAddress();
+        FeeConfig memory fee = _fee;
+        if (fee.accrued != 0) _balances[fee.recipient] += fee.accrued;
+        _fee = FeeConfig({recipient: recipient, bps: fee.bps, accrued: 0});
+        emit FeeRecipientUpdated(fee.recipient, recipient);
+    }
+
+    /// @notice Always reverts: the market keeps an owner, so fee settings can always be maintained.
+    function renounceOwnership() public pure override {
+        revert RenounceDisabled();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Views
+    // ------------------------------------------------------------------------------------------
+
+    /// @notice Whether `account` owns track `trackId`.
+    /// @param trackId The track.
+    /// @param account The account.
+    /// @return Whether it owns the track.
+    function owns(uint256 trackId, address account) external view returns (bool) {
+        return _owners[trackId][account] != 0;
+    }
+
+    /// @notice What `account` can withdraw now, in wei.
+    /// @param account The account.
+    /// @return The balance, fees accrued to the current fee recipient included.
+    function balanceOf(address account) external view returns (uint256) {
+        uint256 balance = _balances[account];
+        if (account == _fee.recipient) balance += _fee.accrued;
+        return balance;
+    }
+
+    /// @notice A track's current state.
+    /// @param trackId The track.
+    /// @return info Its artist, price, referral share, listing, content hash and collaborators.
+    function track(uint256 trackId) external view returns (TrackInfo memory info) {
+        Track memory t = _tracks[trackId];
+        if (t.artist == address(0)) revert UnknownTrack(trackId);
+        info = TrackInfo({
+            artist: t.artist,
+            price: t.price,
+            referralBps: t.referralBps,
+            listed: t.flags & LISTED != 0,
+            contentHash: _contentHashes[trackId],
+            collaborators: _collaborators[trackId]
+        });
+    }
+
+    /// @notice The platform fee settings.
+    /// @return recipient Where platform fees go.
+    /// @return bps The fee in basis points.
+    /// @return accrued Fees accrued to `recipient` and not yet withdrawn (part of its `balanceOf`).
+    function feeConfig() external view returns (address recipient, uint256 bps, uint256 accrued) {
+        FeeConfig memory fee = _fee;
+        return (fee.recipient, fee.bps, fee.accrued);
+    }
+
+    /// @notice The contract's fixed caps.
+    /// @return maxFeeBps The highest platform fee, in basis points.
+    /// @return maxReferralBps The highest referral share, in basis points.
+    /// @return maxCollaborators The most collaborators a track can have besides its artist.
+    /// @return maxPrice The highest price a track can have, in wei.
+    function limits()
+        external
+        pure
+        returns (uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice)
+    {
+        return (MAX_FEE_BPS, MAX_REFERRAL_BPS, MAX_COLLABORATORS, MAX_PRICE);
+    }
+
+    /// @notice How a purchase made now would be split.
+    /// @param trackId The track.
+    /// @param referrer The referrer that would be passed.
+    /// @param buyer Who would pay.
+    /// @param recipient Who would own the track.
+    /// @return price The value to send.
+    /// @return creditedReferrer The referrer that would be credited (zero when ineligible).
+    /// @return artistAmount The artist side.
+    /// @return referrerAmount The referrer's share.
+    /// @return feeAmount The platform fee.
+    function quote(uint256 trackId, address referrer, address buyer, address recipient)
+        external
+        view
+        returns (
+            uint256 price,
+            address creditedReferrer,
+            uint256 artistAmount,
+            uint256 referrerAmount,
+            uint256 feeAmount
+        )
+    {
+        Track memory t = _tracks[trackId];
+        if (t.artist == address(0)) revert UnknownTrack(trackId);
+        price = t.price;
+        if (_isEligibleReferrer(_owners[trackId], referrer, buyer, recipient)) creditedReferrer = referrer;
+        (feeAmount, referrerAmount, artistAmount) =
+            Split.sale(price, _fee.bps, creditedReferrer == address(0) ? 0 : t.referralBps);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Internal
+    // ------------------------------------------------------------------------------------------
+
+    function _purchase(uint256 trackId, address recipient, address referrer) private {
+        Track storage t = _tracks[trackId];
+        (address artist, uint256 price, uint256 referralBps, uint8 flags) = (t.artist, t.price, t.referralBps, t.flags);
+        if (artist == address(0)) revert UnknownTrack(trackId);
+        if (flags & LISTED == 0) revert TrackNotListed(trackId);
+        if (msg.value != price) revert IncorrectPayment(trackId, msg.value, price);
+
+        mapping(address => uint256) storage owners = _owners[trackId];
+        if (owners[recipient] != 0) revert AlreadyOwned(trackId, recipient);
+        owners[recipient] = OWNED;
+        if (!_isEligibleReferrer(owners, referrer, msg.sender, recipient)) (referrer, referralBps) = (address(0), 0);
+
+        FeeConfig storage fee = _fee;
+        (uint256 feeAmount, uint256 referrerAmount, uint256 artistAmount) = Split.sale(price, fee.bps, referralBps);
+
+        // Every credit below is backed by the ETH this call received, so no balance can overflow.
+        unchecked {
+            if (feeAmount != 0) _accrueFee(fee, feeAmount);
+            if (referrerAmount != 0) _balances[referrer] += referrerAmount;
+        }
+        emit Purchased(trackId, msg.sender, recipient, referrer, price, artistAmount, referrerAmount, feeAmount);
+
+        if (flags & HAS_COLLABORATORS != 0) artistAmount = _creditCollaborators(trackId, artistAmount);
+        unchecked {
+            if (artistAmount != 0) _balances[artist] += artistAmount;
+        }
+    }
+
+    /// @dev Credits each collaborator its share of `artistAmount` and returns what is left for the artist.
+    function _creditCollaborators(uint256 trackId, uint256 artistAmount) private returns (uint256 left) {
+        left = artistAmount;
+        Collaborator[] storage collaborators = _collaborators[trackId];
+        uint256 n = collaborators.length;
+        for (uint256 i; i < n; ++i) {
+            Collaborator memory c = collaborators[i];
+            uint256 amount = Split.share(artistAmount, c.bps);
+            if (amount == 0) continue;
+            unchecked {
+                left -= amount; // the shares sum to at most 10 000 bps of artistAmount
+                _balances[c.account] += amount;
+            }
+            emit CollaboratorCredited(trackId, c.account, amount);
+        }
+    }
+
+    /// @dev Adds a sale's fee to the fees accrued in the fee slot, moving them into the recipient's
+    ///      balance instead when they would overflow 80 bits.
+    function _accrueFee(FeeConfig storage fee, uint256 amount) private {
+        uint256 accrued = fee.accrued + amount;
+        if (accrued > type(uint80).max) {
+            _balances[fee.recipient] += accrued;
+            accrued = 0;
+        }
+        fee.accrued = uint80(accrued);
+    }
+
+    function _withdraw(address to) private returns (uint256 amount) {
+        amount = _balances[msg.sender];
+        if (amount != 0) _balances[msg.sender] = 0;
+        FeeConfig memory fee = _fee;
+        if (msg.sender == fee.recipient && fee.accrued != 0) {
+            amount += fee.accrued;
+            _fee.accrued = 0;
+        }
+        if (amount == 0) revert NothingToWithdraw(msg.sender);
+        emit Withdrawn(msg.sender, to, amount);
+        (bool ok,) = to.call{value: amount}("");
+        if (!ok) revert TransferFailed(to, amount);
+    }
+
+    /// @dev The superdistribution rule: only an owner of the track, other than the buyer and the
+    ///      recipient, earns by referring it.
+    function _isEligibleReferrer(
+        mapping(address => uint256) storage owners,
+        address referrer,
+        address buyer,
+        address recipient
+    ) private view returns (bool) {
+        return referrer != address(0) && referrer != buyer && referrer != recipient && owners[referrer] != 0;
+    }
+
+    function _artistTrack(uint256 trackId) private view returns (Track storage t) {
+        t = _tracks[trackId];
+        address artist = t.artist;
+        if (artist == address(0)) revert UnknownTrack(trackId);
+        if (artist != msg.sender) revert NotTrackArtist(trackId, msg.sender, artist);
+    }
+
+    function _checkPrice(uint256 price) private pure {
+        if (price > MAX_PRICE) revert PriceTooHigh(price, MAX_PRICE);
+    }
+
+    function _checkReferralBps(uint256 bps) private pure {
+        if (bps > MAX_REFERRAL_BPS) revert ReferralShareTooHigh(bps, MAX_REFERRAL_BPS);
+    }
+
+    function _checkCollaborators(Collaborator[] calldata collaborators) private view {
+        uint256 n = collaborators.length;
+        if (n > MAX_COLLABORATORS) revert TooManyCollaborators(n, MAX_COLLABORATORS);
+        uint256 total;
+        for (uint256 i; i < n; ++i) {
+            address account = collaborators[i].account;
+            if (account == address(0) || account == msg.sender) revert InvalidCollaborator(i, account);
+            for (uint256 j; j < i; ++j) {
+                if (collaborators[j].account == account) revert InvalidCollaborator(i, account);
+            }
+            if (collaborators[i].bps == 0) revert ZeroCollaboratorShare(i);
+            total += collaborators[i].bps;
+        }
+        if (total > Split.BPS) revert CollaboratorSharesTooHigh(total, Split.BPS);
+    }
+}

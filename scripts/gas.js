@@ -1,0 +1,79 @@
+// Gas benchmark of the market's operations on Hardhat's simulated network (cancun rules).
+//
+//   npm run gas
+//
+// Prints one `BENCH gas_<operation> <gas> gas` line per operation. Each figure is the receipt's
+// gasUsed of one real transaction, in the situation its name describes.
+import { network } from "hardhat";
+import { keccak256, toHex } from "viem";
+
+const PRICE = 10n ** 15n; // 0.001 ETH
+const REFERRAL_BPS = 2_000n;
+const FEE_BPS = 500n;
+
+const { viem } = await network.connect();
+const publicClient = await viem.getPublicClient();
+const [owner, treasury, artist, fanA, fanB, fanC, fanD, c1, c2, c3] = await viem.getWalletClients();
+
+const market = await viem.deployContract("BittunesMarket", [
+  owner.account.address,
+  treasury.account.address,
+  FEE_BPS,
+]);
+
+async function gas(name, send) {
+  const hash = await send();
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${name}: transaction reverted`);
+  console.log(`BENCH gas_${name} ${receipt.gasUsed} gas`);
+}
+
+const as = (wallet) => ({ account: wallet.account });
+const hashOf = (s) => keccak256(toHex(s));
+
+await gas("register", () =>
+  market.write.register([PRICE, REFERRAL_BPS, hashOf("track-1"), "ipfs://track-1", []], as(artist)),
+);
+await market.write.register([PRICE, REFERRAL_BPS, hashOf("track-2"), "ipfs://track-2", []], as(artist));
+await gas("register_collab3", () =>
+  market.write.register(
+    [
+      PRICE,
+      REFERRAL_BPS,
+      hashOf("track-3"),
+      "ipfs://track-3",
+      [
+        { account: c1.account.address, bps: 2_500 },
+        { account: c2.account.address, bps: 2_500 },
+        { account: c3.account.address, bps: 1_000 },
+      ],
+    ],
+    as(artist),
+  ),
+);
+
+// First sale of the market: nobody has a balance yet.
+await gas("purchase_first", () => market.write.purchase([1n, zero()], { ...as(fanA), value: PRICE }));
+
+// Warm balances: artist, referrer (fanA) and treasury have all been credited before.
+await market.write.purchase([2n, zero()], { ...as(fanA), value: PRICE });
+await market.write.purchase([2n, fanA.account.address], { ...as(fanB), value: PRICE });
+await gas("purchase_referred", () =>
+  market.write.purchase([1n, fanA.account.address], { ...as(fanC), value: PRICE }),
+);
+await gas("purchase_for", () =>
+  market.write.purchaseFor([fanD.account.address, 1n, fanA.account.address], { ...as(fanB), value: PRICE }),
+);
+
+await market.write.purchase([3n, zero()], { ...as(fanA), value: PRICE });
+await gas("purchase_collab3", () =>
+  market.write.purchase([3n, fanA.account.address], { ...as(fanB), value: PRICE }),
+);
+
+await gas("withdraw", () => market.write.withdraw(as(artist)));
+await gas("withdraw_fees", () => market.write.withdraw(as(treasury)));
+await gas("set_price", () => market.write.setPrice([1n, PRICE * 2n], as(artist)));
+
+function zero() {
+  return "0x0000000000000000000000000000000000000000";
+}
