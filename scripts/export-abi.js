@@ -32,8 +32,8 @@ function build() {
   const json = (v) => JSON.stringify(v, null, 2) + "\n";
   return {
     [`${NAME}.abi.json`]: json(artifact.abi),
-    [`${NAME}.bin`]: strip0x(artifact.bytecode) + "\n",
-    [`${NAME}.bin-runtime`]: strip0x(artifact.deployedBytecode) + "\n",
+    [`${NAME}.bin`]: strip0x(artifact.bytecode),
+    [`${NAME}.bin-runtime`]: strip0x(artifact.deployedBytecode),
     [`${NAME}.metadata.json`]: json(JSON.parse(compiled.metadata)),
     [`${NAME}.standard-input.json`]: json(buildInfo.input),
     [`${NAME}.compiler.json`]: json({

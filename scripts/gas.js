@@ -11,7 +11,7 @@ const PRICE = 10n ** 15n; // 0.001 ETH
 const REFERRAL_BPS = 2_000n;
 const FEE_BPS = 500n;
 
-const { viem } = await network.connect();
+const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
 const [owner, treasury, artist, fanA, fanB, fanC, fanD, c1, c2, c3] = await viem.getWalletClients();
 

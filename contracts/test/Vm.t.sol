@@ -13,6 +13,8 @@ interface Vm {
     function addr(uint256 privateKey) external pure returns (address);
     function label(address account, string calldata name) external;
     function deal(address account, uint256 balance) external;
+    function store(address target, bytes32 slot, bytes32 value) external;
+    function load(address target, bytes32 slot) external view returns (bytes32 value);
     function prank(address sender) external;
     function startPrank(address sender) external;
     function stopPrank() external;

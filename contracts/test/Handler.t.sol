@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {BittunesMarket} from "../BittunesMarket.sol";
+import {vm} from "./Vm.t.sol";
+
+/// @notice A payee that cannot receive ETH: its sales must still go through and nobody else may be blocked.
+contract RejectingPayee {
+    receive() external payable {
+        revert("no ETH, thanks");
+    }
+}
+
+/// @notice Drives the market with random registrations, purchases, gifts, referrals, withdrawals,
+///         track changes and fee changes by many actors, keeping its own model of what everyone is owed
+///         (the ghost sums) and counting every way the market disagrees with that model.
+contract MarketHandler {
+    uint256 internal constant BPS = 10_000;
+    uint256 internal constant MAX_FEE_BPS = 1_000;
+    uint256 internal constant MAX_REFERRAL_BPS = 5_000;
+    uint256 internal constant MAX_PRICE = type(uint72).max;
+
+    struct Payee {
+        address account;
+        uint256 bps;
+    }
+
+    struct Model {
+        address artist;
+        uint256 price;
+        uint256 referralBps;
+        bool listed;
+        Payee[] collaborators;
+    }
+
+    BittunesMarket public immutable market;
+    address public immutable operator;
+    address[] public actors;
+
+    // The model.
+    uint256[] public trackIds;
+    mapping(uint256 trackId => Model) internal models;
+    mapping(uint256 trackId => mapping(address account => bool)) public ghostOwns;
+    uint256 public ghostFeeBps;
+    address public ghostFeeRecipient;
+
+    // The ghost sums.
+    mapping(address account => uint256) public credited;
+    mapping(address account => uint256) public withdrawn;
+    uint256 public totalCredited;
+    uint256 public totalWithdrawn;
+
+    // Disagreements between the market and the model; every invariant wants these at zero.
+    uint256 public referrerPaidWithoutOwning;
+    uint256 public splitMismatches;
+    uint256 public feesAboveCap;
+    uint256 public withdrawalMismatches;
+    uint256 public acceptedInvalidCalls;
+
+    // Coverage counters, to see that the random walk really exercises the market.
+    uint256 public purchases;
+    uint256 public referredPurchases;
+    uint256 public gifts;
+    uint256 public withdrawals;
+    uint256 public failedWithdrawals;
+
+    // Scratch space for one purchase's expected credits.
+    address[] internal deltaAccounts;
+    mapping(address => uint256) internal expectedDelta;
+    mapping(address => uint256) internal balanceBefore;
+
+    constructor(BittunesMarket market_, address operator_, address treasury, uint256 feeBps) {
+        market = market_;
+        operator = operator_;
+        ghostFeeBps = feeBps;
+        ghostFeeRecipient = treasury;
+        actors.push(treasury);
+        for (uint256 i = 0; i < 8; ++i) {
+            actors.push(vm.addr(uint256(keccak256(abi.encode("actor", i)))));
+        }
+        actors.push(address(new RejectingPayee()));
+        for (uint256 i = 0; i < actors.length; ++i) {
+            vm.deal(actors[i], type(uint128).max);
+        }
+    }
+
+    function actorCount() external view returns (uint256) {
+        return actors.length;
+    }
+
+    function trackCount() external view returns (uint256) {
+        return trackIds.length;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Artists
+    // ------------------------------------------------------------------------------------------
+
+    function register(uint256 artistSeed, uint256 price, uint256 referralBps, uint256 collabSeed) external {
+        address artist = _actor(artistSeed);
+        price = _price(price);
+        referralBps = referralBps % (MAX_REFERRAL_BPS + 1);
+
+        // Up to three distinct collaborators, none of them the artist, shares summing to at most 10 000.
+        uint256 n = collabSeed % 4;
+        BittunesMarket.Collaborator[] memory collaborators = new BittunesMarket.Collaborator[](n);
+        uint256 left = BPS;
+        uint256 count;
+        for (uint256 i = 0; i < n; ++i) {
+            address account = _actor(uint256(keccak256(abi.encode(collabSeed, i))));
+            if (account == artist || _contains(collaborators, count, account) || left == 0) continue;
+            uint256 bps = 1 + uint256(keccak256(abi.encode(collabSeed, "bps", i))) % left;
+            collaborators[count++] = BittunesMarket.Collaborator({account: account, bps: uint16(bps)});
+            left -= bps;
+        }
+        assembly {
+            mstore(collaborators, count)
+        }
+
+        vm.prank(artist);
+        uint256 trackId = market.register(price, referralBps, keccak256(abi.encode(price, collabSeed)), "", collaborators);
+
+        trackIds.push(trackId);
+        Model storage m = models[trackId];
+        (m.artist, m.price, m.referralBps, m.listed) = (artist, price, referralBps, true);
+        for (uint256 i = 0; i < count; ++i) {
+            m.collaborators.push(Payee(collaborators[i].account, collaborators[i].bps));
+        }
+    }
+
+    function setPrice(uint256 trackSeed, uint256 price) external {
+        if (trackIds.length == 0) return;
+        uint256 trackId = trackIds[trackSeed % trackIds.length];
+        price = _price(price);
+        vm.prank(models[trackId].artist);
+        market.setPrice(trackId, price);
+        models[trackId].price = price;
+    }
+
+    function setReferralBps(uint256 trackSeed, uint256 referralBps) external {
+        if (trackIds.length == 0) return;
+        uint256 trackId = trackIds[trackSeed % trackIds.length];
+        referralBps = referralBps % (MAX_REFERRAL_BPS + 1);
+        vm.prank(models[trackId].artist);
+        market.setReferralBps(trackId, referralBps);
+        models[trackId].referralBps = referralBps;
+    }
+
+    function setListed(uint256 trackSeed, bool listed) external {
+        if (trackIds.length == 0) return;
+        uint256 trackId = trackIds[trackSeed % trackIds.length];
+        vm.prank(models[trackId].artist);
+        market.setListed(trackId, listed);
+        models[trackId].listed = listed;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Fans
+    // ------------------------------------------------------------------------------------------
+
+    function purchase(uint256 buyerSeed, uint256 trackSeed, uint256 referrerSeed) external {
+        address buyer = _actor(buyerSeed);
+        _buy(buyer, buyer, trackSeed, referrerSeed, false);
+    }
+
+    function purchaseFor(uint256 buyerSeed, uint256 recipientSeed, uint256 trackSeed, uint256 referrerSeed)
+        external
+    {
+        _buy(_actor(buyerSeed), _actor(recipientSeed), trackSeed, referrerSeed, true);
+    }
+
+    /// @dev Calls that must fail: buying at a stale price, buying twice, buying a delisted track.
+    function purchaseInvalid(uint256 buyerSeed, uint256 trackSeed, uint256 wrongValue) external {
+        if (trackIds.length == 0) return;
+        address buyer = _actor(buyerSeed);
+        uint256 trackId = trackIds[trackSeed % trackIds.length];
+        Model storage m = models[trackId];
+        uint256 value = m.price;
+        if (m.listed && !ghostOwns[trackId][buyer]) {
+            value = wrongValue % (MAX_PRICE + 1);
+            if (value == m.price) value = m.price + 1;
+        }
+        uint256 marketBalance = address(market).balance;
+        vm.prank(buyer);
+        try market.purchase{value: value}(trackId, address(0)) {
+            acceptedInvalidCalls++;
+        } catch {}
+        if (address(market).balance != marketBalance) acceptedInvalidCalls++;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Payees
+    // ------------------------------------------------------------------------------------------
+
+    function withdraw(uint256 actorSeed) external {
+        address account = _actor(actorSeed);
+        _withdraw(account, account, false);
+    }
+
+    function withdrawTo(uint256 actorSeed, uint256 toSeed) external {
+        address account = _actor(actorSeed);
+        address to = actors[1 + toSeed % 8]; // an externally owned actor: always accepts ETH
+        _withdraw(account, to, true);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Owner
+    // ------------------------------------------------------------------------------------------
+
+    function setFeeBps(uint256 bps) external {
+        bps = bps % (2 * MAX_FEE_BPS);
+        vm.prank(operator);
+        try market.setFeeBps(bps) {
+            if (bps > MAX_FEE_BPS) acceptedInvalidCalls++;
+            ghostFeeBps = bps;
+        } catch {
+            if (bps <= MAX_FEE_BPS) acceptedInvalidCalls++; // counted as a disagreement too
+        }
+    }
+
+    function setFeeRecipient(uint256 actorSeed) external {
+        address recipient = _actor(actorSeed);
+        vm.prank(operator);
+        market.setFeeRecipient(recipient);
+        ghostFeeRecipient = recipient;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Internal
+    // ------------------------------------------------------------------------------------------
+
+    function _buy(address buyer, address recipient, uint256 trackSeed, uint256 referrerSeed, bool gift) internal {
+        if (trackIds.length == 0) return;
+        uint256 trackId = trackIds[trackSeed % trackIds.length];
+        Model storage m = models[trackId];
+        if (!m.listed || ghostOwns[trackId][recipient]) return;
+
+        // Half the time a referrer who owns the track (if any), otherwise anyone, including nobody.
+        address referrer = referrerSeed % 5 == 0 ? address(0) : _actor(referrerSeed >> 8);
+        bool eligible = referrer != address(0) && referrer != buyer && referrer != recipient
+            && ghostOwns[trackId][referrer];
+
+        // The model's split, computed here independently of the market's library.
+        uint256 fee = m.price * ghostFeeBps / BPS;
+        uint256 referral = eligible ? m.price * m.referralBps / BPS : 0;
+        uint256 artistSide = m.price - fee - referral;
+        if (fee > m.price * MAX_FEE_BPS / BPS) feesAboveCap++;
+
+        _expect(ghostFeeRecipient, fee);
+        _expect(referrer, referral);
+        uint256 artistKeeps = artistSide;
+        for (uint256 i = 0; i < m.collaborators.length; ++i) {
+            uint256 amount = artistSide * m.collaborators[i].bps / BPS;
+            _expect(m.collaborators[i].account, amount);
+            artistKeeps -= amount;
+        }
+        _expect(m.artist, artistKeeps);
+        if (referrer != address(0)) _expect(referrer, 0); // watch an ineligible referrer's balance too
+
+        vm.prank(buyer);
+        if (gift) {
+            market.purchaseFor{value: m.price}(recipient, trackId, referrer);
+        } else {
+            market.purchase{value: m.price}(trackId, referrer);
+        }
+
+        ghostOwns[trackId][recipient] = true;
+        purchases++;
+        if (gift) gifts++;
+        if (eligible) referredPurchases++;
+        _checkDeltas(referrer, eligible);
+    }
+
+    function _withdraw(address account, address to, bool redirect) internal {
+        uint256 owed = market.balanceOf(account);
+        uint256 toBefore = to.balance;
+        vm.prank(account);
+        if (redirect) {
+            try market.withdrawTo(to) returns (uint256 amount) {
+                _recordWithdrawal(account, to, owed, amount, toBefore);
+            } catch {
+                _recordFailedWithdrawal(account, to, owed);
+            }
+        } else {
+            try market.withdraw() returns (uint256 amount) {
+                _recordWithdrawal(account, to, owed, amount, toBefore);
+            } catch {
+                _recordFailedWithdrawal(account, to, owed);
+            }
+        }
+    }
+
+    function _recordWithdrawal(address account, address to, uint256 owed, uint256 amount, uint256 toBefore)
+        internal
+    {
+        if (amount != owed || owed == 0 || to.balance != toBefore + amount || market.balanceOf(account) != 0) {
+            withdrawalMismatches++;
+        }
+        withdrawn[account] += amount;
+        totalWithdrawn += amount;
+        withdrawals++;
+    }
+
+    /// @dev A withdrawal may fail only when nothing is owed or the payee refuses ETH; it must lose nothing.
+    function _recordFailedWithdrawal(address account, address to, uint256 owed) internal {
+        if (owed != 0 && to.code.length == 0) withdrawalMismatches++;
+        if (market.balanceOf(account) != owed) withdrawalMismatches++;
+        failedWithdrawals++;
+    }
+
+    function _expect(address account, uint256 amount) internal {
+        if (account == address(0)) return;
+        if (!_seen(account)) {
+            deltaAccounts.push(account);
+            balanceBefore[account] = market.balanceOf(account);
+        }
+        expectedDelta[account] += amount;
+    }
+
+    function _checkDeltas(address referrer, bool eligible) internal {
+        for (uint256 i = 0; i < deltaAccounts.length; ++i) {
+            address account = deltaAccounts[i];
+            uint256 actual = market.balanceOf(account) - balanceBefore[account];
+            uint256 expected = expectedDelta[account];
+            if (actual != expected) {
+                if (account == referrer && !eligible && actual > expected) referrerPaidWithoutOwning++;
+                else splitMismatches++;
+            }
+            credited[account] += expected;
+            totalCredited += expected;
+            delete expectedDelta[account];
+            delete balanceBefore[account];
+        }
+        delete deltaAccounts;
+    }
+
+    function _seen(address account) internal view returns (bool) {
+        for (uint256 i = 0; i < deltaAccounts.length; ++i) {
+            if (deltaAccounts[i] == account) return true;
+        }
+        return false;
+    }
+
+    function _actor(uint256 seed) internal view returns (address) {
+        return actors[seed % actors.length];
+    }
+
+    /// @dev Mostly everyday prices, sometimes free, sometimes near the cap.
+    function _price(uint256 seed) internal pure returns (uint256) {
+        uint256 kind = seed % 10;
+        if (kind == 0) return 0;
+        if (kind == 1) return MAX_PRICE - (seed >> 8) % 1e18;
+        return (seed >> 8) % 10 ether;
+    }
+
+    function _contains(BittunesMarket.Collaborator[] memory list, uint256 count, address account)
+        internal
+        pure
+        returns (bool)
+    {
+        for (uint256 i = 0; i < count; ++i) {
+            if (list[i].account == account) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,1940 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package bindings
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// BittunesMarketCollaborator is an auto generated low-level Go binding around an user-defined struct.
+type BittunesMarketCollaborator struct {
+	Account common.Address
+	Bps     uint16
+}
+
+// BittunesMarketTrackInfo is an auto generated low-level Go binding around an user-defined struct.
+type BittunesMarketTrackInfo struct {
+	Artist        common.Address
+	Price         *big.Int
+	ReferralBps   *big.Int
+	Listed        bool
+	ContentHash   [32]byte
+	Collaborators []BittunesMarketCollaborator
+}
+
+// MarketMetaData contains all meta data concerning the Market contract.
+var MarketMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"initialOwner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"feeRecipient_\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"feeBps_\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyOwned\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"totalBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxBps\",\"type\":\"uint256\"}],\"name\":\"CollaboratorSharesTooHigh\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxBps\",\"type\":\"uint256\"}],\"name\":\"FeeTooHigh\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"}],\"name\":\"IncorrectPayment\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"InvalidCollaborator\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"MissingContentHash\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"}],\"name\":\"NotTrackArtist\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxPrice\",\"type\":\"uint256\"}],\"name\":\"PriceTooHigh\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxBps\",\"type\":\"uint256\"}],\"name\":\"ReferralShareTooHigh\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RenounceDisabled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxCount\",\"type\":\"uint256\"}],\"name\":\"TooManyCollaborators\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"TrackNotListed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"UnknownTrack\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"ZeroCollaboratorShare\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"}],\"name\":\"CollaboratorAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"CollaboratorCredited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousRecipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newRecipient\",\"type\":\"address\"}],\"name\":\"FeeRecipientUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"previousBps\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newBps\",\"type\":\"uint256\"}],\"name\":\"FeeUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"}],\"name\":\"ListingUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"MetadataURIUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"previousPrice\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newPrice\",\"type\":\"uint256\"}],\"name\":\"PriceUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"artistAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"referrerAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"feeAmount\",\"type\":\"uint256\"}],\"name\":\"Purchased\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"previousBps\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newBps\",\"type\":\"uint256\"}],\"name\":\"ReferralShareUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"TrackRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"feeConfig\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"accrued\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"limits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"maxFeeBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxReferralBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxCollaborators\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxPrice\",\"type\":\"uint256\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"owns\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"}],\"name\":\"purchase\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"}],\"name\":\"purchaseFor\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"quote\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"creditedReferrer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"artistAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referrerAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feeAmount\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"internalType\":\"structBittunesMarket.Collaborator[]\",\"name\":\"collaborators\",\"type\":\"tuple[]\"}],\"name\":\"register\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"}],\"name\":\"setFeeBps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"setFeeRecipient\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"}],\"name\":\"setListed\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"setMetadataURI\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"}],\"name\":\"setPrice\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"}],\"name\":\"setReferralBps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"track\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"internalType\":\"structBittunesMarket.Collaborator[]\",\"name\":\"collaborators\",\"type\":\"tuple[]\"}],\"internalType\":\"structBittunesMarket.TrackInfo\",\"name\":\"info\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"trackCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"withdrawTo\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "Market",
+	Bin: "0x6080604052346101d457604051601f61246d38819003918201601f19168301916001600160401b03831184841017610186578084926060946040528339810103126101d45761004d816101d8565b90604061005c602083016101d8565b910151916001600160a01b031680156101c157600180546001600160a01b03199081169091555f8054918216831781556001600160a01b03909116907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a36001600160a01b03169081156101b2576103e8811161019a576040519160608301916001600160401b0383118484101761018657604092835281845261ffff811660208501525f9383018490526001600160a01b03821660a082901b61ffff60a01b161760025582517f528d9479e9f9889a87a3c30c7f7ba537e5e59c4c85a37733b16e57c62df61302949092907faaebcf1bfa00580e41d966056b48521fa9f202645c86d4ddf28113e617c1b1d38180a35f82526020820152a160405161228090816101ed8239f35b634e487b7160e01b5f52604160045260245ffd5b6373ab893560e11b5f526004526103e860245260445ffd5b63d92e233d60e01b5f5260045ffd5b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b51906001600160a01b03821682036101d45756fe60806040526004361015610011575f80fd5b5f3560e01c8063087dce94146116fe57806319383b361461108b5780631e5eb1d01461100d578063391f107814610f665780633ccfd60b14610f255780635fe0d49014610eb357806370a0823114610e19578063715018a614610dc357806372b0d90c14610d3257806372c27b6214610c3f57806379ba509714610b39578063860aefcf14610ae15780638da5cb5b14610a91578063ab35678c14610a56578063ae77c23714610a18578063c1da6bbc146109b4578063e30c397814610963578063e74b981b14610809578063f09449ba146106e5578063f2fde38b14610628578063f3cb5e9f14610485578063f73f9e15146101da5763f7d9757714610116575f80fd5b346101d65760407f15819dd2fd9f6418b142e798d08a18d0bf06ea368f4480b7b0d3f75bd966bc48610147366117c5565b610152829492611a56565b9061015c81611aeb565b6101c968ffffffffffffffffff835460a01c169268ffffffffffffffffff83167fffffff000000000000000000ffffffffffffffffffffffffffffffffffffffff7cffffffffffffffffff000000000000000000000000000000000000000083549260a01b169116179055565b82519182526020820152a2005b5f80fd5b346101d65760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d657600435606060a06102186118e0565b5f81525f60208201525f60408201525f838201525f60808201520152805f52600460205260405f206102486118a0565b905473ffffffffffffffffffffffffffffffffffffffff811692838352602083019268ffffffffffffffffff8360a01c168452604081019461ffff8460e81c168652606082019360f81c8452156104595761ffff68ffffffffffffffffff73ffffffffffffffffffffffffffffffffffffffff60019351169551169551169251161515815f52600560205260405f2054915f52600660205260405f20926102ed6118e0565b94855260208501958652604085019081526060850191825260808501928352835467ffffffffffffffff811161042c57858585858461033260208d9760051b01611900565b9381855260208501905f5260205f205f915b838310610401575050505060a084019283526040519586956020875273ffffffffffffffffffffffffffffffffffffffff60e08801965116602088015251604087015251606086015251151560808501525160a0840152519060c0808401528151809152602061010084019201905f5b8181106103c2575050500390f35b8251805173ffffffffffffffffffffffffffffffffffffffff16855260209081015161ffff1681860152869550604090940193909201916001016103b4565b600160208192610417859d98999a9b9c9d611a0f565b81520192019201919098979695949398610344565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b507fbdbf1fe5000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346101d65760807ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d6576004356104bf6117f9565b906104c861183f565b6064359273ffffffffffffffffffffffffffffffffffffffff841684036101d6575f93835f52600460205260405f20926105006118a0565b93549373ffffffffffffffffffffffffffffffffffffffff8516808252602082019168ffffffffffffffffff8760a01c1683526060604082019761ffff8160e81c16895260f81c910152156105fc5760a096926105c9949268ffffffffffffffffff61057a935116975f5260076020528360405f206121c0565b6105f4575b5073ffffffffffffffffffffffffffffffffffffffff61ffff600254871c1691169283155f146105e8575061ffff5f5b169084612710809492820204938493820204928391030390565b9091926040519485526020850152604084015260608301526080820152f35b61ffff809151166105af565b90508561057f565b857fbdbf1fe5000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346101d65760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d65773ffffffffffffffffffffffffffffffffffffffff61067461181c565b61067c611da4565b16807fffffffffffffffffffffffff0000000000000000000000000000000000000000600154161760015573ffffffffffffffffffffffffffffffffffffffff5f54167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b346101d65760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d657600435602435801515908181036101d6577fc2556aa492ceac782330a612ec5e2ffaa68a43c8e8583ab2fb4d923f5c10c1e5916107b360209261075686611a56565b90156107bc576001815460f81c177effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7fff0000000000000000000000000000000000000000000000000000000000000083549260f81b169116179055565b604051908152a2005b80547effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff81167ffe00000000000000000000000000000000000000000000000000000000000000909116179055565b346101d65760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d65773ffffffffffffffffffffffffffffffffffffffff61085561181c565b61085d611da4565b16801561093b5773ffffffffffffffffffffffffffffffffffffffff6108816119c6565b69ffffffffffffffffffff60408201511680610919575b5060208101515f60406108a96118c0565b86815261ffff84166020820152015273ffffffffffffffffffffffffffffffffffffffff841660a09190911b75ffff0000000000000000000000000000000000000000161760025551167faaebcf1bfa00580e41d966056b48521fa9f202645c86d4ddf28113e617c1b1d35f80a3005b828251165f52600860205261093360405f20918254611a02565b905583610898565b7fd92e233d000000000000000000000000000000000000000000000000000000005f5260045ffd5b346101d6575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d657602073ffffffffffffffffffffffffffffffffffffffff60015416604051908152f35b60607ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d6576109e661181c565b6109ee61183f565b73ffffffffffffffffffffffffffffffffffffffff82161561093b57610a1691602435611dc4565b005b60407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d657610a16610a4d6117f9565b33600435611dc4565b346101d6575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d6576020600354604051908152f35b346101d6575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d657602073ffffffffffffffffffffffffffffffffffffffff5f5416604051908152f35b346101d6575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d65760806040516103e8815261138860208201526007604082015268ffffffffffffffffff6060820152f35b346101d6575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d6576001543373ffffffffffffffffffffffffffffffffffffffff821603610c13577fffffffffffffffffffffffff0000000000000000000000000000000000000000166001555f54337fffffffffffffffffffffffff00000000000000000000000000000000000000008216175f5573ffffffffffffffffffffffffffffffffffffffff3391167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3005b7f118cdaa7000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b346101d65760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d657600435610c79611da4565b6103e88111610d015760407f528d9479e9f9889a87a3c30c7f7ba537e5e59c4c85a37733b16e57c62df61302916002549075ffff00000000000000000000000000000000000000008160a01b167fffffffffffffffffffff0000ffffffffffffffffffffffffffffffffffffffff83161760025561ffff83519260a01c1682526020820152a1005b7fe757126a000000000000000000000000000000000000000000000000000000005f526004526103e860245260445ffd5b346101d65760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d657610d6961181c565b610d71611b73565b73ffffffffffffffffffffffffffffffffffffffff81161561093b57610d98602091611be7565b5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d604051908152f35b346101d6575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d6577f89051165000000000000000000000000000000000000000000000000000000005f5260045ffd5b346101d65760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d657602073ffffffffffffffffffffffffffffffffffffffff610e6761181c565b16805f526008825260405f2054906002549073ffffffffffffffffffffffffffffffffffffffff821614610e9f575b50604051908152f35b90610ead9160b01c90611a02565b82610e96565b346101d65760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d657610eea6117f9565b6004355f52600760205273ffffffffffffffffffffffffffffffffffffffff60405f2091165f52602052602060405f20541515604051908152f35b346101d6575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d657610f5b611b73565b6020610d9833611be7565b346101d65760407f52cc5e5e7013c0e1e9d198919fd170de03673a3be5e488315d9dd94ba90117ef610f97366117c5565b610fa2829492611a56565b90610fac81611b36565b6101c961ffff835460e81c169261ffff83167fff0000ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7effff000000000000000000000000000000000000000000000000000000000083549260e81b169116179055565b346101d6575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d65760606110456119c6565b73ffffffffffffffffffffffffffffffffffffffff8151169069ffffffffffffffffffff604061ffff602084015116920151169060405192835260208301526040820152f35b346101d65760a07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d65760243560443560043560643567ffffffffffffffff81116101d6576110e3903690600401611797565b90926084359267ffffffffffffffff84116101d657366023850112156101d65783600401359567ffffffffffffffff87116101d6576024850194602436918960061b0101116101d65761113582611aeb565b61113e81611b36565b82156116d657600787116116a5575f5f5b88811061155e5750612710811161152d5750600354917fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff83146115005761137660017fbf38672a28377a2908a4392366e51a40e6322d0592bb168327f6f395ea196a4f9401978895866003556001878c6114f7575b60ff611343926112f361ffff8a6112a368ffffffffffffffffff8c6111e76118a0565b98338a528260208b01921682528560408b01951685528860608b01981688525f52600460205273ffffffffffffffffffffffffffffffffffffffff8060405f209a5116167fffffffffffffffffffffffff00000000000000000000000000000000000000008a5416178955511687907fffffff000000000000000000ffffffffffffffffffffffffffffffffffffffff7cffffffffffffffffff000000000000000000000000000000000000000083549260a01b169116179055565b5185547fff0000ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16911660e81b7effff000000000000000000000000000000000000000000000000000000000016178455565b5182547effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16911660f81b7fff0000000000000000000000000000000000000000000000000000000000000016179055565b865f5260056020528060405f20556040519485948552602085015260408401526080606084015233966080840191611862565b0390a3815f52600660205260405f20905f5b84811061139a57602084604051908152f35b6113a5818684611944565b9083546801000000000000000081101561042c578060016113c99201865585611981565b9290926114cb57857f9c2d62e5bd2e2648a7f2c28761459d062c5a60cd9ea93b0a68f2d9ea857803ce602073ffffffffffffffffffffffffffffffffffffffff6114b7826114b1886114aa8f99828b8f60019f61145c89868d61142e6114a599611996565b167fffffffffffffffffffffffff0000000000000000000000000000000000000000855416178455016119b7565b7fffffffffffffffffffff0000ffffffffffffffffffffffffffffffffffffffff75ffff000000000000000000000000000000000000000083549260a01b169116179055611944565b611996565b988c611944565b016119b7565b9461ffff604051961686521693a301611388565b7f4e487b71000000000000000000000000000000000000000000000000000000005f525f60045260245ffd5b600391506111c4565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b7f662dbab3000000000000000000000000000000000000000000000000000000005f5260045261271060245260445ffd5b9073ffffffffffffffffffffffffffffffffffffffff6115826114a5848c8b611944565b168015801561169c575b61166d575f5b888b85831061160b5761ffff93506115b29250856114b191602093611944565b16156115df576115d860019161ffff6115d160206114b1878f8e611944565b1690611a02565b910161114f565b507ffe0aeae1000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b61162f6114a58473ffffffffffffffffffffffffffffffffffffffff938795611944565b161461163d57600101611592565b50827f4426ac3b000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b827f4426ac3b000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b5033811461158c565b867fb08c5a31000000000000000000000000000000000000000000000000000000005f52600452600760245260445ffd5b7f8ce8bb7b000000000000000000000000000000000000000000000000000000005f5260045ffd5b346101d65760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101d65760043560243567ffffffffffffffff81116101d6576117717fbf65482a576bba07ddf407b0dd39c63d560c7765323c11cc051d4a9413881a61913690600401611797565b61177a84611a56565b50611792604051928392602084526020840191611862565b0390a2005b9181601f840112156101d65782359167ffffffffffffffff83116101d657602083818601950101116101d657565b7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc60409101126101d6576004359060243590565b6024359073ffffffffffffffffffffffffffffffffffffffff821682036101d657565b6004359073ffffffffffffffffffffffffffffffffffffffff821682036101d657565b6044359073ffffffffffffffffffffffffffffffffffffffff821682036101d657565b601f82602094937fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe093818652868601375f8582860101520116010190565b604051906080820182811067ffffffffffffffff82111761042c57604052565b604051906060820182811067ffffffffffffffff82111761042c57604052565b6040519060c0820182811067ffffffffffffffff82111761042c57604052565b907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f604051930116820182811067ffffffffffffffff82111761042c57604052565b91908110156119545760061b0190565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b8054821015611954575f5260205f2001905f90565b3573ffffffffffffffffffffffffffffffffffffffff811681036101d65790565b3561ffff811681036101d65790565b6119ce6118c0565b9060025473ffffffffffffffffffffffffffffffffffffffff8116835261ffff8160a01c16602084015260b01c6040830152565b9190820180921161150057565b906040516040810181811067ffffffffffffffff82111761042c57604052915473ffffffffffffffffffffffffffffffffffffffff8116835260a01c61ffff166020830152565b90815f52600460205260405f209173ffffffffffffffffffffffffffffffffffffffff835416908115611ac057338203611a8e575050565b7f83395ddf000000000000000000000000000000000000000000000000000000005f526004523360245260445260645ffd5b7fbdbf1fe5000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b68ffffffffffffffffff8111611afe5750565b7f87ebe85d000000000000000000000000000000000000000000000000000000005f5260045268ffffffffffffffffff60245260445ffd5b6113888111611b425750565b7fe954dc27000000000000000000000000000000000000000000000000000000005f5260045261138860245260445ffd5b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c611bbf5760017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d565b7f3ee5aeb5000000000000000000000000000000000000000000000000000000005f5260045ffd5b90335f52600860205260405f20549182611d91575b611c046119c6565b73ffffffffffffffffffffffffffffffffffffffff815116331480611d78575b611d37575b508215611d0b575f8080808673ffffffffffffffffffffffffffffffffffffffff861695866040518381527fd1c19fbcd4551a5edfb66d43d2e337c04837afda3482b42bdf569a8fccdae5fb60203392a35af13d15611d06573d67ffffffffffffffff811161042c57611cc360207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f84011601611900565b9081525f60203d92013e5b15611cd65750565b90507f1c43b976000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b611cce565b7fdc69dc16000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b9269ffffffffffffffffffff6040611d53939501511690611a02565b9175ffffffffffffffffffffffffffffffffffffffffffff600254166002555f611c29565b5069ffffffffffffffffffff6040820151161515611c24565b335f5260086020525f6040812055611bfc565b73ffffffffffffffffffffffffffffffffffffffff5f54163303610c1357565b5f8181526004602052604090205460a081901c68ffffffffffffffffff16949373ffffffffffffffffffffffffffffffffffffffff82169360e883901c61ffff169260f81c9085156121945760018216156121685787340361213457845f52600760205260405f209773ffffffffffffffffffffffffffffffffffffffff82165f528860205260405f20546120ee5785611e898361ffff9a9b73ffffffffffffffffffffffffffffffffffffffff82165f5280602052600160405f20558733916121c0565b156120e1575b7fc395d24b295d2c2a10d85d92679a03c3120876fbb1a541c4536451442dece9b360a073ffffffffffffffffffffffffffffffffffffffff80611eee6002999a8a549e8f861c1688612710809492820204938493820204928391030390565b9b91908c9f82612037575b508061201e575b60405198338a5260208a01528c60408a01526060890152608088015216951693a416611f45575b505081611f32575050565b5f52600860205260405f20908154019055565b909192508091805f52600660205260405f208054915f918415925b848110611f7557505050505050905f80611f27565b611f88611f828284611981565b50611a0f565b9661ffff60208901511680880290888204148617156115005761271090049081156120135790847ffc7abe6d078394d1a9e3e9ef663445d0b37f14cfc7b0527cb6a1a40484414e23602073ffffffffffffffffffffffffffffffffffffffff8460019796039c818151165f526008835260405f20868154019055511693604051908152a35b01611f60565b97505060019061200d565b8383165f52600860205260405f20818154019055611f00565b612044838260b01c611a02565b9069ffffffffffffffffffff82116120b6575b5069ffffffffffffffffffff6120b0911675ffffffffffffffffffffffffffffffffffffffffffff7fffffffffffffffffffff000000000000000000000000000000000000000000006002549260b01b16911617600255565b5f611ef9565b85165f5260086020526120ce60405f20918254611a02565b90555f69ffffffffffffffffffff612057565b505f945084935085611e8f565b73ffffffffffffffffffffffffffffffffffffffff82877f6a46e4ae000000000000000000000000000000000000000000000000000000005f526004521660245260445ffd5b87857f869afcee000000000000000000000000000000000000000000000000000000005f526004523460245260445260645ffd5b847f63a62b47000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b847fbdbf1fe5000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b91929073ffffffffffffffffffffffffffffffffffffffff16908115159384612229575b5083612208575b50826121f657505090565b9091505f5260205260405f2054151590565b73ffffffffffffffffffffffffffffffffffffffff1681141592505f6121eb565b73ffffffffffffffffffffffffffffffffffffffff1682141593505f6121e456fea2646970667358221220e63df99816aa43779e69f857092f096e60129b949d899612dba17634c12f457264736f6c63430008250033",
+}
+
+// Market is an auto generated Go binding around an Ethereum contract.
+type Market struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *Market) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewMarket creates a new instance of Market.
+func NewMarket() *Market {
+	parsed, err := MarketMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &Market{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *Market) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address initialOwner, address feeRecipient_, uint256 feeBps_) returns()
+func (market *Market) PackConstructor(initialOwner common.Address, feeRecipient_ common.Address, feeBps_ *big.Int) []byte {
+	enc, err := market.abi.Pack("", initialOwner, feeRecipient_, feeBps_)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackAcceptOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79ba5097.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function acceptOwnership() returns()
+func (market *Market) PackAcceptOwnership() []byte {
+	enc, err := market.abi.Pack("acceptOwnership")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAcceptOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x79ba5097.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function acceptOwnership() returns()
+func (market *Market) TryPackAcceptOwnership() ([]byte, error) {
+	return market.abi.Pack("acceptOwnership")
+}
+
+// PackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (market *Market) PackBalanceOf(account common.Address) []byte {
+	enc, err := market.abi.Pack("balanceOf", account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBalanceOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x70a08231.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (market *Market) TryPackBalanceOf(account common.Address) ([]byte, error) {
+	return market.abi.Pack("balanceOf", account)
+}
+
+// UnpackBalanceOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x70a08231.
+//
+// Solidity: function balanceOf(address account) view returns(uint256)
+func (market *Market) UnpackBalanceOf(data []byte) (*big.Int, error) {
+	out, err := market.abi.Unpack("balanceOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackFeeConfig is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1e5eb1d0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function feeConfig() view returns(address recipient, uint256 bps, uint256 accrued)
+func (market *Market) PackFeeConfig() []byte {
+	enc, err := market.abi.Pack("feeConfig")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFeeConfig is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1e5eb1d0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function feeConfig() view returns(address recipient, uint256 bps, uint256 accrued)
+func (market *Market) TryPackFeeConfig() ([]byte, error) {
+	return market.abi.Pack("feeConfig")
+}
+
+// FeeConfigOutput serves as a container for the return parameters of contract
+// method FeeConfig.
+type FeeConfigOutput struct {
+	Recipient common.Address
+	Bps       *big.Int
+	Accrued   *big.Int
+}
+
+// UnpackFeeConfig is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x1e5eb1d0.
+//
+// Solidity: function feeConfig() view returns(address recipient, uint256 bps, uint256 accrued)
+func (market *Market) UnpackFeeConfig(data []byte) (FeeConfigOutput, error) {
+	out, err := market.abi.Unpack("feeConfig", data)
+	outstruct := new(FeeConfigOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Recipient = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	outstruct.Bps = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.Accrued = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackLimits is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x860aefcf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function limits() pure returns(uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice)
+func (market *Market) PackLimits() []byte {
+	enc, err := market.abi.Pack("limits")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackLimits is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x860aefcf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function limits() pure returns(uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice)
+func (market *Market) TryPackLimits() ([]byte, error) {
+	return market.abi.Pack("limits")
+}
+
+// LimitsOutput serves as a container for the return parameters of contract
+// method Limits.
+type LimitsOutput struct {
+	MaxFeeBps        *big.Int
+	MaxReferralBps   *big.Int
+	MaxCollaborators *big.Int
+	MaxPrice         *big.Int
+}
+
+// UnpackLimits is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x860aefcf.
+//
+// Solidity: function limits() pure returns(uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice)
+func (market *Market) UnpackLimits(data []byte) (LimitsOutput, error) {
+	out, err := market.abi.Unpack("limits", data)
+	outstruct := new(LimitsOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.MaxFeeBps = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.MaxReferralBps = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.MaxCollaborators = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
+	outstruct.MaxPrice = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owner() view returns(address)
+func (market *Market) PackOwner() []byte {
+	enc, err := market.abi.Pack("owner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8da5cb5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owner() view returns(address)
+func (market *Market) TryPackOwner() ([]byte, error) {
+	return market.abi.Pack("owner")
+}
+
+// UnpackOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8da5cb5b.
+//
+// Solidity: function owner() view returns(address)
+func (market *Market) UnpackOwner(data []byte) (common.Address, error) {
+	out, err := market.abi.Unpack("owner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackOwns is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5fe0d490.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function owns(uint256 trackId, address account) view returns(bool)
+func (market *Market) PackOwns(trackId *big.Int, account common.Address) []byte {
+	enc, err := market.abi.Pack("owns", trackId, account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOwns is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5fe0d490.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function owns(uint256 trackId, address account) view returns(bool)
+func (market *Market) TryPackOwns(trackId *big.Int, account common.Address) ([]byte, error) {
+	return market.abi.Pack("owns", trackId, account)
+}
+
+// UnpackOwns is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5fe0d490.
+//
+// Solidity: function owns(uint256 trackId, address account) view returns(bool)
+func (market *Market) UnpackOwns(data []byte) (bool, error) {
+	out, err := market.abi.Unpack("owns", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackPendingOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe30c3978.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (market *Market) PackPendingOwner() []byte {
+	enc, err := market.abi.Pack("pendingOwner")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPendingOwner is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe30c3978.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (market *Market) TryPackPendingOwner() ([]byte, error) {
+	return market.abi.Pack("pendingOwner")
+}
+
+// UnpackPendingOwner is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe30c3978.
+//
+// Solidity: function pendingOwner() view returns(address)
+func (market *Market) UnpackPendingOwner(data []byte) (common.Address, error) {
+	out, err := market.abi.Unpack("pendingOwner", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackPurchase is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xae77c237.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function purchase(uint256 trackId, address referrer) payable returns()
+func (market *Market) PackPurchase(trackId *big.Int, referrer common.Address) []byte {
+	enc, err := market.abi.Pack("purchase", trackId, referrer)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPurchase is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xae77c237.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function purchase(uint256 trackId, address referrer) payable returns()
+func (market *Market) TryPackPurchase(trackId *big.Int, referrer common.Address) ([]byte, error) {
+	return market.abi.Pack("purchase", trackId, referrer)
+}
+
+// PackPurchaseFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc1da6bbc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function purchaseFor(address recipient, uint256 trackId, address referrer) payable returns()
+func (market *Market) PackPurchaseFor(recipient common.Address, trackId *big.Int, referrer common.Address) []byte {
+	enc, err := market.abi.Pack("purchaseFor", recipient, trackId, referrer)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPurchaseFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc1da6bbc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function purchaseFor(address recipient, uint256 trackId, address referrer) payable returns()
+func (market *Market) TryPackPurchaseFor(recipient common.Address, trackId *big.Int, referrer common.Address) ([]byte, error) {
+	return market.abi.Pack("purchaseFor", recipient, trackId, referrer)
+}
+
+// PackQuote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf3cb5e9f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function quote(uint256 trackId, address referrer, address buyer, address recipient) view returns(uint256 price, address creditedReferrer, uint256 artistAmount, uint256 referrerAmount, uint256 feeAmount)
+func (market *Market) PackQuote(trackId *big.Int, referrer common.Address, buyer common.Address, recipient common.Address) []byte {
+	enc, err := market.abi.Pack("quote", trackId, referrer, buyer, recipient)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackQuote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf3cb5e9f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function quote(uint256 trackId, address referrer, address buyer, address recipient) view returns(uint256 price, address creditedReferrer, uint256 artistAmount, uint256 referrerAmount, uint256 feeAmount)
+func (market *Market) TryPackQuote(trackId *big.Int, referrer common.Address, buyer common.Address, recipient common.Address) ([]byte, error) {
+	return market.abi.Pack("quote", trackId, referrer, buyer, recipient)
+}
+
+// QuoteOutput serves as a container for the return parameters of contract
+// method Quote.
+type QuoteOutput struct {
+	Price            *big.Int
+	CreditedReferrer common.Address
+	ArtistAmount     *big.Int
+	ReferrerAmount   *big.Int
+	FeeAmount        *big.Int
+}
+
+// UnpackQuote is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf3cb5e9f.
+//
+// Solidity: function quote(uint256 trackId, address referrer, address buyer, address recipient) view returns(uint256 price, address creditedReferrer, uint256 artistAmount, uint256 referrerAmount, uint256 feeAmount)
+func (market *Market) UnpackQuote(data []byte) (QuoteOutput, error) {
+	out, err := market.abi.Unpack("quote", data)
+	outstruct := new(QuoteOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Price = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.CreditedReferrer = *abi.ConvertType(out[1], new(common.Address)).(*common.Address)
+	outstruct.ArtistAmount = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
+	outstruct.ReferrerAmount = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	outstruct.FeeAmount = abi.ConvertType(out[4], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackRegister is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x19383b36.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function register(uint256 price, uint256 referralBps, bytes32 contentHash, string metadataURI, (address,uint16)[] collaborators) returns(uint256 trackId)
+func (market *Market) PackRegister(price *big.Int, referralBps *big.Int, contentHash [32]byte, metadataURI string, collaborators []BittunesMarketCollaborator) []byte {
+	enc, err := market.abi.Pack("register", price, referralBps, contentHash, metadataURI, collaborators)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegister is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x19383b36.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function register(uint256 price, uint256 referralBps, bytes32 contentHash, string metadataURI, (address,uint16)[] collaborators) returns(uint256 trackId)
+func (market *Market) TryPackRegister(price *big.Int, referralBps *big.Int, contentHash [32]byte, metadataURI string, collaborators []BittunesMarketCollaborator) ([]byte, error) {
+	return market.abi.Pack("register", price, referralBps, contentHash, metadataURI, collaborators)
+}
+
+// UnpackRegister is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x19383b36.
+//
+// Solidity: function register(uint256 price, uint256 referralBps, bytes32 contentHash, string metadataURI, (address,uint16)[] collaborators) returns(uint256 trackId)
+func (market *Market) UnpackRegister(data []byte) (*big.Int, error) {
+	out, err := market.abi.Unpack("register", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRenounceOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x715018a6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function renounceOwnership() pure returns()
+func (market *Market) PackRenounceOwnership() []byte {
+	enc, err := market.abi.Pack("renounceOwnership")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRenounceOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x715018a6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function renounceOwnership() pure returns()
+func (market *Market) TryPackRenounceOwnership() ([]byte, error) {
+	return market.abi.Pack("renounceOwnership")
+}
+
+// PackSetFeeBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x72c27b62.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setFeeBps(uint256 bps) returns()
+func (market *Market) PackSetFeeBps(bps *big.Int) []byte {
+	enc, err := market.abi.Pack("setFeeBps", bps)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetFeeBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x72c27b62.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setFeeBps(uint256 bps) returns()
+func (market *Market) TryPackSetFeeBps(bps *big.Int) ([]byte, error) {
+	return market.abi.Pack("setFeeBps", bps)
+}
+
+// PackSetFeeRecipient is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe74b981b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setFeeRecipient(address recipient) returns()
+func (market *Market) PackSetFeeRecipient(recipient common.Address) []byte {
+	enc, err := market.abi.Pack("setFeeRecipient", recipient)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetFeeRecipient is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe74b981b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setFeeRecipient(address recipient) returns()
+func (market *Market) TryPackSetFeeRecipient(recipient common.Address) ([]byte, error) {
+	return market.abi.Pack("setFeeRecipient", recipient)
+}
+
+// PackSetListed is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf09449ba.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setListed(uint256 trackId, bool listed) returns()
+func (market *Market) PackSetListed(trackId *big.Int, listed bool) []byte {
+	enc, err := market.abi.Pack("setListed", trackId, listed)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetListed is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf09449ba.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setListed(uint256 trackId, bool listed) returns()
+func (market *Market) TryPackSetListed(trackId *big.Int, listed bool) ([]byte, error) {
+	return market.abi.Pack("setListed", trackId, listed)
+}
+
+// PackSetMetadataURI is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x087dce94.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setMetadataURI(uint256 trackId, string metadataURI) returns()
+func (market *Market) PackSetMetadataURI(trackId *big.Int, metadataURI string) []byte {
+	enc, err := market.abi.Pack("setMetadataURI", trackId, metadataURI)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetMetadataURI is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x087dce94.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setMetadataURI(uint256 trackId, string metadataURI) returns()
+func (market *Market) TryPackSetMetadataURI(trackId *big.Int, metadataURI string) ([]byte, error) {
+	return market.abi.Pack("setMetadataURI", trackId, metadataURI)
+}
+
+// PackSetPrice is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf7d97577.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setPrice(uint256 trackId, uint256 price) returns()
+func (market *Market) PackSetPrice(trackId *big.Int, price *big.Int) []byte {
+	enc, err := market.abi.Pack("setPrice", trackId, price)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetPrice is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf7d97577.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setPrice(uint256 trackId, uint256 price) returns()
+func (market *Market) TryPackSetPrice(trackId *big.Int, price *big.Int) ([]byte, error) {
+	return market.abi.Pack("setPrice", trackId, price)
+}
+
+// PackSetReferralBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x391f1078.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setReferralBps(uint256 trackId, uint256 referralBps) returns()
+func (market *Market) PackSetReferralBps(trackId *big.Int, referralBps *big.Int) []byte {
+	enc, err := market.abi.Pack("setReferralBps", trackId, referralBps)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetReferralBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x391f1078.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setReferralBps(uint256 trackId, uint256 referralBps) returns()
+func (market *Market) TryPackSetReferralBps(trackId *big.Int, referralBps *big.Int) ([]byte, error) {
+	return market.abi.Pack("setReferralBps", trackId, referralBps)
+}
+
+// PackTrack is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf73f9e15.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function track(uint256 trackId) view returns((address,uint256,uint256,bool,bytes32,(address,uint16)[]) info)
+func (market *Market) PackTrack(trackId *big.Int) []byte {
+	enc, err := market.abi.Pack("track", trackId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTrack is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf73f9e15.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function track(uint256 trackId) view returns((address,uint256,uint256,bool,bytes32,(address,uint16)[]) info)
+func (market *Market) TryPackTrack(trackId *big.Int) ([]byte, error) {
+	return market.abi.Pack("track", trackId)
+}
+
+// UnpackTrack is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf73f9e15.
+//
+// Solidity: function track(uint256 trackId) view returns((address,uint256,uint256,bool,bytes32,(address,uint16)[]) info)
+func (market *Market) UnpackTrack(data []byte) (BittunesMarketTrackInfo, error) {
+	out, err := market.abi.Unpack("track", data)
+	if err != nil {
+		return *new(BittunesMarketTrackInfo), err
+	}
+	out0 := *abi.ConvertType(out[0], new(BittunesMarketTrackInfo)).(*BittunesMarketTrackInfo)
+	return out0, nil
+}
+
+// PackTrackCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xab35678c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function trackCount() view returns(uint256)
+func (market *Market) PackTrackCount() []byte {
+	enc, err := market.abi.Pack("trackCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTrackCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xab35678c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function trackCount() view returns(uint256)
+func (market *Market) TryPackTrackCount() ([]byte, error) {
+	return market.abi.Pack("trackCount")
+}
+
+// UnpackTrackCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xab35678c.
+//
+// Solidity: function trackCount() view returns(uint256)
+func (market *Market) UnpackTrackCount(data []byte) (*big.Int, error) {
+	out, err := market.abi.Unpack("trackCount", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTransferOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2fde38b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function transferOwnership(address newOwner) returns()
+func (market *Market) PackTransferOwnership(newOwner common.Address) []byte {
+	enc, err := market.abi.Pack("transferOwnership", newOwner)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTransferOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2fde38b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function transferOwnership(address newOwner) returns()
+func (market *Market) TryPackTransferOwnership(newOwner common.Address) ([]byte, error) {
+	return market.abi.Pack("transferOwnership", newOwner)
+}
+
+// PackWithdraw is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ccfd60b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function withdraw() returns(uint256 amount)
+func (market *Market) PackWithdraw() []byte {
+	enc, err := market.abi.Pack("withdraw")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWithdraw is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ccfd60b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function withdraw() returns(uint256 amount)
+func (market *Market) TryPackWithdraw() ([]byte, error) {
+	return market.abi.Pack("withdraw")
+}
+
+// UnpackWithdraw is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3ccfd60b.
+//
+// Solidity: function withdraw() returns(uint256 amount)
+func (market *Market) UnpackWithdraw(data []byte) (*big.Int, error) {
+	out, err := market.abi.Unpack("withdraw", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackWithdrawTo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x72b0d90c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function withdrawTo(address to) returns(uint256 amount)
+func (market *Market) PackWithdrawTo(to common.Address) []byte {
+	enc, err := market.abi.Pack("withdrawTo", to)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWithdrawTo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x72b0d90c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function withdrawTo(address to) returns(uint256 amount)
+func (market *Market) TryPackWithdrawTo(to common.Address) ([]byte, error) {
+	return market.abi.Pack("withdrawTo", to)
+}
+
+// UnpackWithdrawTo is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x72b0d90c.
+//
+// Solidity: function withdrawTo(address to) returns(uint256 amount)
+func (market *Market) UnpackWithdrawTo(data []byte) (*big.Int, error) {
+	out, err := market.abi.Unpack("withdrawTo", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// MarketCollaboratorAdded represents a CollaboratorAdded event raised by the Market contract.
+type MarketCollaboratorAdded struct {
+	TrackId *big.Int
+	Account common.Address
+	Bps     *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const MarketCollaboratorAddedEventName = "CollaboratorAdded"
+
+// ContractEventName returns the user-defined event name.
+func (MarketCollaboratorAdded) ContractEventName() string {
+	return MarketCollaboratorAddedEventName
+}
+
+// UnpackCollaboratorAddedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event CollaboratorAdded(uint256 indexed trackId, address indexed account, uint256 bps)
+func (market *Market) UnpackCollaboratorAddedEvent(log *types.Log) (*MarketCollaboratorAdded, error) {
+	event := "CollaboratorAdded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketCollaboratorAdded)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketCollaboratorCredited represents a CollaboratorCredited event raised by the Market contract.
+type MarketCollaboratorCredited struct {
+	TrackId *big.Int
+	Account common.Address
+	Amount  *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const MarketCollaboratorCreditedEventName = "CollaboratorCredited"
+
+// ContractEventName returns the user-defined event name.
+func (MarketCollaboratorCredited) ContractEventName() string {
+	return MarketCollaboratorCreditedEventName
+}
+
+// UnpackCollaboratorCreditedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event CollaboratorCredited(uint256 indexed trackId, address indexed account, uint256 amount)
+func (market *Market) UnpackCollaboratorCreditedEvent(log *types.Log) (*MarketCollaboratorCredited, error) {
+	event := "CollaboratorCredited"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketCollaboratorCredited)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketFeeRecipientUpdated represents a FeeRecipientUpdated event raised by the Market contract.
+type MarketFeeRecipientUpdated struct {
+	PreviousRecipient common.Address
+	NewRecipient      common.Address
+	Raw               *types.Log // Blockchain specific contextual infos
+}
+
+const MarketFeeRecipientUpdatedEventName = "FeeRecipientUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (MarketFeeRecipientUpdated) ContractEventName() string {
+	return MarketFeeRecipientUpdatedEventName
+}
+
+// UnpackFeeRecipientUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event FeeRecipientUpdated(address indexed previousRecipient, address indexed newRecipient)
+func (market *Market) UnpackFeeRecipientUpdatedEvent(log *types.Log) (*MarketFeeRecipientUpdated, error) {
+	event := "FeeRecipientUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketFeeRecipientUpdated)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketFeeUpdated represents a FeeUpdated event raised by the Market contract.
+type MarketFeeUpdated struct {
+	PreviousBps *big.Int
+	NewBps      *big.Int
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const MarketFeeUpdatedEventName = "FeeUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (MarketFeeUpdated) ContractEventName() string {
+	return MarketFeeUpdatedEventName
+}
+
+// UnpackFeeUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event FeeUpdated(uint256 previousBps, uint256 newBps)
+func (market *Market) UnpackFeeUpdatedEvent(log *types.Log) (*MarketFeeUpdated, error) {
+	event := "FeeUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketFeeUpdated)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketListingUpdated represents a ListingUpdated event raised by the Market contract.
+type MarketListingUpdated struct {
+	TrackId *big.Int
+	Listed  bool
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const MarketListingUpdatedEventName = "ListingUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (MarketListingUpdated) ContractEventName() string {
+	return MarketListingUpdatedEventName
+}
+
+// UnpackListingUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ListingUpdated(uint256 indexed trackId, bool listed)
+func (market *Market) UnpackListingUpdatedEvent(log *types.Log) (*MarketListingUpdated, error) {
+	event := "ListingUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketListingUpdated)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketMetadataURIUpdated represents a MetadataURIUpdated event raised by the Market contract.
+type MarketMetadataURIUpdated struct {
+	TrackId     *big.Int
+	MetadataURI string
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const MarketMetadataURIUpdatedEventName = "MetadataURIUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (MarketMetadataURIUpdated) ContractEventName() string {
+	return MarketMetadataURIUpdatedEventName
+}
+
+// UnpackMetadataURIUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event MetadataURIUpdated(uint256 indexed trackId, string metadataURI)
+func (market *Market) UnpackMetadataURIUpdatedEvent(log *types.Log) (*MarketMetadataURIUpdated, error) {
+	event := "MetadataURIUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketMetadataURIUpdated)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketOwnershipTransferStarted represents a OwnershipTransferStarted event raised by the Market contract.
+type MarketOwnershipTransferStarted struct {
+	PreviousOwner common.Address
+	NewOwner      common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const MarketOwnershipTransferStartedEventName = "OwnershipTransferStarted"
+
+// ContractEventName returns the user-defined event name.
+func (MarketOwnershipTransferStarted) ContractEventName() string {
+	return MarketOwnershipTransferStartedEventName
+}
+
+// UnpackOwnershipTransferStartedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner)
+func (market *Market) UnpackOwnershipTransferStartedEvent(log *types.Log) (*MarketOwnershipTransferStarted, error) {
+	event := "OwnershipTransferStarted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketOwnershipTransferStarted)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketOwnershipTransferred represents a OwnershipTransferred event raised by the Market contract.
+type MarketOwnershipTransferred struct {
+	PreviousOwner common.Address
+	NewOwner      common.Address
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const MarketOwnershipTransferredEventName = "OwnershipTransferred"
+
+// ContractEventName returns the user-defined event name.
+func (MarketOwnershipTransferred) ContractEventName() string {
+	return MarketOwnershipTransferredEventName
+}
+
+// UnpackOwnershipTransferredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OwnershipTransferred(address indexed previousOwner, address indexed newOwner)
+func (market *Market) UnpackOwnershipTransferredEvent(log *types.Log) (*MarketOwnershipTransferred, error) {
+	event := "OwnershipTransferred"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketOwnershipTransferred)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketPriceUpdated represents a PriceUpdated event raised by the Market contract.
+type MarketPriceUpdated struct {
+	TrackId       *big.Int
+	PreviousPrice *big.Int
+	NewPrice      *big.Int
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const MarketPriceUpdatedEventName = "PriceUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (MarketPriceUpdated) ContractEventName() string {
+	return MarketPriceUpdatedEventName
+}
+
+// UnpackPriceUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event PriceUpdated(uint256 indexed trackId, uint256 previousPrice, uint256 newPrice)
+func (market *Market) UnpackPriceUpdatedEvent(log *types.Log) (*MarketPriceUpdated, error) {
+	event := "PriceUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketPriceUpdated)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketPurchased represents a Purchased event raised by the Market contract.
+type MarketPurchased struct {
+	TrackId        *big.Int
+	Buyer          common.Address
+	Recipient      common.Address
+	Referrer       common.Address
+	Price          *big.Int
+	ArtistAmount   *big.Int
+	ReferrerAmount *big.Int
+	FeeAmount      *big.Int
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const MarketPurchasedEventName = "Purchased"
+
+// ContractEventName returns the user-defined event name.
+func (MarketPurchased) ContractEventName() string {
+	return MarketPurchasedEventName
+}
+
+// UnpackPurchasedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Purchased(uint256 indexed trackId, address buyer, address indexed recipient, address indexed referrer, uint256 price, uint256 artistAmount, uint256 referrerAmount, uint256 feeAmount)
+func (market *Market) UnpackPurchasedEvent(log *types.Log) (*MarketPurchased, error) {
+	event := "Purchased"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketPurchased)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketReferralShareUpdated represents a ReferralShareUpdated event raised by the Market contract.
+type MarketReferralShareUpdated struct {
+	TrackId     *big.Int
+	PreviousBps *big.Int
+	NewBps      *big.Int
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const MarketReferralShareUpdatedEventName = "ReferralShareUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (MarketReferralShareUpdated) ContractEventName() string {
+	return MarketReferralShareUpdatedEventName
+}
+
+// UnpackReferralShareUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReferralShareUpdated(uint256 indexed trackId, uint256 previousBps, uint256 newBps)
+func (market *Market) UnpackReferralShareUpdatedEvent(log *types.Log) (*MarketReferralShareUpdated, error) {
+	event := "ReferralShareUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketReferralShareUpdated)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketTrackRegistered represents a TrackRegistered event raised by the Market contract.
+type MarketTrackRegistered struct {
+	TrackId     *big.Int
+	Artist      common.Address
+	Price       *big.Int
+	ReferralBps *big.Int
+	ContentHash [32]byte
+	MetadataURI string
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const MarketTrackRegisteredEventName = "TrackRegistered"
+
+// ContractEventName returns the user-defined event name.
+func (MarketTrackRegistered) ContractEventName() string {
+	return MarketTrackRegisteredEventName
+}
+
+// UnpackTrackRegisteredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event TrackRegistered(uint256 indexed trackId, address indexed artist, uint256 price, uint256 referralBps, bytes32 contentHash, string metadataURI)
+func (market *Market) UnpackTrackRegisteredEvent(log *types.Log) (*MarketTrackRegistered, error) {
+	event := "TrackRegistered"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketTrackRegistered)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketWithdrawn represents a Withdrawn event raised by the Market contract.
+type MarketWithdrawn struct {
+	Account common.Address
+	To      common.Address
+	Amount  *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const MarketWithdrawnEventName = "Withdrawn"
+
+// ContractEventName returns the user-defined event name.
+func (MarketWithdrawn) ContractEventName() string {
+	return MarketWithdrawnEventName
+}
+
+// UnpackWithdrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Withdrawn(address indexed account, address indexed to, uint256 amount)
+func (market *Market) UnpackWithdrawnEvent(log *types.Log) (*MarketWithdrawn, error) {
+	event := "Withdrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketWithdrawn)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (market *Market) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], market.abi.Errors["AlreadyOwned"].ID.Bytes()[:4]) {
+		return market.UnpackAlreadyOwnedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["CollaboratorSharesTooHigh"].ID.Bytes()[:4]) {
+		return market.UnpackCollaboratorSharesTooHighError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["FeeTooHigh"].ID.Bytes()[:4]) {
+		return market.UnpackFeeTooHighError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["IncorrectPayment"].ID.Bytes()[:4]) {
+		return market.UnpackIncorrectPaymentError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["InvalidCollaborator"].ID.Bytes()[:4]) {
+		return market.UnpackInvalidCollaboratorError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["MissingContentHash"].ID.Bytes()[:4]) {
+		return market.UnpackMissingContentHashError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["NotTrackArtist"].ID.Bytes()[:4]) {
+		return market.UnpackNotTrackArtistError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["NothingToWithdraw"].ID.Bytes()[:4]) {
+		return market.UnpackNothingToWithdrawError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["OwnableInvalidOwner"].ID.Bytes()[:4]) {
+		return market.UnpackOwnableInvalidOwnerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["OwnableUnauthorizedAccount"].ID.Bytes()[:4]) {
+		return market.UnpackOwnableUnauthorizedAccountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["PriceTooHigh"].ID.Bytes()[:4]) {
+		return market.UnpackPriceTooHighError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["ReentrancyGuardReentrantCall"].ID.Bytes()[:4]) {
+		return market.UnpackReentrancyGuardReentrantCallError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["ReferralShareTooHigh"].ID.Bytes()[:4]) {
+		return market.UnpackReferralShareTooHighError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["RenounceDisabled"].ID.Bytes()[:4]) {
+		return market.UnpackRenounceDisabledError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["TooManyCollaborators"].ID.Bytes()[:4]) {
+		return market.UnpackTooManyCollaboratorsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["TrackNotListed"].ID.Bytes()[:4]) {
+		return market.UnpackTrackNotListedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["TransferFailed"].ID.Bytes()[:4]) {
+		return market.UnpackTransferFailedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["UnknownTrack"].ID.Bytes()[:4]) {
+		return market.UnpackUnknownTrackError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return market.UnpackZeroAddressError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["ZeroCollaboratorShare"].ID.Bytes()[:4]) {
+		return market.UnpackZeroCollaboratorShareError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// MarketAlreadyOwned represents a AlreadyOwned error raised by the Market contract.
+type MarketAlreadyOwned struct {
+	TrackId *big.Int
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyOwned(uint256 trackId, address account)
+func MarketAlreadyOwnedErrorID() common.Hash {
+	return common.HexToHash("0x6a46e4ae39cbf7a50a6582d0225cd55a6cc51daa55520b275c591c99b11610b0")
+}
+
+// UnpackAlreadyOwnedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyOwned(uint256 trackId, address account)
+func (market *Market) UnpackAlreadyOwnedError(raw []byte) (*MarketAlreadyOwned, error) {
+	out := new(MarketAlreadyOwned)
+	if err := market.abi.UnpackIntoInterface(out, "AlreadyOwned", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketCollaboratorSharesTooHigh represents a CollaboratorSharesTooHigh error raised by the Market contract.
+type MarketCollaboratorSharesTooHigh struct {
+	TotalBps *big.Int
+	MaxBps   *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error CollaboratorSharesTooHigh(uint256 totalBps, uint256 maxBps)
+func MarketCollaboratorSharesTooHighErrorID() common.Hash {
+	return common.HexToHash("0x662dbab3edf9566e8dc9e07be12e1c76637a1613442f18d00aeb09fc20865277")
+}
+
+// UnpackCollaboratorSharesTooHighError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error CollaboratorSharesTooHigh(uint256 totalBps, uint256 maxBps)
+func (market *Market) UnpackCollaboratorSharesTooHighError(raw []byte) (*MarketCollaboratorSharesTooHigh, error) {
+	out := new(MarketCollaboratorSharesTooHigh)
+	if err := market.abi.UnpackIntoInterface(out, "CollaboratorSharesTooHigh", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketFeeTooHigh represents a FeeTooHigh error raised by the Market contract.
+type MarketFeeTooHigh struct {
+	Bps    *big.Int
+	MaxBps *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error FeeTooHigh(uint256 bps, uint256 maxBps)
+func MarketFeeTooHighErrorID() common.Hash {
+	return common.HexToHash("0xe757126a89ba5140023477c243d17c34ca7467d317e5523eafa819ff2931905a")
+}
+
+// UnpackFeeTooHighError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error FeeTooHigh(uint256 bps, uint256 maxBps)
+func (market *Market) UnpackFeeTooHighError(raw []byte) (*MarketFeeTooHigh, error) {
+	out := new(MarketFeeTooHigh)
+	if err := market.abi.UnpackIntoInterface(out, "FeeTooHigh", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketIncorrectPayment represents a IncorrectPayment error raised by the Market contract.
+type MarketIncorrectPayment struct {
+	TrackId *big.Int
+	Sent    *big.Int
+	Price   *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error IncorrectPayment(uint256 trackId, uint256 sent, uint256 price)
+func MarketIncorrectPaymentErrorID() common.Hash {
+	return common.HexToHash("0x869afceea76d283a68f336bdc51d459d51df0b945c7c2bdab698d93e7defcaf1")
+}
+
+// UnpackIncorrectPaymentError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error IncorrectPayment(uint256 trackId, uint256 sent, uint256 price)
+func (market *Market) UnpackIncorrectPaymentError(raw []byte) (*MarketIncorrectPayment, error) {
+	out := new(MarketIncorrectPayment)
+	if err := market.abi.UnpackIntoInterface(out, "IncorrectPayment", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketInvalidCollaborator represents a InvalidCollaborator error raised by the Market contract.
+type MarketInvalidCollaborator struct {
+	Index   *big.Int
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidCollaborator(uint256 index, address account)
+func MarketInvalidCollaboratorErrorID() common.Hash {
+	return common.HexToHash("0x4426ac3b3a8374ff31b43752d44161fceb088c123d1a6eda449976967f1a45b6")
+}
+
+// UnpackInvalidCollaboratorError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidCollaborator(uint256 index, address account)
+func (market *Market) UnpackInvalidCollaboratorError(raw []byte) (*MarketInvalidCollaborator, error) {
+	out := new(MarketInvalidCollaborator)
+	if err := market.abi.UnpackIntoInterface(out, "InvalidCollaborator", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketMissingContentHash represents a MissingContentHash error raised by the Market contract.
+type MarketMissingContentHash struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MissingContentHash()
+func MarketMissingContentHashErrorID() common.Hash {
+	return common.HexToHash("0x8ce8bb7bdd5f8701a7ca67a753fad8c440c4701d00633b27711e58b88eaf6ec4")
+}
+
+// UnpackMissingContentHashError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MissingContentHash()
+func (market *Market) UnpackMissingContentHashError(raw []byte) (*MarketMissingContentHash, error) {
+	out := new(MarketMissingContentHash)
+	if err := market.abi.UnpackIntoInterface(out, "MissingContentHash", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketNotTrackArtist represents a NotTrackArtist error raised by the Market contract.
+type MarketNotTrackArtist struct {
+	TrackId *big.Int
+	Caller  common.Address
+	Artist  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotTrackArtist(uint256 trackId, address caller, address artist)
+func MarketNotTrackArtistErrorID() common.Hash {
+	return common.HexToHash("0x83395ddfeef174960f018733471c5092c84eb3d9593a4499612464b2c5c1bbd8")
+}
+
+// UnpackNotTrackArtistError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotTrackArtist(uint256 trackId, address caller, address artist)
+func (market *Market) UnpackNotTrackArtistError(raw []byte) (*MarketNotTrackArtist, error) {
+	out := new(MarketNotTrackArtist)
+	if err := market.abi.UnpackIntoInterface(out, "NotTrackArtist", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketNothingToWithdraw represents a NothingToWithdraw error raised by the Market contract.
+type MarketNothingToWithdraw struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NothingToWithdraw(address account)
+func MarketNothingToWithdrawErrorID() common.Hash {
+	return common.HexToHash("0xdc69dc16e4a8405b44139edda9a06ee66b303337358b6f4633533d65de15b7f4")
+}
+
+// UnpackNothingToWithdrawError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NothingToWithdraw(address account)
+func (market *Market) UnpackNothingToWithdrawError(raw []byte) (*MarketNothingToWithdraw, error) {
+	out := new(MarketNothingToWithdraw)
+	if err := market.abi.UnpackIntoInterface(out, "NothingToWithdraw", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketOwnableInvalidOwner represents a OwnableInvalidOwner error raised by the Market contract.
+type MarketOwnableInvalidOwner struct {
+	Owner common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnableInvalidOwner(address owner)
+func MarketOwnableInvalidOwnerErrorID() common.Hash {
+	return common.HexToHash("0x1e4fbdf7f3ef8bcaa855599e3abf48b232380f183f08f6f813d9ffa5bd585188")
+}
+
+// UnpackOwnableInvalidOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnableInvalidOwner(address owner)
+func (market *Market) UnpackOwnableInvalidOwnerError(raw []byte) (*MarketOwnableInvalidOwner, error) {
+	out := new(MarketOwnableInvalidOwner)
+	if err := market.abi.UnpackIntoInterface(out, "OwnableInvalidOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketOwnableUnauthorizedAccount represents a OwnableUnauthorizedAccount error raised by the Market contract.
+type MarketOwnableUnauthorizedAccount struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnableUnauthorizedAccount(address account)
+func MarketOwnableUnauthorizedAccountErrorID() common.Hash {
+	return common.HexToHash("0x118cdaa7a341953d1887a2245fd6665d741c67c8c50581daa59e1d03373fa188")
+}
+
+// UnpackOwnableUnauthorizedAccountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnableUnauthorizedAccount(address account)
+func (market *Market) UnpackOwnableUnauthorizedAccountError(raw []byte) (*MarketOwnableUnauthorizedAccount, error) {
+	out := new(MarketOwnableUnauthorizedAccount)
+	if err := market.abi.UnpackIntoInterface(out, "OwnableUnauthorizedAccount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketPriceTooHigh represents a PriceTooHigh error raised by the Market contract.
+type MarketPriceTooHigh struct {
+	Price    *big.Int
+	MaxPrice *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PriceTooHigh(uint256 price, uint256 maxPrice)
+func MarketPriceTooHighErrorID() common.Hash {
+	return common.HexToHash("0x87ebe85d75ed17dc04c703d71bd5891a24af9557ff1131d3981863e44a03cc4b")
+}
+
+// UnpackPriceTooHighError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PriceTooHigh(uint256 price, uint256 maxPrice)
+func (market *Market) UnpackPriceTooHighError(raw []byte) (*MarketPriceTooHigh, error) {
+	out := new(MarketPriceTooHigh)
+	if err := market.abi.UnpackIntoInterface(out, "PriceTooHigh", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketReentrancyGuardReentrantCall represents a ReentrancyGuardReentrantCall error raised by the Market contract.
+type MarketReentrancyGuardReentrantCall struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func MarketReentrancyGuardReentrantCallErrorID() common.Hash {
+	return common.HexToHash("0x3ee5aeb571de7fc460830b4d0017439a1ca56fb0bc39062227ade4fe4a24c1ca")
+}
+
+// UnpackReentrancyGuardReentrantCallError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func (market *Market) UnpackReentrancyGuardReentrantCallError(raw []byte) (*MarketReentrancyGuardReentrantCall, error) {
+	out := new(MarketReentrancyGuardReentrantCall)
+	if err := market.abi.UnpackIntoInterface(out, "ReentrancyGuardReentrantCall", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketReferralShareTooHigh represents a ReferralShareTooHigh error raised by the Market contract.
+type MarketReferralShareTooHigh struct {
+	Bps    *big.Int
+	MaxBps *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReferralShareTooHigh(uint256 bps, uint256 maxBps)
+func MarketReferralShareTooHighErrorID() common.Hash {
+	return common.HexToHash("0xe954dc2774bc08ca1741a641aa5fcf3a6147bc0741907955ccc1c257f5d96a7b")
+}
+
+// UnpackReferralShareTooHighError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReferralShareTooHigh(uint256 bps, uint256 maxBps)
+func (market *Market) UnpackReferralShareTooHighError(raw []byte) (*MarketReferralShareTooHigh, error) {
+	out := new(MarketReferralShareTooHigh)
+	if err := market.abi.UnpackIntoInterface(out, "ReferralShareTooHigh", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketRenounceDisabled represents a RenounceDisabled error raised by the Market contract.
+type MarketRenounceDisabled struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RenounceDisabled()
+func MarketRenounceDisabledErrorID() common.Hash {
+	return common.HexToHash("0x8905116560d0223388013a6344e0f340294b54bf7b203773dd2cb8f2e5a0d511")
+}
+
+// UnpackRenounceDisabledError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RenounceDisabled()
+func (market *Market) UnpackRenounceDisabledError(raw []byte) (*MarketRenounceDisabled, error) {
+	out := new(MarketRenounceDisabled)
+	if err := market.abi.UnpackIntoInterface(out, "RenounceDisabled", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketTooManyCollaborators represents a TooManyCollaborators error raised by the Market contract.
+type MarketTooManyCollaborators struct {
+	Count    *big.Int
+	MaxCount *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TooManyCollaborators(uint256 count, uint256 maxCount)
+func MarketTooManyCollaboratorsErrorID() common.Hash {
+	return common.HexToHash("0xb08c5a31bc79030c04bf42b4fedf9ab3e2c5b75039d0880df0cd3caab4c5fe8f")
+}
+
+// UnpackTooManyCollaboratorsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TooManyCollaborators(uint256 count, uint256 maxCount)
+func (market *Market) UnpackTooManyCollaboratorsError(raw []byte) (*MarketTooManyCollaborators, error) {
+	out := new(MarketTooManyCollaborators)
+	if err := market.abi.UnpackIntoInterface(out, "TooManyCollaborators", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketTrackNotListed represents a TrackNotListed error raised by the Market contract.
+type MarketTrackNotListed struct {
+	TrackId *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TrackNotListed(uint256 trackId)
+func MarketTrackNotListedErrorID() common.Hash {
+	return common.HexToHash("0x63a62b47ac7977311183eea5207043ec9c918e68ee9dd5d85e053171a456a947")
+}
+
+// UnpackTrackNotListedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TrackNotListed(uint256 trackId)
+func (market *Market) UnpackTrackNotListedError(raw []byte) (*MarketTrackNotListed, error) {
+	out := new(MarketTrackNotListed)
+	if err := market.abi.UnpackIntoInterface(out, "TrackNotListed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketTransferFailed represents a TransferFailed error raised by the Market contract.
+type MarketTransferFailed struct {
+	To     common.Address
+	Amount *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TransferFailed(address to, uint256 amount)
+func MarketTransferFailedErrorID() common.Hash {
+	return common.HexToHash("0x1c43b9761b3fba5321ca8212bfc231945f668ccc0c446f333999eea9ce8fda81")
+}
+
+// UnpackTransferFailedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TransferFailed(address to, uint256 amount)
+func (market *Market) UnpackTransferFailedError(raw []byte) (*MarketTransferFailed, error) {
+	out := new(MarketTransferFailed)
+	if err := market.abi.UnpackIntoInterface(out, "TransferFailed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketUnknownTrack represents a UnknownTrack error raised by the Market contract.
+type MarketUnknownTrack struct {
+	TrackId *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownTrack(uint256 trackId)
+func MarketUnknownTrackErrorID() common.Hash {
+	return common.HexToHash("0xbdbf1fe51501b682589816025241881fcbfb50096de3e9161b533498a9247193")
+}
+
+// UnpackUnknownTrackError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownTrack(uint256 trackId)
+func (market *Market) UnpackUnknownTrackError(raw []byte) (*MarketUnknownTrack, error) {
+	out := new(MarketUnknownTrack)
+	if err := market.abi.UnpackIntoInterface(out, "UnknownTrack", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketZeroAddress represents a ZeroAddress error raised by the Market contract.
+type MarketZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func MarketZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (market *Market) UnpackZeroAddressError(raw []byte) (*MarketZeroAddress, error) {
+	out := new(MarketZeroAddress)
+	if err := market.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketZeroCollaboratorShare represents a ZeroCollaboratorShare error raised by the Market contract.
+type MarketZeroCollaboratorShare struct {
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroCollaboratorShare(uint256 index)
+func MarketZeroCollaboratorShareErrorID() common.Hash {
+	return common.HexToHash("0xfe0aeae1e1637d56c335aa019cb90250ab76ee879b882c0db4d16489215a9182")
+}
+
+// UnpackZeroCollaboratorShareError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroCollaboratorShare(uint256 index)
+func (market *Market) UnpackZeroCollaboratorShareError(raw []byte) (*MarketZeroCollaboratorShare, error) {
+	out := new(MarketZeroCollaboratorShare)
+	if err := market.abi.UnpackIntoInterface(out, "ZeroCollaboratorShare", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
