@@ -1,0 +1,172 @@
+// Package config is the configuration of the bittunes binary: one struct, filled from command-line
+// flags and BITTUNES_* environment variables (a flag wins over its variable, which wins over the
+// default) and passed down to every part. There is no global configuration.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// Config is everything the binary's commands can be told.
+type Config struct {
+	// DataDir holds the embedded database, the dev chain and dev.json.
+	DataDir string
+	// DatabaseURL is a PostgreSQL URL (postgres://…) or an SQLite file (sqlite:path); empty means
+	// the SQLite file bittunes.db in DataDir.
+	DatabaseURL string
+	// RPCURL is the chain's JSON-RPC endpoint (http(s):// or ws(s)://); dev runs its own.
+	RPCURL string
+	// ChainID, if set, must match the RPC's chain id.
+	ChainID uint64
+	// Market is the market contract's address; DeployBlock the block it was deployed in.
+	Market      common.Address
+	DeployBlock uint64
+	// Confirmations is how many blocks behind the head the indexer stays.
+	Confirmations uint64
+	// HTTPAddr is where the API and pages listen.
+	HTTPAddr string
+	// LogLevel is debug, info, warn or error; LogFormat text or json.
+	LogLevel  string
+	LogFormat string
+	Dev       Dev
+}
+
+// Dev configures `bittunes dev`.
+type Dev struct {
+	RPCPort     int
+	WSPort      int
+	Reset       bool
+	Seed        bool
+	BlockPeriod time.Duration
+}
+
+// Default returns the configuration before flags and environment.
+func Default() Config {
+	return Config{
+		DataDir:       ".bittunes",
+		HTTPAddr:      "127.0.0.1:8080",
+		Confirmations: 0,
+		LogLevel:      "info",
+		LogFormat:     "text",
+		Dev:           Dev{RPCPort: 8545, WSPort: 8546, Seed: true},
+	}
+}
+
+// Database returns the database URL, defaulting to SQLite in the data folder.
+func (c Config) Database() string {
+	if c.DatabaseURL != "" {
+		return c.DatabaseURL
+	}
+	return "sqlite:" + filepath.Join(c.DataDir, "bittunes.db")
+}
+
+// Logger returns the logger the configuration asks for, writing to stderr.
+func (c Config) Logger() (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return nil, fmt.Errorf("config: log level %q: want debug, info, warn or error", c.LogLevel)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch c.LogFormat {
+	case "text":
+		return slog.New(slog.NewTextHandler(os.Stderr, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts)), nil
+	}
+	return nil, fmt.Errorf("config: log format %q: want text or json", c.LogFormat)
+}
+
+// Which flags a command takes.
+const (
+	Common   = 1 << iota // data dir, database, HTTP address, logging
+	Chain                // RPC, chain id, market, deployment block, confirmations
+	DevFlags             // the dev chain's ports, reset, seeding
+)
+
+// FlagSet returns the flags of a command that takes the given groups, writing into c.
+func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	if groups&Common != 0 {
+		fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "folder for the embedded database, the dev chain and dev.json")
+		fs.StringVar(&c.DatabaseURL, "database", c.DatabaseURL, "PostgreSQL URL (postgres://user:pass@host/db) or sqlite:path (default: sqlite in the data folder)")
+		fs.StringVar(&c.HTTPAddr, "http", c.HTTPAddr, "address the API and pages listen on")
+		fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
+		fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json")
+	}
+	if groups&Chain != 0 {
+		fs.StringVar(&c.RPCURL, "rpc", c.RPCURL, "the chain's JSON-RPC URL (ws:// for pushed heads, http:// polls)")
+		fs.Uint64Var(&c.ChainID, "chain-id", c.ChainID, "expected chain id (checked against the RPC; 0: accept any)")
+		fs.Func("market", "the market contract's address", func(s string) error {
+			if !common.IsHexAddress(s) {
+				return fmt.Errorf("not an address: %q", s)
+			}
+			c.Market = common.HexToAddress(s)
+			return nil
+		})
+		fs.Uint64Var(&c.DeployBlock, "deploy-block", c.DeployBlock, "the block the market was deployed in (indexing starts there)")
+		fs.Uint64Var(&c.Confirmations, "confirmations", c.Confirmations, "blocks behind the head the indexer stays")
+	}
+	if groups&DevFlags != 0 {
+		fs.IntVar(&c.Dev.RPCPort, "rpc-port", c.Dev.RPCPort, "the dev chain's HTTP JSON-RPC port on 127.0.0.1")
+		fs.IntVar(&c.Dev.WSPort, "ws-port", c.Dev.WSPort, "the dev chain's WebSocket JSON-RPC port on 127.0.0.1")
+		fs.BoolVar(&c.Dev.Reset, "reset", c.Dev.Reset, "delete the dev chain and database in the data folder and start afresh")
+		fs.BoolVar(&c.Dev.Seed, "seed", c.Dev.Seed, "seed a demo catalogue on a fresh chain")
+		fs.DurationVar(&c.Dev.BlockPeriod, "block-period", c.Dev.BlockPeriod, "mine a block this often (0: as transactions arrive)")
+	}
+	return fs
+}
+
+// Parse parses args into fs, taking BITTUNES_<FLAG> variables (dashes as underscores, upper case)
+// from env for the flags args does not set.
+func Parse(fs *flag.FlagSet, args []string, env func(string) string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var errs []error
+	fs.VisitAll(func(f *flag.Flag) {
+		if set[f.Name] {
+			return
+		}
+		name := EnvName(f.Name)
+		if v := env(name); v != "" {
+			if err := f.Value.Set(v); err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q: %w", name, v, err))
+			}
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// EnvName is the environment variable of a flag: data-dir → BITTUNES_DATA_DIR.
+func EnvName(flagName string) string {
+	return "BITTUNES_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// CheckChain reports what is missing for a command that follows a market on an RPC.
+func (c Config) CheckChain() error {
+	var missing []string
+	if c.RPCURL == "" {
+		missing = append(missing, "--rpc (BITTUNES_RPC)")
+	}
+	if c.Market == (common.Address{}) {
+		missing = append(missing, "--market (BITTUNES_MARKET)")
+	}
+	if c.DeployBlock == 0 {
+		missing = append(missing, "--deploy-block (BITTUNES_DEPLOY_BLOCK)")
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("config: missing %s", strings.Join(missing, ", "))
+	}
+	return nil
+}

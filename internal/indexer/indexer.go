@@ -1,0 +1,362 @@
+// Package indexer follows the market contract's logs from its deployment block into the store: the
+// read models every page is served from.
+//
+// How it stays exact:
+//   - Backfill asks eth_getLogs for adaptive block ranges: a range the RPC refuses (too large, too
+//     many results, timed out) is halved; an easy one doubles, up to MaxRange.
+//   - Within ReorgWindow blocks of the head it goes block by block, asking for each block's logs by
+//     block hash and checking each header's parent hash against the block before. A mismatch is a
+//     reorg: it walks back to the newest block it applied that is still canonical and rolls the
+//     store back to it, then re-applies the canonical chain.
+//   - Each batch of events is applied in one database transaction together with the cursor and the
+//     block hashes it covers, and rows are keyed by (chain, tx hash, log index): a kill at any
+//     instant loses nothing and counts nothing twice.
+//   - RPC faults are retried with exponential backoff, each logged; nothing is skipped.
+//   - New heads arrive by subscription when the RPC offers one (WebSocket, in-process), otherwise
+//     by polling; only blocks Confirmations deep are indexed.
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+// Chain is what the indexer needs of an Ethereum RPC: logs and headers. ethclient.Client and the
+// simulated backend's client provide it.
+type Chain interface {
+	ethereum.LogFilterer
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+}
+
+// HeadSubscriber is offered by RPCs that push new heads (WebSocket, in-process).
+type HeadSubscriber interface {
+	SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error)
+}
+
+// Store is what the indexer needs of the database.
+type Store interface {
+	Cursor(ctx context.Context, chainID uint64, contract common.Address) (store.Cursor, error)
+	RecentBlocks(ctx context.Context, chainID uint64, atOrBelow uint64, limit int) ([]store.Block, error)
+	Apply(ctx context.Context, batch store.Batch) error
+	Rollback(ctx context.Context, chainID uint64, contract common.Address, to store.Block) error
+}
+
+// Config says what to follow and how.
+type Config struct {
+	ChainID       uint64
+	Contract      common.Address
+	DeployBlock   uint64
+	Confirmations uint64        // blocks behind the head that are indexed; 0 = the head itself
+	ReorgWindow   uint64        // blocks near the head indexed one by one with parent-hash checks
+	MaxRange      uint64        // the largest eth_getLogs range tried in backfill
+	PollInterval  time.Duration // how often to ask for the head when the RPC cannot push heads
+	Logger        *slog.Logger
+	// OnApplied, if set, is called after each committed batch with the new cursor.
+	OnApplied func(store.Cursor)
+}
+
+func (c *Config) defaults() {
+	if c.ReorgWindow == 0 {
+		c.ReorgWindow = 64
+	}
+	if c.MaxRange == 0 {
+		c.MaxRange = 10_000
+	}
+	if c.PollInterval == 0 {
+		c.PollInterval = time.Second
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+}
+
+// Indexer follows one market contract on one chain.
+type Indexer struct {
+	cfg     Config
+	chain   Chain
+	store   Store
+	decoder *market.Decoder
+	span    uint64 // the current backfill range
+	cursor  *store.Cursor
+}
+
+// New returns an indexer; Run starts it.
+func New(cfg Config, chain Chain, st Store) *Indexer {
+	cfg.defaults()
+	return &Indexer{cfg: cfg, chain: chain, store: st, decoder: market.NewDecoder(), span: min(1_000, cfg.MaxRange)}
+}
+
+// Run indexes until ctx ends, retrying RPC and database faults with backoff. It returns ctx's error.
+func (ix *Indexer) Run(ctx context.Context) error {
+	heads, unsubscribe := ix.subscribe(ctx)
+	defer unsubscribe()
+	backoff := newBackoff()
+	for {
+		caughtUp, err := ix.Step(ctx)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			ix.cursor = nil // re-read it: the failed batch may or may not have committed
+			wait := backoff.next()
+			ix.cfg.Logger.Warn("indexer: step failed, retrying", "err", err, "retry_in", wait)
+			if !sleep(ctx, wait) {
+				return ctx.Err()
+			}
+			continue
+		}
+		backoff.reset()
+		if !caughtUp {
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-heads:
+		case <-time.After(ix.cfg.PollInterval):
+		}
+	}
+}
+
+// Step applies the next range or block, or handles a reorg. It reports whether the indexer has
+// caught up with the confirmed head.
+func (ix *Indexer) Step(ctx context.Context) (caughtUp bool, err error) {
+	cur, err := ix.loadCursor(ctx)
+	if err != nil {
+		return false, err
+	}
+	headHeader, err := ix.chain.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("indexer: head: %w", err)
+	}
+	head := headHeader.Number.Uint64()
+	if head < ix.cfg.Confirmations {
+		return true, nil
+	}
+	target := head - ix.cfg.Confirmations
+	if cur.BlockNumber >= target {
+		// Nothing new, but the head may have been replaced: check our last block is still canonical.
+		if cur.BlockNumber > ix.cfg.DeployBlock-1 && cur.BlockNumber+ix.cfg.ReorgWindow > head {
+			h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(cur.BlockNumber))
+			if err != nil {
+				return false, fmt.Errorf("indexer: header %d: %w", cur.BlockNumber, err)
+			}
+			if h.Hash() != cur.BlockHash {
+				return false, ix.handleReorg(ctx, cur)
+			}
+		}
+		return true, nil
+	}
+	if cur.BlockNumber+1+ix.cfg.ReorgWindow > target {
+		return false, ix.applyBlock(ctx, cur, cur.BlockNumber+1)
+	}
+	return false, ix.applyRange(ctx, cur, target-ix.cfg.ReorgWindow)
+}
+
+func (ix *Indexer) loadCursor(ctx context.Context) (store.Cursor, error) {
+	if ix.cursor != nil {
+		return *ix.cursor, nil
+	}
+	cur, err := ix.store.Cursor(ctx, ix.cfg.ChainID, ix.cfg.Contract)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		if ix.cfg.DeployBlock == 0 {
+			return store.Cursor{}, errors.New("indexer: the deployment block must be at least 1")
+		}
+		// Nothing indexed yet: start right before the deployment block.
+		cur = store.Cursor{ChainID: ix.cfg.ChainID, Contract: ix.cfg.Contract, BlockNumber: ix.cfg.DeployBlock - 1}
+	case err != nil:
+		return store.Cursor{}, fmt.Errorf("indexer: cursor: %w", err)
+	}
+	ix.cursor = &cur
+	return cur, nil
+}
+
+// applyRange backfills from the cursor up to at most limit with one eth_getLogs call.
+func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit uint64) error {
+	from := cur.BlockNumber + 1
+	to := min(from+ix.span-1, limit)
+	logs, err := ix.chain.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
+		Addresses: []common.Address{ix.cfg.Contract},
+	})
+	if err != nil {
+		if isRangeRefusal(err) && ix.span > 1 {
+			ix.span = max(1, ix.span/2)
+			ix.cfg.Logger.Info("indexer: RPC refused the log range, halving it", "from", from, "to", to, "span", ix.span, "err", err)
+			return nil
+		}
+		return fmt.Errorf("indexer: logs %d-%d: %w", from, to, err)
+	}
+	end, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(to))
+	if err != nil {
+		return fmt.Errorf("indexer: header %d: %w", to, err)
+	}
+	if err := ix.apply(ctx, cur, logs, []*types.Header{end}); err != nil {
+		return err
+	}
+	if len(logs) < 5_000 && ix.span < ix.cfg.MaxRange {
+		ix.span = min(ix.span*2, ix.cfg.MaxRange)
+	}
+	return nil
+}
+
+// applyBlock applies one block near the head after checking it extends the block before.
+func (ix *Indexer) applyBlock(ctx context.Context, cur store.Cursor, number uint64) error {
+	h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(number))
+	if err != nil {
+		return fmt.Errorf("indexer: header %d: %w", number, err)
+	}
+	if cur.BlockHash != (common.Hash{}) && h.ParentHash != cur.BlockHash {
+		return ix.handleReorg(ctx, cur)
+	}
+	hash := h.Hash()
+	logs, err := ix.chain.FilterLogs(ctx, ethereum.FilterQuery{BlockHash: &hash, Addresses: []common.Address{ix.cfg.Contract}})
+	if err != nil {
+		return fmt.Errorf("indexer: logs of block %d: %w", number, err)
+	}
+	return ix.apply(ctx, cur, logs, []*types.Header{h})
+}
+
+// apply decodes logs and commits them with the new cursor (the last of headers) in one transaction.
+func (ix *Indexer) apply(ctx context.Context, cur store.Cursor, logs []types.Log, headers []*types.Header) error {
+	if err := ix.fillBlockTimes(ctx, logs); err != nil {
+		return err
+	}
+	events, err := ix.decoder.Decode(logs)
+	if err != nil {
+		return fmt.Errorf("indexer: %w", err)
+	}
+	last := headers[len(headers)-1]
+	next := store.Cursor{ChainID: ix.cfg.ChainID, Contract: ix.cfg.Contract, BlockNumber: last.Number.Uint64(), BlockHash: last.Hash()}
+	batch := store.Batch{From: cur.BlockNumber + 1, Cursor: next, Events: events}
+	for _, h := range headers {
+		batch.Blocks = append(batch.Blocks, store.Block{ChainID: ix.cfg.ChainID, Number: h.Number.Uint64(), Hash: h.Hash(), ParentHash: h.ParentHash})
+	}
+	if keep := 4 * ix.cfg.ReorgWindow; next.BlockNumber > keep {
+		batch.PruneBelow = next.BlockNumber - keep
+	}
+	if err := ix.store.Apply(ctx, batch); err != nil {
+		return fmt.Errorf("indexer: apply blocks %d-%d: %w", cur.BlockNumber+1, next.BlockNumber, err)
+	}
+	ix.cursor = &next
+	if ix.cfg.OnApplied != nil {
+		ix.cfg.OnApplied(next)
+	}
+	return nil
+}
+
+// fillBlockTimes sets the block time of logs from RPCs that do not return it.
+func (ix *Indexer) fillBlockTimes(ctx context.Context, logs []types.Log) error {
+	times := map[common.Hash]uint64{}
+	for i := range logs {
+		l := &logs[i]
+		if l.BlockTimestamp != 0 {
+			continue
+		}
+		t, ok := times[l.BlockHash]
+		if !ok {
+			h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
+			if err != nil {
+				return fmt.Errorf("indexer: header %d: %w", l.BlockNumber, err)
+			}
+			if h.Hash() != l.BlockHash {
+				return fmt.Errorf("indexer: block %d changed while reading its logs", l.BlockNumber)
+			}
+			t = h.Time
+			times[l.BlockHash] = t
+		}
+		l.BlockTimestamp = t
+	}
+	return nil
+}
+
+// handleReorg rolls the store back to the newest applied block that is still canonical.
+func (ix *Indexer) handleReorg(ctx context.Context, cur store.Cursor) error {
+	ancestor, err := ix.commonAncestor(ctx, cur.BlockNumber)
+	if err != nil {
+		return err
+	}
+	ix.cfg.Logger.Warn("indexer: reorg, rolling back", "from_block", cur.BlockNumber, "to_block", ancestor.Number, "depth", cur.BlockNumber-ancestor.Number)
+	if err := ix.store.Rollback(ctx, ix.cfg.ChainID, ix.cfg.Contract, ancestor); err != nil {
+		return fmt.Errorf("indexer: rollback to %d: %w", ancestor.Number, err)
+	}
+	ix.cursor = nil
+	return nil
+}
+
+// commonAncestor walks the applied blocks down from number until one is still on the chain. When
+// none is, it falls back to re-indexing from the deployment block.
+func (ix *Indexer) commonAncestor(ctx context.Context, number uint64) (store.Block, error) {
+	for {
+		blocks, err := ix.store.RecentBlocks(ctx, ix.cfg.ChainID, number, 64)
+		if err != nil {
+			return store.Block{}, fmt.Errorf("indexer: recent blocks: %w", err)
+		}
+		if len(blocks) == 0 {
+			ix.cfg.Logger.Error("indexer: reorg deeper than the remembered blocks: re-indexing from the deployment block", "below", number)
+			return store.Block{ChainID: ix.cfg.ChainID, Number: ix.cfg.DeployBlock - 1}, nil
+		}
+		for _, b := range blocks {
+			h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(b.Number))
+			if err != nil {
+				return store.Block{}, fmt.Errorf("indexer: header %d: %w", b.Number, err)
+			}
+			if h.Hash() == b.Hash {
+				return b, nil
+			}
+		}
+		last := blocks[len(blocks)-1].Number
+		if last == 0 {
+			return store.Block{ChainID: ix.cfg.ChainID, Number: ix.cfg.DeployBlock - 1}, nil
+		}
+		number = last - 1
+	}
+}
+
+// subscribe returns a channel that ticks on new heads when the RPC can push them.
+func (ix *Indexer) subscribe(ctx context.Context) (<-chan struct{}, func()) {
+	tick := make(chan struct{}, 1)
+	hs, ok := ix.chain.(HeadSubscriber)
+	if !ok {
+		return tick, func() {}
+	}
+	headers := make(chan *types.Header, 16)
+	sub, err := hs.SubscribeNewHead(ctx, headers)
+	if err != nil {
+		ix.cfg.Logger.Info("indexer: no head subscription, polling", "interval", ix.cfg.PollInterval, "err", err)
+		return tick, func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-headers:
+				select {
+				case tick <- struct{}{}:
+				default:
+				}
+			case err := <-sub.Err():
+				if err != nil {
+					ix.cfg.Logger.Warn("indexer: head subscription ended, polling", "err", err)
+				}
+				return
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return tick, func() { sub.Unsubscribe(); <-done }
+}

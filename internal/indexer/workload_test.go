@@ -1,0 +1,182 @@
+package indexer_test
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bittunes/bittunes/internal/bindings"
+	"github.com/bittunes/bittunes/internal/indexer"
+	"github.com/bittunes/bittunes/internal/simchain"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+// truth is what the test itself knows happened, kept apart from the indexer's code.
+type truth struct {
+	sales   map[int64]int            // track id → number of sales
+	revenue map[int64]*big.Int       // track id → wei
+	owners  map[int64]map[common.Address]bool
+}
+
+func newTruth() *truth {
+	return &truth{sales: map[int64]int{}, revenue: map[int64]*big.Int{}, owners: map[int64]map[common.Address]bool{}}
+}
+
+func (tr *truth) bought(id int64, to common.Address, price *big.Int) {
+	tr.sales[id]++
+	if tr.revenue[id] == nil {
+		tr.revenue[id] = new(big.Int)
+	}
+	tr.revenue[id].Add(tr.revenue[id], price)
+	if tr.owners[id] == nil {
+		tr.owners[id] = map[common.Address]bool{}
+	}
+	tr.owners[id][to] = true
+}
+
+// workload drives a random but reproducible market: registrations (some with collaborators),
+// purchases with and without referrers (eligible or not), gifts, price changes, delistings and
+// withdrawals, a few transactions per block. Accounts: 0 operator, 1-3 artists, 4.. fans.
+func workload(t *testing.T, m *simchain.Market, tr *truth, seed uint64, blocks int) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(seed, 1))
+	fans := len(m.Keys) - 4
+	ids := []int64{}
+	for a := 1; a <= 3; a++ {
+		var collabs []bindings.BittunesMarketCollaborator
+		if a == 2 {
+			collabs = []bindings.BittunesMarketCollaborator{{Account: m.Addr(3), Bps: 2_500}, {Account: m.Addr(4), Bps: 1_000}}
+		}
+		ids = append(ids, m.Register(t, a, int64(1_000_000+rng.IntN(1_000_000)), int64(rng.IntN(5_001)), collabs...))
+	}
+	listed := map[int64]bool{ids[0]: true, ids[1]: true, ids[2]: true}
+	for b := 0; b < blocks; b++ {
+		pending := map[common.Address]map[int64]bool{} // owners made in this block, not yet in truth
+		for k := 0; k < 1+rng.IntN(4); k++ {
+			switch op := rng.IntN(10); {
+			case op < 6: // purchase, maybe referred, maybe a gift
+				id := ids[rng.IntN(len(ids))]
+				buyer := 4 + rng.IntN(fans)
+				recipient := buyer
+				if rng.IntN(5) == 0 {
+					recipient = 4 + rng.IntN(fans)
+				}
+				to := m.Addr(recipient)
+				if !listed[id] || tr.owners[id][to] || pending[to][id] {
+					continue
+				}
+				var ref common.Address
+				if rng.IntN(3) > 0 {
+					ref = m.Addr(4 + rng.IntN(fans))
+				}
+				price := m.Price(t, id)
+				if recipient == buyer {
+					m.Buy(t, buyer, id, ref)
+				} else {
+					m.Send(t, buyer, price, m.Contract.PackPurchaseFor(to, big.NewInt(id), ref))
+				}
+				if pending[to] == nil {
+					pending[to] = map[int64]bool{}
+				}
+				pending[to][id] = true
+				tr.bought(id, to, price)
+			case op < 7: // an artist changes a price
+				a := 1 + rng.IntN(3)
+				m.Send(t, a, nil, m.Contract.PackSetPrice(big.NewInt(ids[a-1]), big.NewInt(int64(500_000+rng.IntN(2_000_000)))))
+			case op < 8: // delist or relist
+				a := 1 + rng.IntN(3)
+				id := ids[a-1]
+				listed[id] = !listed[id]
+				m.Send(t, a, nil, m.Contract.PackSetListed(big.NewInt(id), listed[id]))
+			case op < 9: // someone withdraws
+				who := 1 + rng.IntN(len(m.Keys)-1)
+				if m.BalanceOf(t, m.Addr(who)).Sign() > 0 {
+					m.Send(t, who, nil, m.Contract.PackWithdraw())
+				}
+			default: // a new track
+				a := 1 + rng.IntN(3)
+				ids = append(ids, m.Register(t, a, int64(100_000+rng.IntN(1_000_000)), int64(rng.IntN(5_001))))
+				listed[ids[len(ids)-1]] = true
+			}
+		}
+		m.Commit()
+	}
+}
+
+// checkAgainstTruth compares the store's read models with the test's tally and the contract's views.
+func checkAgainstTruth(t *testing.T, s *store.Store, m *simchain.Market, tr *truth) {
+	t.Helper()
+	snap, err := s.Snapshot(context.Background(), simchain.ChainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for id, n := range tr.sales {
+		want = append(want, fmt.Sprintf("%d sales=%d revenue=%s", id, n, tr.revenue[id]))
+	}
+	sort.Strings(want)
+	var got []string
+	for _, row := range snap.TrackStats {
+		got = append(got, row[:strings.Index(row, " first=")])
+	}
+	sort.Strings(got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("track stats:\n got %v\nwant %v", got, want)
+	}
+	owners := 0
+	for _, o := range tr.owners {
+		owners += len(o)
+	}
+	t.Logf("checked %d tracks, %d purchases, %d accounts, %d withdrawals", len(snap.TrackStats), len(snap.Purchases), len(snap.AccountTotals), len(snap.Withdrawals))
+	if len(snap.Purchases) != owners {
+		t.Errorf("purchases: got %d, want %d", len(snap.Purchases), owners)
+	}
+	// Every account's credited − withdrawn is what the contract says it can withdraw, including
+	// accounts the indexer has no row for.
+	owed := map[common.Address]*big.Int{}
+	for _, row := range snap.AccountTotals {
+		var account, credited, withdrawn string
+		fmt.Sscanf(strings.NewReplacer("credited=", "", "withdrawn=", "").Replace(row), "%s %s %s", &account, &credited, &withdrawn)
+		c, _ := new(big.Int).SetString(credited, 10)
+		w, _ := new(big.Int).SetString(withdrawn, 10)
+		owed[common.HexToAddress(account)] = new(big.Int).Sub(c, w)
+	}
+	for i := range m.Keys {
+		a := m.Addr(i)
+		got := owed[a]
+		if got == nil {
+			got = new(big.Int)
+		}
+		if onChain := m.BalanceOf(t, a); got.Cmp(onChain) != 0 {
+			t.Errorf("account %d (%s): indexer says %s owed, contract says %s", i, a.Hex(), got, onChain)
+		}
+	}
+}
+
+// runUntilCaughtUp steps the indexer until it reports it has caught up.
+func runUntilCaughtUp(t *testing.T, ix *indexer.Indexer) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		done, err := ix.Step(context.Background())
+		if err != nil {
+			t.Fatalf("step: %v", err)
+		}
+		if done {
+			return
+		}
+	}
+	t.Fatal("indexer did not catch up in 30 s")
+}
+
+func newIndexer(m *simchain.Market, s indexer.Store, chain indexer.Chain, window uint64) *indexer.Indexer {
+	return indexer.New(indexer.Config{ChainID: simchain.ChainID, Contract: m.Address, DeployBlock: m.DeployBlock,
+		ReorgWindow: window, MaxRange: 16, PollInterval: 20 * time.Millisecond}, chain, s)
+}

@@ -1,0 +1,349 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"gorm.io/gorm/clause"
+
+	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/wei"
+)
+
+// Batch is what the indexer commits at once: the events of a run of consecutive blocks, the blocks
+// to remember for reorg detection, and the cursor after them.
+type Batch struct {
+	// From is the first block the batch covers; the stored cursor must be the block before it.
+	From uint64
+	// Cursor is where the indexer stands after the batch: its last block.
+	Cursor Cursor
+	// Events are the decoded market events of blocks From..Cursor.BlockNumber, in chain order.
+	Events []market.Event
+	// Blocks are remembered for reorg detection; PruneBelow forgets the ones below it (0: none).
+	Blocks     []Block
+	PruneBelow uint64
+}
+
+// ErrOutOfOrder reports a batch that does not start right after the stored cursor: applying it
+// would skip blocks or count some twice.
+var ErrOutOfOrder = errors.New("batch does not follow the stored cursor")
+
+// Apply commits a batch in one transaction: its facts, the aggregates they change, its blocks and the
+// new cursor. Either all of it is stored or none.
+func (s *Store) Apply(ctx context.Context, b Batch) error {
+	return s.Transact(ctx, func(tx *Tx) error { return tx.apply(ctx, b) })
+}
+
+func (q querier) apply(ctx context.Context, b Batch) error {
+	chainID, contract := b.Cursor.ChainID, b.Cursor.Contract
+	stored, err := q.Cursor(ctx, chainID, contract)
+	switch {
+	case errors.Is(err, ErrNotFound):
+	case err != nil:
+		return err
+	case stored.BlockNumber+1 != b.From:
+		return fmt.Errorf("store: apply blocks %d-%d after cursor %d: %w", b.From, b.Cursor.BlockNumber, stored.BlockNumber, ErrOutOfOrder)
+	}
+	feeRecipient, err := q.setting(ctx, chainID, "fee_recipient")
+	if err != nil {
+		return err
+	}
+	artists, err := q.artists(ctx, int64(chainID), soldEarlier(b.Events))
+	if err != nil {
+		return err
+	}
+	f := newFacts(int64(chainID), feeRecipient, artists)
+	for _, ev := range b.Events {
+		if err := f.add(ev); err != nil {
+			return fmt.Errorf("store: apply: %w", err)
+		}
+	}
+	if err := q.insertFacts(ctx, f); err != nil {
+		return err
+	}
+	if err := q.applyTrackChanges(ctx, f); err != nil {
+		return err
+	}
+	if err := q.mergeAggregates(ctx, f.aggregates); err != nil {
+		return err
+	}
+	if err := q.SaveBlocks(ctx, b.Blocks); err != nil {
+		return err
+	}
+	if b.PruneBelow > 0 {
+		if err := q.PruneBlocksBelow(ctx, chainID, b.PruneBelow); err != nil {
+			return err
+		}
+	}
+	return q.SaveCursor(ctx, b.Cursor)
+}
+
+// facts are the rows a batch adds, and the aggregate deltas they make.
+type facts struct {
+	chainID      int64
+	feeRecipient string
+
+	tracks        []trackRow
+	artists       map[int64]string // artists of the tracks sold, registered in the batch or before
+	collaborators []collaboratorRow
+	changes       []trackChangeRow
+	purchases     []purchaseRow
+	credits       []creditRow
+	withdrawals   []withdrawalRow
+	settings      []settingsChangeRow
+	aggregates    *aggregates
+}
+
+func newFacts(chainID int64, feeRecipient string, artists map[int64]string) *facts {
+	return &facts{chainID: chainID, feeRecipient: feeRecipient, artists: artists, aggregates: newAggregates(chainID)}
+}
+
+// soldEarlier lists the tracks sold in events but registered before them.
+func soldEarlier(events []market.Event) []int64 {
+	registered := map[int64]bool{}
+	var ids []int64
+	for _, ev := range events {
+		switch e := ev.(type) {
+		case market.TrackRegistered:
+			registered[e.TrackID] = true
+		case market.Sale:
+			if !registered[e.TrackID] {
+				registered[e.TrackID] = true // ask once
+				ids = append(ids, e.TrackID)
+			}
+		}
+	}
+	return ids
+}
+
+func (f *facts) add(ev market.Event) error {
+	p := ev.Pos()
+	tx, li, bn := hashText(p.TxHash), int(p.LogIndex), int64(p.BlockNumber)
+	switch e := ev.(type) {
+	case market.TrackRegistered:
+		f.artists[e.TrackID] = addressText(e.Artist)
+		f.tracks = append(f.tracks, trackRow{ChainID: f.chainID, TrackID: e.TrackID, Artist: addressText(e.Artist),
+			Price: e.Price, ReferralBps: int(e.ReferralBps), Listed: true, MetadataURI: e.MetadataURI,
+			ContentHash: hashText(e.ContentHash), InitialPrice: e.Price, InitialReferralBps: int(e.ReferralBps),
+			InitialMetadataURI: e.MetadataURI, BlockNumber: bn, TxHash: tx, LogIndex: li, RegisteredAt: p.BlockTime})
+		for i, c := range e.Collaborators {
+			f.collaborators = append(f.collaborators, collaboratorRow{ChainID: f.chainID, TrackID: e.TrackID,
+				Position: i, Account: addressText(c.Account), Bps: int(c.Bps)})
+		}
+	case market.PriceUpdated:
+		f.change(p, e.TrackID, "price", e.Price.String())
+	case market.ReferralShareUpdated:
+		f.change(p, e.TrackID, "referral_bps", strconv.Itoa(int(e.ReferralBps)))
+	case market.ListingUpdated:
+		f.change(p, e.TrackID, "listed", strconv.FormatBool(e.Listed))
+	case market.MetadataURIUpdated:
+		f.change(p, e.TrackID, "metadata_uri", e.URI)
+	case market.Sale:
+		return f.sale(e)
+	case market.Withdrawn:
+		account := addressText(e.Account)
+		f.withdrawals = append(f.withdrawals, withdrawalRow{ChainID: f.chainID, TxHash: tx, LogIndex: li, BlockNumber: bn,
+			BlockTime: p.BlockTime, Account: account, ToAddress: addressText(e.To), Amount: e.Amount})
+		return f.aggregates.withdrawal(f.withdrawals[len(f.withdrawals)-1])
+	case market.FeeUpdated:
+		f.setting(p, "fee_bps", strconv.Itoa(int(e.Bps)))
+	case market.FeeRecipientUpdated:
+		f.feeRecipient = addressText(e.Recipient)
+		f.setting(p, "fee_recipient", f.feeRecipient)
+	case market.OwnershipTransferred:
+		kind := "owner"
+		if e.Pending {
+			kind = "pending_owner"
+		}
+		f.setting(p, kind, addressText(e.Owner))
+	default:
+		return fmt.Errorf("unknown event %T", ev)
+	}
+	return nil
+}
+
+func (f *facts) sale(e market.Sale) error {
+	p := e.Position
+	tx, li, bn := hashText(p.TxHash), int(p.LogIndex), int64(p.BlockNumber)
+	referrer := ""
+	if e.Referred() {
+		referrer = addressText(e.Referrer)
+	}
+	if f.feeRecipient == "" && !e.FeeAmount.IsZero() {
+		return fmt.Errorf("sale %s/%d: a fee but no known fee recipient", tx, li)
+	}
+	f.purchases = append(f.purchases, purchaseRow{ChainID: f.chainID, TxHash: tx, LogIndex: li, BlockNumber: bn,
+		BlockTime: p.BlockTime, TrackID: e.TrackID, Buyer: addressText(e.Buyer), Recipient: addressText(e.Recipient),
+		Referrer: referrer, Price: e.Price, ArtistAmount: e.ArtistAmount, ReferrerAmount: e.ReferrerAmount,
+		FeeAmount: e.FeeAmount, FeeRecipient: f.feeRecipient})
+	if err := f.aggregates.purchase(f.purchases[len(f.purchases)-1]); err != nil {
+		return err
+	}
+	keeps, err := e.ArtistKeeps()
+	if err != nil {
+		return err
+	}
+	artist, err := f.artistOf(e.TrackID)
+	if err != nil {
+		return err
+	}
+	credit := func(pos market.Position, role, account string, amount wei.Amount) error {
+		if amount.IsZero() {
+			return nil
+		}
+		f.credits = append(f.credits, creditRow{ChainID: f.chainID, TxHash: hashText(pos.TxHash), LogIndex: int(pos.LogIndex),
+			Role: role, BlockNumber: int64(pos.BlockNumber), BlockTime: pos.BlockTime, Account: account, TrackID: e.TrackID, Amount: amount})
+		return f.aggregates.credit(f.credits[len(f.credits)-1])
+	}
+	if err := credit(p, "artist", artist, keeps); err != nil {
+		return err
+	}
+	for _, c := range e.Collaborators {
+		if err := credit(c.Position, "collaborator", addressText(c.Account), c.Amount); err != nil {
+			return err
+		}
+	}
+	if err := credit(p, "referrer", referrer, e.ReferrerAmount); err != nil {
+		return err
+	}
+	return credit(p, "fee", f.feeRecipient, e.FeeAmount)
+}
+
+// artistOf returns the artist of a sold track.
+func (f *facts) artistOf(trackID int64) (string, error) {
+	artist, ok := f.artists[trackID]
+	if !ok {
+		return "", fmt.Errorf("sale of unknown track %d: %w", trackID, ErrInvalid)
+	}
+	return artist, nil
+}
+
+func (f *facts) change(p market.Position, trackID int64, kind, value string) {
+	f.changes = append(f.changes, trackChangeRow{ChainID: f.chainID, TxHash: hashText(p.TxHash), LogIndex: int(p.LogIndex),
+		BlockNumber: int64(p.BlockNumber), TrackID: trackID, Kind: kind, Value: value})
+}
+
+func (f *facts) setting(p market.Position, kind, value string) {
+	f.settings = append(f.settings, settingsChangeRow{ChainID: f.chainID, TxHash: hashText(p.TxHash), LogIndex: int(p.LogIndex),
+		BlockNumber: int64(p.BlockNumber), Kind: kind, Value: value})
+}
+
+// insertFacts writes the batch's fact rows; a row already stored (same chain, tx, log) is kept.
+func (q querier) insertFacts(ctx context.Context, f *facts) error {
+	for _, rows := range []any{f.tracks, f.collaborators, f.changes, f.purchases, f.credits, f.withdrawals, f.settings} {
+		if err := q.insertAll(ctx, rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (q querier) insertAll(ctx context.Context, rows any) error {
+	switch r := rows.(type) {
+	case []trackRow:
+		return q.createInBatches(ctx, r, len(r))
+	case []collaboratorRow:
+		return q.createInBatches(ctx, r, len(r))
+	case []trackChangeRow:
+		return q.createInBatches(ctx, r, len(r))
+	case []purchaseRow:
+		return q.createInBatches(ctx, r, len(r))
+	case []creditRow:
+		return q.createInBatches(ctx, r, len(r))
+	case []withdrawalRow:
+		return q.createInBatches(ctx, r, len(r))
+	case []settingsChangeRow:
+		return q.createInBatches(ctx, r, len(r))
+	}
+	return fmt.Errorf("store: insert %T", rows)
+}
+
+// createInBatches inserts rows, a few hundred per statement (SQLite allows 32 766 parameters).
+func (q querier) createInBatches(ctx context.Context, rows any, n int) error {
+	if n == 0 {
+		return nil
+	}
+	if err := q.with(ctx).Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(rows, 500).Error; err != nil {
+		return fmt.Errorf("store: insert %T: %w", rows, classify(err))
+	}
+	return nil
+}
+
+// artists maps track ids to their artists.
+func (q querier) artists(ctx context.Context, chainID int64, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids)+16)
+	for _, chunk := range chunks(ids, 500) {
+		var rows []trackRow
+		if err := q.with(ctx).Select("track_id", "artist").Where("chain_id = ? AND track_id IN ?", chainID, chunk).Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store: artists of tracks: %w", classify(err))
+		}
+		for _, r := range rows {
+			out[r.TrackID] = r.Artist
+		}
+	}
+	return out, nil
+}
+
+// setting returns the latest value of a market setting ("" when never set).
+func (q querier) setting(ctx context.Context, chainID uint64, kind string) (string, error) {
+	var rows []settingsChangeRow
+	err := q.with(ctx).Where("chain_id = ? AND kind = ?", int64(chainID), kind).
+		Order("block_number DESC, log_index DESC").Limit(1).Find(&rows).Error
+	if err != nil {
+		return "", fmt.Errorf("store: setting %s: %w", kind, classify(err))
+	}
+	if len(rows) == 0 {
+		return "", nil
+	}
+	return rows[0].Value, nil
+}
+
+// applyTrackChanges brings tracks' current state up to date with the batch's changes.
+func (q querier) applyTrackChanges(ctx context.Context, f *facts) error {
+	for _, c := range f.changes {
+		col, value, err := changeColumn(c)
+		if err != nil {
+			return err
+		}
+		res := q.with(ctx).Model(&trackRow{}).Where("chain_id = ? AND track_id = ?", c.ChainID, c.TrackID).Update(col, value)
+		if res.Error != nil {
+			return fmt.Errorf("store: track %d %s: %w", c.TrackID, c.Kind, classify(res.Error))
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("store: change of unknown track %d: %w", c.TrackID, ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// changeColumn maps a track change to the tracks column it sets and the value.
+func changeColumn(c trackChangeRow) (string, any, error) {
+	switch c.Kind {
+	case "price":
+		a, err := wei.Parse(c.Value)
+		return "price", a, err
+	case "referral_bps":
+		n, err := strconv.Atoi(c.Value)
+		return "referral_bps", n, err
+	case "listed":
+		b, err := strconv.ParseBool(c.Value)
+		return "listed", b, err
+	case "metadata_uri":
+		return "metadata_uri", c.Value, nil
+	}
+	return "", nil, fmt.Errorf("store: unknown track change %q", c.Kind)
+}
+
+func chunks[T any](xs []T, n int) [][]T {
+	var out [][]T
+	for len(xs) > n {
+		out = append(out, xs[:n])
+		xs = xs[n:]
+	}
+	if len(xs) > 0 {
+		out = append(out, xs)
+	}
+	return out
+}
