@@ -11,15 +11,13 @@ import (
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
-// forEachDB runs f against a fresh SQLite file and a fresh PostgreSQL database.
+// forEachDB runs f on SQLite and on PostgreSQL; each call of open creates a new, empty database.
 func forEachDB(t *testing.T, f func(t *testing.T, open func() *store.Store)) {
 	t.Run("sqlite", func(t *testing.T) {
-		dsn := "sqlite:" + filepath.Join(t.TempDir(), "bittunes.db")
-		f(t, func() *store.Store { return openStore(t, dsn) })
+		f(t, func() *store.Store { return openStore(t, "sqlite:"+filepath.Join(t.TempDir(), "bittunes.db")) })
 	})
 	t.Run("postgres", func(t *testing.T) {
-		dsn := pgtest.DSN(t)
-		f(t, func() *store.Store { return openStore(t, dsn) })
+		f(t, func() *store.Store { return openStore(t, pgtest.DSN(t)) })
 	})
 }
 

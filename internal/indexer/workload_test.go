@@ -3,6 +3,9 @@ package indexer_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
+	"reflect"
 	"math/big"
 	"math/rand/v2"
 	"sort"
@@ -138,8 +141,17 @@ func checkAgainstTruth(t *testing.T, s *store.Store, m *simchain.Market, tr *tru
 	if len(snap.Purchases) != owners {
 		t.Errorf("purchases: got %d, want %d", len(snap.Purchases), owners)
 	}
-	// Every account's credited − withdrawn is what the contract says it can withdraw, including
-	// accounts the indexer has no row for.
+	checkBalances(t, s, m)
+}
+
+// checkBalances compares every account's credited − withdrawn, including accounts the indexer has
+// no row for, with what the contract says it can withdraw.
+func checkBalances(t *testing.T, s *store.Store, m *simchain.Market) {
+	t.Helper()
+	snap, err := s.Snapshot(context.Background(), simchain.ChainID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	owed := map[common.Address]*big.Int{}
 	for _, row := range snap.AccountTotals {
 		var account, credited, withdrawn string
@@ -178,5 +190,42 @@ func runUntilCaughtUp(t *testing.T, ix *indexer.Indexer) {
 
 func newIndexer(m *simchain.Market, s indexer.Store, chain indexer.Chain, window uint64) *indexer.Indexer {
 	return indexer.New(indexer.Config{ChainID: simchain.ChainID, Contract: m.Address, DeployBlock: m.DeployBlock,
-		ReorgWindow: window, MaxRange: 16, PollInterval: 20 * time.Millisecond}, chain, s)
+		ReorgWindow: window, MaxRange: 16, PollInterval: 20 * time.Millisecond, Logger: quietLogger()}, chain, s)
+}
+
+func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// sameSnapshots fails the test unless two databases hold the same read models.
+func sameSnapshots(t *testing.T, got, want *store.Store) {
+	t.Helper()
+	a, err := got.Snapshot(context.Background(), simchain.ChainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := want.Snapshot(context.Background(), simchain.ChainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		ga, gb := fmt.Sprintf("%+v", a), fmt.Sprintf("%+v", b)
+		i := 0
+		for i < len(ga) && i < len(gb) && ga[i] == gb[i] {
+			i++
+		}
+		t.Fatalf("read models differ at byte %d:\n got …%.300s\nwant …%.300s", i, ga[max(0, i-100):], gb[max(0, i-100):])
+	}
+	if len(b.Purchases) == 0 {
+		t.Fatal("nothing to compare: no purchases")
+	}
+}
+
+// cursorAt reports whether the store's cursor reached the chain's head.
+func cursorAt(t *testing.T, s *store.Store, m *simchain.Market) bool {
+	t.Helper()
+	head, err := m.Client.BlockNumber(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Cursor(context.Background(), simchain.ChainID, m.Address)
+	return err == nil && c.BlockNumber == head
 }

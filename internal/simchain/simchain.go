@@ -138,7 +138,20 @@ func (m *Market) BalanceOf(t testing.TB, account common.Address) *big.Int {
 	return b
 }
 
+// Replace sends, from account from, a call that takes the nonce of old with twice its tip, so the
+// pool drops old (after a Fork the backend puts orphaned transactions back into its pool).
+func (m *Market) Replace(t testing.TB, old *types.Transaction, from int, value *big.Int, data []byte) *types.Transaction {
+	t.Helper()
+	m.nonces[m.Addr(from)] = old.Nonce()
+	return m.sign(t, from, &m.Address, value, data, new(big.Int).Mul(old.GasTipCap(), big.NewInt(2)))
+}
+
 func (m *Market) signed(t testing.TB, from int, to *common.Address, value *big.Int, data []byte) *types.Transaction {
+	t.Helper()
+	return m.sign(t, from, to, value, data, big.NewInt(params.GWei))
+}
+
+func (m *Market) sign(t testing.TB, from int, to *common.Address, value *big.Int, data []byte, tip *big.Int) *types.Transaction {
 	t.Helper()
 	ctx := context.Background()
 	sender := m.Addr(from)
@@ -150,7 +163,6 @@ func (m *Market) signed(t testing.TB, from int, to *common.Address, value *big.I
 		}
 		nonce = n
 	}
-	tip := big.NewInt(params.GWei)
 	head, err := m.Client.HeaderByNumber(ctx, nil)
 	if err != nil {
 		t.Fatalf("simchain: head: %v", err)

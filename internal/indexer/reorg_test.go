@@ -1,0 +1,72 @@
+package indexer_test
+
+import (
+	"context"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bittunes/bittunes/internal/simchain"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+func TestReorgReplacesOrphanedPurchases(t *testing.T) {
+	forEachDB(t, func(t *testing.T, open func() *store.Store) {
+		ctx := context.Background()
+		m := simchain.New(t, 8)
+		const artist, alice, bob, carol = 1, 4, 5, 6
+		t1 := m.Register(t, artist, 1_000_000, 2_000)
+		t2 := m.Register(t, artist, 2_000_000, 2_000)
+		base, err := m.Client.HeaderByNumber(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		// Chain A: alice buys t1, then carol buys it through alice's link.
+		orphan := m.Buy(t, alice, t1, common.Address{})
+		m.Commit()
+		m.Buy(t, carol, t1, m.Addr(alice))
+		m.Commit()
+		s := open()
+		ix := newIndexer(m, s, m.Client, 64)
+		runUntilCaughtUp(t, ix)
+		if snap := snapshot(t, s); !strings.Contains(strings.Join(snap.Purchases, "\n"), orphan.Hash().Hex()[:20]) {
+			t.Fatal("chain A's purchase was not indexed")
+		}
+
+		// Chain B forks off before A and grows longer: alice buys t2 instead, with the nonce of her
+		// purchase on A (which the backend puts back in its pool), so that one can never come
+		// back; bob buys t1; carol's purchase on A is mined again, in another block.
+		if err := m.Backend.Fork(base.Hash()); err != nil {
+			t.Fatal(err)
+		}
+		m.ForgetNonces()
+		m.Replace(t, orphan, alice, m.Price(t, t2), m.Contract.PackPurchase(big.NewInt(t2), common.Address{}))
+		m.Commit()
+		m.Buy(t, bob, t1, common.Address{})
+		m.Commit()
+		m.Commit()
+		runUntilCaughtUp(t, ix)
+
+		snap := snapshot(t, s)
+		if strings.Contains(strings.Join(snap.Purchases, "\n"), strings.ToLower(orphan.Hash().Hex())) {
+			t.Error("the orphaned purchase is still in the read models")
+		}
+		// The reorged database equals one indexed from scratch on the canonical chain.
+		fresh := open()
+		runUntilCaughtUp(t, newIndexer(m, fresh, m.Client, 64))
+		sameSnapshots(t, s, fresh)
+		checkBalances(t, s, m)
+	})
+}
+
+func snapshot(t *testing.T, s *store.Store) store.Snapshot {
+	t.Helper()
+	snap, err := s.Snapshot(context.Background(), simchain.ChainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
