@@ -61,6 +61,7 @@ type Config struct {
 	ReorgWindow   uint64        // blocks near the head indexed one by one with parent-hash checks
 	MaxRange      uint64        // the largest eth_getLogs range tried in backfill
 	PollInterval  time.Duration // how often to ask for the head when the RPC cannot push heads
+	RetryDelay    time.Duration // the first wait after a failure; it doubles up to 30 s
 	Logger        *slog.Logger
 	// OnApplied, if set, is called after each committed batch with the new cursor.
 	OnApplied func(store.Cursor)
@@ -76,6 +77,9 @@ func (c *Config) defaults() {
 	if c.PollInterval == 0 {
 		c.PollInterval = time.Second
 	}
+	if c.RetryDelay == 0 {
+		c.RetryDelay = 100 * time.Millisecond
+	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -88,20 +92,21 @@ type Indexer struct {
 	store   Store
 	decoder *market.Decoder
 	span    uint64 // the current backfill range
+	ceiling uint64 // the largest range the RPC has not refused
 	cursor  *store.Cursor
 }
 
 // New returns an indexer; Run starts it.
 func New(cfg Config, chain Chain, st Store) *Indexer {
 	cfg.defaults()
-	return &Indexer{cfg: cfg, chain: chain, store: st, decoder: market.NewDecoder(), span: min(1_000, cfg.MaxRange)}
+	return &Indexer{cfg: cfg, chain: chain, store: st, decoder: market.NewDecoder(), span: min(1_000, cfg.MaxRange), ceiling: cfg.MaxRange}
 }
 
 // Run indexes until ctx ends, retrying RPC and database faults with backoff. It returns ctx's error.
 func (ix *Indexer) Run(ctx context.Context) error {
 	heads, unsubscribe := ix.subscribe(ctx)
 	defer unsubscribe()
-	backoff := newBackoff()
+	backoff := &backoff{first: ix.cfg.RetryDelay}
 	for {
 		caughtUp, err := ix.Step(ctx)
 		if ctx.Err() != nil {
@@ -193,6 +198,7 @@ func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit uint6
 	})
 	if err != nil {
 		if isRangeRefusal(err) && ix.span > 1 {
+			ix.ceiling = ix.span - 1
 			ix.span = max(1, ix.span/2)
 			ix.cfg.Logger.Info("indexer: RPC refused the log range, halving it", "from", from, "to", to, "span", ix.span, "err", err)
 			return nil
@@ -206,8 +212,8 @@ func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit uint6
 	if err := ix.apply(ctx, cur, logs, []*types.Header{end}); err != nil {
 		return err
 	}
-	if len(logs) < 5_000 && ix.span < ix.cfg.MaxRange {
-		ix.span = min(ix.span*2, ix.cfg.MaxRange)
+	if len(logs) < 5_000 && ix.span < ix.ceiling {
+		ix.span = min(ix.span*2, ix.ceiling)
 	}
 	return nil
 }

@@ -7,14 +7,12 @@ import (
 	"time"
 )
 
-// backoff doubles the wait after each failure, from 100 ms up to 30 s.
-type backoff struct{ wait time.Duration }
-
-func newBackoff() *backoff { return &backoff{} }
+// backoff doubles the wait after each failure, from first up to 30 s.
+type backoff struct{ first, wait time.Duration }
 
 func (b *backoff) next() time.Duration {
 	if b.wait == 0 {
-		b.wait = 100 * time.Millisecond
+		b.wait = b.first
 	} else {
 		b.wait = min(2*b.wait, 30*time.Second)
 	}

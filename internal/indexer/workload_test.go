@@ -1,15 +1,17 @@
 package indexer_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
-	"reflect"
 	"math/big"
 	"math/rand/v2"
+	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,8 +25,8 @@ import (
 
 // truth is what the test itself knows happened, kept apart from the indexer's code.
 type truth struct {
-	sales   map[int64]int            // track id → number of sales
-	revenue map[int64]*big.Int       // track id → wei
+	sales   map[int64]int      // track id → number of sales
+	revenue map[int64]*big.Int // track id → wei
 	owners  map[int64]map[common.Address]bool
 }
 
@@ -62,6 +64,7 @@ func workload(t *testing.T, m *simchain.Market, tr *truth, seed uint64, blocks i
 	listed := map[int64]bool{ids[0]: true, ids[1]: true, ids[2]: true}
 	for b := 0; b < blocks; b++ {
 		pending := map[common.Address]map[int64]bool{} // owners made in this block, not yet in truth
+		touched := map[int64]bool{}                    // tracks whose terms change in this block: not bought in it
 		for k := 0; k < 1+rng.IntN(4); k++ {
 			switch op := rng.IntN(10); {
 			case op < 6: // purchase, maybe referred, maybe a gift
@@ -72,7 +75,7 @@ func workload(t *testing.T, m *simchain.Market, tr *truth, seed uint64, blocks i
 					recipient = 4 + rng.IntN(fans)
 				}
 				to := m.Addr(recipient)
-				if !listed[id] || tr.owners[id][to] || pending[to][id] {
+				if !listed[id] || touched[id] || tr.owners[id][to] || pending[to][id] {
 					continue
 				}
 				var ref common.Address
@@ -92,10 +95,12 @@ func workload(t *testing.T, m *simchain.Market, tr *truth, seed uint64, blocks i
 				tr.bought(id, to, price)
 			case op < 7: // an artist changes a price
 				a := 1 + rng.IntN(3)
+				touched[ids[a-1]] = true
 				m.Send(t, a, nil, m.Contract.PackSetPrice(big.NewInt(ids[a-1]), big.NewInt(int64(500_000+rng.IntN(2_000_000)))))
 			case op < 8: // delist or relist
 				a := 1 + rng.IntN(3)
 				id := ids[a-1]
+				touched[id] = true
 				listed[id] = !listed[id]
 				m.Send(t, a, nil, m.Contract.PackSetListed(big.NewInt(id), listed[id]))
 			case op < 9: // someone withdraws
@@ -228,4 +233,20 @@ func cursorAt(t *testing.T, s *store.Store, m *simchain.Market) bool {
 	}
 	c, err := s.Cursor(context.Background(), simchain.ChainID, m.Address)
 	return err == nil && c.BlockNumber == head
+}
+
+// lockedWriter serialises writes to a buffer shared with the test.
+type lockedWriter struct {
+	mu  *sync.Mutex
+	buf *bytes.Buffer
+}
+
+func (w lockedWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.Write(p)
+}
+
+func bufferLogger(buf *bytes.Buffer, mu *sync.Mutex) *slog.Logger {
+	return slog.New(slog.NewTextHandler(lockedWriter{mu, buf}, nil))
 }

@@ -1,0 +1,192 @@
+package indexer_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"math/big"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/bittunes/bittunes/internal/indexer"
+	"github.com/bittunes/bittunes/internal/simchain"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+// killingStore aborts a random share of Apply calls part-way: their context is cancelled after a
+// random few hundred microseconds, in the middle of the transaction or not at all, like a process
+// killed at a random instant.
+type killingStore struct {
+	*store.Store
+	mu    sync.Mutex
+	rng   *rand.Rand
+	kills int
+}
+
+func (k *killingStore) Apply(ctx context.Context, b store.Batch) error {
+	k.mu.Lock()
+	kill := k.rng.IntN(3) == 0
+	after := time.Duration(k.rng.IntN(800)) * time.Microsecond
+	k.mu.Unlock()
+	if !kill {
+		return k.Store.Apply(ctx, b)
+	}
+	ctx, cancel := context.WithTimeout(ctx, after)
+	defer cancel()
+	err := k.Store.Apply(ctx, b)
+	if err != nil {
+		k.mu.Lock()
+		k.kills++
+		k.mu.Unlock()
+	}
+	return err
+}
+
+// TestKilledAtRandomPointsLosesNothing kills the indexer at random points of a backfill (its
+// transactions aborted mid-way, its process "restarted" as a new Indexer with no memory) until it
+// finishes, then compares the database with one indexed without interruption and with the chain.
+func TestKilledAtRandomPointsLosesNothing(t *testing.T) {
+	forEachDB(t, func(t *testing.T, open func() *store.Store) {
+		m := simchain.New(t, 12)
+		tr := newTruth()
+		workload(t, m, tr, 7, 80)
+
+		reference := open()
+		runUntilCaughtUp(t, newIndexer(m, reference, m.Client, 8))
+
+		victim := &killingStore{Store: open(), rng: rand.New(rand.NewPCG(42, 42))}
+		rng := rand.New(rand.NewPCG(43, 43))
+		restarts := 0
+		for !cursorAt(t, victim.Store, m) {
+			if restarts++; restarts > 2_000 {
+				t.Fatal("no progress after 2 000 restarts")
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), time.Duration(1+rng.IntN(20))*time.Millisecond)
+			_ = newIndexer(m, victim, m.Client, 8).Run(ctx) // "killed" when the timeout ends it
+			cancel()
+		}
+		t.Logf("%d restarts, %d transactions aborted mid-way", restarts, victim.kills)
+		if victim.kills == 0 || restarts < 3 {
+			t.Fatal("the test did not kill anything")
+		}
+		sameSnapshots(t, victim.Store, reference)
+		checkAgainstTruth(t, victim.Store, m, tr)
+	})
+}
+
+// faultyChain is an RPC that fails a share of calls, refuses log ranges wider than 3 blocks the way
+// hosted providers do, and may have a head subscription.
+type faultyChain struct {
+	indexer.Chain
+	mu       sync.Mutex
+	rng      *rand.Rand
+	failures int
+	refusals int
+}
+
+var errFlaky = errors.New("dial tcp 127.0.0.1:8545: connect: connection refused")
+
+func (f *faultyChain) fail() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.rng.IntN(5) == 0 {
+		f.failures++
+		return true
+	}
+	return false
+}
+
+func (f *faultyChain) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	if f.fail() {
+		return nil, errFlaky
+	}
+	if q.FromBlock != nil && new(big.Int).Sub(q.ToBlock, q.FromBlock).Int64() >= 3 {
+		f.mu.Lock()
+		f.refusals++
+		f.mu.Unlock()
+		return nil, errors.New("query exceeds max block range 3")
+	}
+	return f.Chain.FilterLogs(ctx, q)
+}
+
+func (f *faultyChain) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
+	if f.fail() {
+		return nil, errFlaky
+	}
+	return f.Chain.HeaderByNumber(ctx, n)
+}
+
+func TestRPCFaultsAreRetriedWithoutGaps(t *testing.T) {
+	forEachDB(t, func(t *testing.T, open func() *store.Store) {
+		m := simchain.New(t, 12)
+		tr := newTruth()
+		workload(t, m, tr, 11, 40)
+		s := open()
+		chain := &faultyChain{Chain: m.Client, rng: rand.New(rand.NewPCG(5, 5))}
+		var logs bytes.Buffer
+		var logMu sync.Mutex
+		ix := indexer.New(indexer.Config{ChainID: simchain.ChainID, Contract: m.Address, DeployBlock: m.DeployBlock,
+			ReorgWindow: 4, MaxRange: 64, PollInterval: 10 * time.Millisecond, RetryDelay: time.Millisecond, Logger: bufferLogger(&logs, &logMu)}, chain, s)
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		done := make(chan error, 1)
+		go func() { done <- ix.Run(ctx) }()
+		for !cursorAt(t, s, m) {
+			select {
+			case err := <-done:
+				t.Fatalf("indexer stopped: %v", err)
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+		cancel()
+		<-done
+		checkAgainstTruth(t, s, m, tr)
+		logMu.Lock()
+		out := logs.String()
+		logMu.Unlock()
+		if chain.failures == 0 || chain.refusals == 0 {
+			t.Fatalf("no faults were injected (%d failures, %d refusals)", chain.failures, chain.refusals)
+		}
+		for _, want := range []string{"retrying", "connection refused", "halving"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("the log does not say %q", want)
+			}
+		}
+	})
+}
+
+func TestLiveFollowingByHeadSubscription(t *testing.T) {
+	forEachDB(t, func(t *testing.T, open func() *store.Store) {
+		m := simchain.New(t, 8)
+		id := m.Register(t, 1, 1_000_000, 2_000)
+		s := open()
+		ix := newIndexer(m, s, m.Client, 8)
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- ix.Run(ctx) }()
+		defer func() { cancel(); <-done }()
+
+		tr := newTruth()
+		for buyer := 4; buyer < 8; buyer++ {
+			price := m.Price(t, id)
+			ref := m.Addr(4)
+			m.Buy(t, buyer, id, ref)
+			m.Commit()
+			tr.bought(id, m.Addr(buyer), price)
+			deadline := time.Now().Add(5 * time.Second)
+			for !cursorAt(t, s, m) {
+				if time.Now().After(deadline) {
+					t.Fatalf("purchase by %d not indexed within 5 s", buyer)
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+		}
+		checkAgainstTruth(t, s, m, tr)
+	})
+}
