@@ -1,12 +1,19 @@
 # Bittunes: one binary (Go) and one contract (Solidity, Hardhat 3).
 #
+#   make dev       run the whole market locally (bittunes dev) on the embedded chain and SQLite
 #   make test      everything CI runs: contract build + abi/ freshness + Solidity and node tests + Go tests
 #   make gas       gas benchmark of the contract (BENCH lines)
 #   make abi       rebuild the contract and regenerate abi/ and the Go bindings
 
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: test test-contracts test-go gas abi vet
+.PHONY: dev build test test-contracts test-go gas abi vet
+
+dev:
+	go run ./cmd/bittunes dev
+
+build:
+	go build -o bittunes ./cmd/bittunes
 
 test: test-contracts test-go
 

@@ -51,3 +51,14 @@ func (q querier) SaveTrackMetadata(ctx context.Context, m TrackMetadata) error {
 	}
 	return nil
 }
+
+// TrackMetadata returns the metadata stored for a package's content hash.
+func (q querier) TrackMetadata(ctx context.Context, contentHash common.Hash) (TrackMetadata, error) {
+	var row trackMetadataRow
+	if err := q.with(ctx).Where("content_hash = ?", hashText(contentHash)).Take(&row).Error; err != nil {
+		return TrackMetadata{}, fmt.Errorf("store: metadata %s: %w", contentHash.Hex(), classify(err))
+	}
+	return TrackMetadata{ContentHash: contentHash, Title: row.Title, ArtistName: row.ArtistName, Genre: row.Genre,
+		Subgenre: row.Subgenre, Description: row.Description, DurationMS: row.DurationMS,
+		Uploader: common.HexToAddress(row.Uploader), CreatedAt: row.CreatedAt.UTC()}, nil
+}

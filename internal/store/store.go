@@ -96,7 +96,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 func (s *Store) migrate(ctx context.Context, l *slog.Logger) error {
 	var opts []goose.ProviderOption
 	if l != nil {
-		opts = append(opts, goose.WithSlog(l), goose.WithVerbose(true))
+		opts = append(opts, goose.WithSlog(l))
 	}
 	p, err := migrations.NewProvider(s.sqlDB, s.dialect, opts...)
 	if err != nil {

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/bittunes/bittunes/internal/api"
+	"github.com/bittunes/bittunes/internal/config"
+	"github.com/bittunes/bittunes/internal/demo"
+	"github.com/bittunes/bittunes/internal/devchain"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+const devAbout = `Runs the whole market on this machine: an in-process go-ethereum dev chain (JSON-RPC on 127.0.0.1),
+the market contract deployed from the committed bytecode, SQLite in the data folder, the indexer, the
+charts and the API, and on a fresh chain a demo catalogue. Chain and database are kept in the data
+folder across restarts; --reset deletes them first.`
+
+func runDev(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := parse("dev", devAbout, config.Common|config.DevFlags, args, env, stderr)
+	if err != nil {
+		return err
+	}
+	log, err := cfg.Logger()
+	if err != nil {
+		return err
+	}
+	if cfg.DataDir, err = filepath.Abs(cfg.DataDir); err != nil {
+		return err
+	}
+	if cfg.Dev.Reset {
+		if err := resetDevData(cfg); err != nil {
+			return err
+		}
+	}
+	chain, err := devchain.Start(ctx, devchain.Config{
+		DataDir: filepath.Join(cfg.DataDir, "chain"), HTTPHost: "127.0.0.1", HTTPPort: cfg.Dev.RPCPort,
+		WSPort: cfg.Dev.WSPort, BlockPeriod: cfg.Dev.BlockPeriod, Logger: log.With("component", "devchain"),
+	})
+	if err != nil {
+		return err
+	}
+	defer chain.Stop()
+	chainID := chain.ChainID().Uint64()
+
+	dep, fresh, err := ensureMarket(ctx, chain, cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	cfg.Market, cfg.DeployBlock = dep.Market, dep.DeployBlock
+	if fresh && cfg.DatabaseURL == "" {
+		// A new market on this chain: the embedded database must not hold another one's rows.
+		if err := removeSQLite(cfg.Database()); err != nil {
+			return err
+		}
+	}
+	st, err := store.Open(ctx, cfg.Database(), store.WithLogger(log.With("component", "store")))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	info := newDevInfo(chain, dep, "http://"+cfg.HTTPAddr)
+	if err := info.write(filepath.Join(cfg.DataDir, "dev.json")); err != nil {
+		return err
+	}
+	printBanner(stdout, cfg, info)
+
+	handler := api.Handler(api.Deps{Store: st, Chain: chain.Client(), ChainID: chainID, Market: dep.Market,
+		Logger: log, MaxLag: 20})
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return follow(ctx, cfg, chainID, st, chain.Client(), log.With("component", "indexer")) })
+	g.Go(func() error { return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log) })
+	if fresh && cfg.Dev.Seed {
+		g.Go(func() error { return seedDemo(ctx, cfg, chain, st, dep, info.API, log) })
+	}
+	return ignoreCancel(g.Wait())
+}
+
+func seedDemo(ctx context.Context, cfg config.Config, chain *devchain.Chain, st *store.Store, dep deployment, apiBase string, log *slog.Logger) error {
+	var keys = chain.Accounts()
+	s := demo.Seeder{Backend: chain.Client(), ChainID: chain.ChainID(), Market: dep.Market, Store: st,
+		MediaDir: filepath.Join(cfg.DataDir, "media"), APIBase: apiBase}
+	for _, a := range keys {
+		s.Keys = append(s.Keys, a.Key)
+	}
+	ids, err := s.Seed(ctx)
+	if err != nil {
+		return ignoreCancel(err)
+	}
+	log.Info("dev: demo catalogue seeded", "tracks", len(ids), "purchases", len(demo.Sales))
+	return nil
+}
+
+// resetDevData deletes what `dev` keeps in the data folder.
+func resetDevData(cfg config.Config) error {
+	for _, name := range []string{"chain", "media", "dev.json"} {
+		if err := os.RemoveAll(filepath.Join(cfg.DataDir, name)); err != nil {
+			return fmt.Errorf("reset: %w", err)
+		}
+	}
+	if cfg.DatabaseURL == "" {
+		return removeSQLite(cfg.Database())
+	}
+	return nil
+}
+
+// removeSQLite deletes an SQLite database file and its journal files.
+func removeSQLite(dsn string) error {
+	path, ok := strings.CutPrefix(dsn, "sqlite:")
+	if !ok {
+		return nil
+	}
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		if err := os.Remove(path + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove %s: %w", path+suffix, err)
+		}
+	}
+	return nil
+}

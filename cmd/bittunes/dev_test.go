@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/bittunes/bittunes/internal/bindings"
+	"github.com/bittunes/bittunes/internal/charts"
+	"github.com/bittunes/bittunes/internal/demo"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+func freePort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) { s.mu.Lock(); defer s.mu.Unlock(); return s.b.Write(p) }
+func (s *syncBuffer) String() string              { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+// startDev runs `bittunes dev` in this process until the returned stop is called.
+func startDev(t *testing.T, dataDir string, ports [3]string) (stop func() int, stdout *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	code := make(chan int, 1)
+	args := []string{"dev", "--data-dir", dataDir, "--rpc-port", ports[0], "--ws-port", ports[1], "--http", "127.0.0.1:" + ports[2], "--log-level", "warn"}
+	go func() { code <- run(ctx, args, func(string) string { return "" }, stdout, stderr) }()
+	return func() int {
+		cancel()
+		select {
+		case c := <-code:
+			if c != 0 {
+				t.Logf("stderr: %s", stderr.String())
+			}
+			return c
+		case <-time.After(30 * time.Second):
+			t.Fatal("bittunes dev did not stop within 30 s")
+			return -1
+		}
+	}, stdout
+}
+
+func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
+	dir := t.TempDir()
+	ports := [3]string{freePort(t), freePort(t), freePort(t)}
+	stop, stdout := startDev(t, dir, ports)
+
+	// Ready, and the whole demo catalogue indexed.
+	st := waitForPurchases(t, dir, ports[2], len(demo.Sales))
+	var info devInfo
+	b, err := os.ReadFile(filepath.Join(dir, "dev.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &info); err != nil {
+		t.Fatal(err)
+	}
+	if info.RPC != "http://127.0.0.1:"+ports[0] || info.WS != "ws://127.0.0.1:"+ports[1] || info.ChainID != 1337 ||
+		!common.IsHexAddress(info.Market) || info.DeployBlock == 0 || len(info.Accounts) != 10 ||
+		info.Accounts[0].Address != "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" {
+		t.Fatalf("dev.json: %+v", info)
+	}
+	for _, want := range []string{info.Market, info.Accounts[9].PrivateKey, "chain ID 1337"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("the banner does not show %s", want)
+		}
+	}
+
+	// Every account's owed amount in the database is the contract's balanceOf.
+	client, err := ethclient.Dial(info.RPC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	m := bindings.NewMarket()
+	instance := m.Instance(client, common.HexToAddress(info.Market))
+	snap, err := st.Snapshot(context.Background(), 1337)
+	if err != nil {
+		t.Fatal(err)
+	}
+	owed := map[string]string{}
+	for _, row := range snap.AccountTotals {
+		var account, credited, withdrawn string
+		fmt.Sscanf(strings.NewReplacer("credited=", "", "withdrawn=", "").Replace(row), "%s %s %s", &account, &credited, &withdrawn)
+		c, _ := new(big.Int).SetString(credited, 10)
+		w, _ := new(big.Int).SetString(withdrawn, 10)
+		owed[account] = new(big.Int).Sub(c, w).String()
+	}
+	for _, a := range info.Accounts {
+		onChain, err := bind.Call(instance, nil, m.PackBalanceOf(common.HexToAddress(a.Address)), m.UnpackBalanceOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := owed[strings.ToLower(a.Address)]
+		if got == "" {
+			got = "0"
+		}
+		if got != onChain.String() {
+			t.Errorf("%s: database says %s owed, contract %s", a.Address, got, onChain)
+		}
+	}
+
+	// The charts were built: "Harbour Lights" (track 1, five sales) tops the overall weekly chart.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		top, err := st.Chart(context.Background(), 1337, charts.Overall, charts.Week)
+		if err == nil && len(top) > 0 && top[0].TrackID == 1 && top[0].Sales == 5 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("weekly chart: %+v, %v", top, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if code := stop(); code != 0 {
+		t.Fatalf("dev exited with %d", code)
+	}
+
+	// Restart on the same folder: same market, nothing seeded twice, the indexer carries on.
+	stop, stdout = startDev(t, dir, ports)
+	defer stop()
+	st = waitForPurchases(t, dir, ports[2], len(demo.Sales))
+	if !strings.Contains(stdout.String(), info.Market) {
+		t.Error("the restarted dev uses another market")
+	}
+	time.Sleep(500 * time.Millisecond)
+	if snap, err := st.Snapshot(context.Background(), 1337); err != nil || len(snap.Purchases) != len(demo.Sales) {
+		t.Errorf("after restart: %d purchases, %v", len(snap.Purchases), err)
+	}
+}
+
+// waitForPurchases waits until /readyz says ready and the database holds n purchases.
+func waitForPurchases(t *testing.T, dir, httpPort string, n int) *store.Store {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	var st *store.Store
+	for time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+		resp, err := http.Get("http://127.0.0.1:" + httpPort + "/readyz")
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			continue
+		}
+		if st == nil {
+			if st, err = store.Open(context.Background(), "sqlite:"+filepath.Join(dir, "bittunes.db")); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { st.Close() })
+		}
+		snap, err := st.Snapshot(context.Background(), 1337)
+		if err == nil && len(snap.Purchases) == n {
+			return st
+		}
+	}
+	t.Fatalf("the demo's %d purchases were not indexed within 60 s", n)
+	return nil
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/bittunes/bittunes/internal/config"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+func runIndex(ctx context.Context, args []string, env func(string) string, _, stderr io.Writer) error {
+	cfg, err := parse("index", "Follows the market contract's events into the database. On PostgreSQL only one indexer writes\nat a time: a second one waits and takes over when the first dies.",
+		config.Common|config.Chain, args, env, stderr)
+	if err != nil {
+		return err
+	}
+	if err := cfg.CheckChain(); err != nil {
+		return err
+	}
+	log, err := cfg.Logger()
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, cfg.Database(), store.WithLogger(log))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	client, chainID, err := dial(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+
+	log.Info("index: waiting for the indexer lock", "chain", chainID, "market", cfg.Market)
+	lock, err := st.AcquireIndexerLock(ctx, chainID, cfg.Market, 2*time.Second)
+	if err != nil {
+		return ignoreCancel(err)
+	}
+	defer lock.Release()
+	log.Info("index: holding the indexer lock; indexing", "from_block", cfg.DeployBlock)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		select {
+		case <-lock.Lost():
+			log.Error("index: lost the indexer lock (database connection gone); stopping")
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return follow(ctx, cfg, chainID, st, client, log)
+}
+
+// dial connects to the configured RPC and checks its chain id.
+func dial(ctx context.Context, cfg config.Config) (*ethclient.Client, uint64, error) {
+	client, err := ethclient.DialContext(ctx, cfg.RPCURL)
+	if err != nil {
+		return nil, 0, fmt.Errorf("rpc %s: %w", cfg.RPCURL, err)
+	}
+	id, err := client.ChainID(ctx)
+	if err != nil {
+		client.Close()
+		return nil, 0, fmt.Errorf("rpc %s: chain id: %w", cfg.RPCURL, err)
+	}
+	if cfg.ChainID != 0 && id.Uint64() != cfg.ChainID {
+		client.Close()
+		return nil, 0, fmt.Errorf("rpc %s serves chain %d, not the configured %d", cfg.RPCURL, id, cfg.ChainID)
+	}
+	return client, id.Uint64(), nil
+}
