@@ -22,7 +22,7 @@ $(NPM_STAMP): package.json package-lock.json
 	@touch $@
 
 test-contracts: $(NPM_STAMP)
-	npx hardhat build --quiet
+	npx hardhat build --no-tests --quiet
 	npm run --silent abi:check
 	npx hardhat test
 
@@ -36,6 +36,6 @@ gas: $(NPM_STAMP)
 	npm run --silent gas
 
 abi: $(NPM_STAMP)
-	npx hardhat build --quiet
+	npx hardhat build --no-tests --quiet
 	npm run --silent abi
 	go generate ./internal/bindings
