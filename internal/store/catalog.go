@@ -1,0 +1,272 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"gorm.io/gorm"
+
+	"github.com/bittunes/bittunes/internal/charts"
+	"github.com/bittunes/bittunes/internal/wei"
+)
+
+// Track is a track as the market shows it: its on-chain terms, its metadata and its sales.
+type Track struct {
+	ID            int64
+	Artist        common.Address
+	ArtistName    string
+	Title         string
+	Genre         string
+	Subgenre      string
+	Description   string
+	DurationMS    int64
+	Price         wei.Amount
+	ReferralBps   int
+	Listed        bool
+	ContentHash   common.Hash
+	MetadataURI   string
+	RegisteredAt  time.Time
+	BlockNumber   uint64
+	TxHash        common.Hash
+	Sales         int64 // one per owner: the contract sells a track once per account
+	Revenue       wei.Amount
+	Collaborators []Collaborator
+}
+
+// Collaborator shares a track's artist side.
+type Collaborator struct {
+	Account common.Address
+	Bps     int
+}
+
+// trackView is the row of trackColumns.
+type trackView struct {
+	TrackID      int64
+	Artist       string
+	ArtistName   string
+	Title        string
+	Genre        string
+	Subgenre     string
+	Description  string
+	DurationMS   int64
+	Price        wei.Amount
+	ReferralBps  int
+	Listed       bool
+	ContentHash  string
+	MetadataURI  string
+	RegisteredAt time.Time
+	BlockNumber  int64
+	TxHash       string
+	Sales        int64
+	Revenue      *wei.Amount
+}
+
+const trackColumns = `t.track_id, t.artist, m.artist_name, m.title, m.genre, m.subgenre, m.description, m.duration_ms,
+	t.price, t.referral_bps, t.listed, t.content_hash, t.metadata_uri, t.registered_at, t.block_number, t.tx_hash,
+	COALESCE(s.sales, 0) AS sales, s.revenue`
+
+// marketTracks selects the tracks in the market: registered on-chain and uploaded (matched by
+// content hash), with their stats.
+func (q querier) marketTracks(ctx context.Context, chainID uint64) *gorm.DB {
+	return q.with(ctx).Table("tracks t").Select(trackColumns).
+		Joins("JOIN track_metadata m ON m.content_hash = t.content_hash").
+		Joins("LEFT JOIN track_stats s ON s.chain_id = t.chain_id AND s.track_id = t.track_id").
+		Where("t.chain_id = ?", int64(chainID))
+}
+
+func (v trackView) track() Track {
+	t := Track{ID: v.TrackID, Artist: common.HexToAddress(v.Artist), ArtistName: v.ArtistName, Title: v.Title,
+		Genre: v.Genre, Subgenre: v.Subgenre, Description: v.Description, DurationMS: v.DurationMS, Price: v.Price,
+		ReferralBps: v.ReferralBps, Listed: v.Listed, ContentHash: common.HexToHash(v.ContentHash),
+		MetadataURI: v.MetadataURI, RegisteredAt: v.RegisteredAt.UTC(), BlockNumber: uint64(v.BlockNumber),
+		TxHash: common.HexToHash(v.TxHash), Sales: v.Sales}
+	if v.Revenue != nil {
+		t.Revenue = *v.Revenue
+	}
+	return t
+}
+
+// Track returns a track of the market with its collaborators.
+func (q querier) Track(ctx context.Context, chainID uint64, id int64) (Track, error) {
+	var rows []trackView
+	if err := q.marketTracks(ctx, chainID).Where("t.track_id = ?", id).Scan(&rows).Error; err != nil {
+		return Track{}, fmt.Errorf("store: track %d: %w", id, classify(err))
+	}
+	if len(rows) == 0 {
+		return Track{}, fmt.Errorf("store: track %d: %w", id, ErrNotFound)
+	}
+	t := rows[0].track()
+	var cs []collaboratorRow
+	if err := q.with(ctx).Where("chain_id = ? AND track_id = ?", int64(chainID), id).Order("position").Find(&cs).Error; err != nil {
+		return Track{}, fmt.Errorf("store: track %d collaborators: %w", id, classify(err))
+	}
+	for _, c := range cs {
+		t.Collaborators = append(t.Collaborators, Collaborator{Account: common.HexToAddress(c.Account), Bps: c.Bps})
+	}
+	return t, nil
+}
+
+// Tracks returns tracks of the market by id, in no particular order (unknown ids are left out).
+func (q querier) Tracks(ctx context.Context, chainID uint64, ids []int64) (map[int64]Track, error) {
+	out := make(map[int64]Track, len(ids))
+	for _, chunk := range chunks(unique(ids), 500) {
+		var rows []trackView
+		if err := q.marketTracks(ctx, chainID).Where("t.track_id IN ?", chunk).Scan(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store: tracks: %w", classify(err))
+		}
+		for _, r := range rows {
+			out[r.TrackID] = r.track()
+		}
+	}
+	return out, nil
+}
+
+// TrackSort orders a browse.
+type TrackSort string
+
+// The orders of a browse.
+const (
+	Newest      TrackSort = "newest"
+	BestSelling TrackSort = "bestselling"
+)
+
+// Browse selects listed tracks of the market.
+type Browse struct {
+	Genre    string // a genre slug, or "" for every genre
+	Subgenre string // a sub-genre slug within Genre, or ""
+	Query    string // words that must all appear in the title or the artist's name, or ""
+	Sort     TrackSort
+	After    *BrowseCursor // where the previous page ended
+	Limit    int
+}
+
+// BrowseCursor is where a page of a browse ended: the last track's sort key.
+type BrowseCursor struct {
+	Sales int64
+	ID    int64
+}
+
+// BrowseTracks returns a page of listed tracks and the cursor of the next page (nil at the end).
+func (q querier) BrowseTracks(ctx context.Context, chainID uint64, b Browse) ([]Track, *BrowseCursor, error) {
+	db := q.marketTracks(ctx, chainID).Where("t.listed = ?", true)
+	if b.Genre != "" || b.Subgenre != "" {
+		genres, err := q.genreNames(ctx, chainID, b.Genre, b.Subgenre)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(genres) == 0 {
+			return nil, nil, nil
+		}
+		cond := q.with(ctx)
+		for i, g := range genres {
+			clause := "(m.genre = ? AND m.subgenre = ?)"
+			if i == 0 {
+				cond = cond.Where(clause, g[0], g[1])
+			} else {
+				cond = cond.Or(clause, g[0], g[1])
+			}
+		}
+		db = db.Where(cond)
+	}
+	for _, word := range strings.Fields(strings.ToLower(b.Query)) {
+		like := "%" + escapeLike(word) + "%"
+		db = db.Where(`(lower(m.title) LIKE ? ESCAPE '\' OR lower(m.artist_name) LIKE ? ESCAPE '\')`, like, like)
+	}
+	switch b.Sort {
+	case BestSelling:
+		if b.After != nil {
+			db = db.Where("(COALESCE(s.sales, 0) < ? OR (COALESCE(s.sales, 0) = ? AND t.track_id > ?))", b.After.Sales, b.After.Sales, b.After.ID)
+		}
+		db = db.Order("sales DESC, t.track_id ASC")
+	default:
+		if b.After != nil {
+			db = db.Where("t.track_id < ?", b.After.ID)
+		}
+		db = db.Order("t.track_id DESC")
+	}
+	limit := min(max(b.Limit, 1), 100)
+	var rows []trackView
+	if err := db.Limit(limit + 1).Scan(&rows).Error; err != nil {
+		return nil, nil, fmt.Errorf("store: browse: %w", classify(err))
+	}
+	var next *BrowseCursor
+	if len(rows) > limit {
+		rows = rows[:limit]
+		last := rows[limit-1]
+		next = &BrowseCursor{Sales: last.Sales, ID: last.TrackID}
+	}
+	out := make([]Track, len(rows))
+	for i, r := range rows {
+		out[i] = r.track()
+	}
+	return out, next, nil
+}
+
+// escapeLike escapes LIKE's wildcards in s (with \ as the escape character).
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// genreNames returns the (genre, sub-genre) names of listed market tracks whose slugs match.
+func (q querier) genreNames(ctx context.Context, chainID uint64, genre, subgenre string) ([][2]string, error) {
+	tree, err := q.Genres(ctx, chainID)
+	if err != nil {
+		return nil, err
+	}
+	var out [][2]string
+	for _, g := range tree {
+		if g.Slug != genre {
+			continue
+		}
+		for _, s := range g.Subgenres {
+			if subgenre == "" || s.Slug == subgenre {
+				out = append(out, [2]string{g.Name, s.Name})
+			}
+		}
+	}
+	return out, nil
+}
+
+// Genre is a node of the genre tree with the number of listed tracks under it.
+type Genre struct {
+	Slug, Name string
+	Tracks     int64
+	Subgenres  []Genre
+}
+
+// Genres returns the genre tree of the listed tracks in the market, genres and sub-genres by name.
+func (q querier) Genres(ctx context.Context, chainID uint64) ([]Genre, error) {
+	var rows []struct {
+		Genre, Subgenre string
+		Tracks          int64
+	}
+	err := q.with(ctx).Table("tracks t").Select("m.genre, m.subgenre, COUNT(*) AS tracks").
+		Joins("JOIN track_metadata m ON m.content_hash = t.content_hash").
+		Where("t.chain_id = ? AND t.listed = ?", int64(chainID), true).
+		Group("m.genre, m.subgenre").Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: genres: %w", classify(err))
+	}
+	bySlug := map[string]*Genre{}
+	for _, r := range rows {
+		slug := charts.Slug(r.Genre)
+		g, ok := bySlug[slug]
+		if !ok {
+			g = &Genre{Slug: slug, Name: r.Genre}
+			bySlug[slug] = g
+		}
+		g.Tracks += r.Tracks
+		g.Subgenres = append(g.Subgenres, Genre{Slug: charts.Slug(r.Subgenre), Name: r.Subgenre, Tracks: r.Tracks})
+	}
+	out := make([]Genre, 0, len(bySlug))
+	for _, g := range bySlug {
+		sort.Slice(g.Subgenres, func(i, j int) bool { return g.Subgenres[i].Name < g.Subgenres[j].Name })
+		out = append(out, *g)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
