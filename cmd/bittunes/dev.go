@@ -16,6 +16,7 @@ import (
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/demo"
 	"github.com/bittunes/bittunes/internal/devchain"
+	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -74,7 +75,7 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	}
 	printBanner(stdout, cfg, info)
 
-	handler := api.Handler(api.Deps{Store: st, Chain: chain.Client(), ChainID: chainID, Market: dep.Market,
+	handler := api.Handler(api.Deps{Store: st, Chain: chain.Client(), Contract: market.NewReader(chain.Client(), dep.Market), ChainID: chainID, Market: dep.Market,
 		Logger: log, MaxLag: 20})
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return follow(ctx, cfg, chainID, st, chain.Client(), log.With("component", "indexer")) })

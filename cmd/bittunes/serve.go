@@ -6,6 +6,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/config"
+	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -32,7 +33,7 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 		return err
 	}
 	defer client.Close()
-	handler := api.Handler(api.Deps{Store: st, Chain: client, ChainID: chainID, Market: cfg.Market, Logger: log,
+	handler := api.Handler(api.Deps{Store: st, Chain: client, Contract: market.NewReader(client, cfg.Market), ChainID: chainID, Market: cfg.Market, Logger: log,
 		MaxLag: 20, Confirms: cfg.Confirmations})
 	log.Info("serve: listening", "addr", cfg.HTTPAddr)
 	return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log)

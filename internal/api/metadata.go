@@ -31,7 +31,7 @@ func (h *handlers) metadata(c *gin.Context) {
 	}
 	m, err := h.Store.TrackMetadata(c.Request.Context(), common.HexToHash(raw))
 	if err != nil {
-		h.storeError(c, err)
+		h.fail(c, err)
 		return
 	}
 	c.Header("Cache-Control", "public, max-age=60")

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"math/big"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -16,6 +17,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/wei"
 )
 
 // Chain is what the API reads from the chain directly.
@@ -23,10 +25,16 @@ type Chain interface {
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 }
 
+// Balances reads what an account can withdraw from the contract (market.Reader does).
+type Balances interface {
+	BalanceOf(ctx context.Context, account common.Address) (wei.Amount, error)
+}
+
 // Deps are what the API is built on.
 type Deps struct {
 	Store    *store.Store
 	Chain    Chain
+	Contract Balances // may be nil: the on-chain balance is then left out
 	ChainID  uint64
 	Market   common.Address
 	Logger   *slog.Logger
@@ -44,6 +52,20 @@ func Handler(d Deps) http.Handler {
 	r.GET("/readyz", h.readyz)
 	v1 := r.Group("/api/v1")
 	v1.GET("/metadata/:hash", h.metadata)
+	v1.GET("/charts/:period", h.chart)
+	v1.GET("/genres", h.genres)
+	v1.GET("/tracks", h.tracks)
+	v1.GET("/tracks/:id", h.track)
+	v1.GET("/artists/:address", h.artist)
+	v1.GET("/accounts/:address", h.account)
+	v1.GET("/accounts/:address/earnings", h.earnings)
+	v1.GET("/accounts/:address/sales", h.sales(artistSales))
+	v1.GET("/accounts/:address/sales.csv", h.salesCSV)
+	v1.GET("/accounts/:address/referrals.csv", h.referralsCSV)
+	v1.GET("/accounts/:address/distributors", h.distributors)
+	v1.GET("/accounts/:address/library", h.library)
+	v1.GET("/accounts/:address/purchases", h.sales(accountPurchases))
+	v1.GET("/audit/purchases", h.sales(auditFilter))
 	r.NoRoute(func(c *gin.Context) { fail(c, http.StatusNotFound, "not_found", "no such resource") })
 	return r
 }
@@ -64,9 +86,12 @@ func fail(c *gin.Context, status int, code, message string) {
 	c.AbortWithStatusJSON(status, b)
 }
 
-// storeError maps a store error to a response; internal text never reaches the client.
-func (h *handlers) storeError(c *gin.Context, err error) {
+// fail is the one place errors become responses: a client's mistake is a 4xx with its message,
+// anything else a 500 whose details go to the log, never to the client.
+func (h *handlers) fail(c *gin.Context, err error) {
 	switch {
+	case errors.Is(err, errBadRequest):
+		fail(c, http.StatusBadRequest, "invalid_argument", strings.TrimPrefix(err.Error(), errBadRequest.Error()+": "))
 	case errors.Is(err, store.ErrNotFound):
 		fail(c, http.StatusNotFound, "not_found", "not found")
 	case errors.Is(err, store.ErrInvalid):

@@ -270,3 +270,46 @@ func (q querier) Genres(ctx context.Context, chainID uint64) ([]Genre, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }
+
+// ArtistTracks returns the market's tracks of an artist (listed or not), newest first.
+func (q querier) ArtistTracks(ctx context.Context, chainID uint64, artist common.Address) ([]Track, error) {
+	var rows []trackView
+	if err := q.marketTracks(ctx, chainID).Where("t.artist = ?", addressText(artist)).Order("t.track_id DESC").Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: tracks of %s: %w", artist.Hex(), classify(err))
+	}
+	out := make([]Track, len(rows))
+	for i, r := range rows {
+		out[i] = r.track()
+	}
+	return out, nil
+}
+
+// Owns reports whether account owns a track, by the indexed purchases.
+func (q querier) Owns(ctx context.Context, chainID uint64, trackID int64, account common.Address) (bool, error) {
+	var n int64
+	err := q.with(ctx).Table("purchases").Where("chain_id = ? AND track_id = ? AND recipient = ?", int64(chainID), trackID, addressText(account)).Count(&n).Error
+	if err != nil {
+		return false, fmt.Errorf("store: owns(%d, %s): %w", trackID, account.Hex(), classify(err))
+	}
+	return n > 0, nil
+}
+
+// Ranks returns every chart entry of the given tracks, by track.
+func (q querier) Ranks(ctx context.Context, chainID uint64, ids []int64) (map[int64][]charts.Entry, error) {
+	out := map[int64][]charts.Entry{}
+	for _, chunk := range chunks(unique(ids), 500) {
+		var rows []chartEntryRow
+		if err := q.with(ctx).Where("chain_id = ? AND track_id IN ?", int64(chainID), chunk).Order("period, chart").Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store: ranks: %w", classify(err))
+		}
+		for _, r := range rows {
+			e := charts.Entry{Chart: r.Chart, Period: charts.Period(r.Period), Rank: r.Rank,
+				Score: charts.Score{TrackID: r.TrackID, Sales: r.Sales, Revenue: r.Revenue}}
+			if r.PreviousRank != nil {
+				e.PreviousRank = *r.PreviousRank
+			}
+			out[r.TrackID] = append(out[r.TrackID], e)
+		}
+	}
+	return out, nil
+}
