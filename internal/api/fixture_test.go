@@ -33,7 +33,9 @@ var (
 	today = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 )
 
-func addr(name string) common.Address { return common.BytesToAddress(crypto.Keccak256([]byte(name))[12:]) }
+func addr(name string) common.Address {
+	return common.BytesToAddress(crypto.Keccak256([]byte(name))[12:])
+}
 
 func hash(s string) common.Hash { return crypto.Keccak256Hash([]byte(s)) }
 
