@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/wei"
@@ -40,14 +41,18 @@ type Deps struct {
 	Logger   *slog.Logger
 	MaxLag   uint64 // blocks the indexer may be behind the head and still be ready
 	Confirms uint64
+	// CORSOrigins may call the API from other origins, with credentials; none: same-origin only.
+	CORSOrigins []string
 }
 
 // Handler returns the API's HTTP handler.
 func Handler(d Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
-	r.Use(gin.Recovery())
+	m := newMetrics()
+	r.Use(requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
 	h := &handlers{d}
+	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})))
 	r.GET("/healthz", h.healthz)
 	r.GET("/readyz", h.readyz)
 	v1 := r.Group("/api/v1")

@@ -1,0 +1,82 @@
+package api_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bittunes/bittunes/internal/api"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+func bareHandler(t *testing.T, origins ...string) http.Handler {
+	t.Helper()
+	s, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return api.Handler(api.Deps{Store: s, Chain: fakeChain{}, ChainID: chainID, Market: marketAddr,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), CORSOrigins: origins})
+}
+
+func TestRequestIDs(t *testing.T) {
+	h := bareHandler(t)
+	req := httptest.NewRequest(http.MethodGet, "/healthz", nil)
+	req.Header.Set("X-Request-ID", "client-chosen-id-1")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if got := rec.Header().Get("X-Request-ID"); got != "client-chosen-id-1" {
+		t.Errorf("a client's id is echoed: got %q", got)
+	}
+	req.Header.Set("X-Request-ID", "<script>")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if got := rec.Header().Get("X-Request-ID"); len(got) != 24 || strings.Contains(got, "<") {
+		t.Errorf("a junk id is replaced by a generated one: got %q", got)
+	}
+}
+
+func TestMetricsCountRequestsByRoute(t *testing.T) {
+	h := bareHandler(t)
+	for _, path := range []string{"/api/v1/tracks/1", "/api/v1/tracks/2", "/api/v1/nowhere"} {
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, path, nil))
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	body := rec.Body.String()
+	for _, want := range []string{
+		`bittunes_http_requests_total{method="GET",route="/api/v1/tracks/:id",status="404"} 2`,
+		`bittunes_http_requests_total{method="GET",route="unmatched",status="404"} 1`,
+		"bittunes_http_request_duration_seconds_bucket",
+		"go_goroutines",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}
+
+func TestCORS(t *testing.T) {
+	h := bareHandler(t, "http://127.0.0.1:5173")
+	preflight := func(origin string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodOptions, "/api/v1/tracks", nil)
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	ok := preflight("http://127.0.0.1:5173")
+	if ok.Header().Get("Access-Control-Allow-Origin") != "http://127.0.0.1:5173" || ok.Header().Get("Access-Control-Allow-Credentials") != "true" {
+		t.Errorf("an allowed origin is not allowed: %v", ok.Header())
+	}
+	if bad := preflight("https://evil.example"); bad.Header().Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("another origin is allowed: %v", bad.Header())
+	}
+}
