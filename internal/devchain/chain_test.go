@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 )
 
 // emitterCode deploys a contract that, on every call, emits a LOG1 whose
@@ -152,7 +153,6 @@ func TestWebSocketNewHeads(t *testing.T) {
 	case err := <-sub.Err():
 		t.Fatalf("subscription: %v", err)
 	case <-time.After(minedWithin):
-		dumpGoroutines(t)
 		n, err := chain.Client().BlockNumber(t.Context())
 		t.Fatalf("no new head within %s of a transaction (block number %d, %v)", minedWithin, n, err)
 	}
@@ -195,6 +195,17 @@ func TestBrowserAccess(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("POST via localhost: status %d", resp.StatusCode)
+	}
+
+	// The WebSocket handshake carries the page's origin.
+	ws, err := rpc.DialWebsocket(t.Context(), chain.WSURL(), origin)
+	if err != nil {
+		t.Fatalf("WebSocket from %s: %v", origin, err)
+	}
+	defer ws.Close()
+	var id hexutil.Big
+	if err := ws.CallContext(t.Context(), &id, "eth_chainId"); err != nil {
+		t.Errorf("eth_chainId over WebSocket from %s: %v", origin, err)
 	}
 }
 

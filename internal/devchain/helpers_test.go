@@ -95,7 +95,6 @@ func waitReceipt(t *testing.T, client *ethclient.Client, hash common.Hash, withi
 		}
 		select {
 		case <-ctx.Done():
-			dumpGoroutines(t)
 			n, nerr := client.BlockNumber(t.Context())
 			t.Fatalf("no receipt for %s within %s: %v (block number %d, %v)", hash, within, err, n, nerr)
 		case <-time.After(10 * time.Millisecond):

@@ -40,8 +40,8 @@ func chooseGenesis(stack *node.Node, cfg Config, accounts []Account) (*core.Gene
 }
 
 // registerServices registers eth, the log filter API, the tracing API and the
-// simulated beacon client that seals blocks, as cmd/geth's makeFullNode does
-// for --dev. genesis is nil to reuse the stored one.
+// simulated beacon client that seals blocks, much as cmd/geth's makeFullNode
+// does for --dev. genesis is nil to reuse the stored one.
 func registerServices(stack *node.Node, cfg Config, genesis *core.Genesis) error {
 	ethCfg := ethConfig(cfg, genesis)
 	backend, err := eth.New(stack, ethCfg)
@@ -65,13 +65,17 @@ func registerServices(stack *node.Node, cfg Config, genesis *core.Genesis) error
 
 	// Priority fees go to the zero address, so the development accounts'
 	// balances change only by what they send and pay.
-	beacon, err := catalyst.NewSimulatedBeacon(uint64(cfg.BlockPeriod/time.Second), common.Address{}, backend)
+	period := uint64(cfg.BlockPeriod / time.Second)
+	beacon, err := catalyst.NewSimulatedBeacon(period, common.Address{}, backend)
 	if err != nil {
 		return fmt.Errorf("devchain: create simulated beacon: %w", err)
 	}
-	// With period 0 this API is also what seals a block when transactions
-	// arrive; without it nothing is ever mined.
-	catalyst.RegisterSimulatedBeaconAPIs(stack, beacon)
-	stack.RegisterLifecycle(beacon)
+	stack.RegisterLifecycle(beacon) // with a period, it seals on its own
+	if period == 0 {
+		// Instead of catalyst.RegisterSimulatedBeaconAPIs, whose loop is
+		// what seals on demand in geth --dev; see onDemandSealer. (The dev_
+		// namespace it would add is not served over RPC anyway.)
+		stack.RegisterLifecycle(newOnDemandSealer(beacon, backend.TxPool(), backend.BlockChain()))
+	}
 	return nil
 }
