@@ -112,7 +112,7 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @param maxCount `MAX_COLLABORATORS`.
     error TooManyCollaborators(uint256 count, uint256 maxCount);
 
-    /// @notice A collaborator is the zero address, the artist, or listed twice.
+    /// @notice A collaborator is the zero address, the market, the artist, or listed twice.
     /// @param index The collaborator's position in the list.
     /// @param account The collaborator.
     error InvalidCollaborator(uint256 index, address account);
@@ -126,8 +126,10 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @param maxBps 10 000.
     error CollaboratorSharesTooHigh(uint256 totalBps, uint256 maxBps);
 
-    /// @notice The zero address cannot receive tracks, fees or withdrawals.
-    error ZeroAddress();
+    /// @notice Neither the zero address nor the market itself can own tracks, be paid fees or
+    ///         shares, or receive withdrawals: whatever went there would be lost.
+    /// @param account The address refused.
+    error InvalidAddress(address account);
 
     /// @notice The account has nothing to withdraw.
     /// @param account The account.
@@ -274,7 +276,7 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @param feeRecipient_ Where the platform fee goes.
     /// @param feeBps_ The platform fee in basis points, at most `MAX_FEE_BPS`.
     constructor(address initialOwner, address feeRecipient_, uint256 feeBps_) Ownable(initialOwner) {
-        if (feeRecipient_ == address(0)) revert ZeroAddress();
+        _checkAccount(feeRecipient_);
         if (feeBps_ > MAX_FEE_BPS) revert FeeTooHigh(feeBps_, MAX_FEE_BPS);
         _fee = FeeConfig({recipient: feeRecipient_, bps: uint16(feeBps_), accrued: 0});
         emit FeeRecipientUpdated(address(0), feeRecipient_);
@@ -377,7 +379,7 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @param trackId The track.
     /// @param referrer As for `purchase`; also ineligible when it is the recipient.
     function purchaseFor(address recipient, uint256 trackId, address referrer) external payable {
-        if (recipient == address(0)) revert ZeroAddress();
+        _checkAccount(recipient);
         _purchase(trackId, recipient, referrer);
     }
 
@@ -395,7 +397,7 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @param to Where to send it.
     /// @return amount The amount sent, in wei.
     function withdrawTo(address to) external nonReentrant returns (uint256 amount) {
-        if (to == address(0)) revert ZeroAddress();
+        _checkAccount(to);
         return _withdraw(to);
     }
 
@@ -416,7 +418,7 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     ///         recipient, who withdraws them as usual. Only the owner may.
     /// @param recipient The new recipient.
     function setFeeRecipient(address recipient) external onlyOwner {
-        if (recipient == address(0)) revert ZeroAddress();
+        _checkAccount(recipient);
         FeeConfig memory fee = _fee;
         if (fee.accrued != 0) _balances[fee.recipient] += fee.accrued;
         _fee = FeeConfig({recipient: recipient, bps: fee.bps, accrued: 0});
@@ -424,7 +426,8 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @notice Always reverts: the market keeps an owner, so fee settings can always be maintained.
-    function renounceOwnership() public pure override {
+    ///         (Anyone but the owner is refused as for every owner power.)
+    function renounceOwnership() public view override onlyOwner {
         revert RenounceDisabled();
     }
 
@@ -487,7 +490,8 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         return (MAX_FEE_BPS, MAX_REFERRAL_BPS, MAX_COLLABORATORS, MAX_PRICE);
     }
 
-    /// @notice How a purchase made now would be split.
+    /// @notice How a purchase made now would be split. It does not check that the track is listed or
+    ///         that the recipient does not own it yet: a purchase does.
     /// @param trackId The track.
     /// @param referrer The referrer that would be passed.
     /// @param buyer Who would pay.
@@ -608,6 +612,10 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         if (artist != msg.sender) revert NotTrackArtist(trackId, msg.sender, artist);
     }
 
+    function _checkAccount(address account) private view {
+        if (account == address(0) || account == address(this)) revert InvalidAddress(account);
+    }
+
     function _checkPrice(uint256 price) private pure {
         if (price > MAX_PRICE) revert PriceTooHigh(price, MAX_PRICE);
     }
@@ -622,7 +630,9 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         uint256 total;
         for (uint256 i; i < n; ++i) {
             address account = collaborators[i].account;
-            if (account == address(0) || account == msg.sender) revert InvalidCollaborator(i, account);
+            if (account == address(0) || account == address(this) || account == msg.sender) {
+                revert InvalidCollaborator(i, account);
+            }
             for (uint256 j; j < i; ++j) {
                 if (collaborators[j].account == account) revert InvalidCollaborator(i, account);
             }
