@@ -150,6 +150,7 @@ func TestBadInputIsAClearClientError(t *testing.T) {
 		{"/api/v1/tracks/01", 400, "positive whole number"},
 		{"/api/v1/tracks/99999", 404, "not found"},
 		{"/api/v1/tracks/4", 404, "not found"}, // registered on-chain, never uploaded
+		{"/api/v1/tracks/5", 404, "not found"}, // someone else's package registered by an impostor
 		{"/api/v1/tracks/1?ref=alice", 400, "ref must be an address"},
 		{"/api/v1/artists/0x12", 400, "must be an address"},
 		{"/api/v1/accounts/0xZZ00000000000000000000000000000000000000", 400, "must be an address"},

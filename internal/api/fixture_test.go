@@ -93,6 +93,10 @@ func fixture(t *testing.T, s *store.Store) {
 		market.Withdrawn{Position: pos(0), Account: alice, To: alice, Amount: eth(1)},
 		sale(0, 3, dave, dave, common.Address{}, eth(1), 5_000, nil),
 		market.ListingUpdated{Position: pos(0), TrackID: 3, Listed: false},
+		// An impostor registers Mira's published package as their own track: it must not show up
+		// with her metadata anywhere.
+		market.TrackRegistered{Position: pos(0), TrackID: 5, Artist: dave, Price: eth(1), ReferralBps: 5_000, ContentHash: hash("harbour"), MetadataURI: "ipfs://stolen"},
+		sale(0, 5, carol, carol, common.Address{}, eth(1), 5_000, nil),
 	}
 	ctx := context.Background()
 	for _, m := range []store.TrackMetadata{

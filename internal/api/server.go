@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"golang.org/x/time/rate"
 
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/wei"
@@ -43,6 +44,24 @@ type Deps struct {
 	Confirms uint64
 	// CORSOrigins may call the API from other origins, with credentials; none: same-origin only.
 	CORSOrigins []string
+	// Origin is the market's public origin (https://bittunes.example; http://127.0.0.1:8080 in
+	// dev): Sign-In with Ethereum messages must name its host[:port] as their domain and a URI on
+	// it, and session cookies are Secure when it is https. Without it, sign-in is off.
+	Origin string
+	// TrustedProxies are the addresses or CIDRs of the load balancers whose X-Forwarded-For names
+	// the client, for the sign-in rate limit; none by default: the client is the TCP peer.
+	TrustedProxies []string
+	// SignInRate and SignInBurst set the token bucket per client IP of the sign-in endpoints;
+	// zero values: 10 requests at once, then one every 6 seconds. rate.Inf turns the limit off.
+	SignInRate  rate.Limit
+	SignInBurst int
+	// MediaDir is the media folder uploads are packaged into (see content.Media); MasterKey the
+	// 32-byte key that seals each package's key in the database. Uploads answer 503 without
+	// both (and without Origin, which their metadata URIs start with).
+	MediaDir  string
+	MasterKey []byte
+	// UploadLimits bound an upload's files; zero values: 200 MB of audio, a 5 MB cover, a 20 MB preview.
+	UploadLimits UploadLimits
 }
 
 // Handler returns the API's HTTP handler.
@@ -52,6 +71,11 @@ func Handler(d Deps) http.Handler {
 	m := newMetrics()
 	r.Use(requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
 	h := &handlers{d}
+	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
+		d.Logger.Error("api: trusted proxies", "err", err)
+	}
+	si := newSignIn(h)
+	r.Use(si.session)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})))
 	r.GET("/healthz", h.healthz)
 	r.GET("/readyz", h.readyz)
@@ -71,6 +95,13 @@ func Handler(d Deps) http.Handler {
 	v1.GET("/accounts/:address/library", h.library)
 	v1.GET("/accounts/:address/purchases", h.sales(accountPurchases))
 	v1.GET("/audit/purchases", h.sales(auditFilter))
+	v1.PATCH("/tracks/:id/metadata", si.sameOrigin, requireSignIn, h.editMetadata)
+	v1.POST("/uploads", si.sameOrigin, requireSignIn, h.upload)
+	signin := v1.Group("/auth", si.enabled, si.sameOrigin)
+	signin.POST("/nonce", si.limiter.middleware, si.nonce)
+	signin.POST("/verify", si.limiter.middleware, si.verify)
+	signin.GET("/session", si.current)
+	signin.POST("/logout", si.logout)
 	r.NoRoute(func(c *gin.Context) { fail(c, http.StatusNotFound, "not_found", "no such resource") })
 	return r
 }

@@ -69,11 +69,16 @@ const trackColumns = `t.track_id, t.artist, m.artist_name, m.title, m.genre, m.s
 	t.price, t.referral_bps, t.listed, t.content_hash, t.metadata_uri, t.registered_at, t.block_number, t.tx_hash,
 	COALESCE(s.sales, 0) AS sales, s.revenue`
 
-// marketTracks selects the tracks in the market: registered on-chain and uploaded (matched by
-// content hash), with their stats.
+// joinUploadedBy matches a track with the metadata uploaded for its package by its own artist.
+// Matching the content hash alone would let anyone register an artist's published package hash as
+// their own track and appear in the market under that artist's title.
+const joinUploadedBy = "JOIN track_metadata m ON m.content_hash = t.content_hash AND m.uploader = t.artist"
+
+// marketTracks selects the tracks in the market: registered on-chain and uploaded by their artist
+// (matched by content hash), with their stats.
 func (q querier) marketTracks(ctx context.Context, chainID uint64) *gorm.DB {
 	return q.with(ctx).Table("tracks t").Select(trackColumns).
-		Joins("JOIN track_metadata m ON m.content_hash = t.content_hash").
+		Joins(joinUploadedBy).
 		Joins("LEFT JOIN track_stats s ON s.chain_id = t.chain_id AND s.track_id = t.track_id").
 		Where("t.chain_id = ?", int64(chainID))
 }
@@ -245,7 +250,7 @@ func (q querier) Genres(ctx context.Context, chainID uint64) ([]Genre, error) {
 		Tracks          int64
 	}
 	err := q.with(ctx).Table("tracks t").Select("m.genre, m.subgenre, COUNT(*) AS tracks").
-		Joins("JOIN track_metadata m ON m.content_hash = t.content_hash").
+		Joins(joinUploadedBy).
 		Where("t.chain_id = ? AND t.listed = ?", int64(chainID), true).
 		Group("m.genre, m.subgenre").Scan(&rows).Error
 	if err != nil {

@@ -98,7 +98,7 @@ func (q querier) chartKeys(ctx context.Context, chainID int64) (map[int64][]stri
 		Subgenre string
 	}
 	err := q.with(ctx).Table("tracks t").Select("t.track_id, m.genre, m.subgenre").
-		Joins("JOIN track_metadata m ON m.content_hash = t.content_hash").
+		Joins(joinUploadedBy).
 		Where("t.chain_id = ? AND t.listed = ?", chainID, true).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: chart keys: %w", classify(err))

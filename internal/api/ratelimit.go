@@ -1,0 +1,91 @@
+package api
+
+import (
+	"math"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"golang.org/x/time/rate"
+)
+
+// The default token bucket of the sign-in endpoints, per client IP: 10 requests at once, then one
+// every 6 seconds. A sign-in takes two (a nonce, then the verification).
+const (
+	defaultSignInBurst = 10
+	defaultSignInEvery = 6 * time.Second
+)
+
+// ipLimiter is a token bucket per client IP (IPv6 clients per /64, the block one subscriber
+// usually holds). It lives in this process only: each API server behind a load balancer keeps
+// its own buckets, so a client may get up to n times the allowance from n servers. That is enough
+// to blunt floods of sign-in attempts without sharing state between servers; a limit across the
+// fleet belongs in the load balancer.
+type ipLimiter struct {
+	limit rate.Limit
+	burst int
+
+	mu      sync.Mutex
+	buckets map[string]*rate.Limiter
+	swept   time.Time
+}
+
+// sweepEvery is how often the limiter forgets the clients whose bucket has refilled.
+const sweepEvery = time.Minute
+
+func newIPLimiter(limit rate.Limit, burst int) *ipLimiter {
+	if limit == 0 {
+		limit = rate.Every(defaultSignInEvery)
+	}
+	if burst <= 0 {
+		burst = defaultSignInBurst
+	}
+	return &ipLimiter{limit: limit, burst: burst, buckets: map[string]*rate.Limiter{}}
+}
+
+// allow takes a token from the client's bucket, or says how long until one is there.
+func (l *ipLimiter) allow(client string, now time.Time) (bool, time.Duration) {
+	key := client
+	if ip := net.ParseIP(client); ip != nil && ip.To4() == nil {
+		key = ip.Mask(net.CIDRMask(64, 128)).String()
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Sub(l.swept) >= sweepEvery {
+		for k, b := range l.buckets {
+			if b.TokensAt(now) >= float64(l.burst) {
+				delete(l.buckets, k) // a full bucket is the same as a new one
+			}
+		}
+		l.swept = now
+	}
+	b, ok := l.buckets[key]
+	if !ok {
+		b = rate.NewLimiter(l.limit, l.burst)
+		l.buckets[key] = b
+	}
+	r := b.ReserveN(now, 1)
+	if !r.OK() {
+		return false, time.Minute
+	}
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now)
+		return false, d
+	}
+	return true, 0
+}
+
+// middleware answers 429 Too Many Requests, with Retry-After in whole seconds, to a client whose
+// bucket is empty.
+func (l *ipLimiter) middleware(c *gin.Context) {
+	ok, wait := l.allow(c.ClientIP(), time.Now())
+	if !ok {
+		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+		fail(c, http.StatusTooManyRequests, "rate_limited", "too many sign-in attempts; try again in a little while")
+		return
+	}
+	c.Next()
+}
