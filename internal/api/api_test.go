@@ -55,8 +55,65 @@ func get(t *testing.T, h http.Handler, path string) *httptest.ResponseRecorder {
 // TestEndpointsMatchGoldenFiles requests every read endpoint and compares the responses with
 // testdata/ (`go test ./internal/api -update` rewrites them from SQLite; PostgreSQL must agree).
 func TestEndpointsMatchGoldenFiles(t *testing.T) {
+	cases := goldenCases()
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		h := handler(s)
+		for _, c := range cases {
+			rec := get(t, h, c.path)
+			if rec.Code != http.StatusOK {
+				t.Errorf("%s: status %d: %s", c.path, rec.Code, rec.Body)
+				continue
+			}
+			got := rec.Body.Bytes()
+			if strings.HasSuffix(c.golden, ".json") {
+				var v any
+				if err := json.Unmarshal(got, &v); err != nil {
+					t.Fatalf("%s: %v", c.path, err)
+				}
+				got, _ = json.MarshalIndent(v, "", "  ")
+				got = append(got, '\n')
+			}
+			path := filepath.Join("testdata", c.golden)
+			if *update && strings.HasSuffix(t.Name(), "sqlite") {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%s: %v (run with -update)", c.golden, err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: the response differs from %s:\n%s", c.path, path, got)
+			}
+		}
+	})
+}
+
+// TestBadInputIsAClearClientError: malformed requests get a 4xx JSON error, never a 5xx.
+func TestBadInputIsAClearClientError(t *testing.T) {
+	cases := badInputCases()
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		h := handler(s)
+		for _, c := range cases {
+			rec := get(t, h, c.path)
+			var body struct {
+				Error struct{ Code, Message string }
+			}
+			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || rec.Code != c.status || !strings.Contains(body.Error.Message, c.says) {
+				t.Errorf("%s: got %d %s, want %d saying %q", c.path, rec.Code, rec.Body, c.status, c.says)
+			}
+		}
+	})
+}
+
+type goldenCase struct{ golden, path string }
+
+// goldenCases are the requests whose responses are pinned in testdata/.
+func goldenCases() []goldenCase {
 	a := func(x common.Address) string { return strings.ToLower(x.Hex()) }
-	cases := []struct{ golden, path string }{
+	return []goldenCase{
 		{"chart_overall_7d.json", "/api/v1/charts/7d"},
 		{"chart_overall_30d.json", "/api/v1/charts/30d"},
 		{"chart_overall_all.json", "/api/v1/charts/all"},
@@ -95,48 +152,17 @@ func TestEndpointsMatchGoldenFiles(t *testing.T) {
 		{"metadata_harbour.json", "/api/v1/metadata/" + hash("harbour").Hex()},
 		{"readyz.json", "/readyz"},
 	}
-	forEachDB(t, func(t *testing.T, s *store.Store) {
-		h := handler(s)
-		for _, c := range cases {
-			rec := get(t, h, c.path)
-			if rec.Code != http.StatusOK {
-				t.Errorf("%s: status %d: %s", c.path, rec.Code, rec.Body)
-				continue
-			}
-			got := rec.Body.Bytes()
-			if strings.HasSuffix(c.golden, ".json") {
-				var v any
-				if err := json.Unmarshal(got, &v); err != nil {
-					t.Fatalf("%s: %v", c.path, err)
-				}
-				got, _ = json.MarshalIndent(v, "", "  ")
-				got = append(got, '\n')
-			}
-			path := filepath.Join("testdata", c.golden)
-			if *update && strings.HasSuffix(t.Name(), "sqlite") {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%s: %v (run with -update)", c.golden, err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s: the response differs from %s:\n%s", c.path, path, got)
-			}
-		}
-	})
 }
 
-// TestBadInputIsAClearClientError: malformed requests get a 4xx JSON error, never a 5xx.
-func TestBadInputIsAClearClientError(t *testing.T) {
-	cases := []struct {
-		path   string
-		status int
-		says   string
-	}{
+type badInputCase struct {
+	path   string
+	status int
+	says   string
+}
+
+// badInputCases are malformed requests and the client error each must get.
+func badInputCases() []badInputCase {
+	return []badInputCase{
 		{"/api/v1/charts/week", 400, "period must be 7d, 30d or all"},
 		{"/api/v1/charts/7d?genre=Rock%20Music", 400, "genre slug"},
 		{"/api/v1/charts/7d?subgenre=indie", 400, "a subgenre needs its genre"},
@@ -161,16 +187,4 @@ func TestBadInputIsAClearClientError(t *testing.T) {
 		{"/api/v1/metadata/" + hash("nothing").Hex(), 404, "not found"},
 		{"/api/v1/nope", 404, "no such resource"},
 	}
-	forEachDB(t, func(t *testing.T, s *store.Store) {
-		h := handler(s)
-		for _, c := range cases {
-			rec := get(t, h, c.path)
-			var body struct {
-				Error struct{ Code, Message string }
-			}
-			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || rec.Code != c.status || !strings.Contains(body.Error.Message, c.says) {
-				t.Errorf("%s: got %d %s, want %d saying %q", c.path, rec.Code, rec.Body, c.status, c.says)
-			}
-		}
-	})
 }

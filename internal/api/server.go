@@ -80,6 +80,7 @@ func Handler(d Deps) http.Handler {
 	r.GET("/healthz", h.healthz)
 	r.GET("/readyz", h.readyz)
 	v1 := r.Group("/api/v1")
+	v1.GET("/openapi.json", serveOpenAPI)
 	v1.GET("/metadata/:hash", h.metadata)
 	v1.GET("/charts/:period", h.chart)
 	v1.GET("/genres", h.genres)
