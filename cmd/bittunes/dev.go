@@ -14,6 +14,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/config"
+	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/demo"
 	"github.com/bittunes/bittunes/internal/devchain"
 	"github.com/bittunes/bittunes/internal/market"
@@ -88,8 +89,12 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 
 func seedDemo(ctx context.Context, cfg config.Config, chain *devchain.Chain, st *store.Store, dep deployment, apiBase string, log *slog.Logger) error {
 	var keys = chain.Accounts()
+	masterKey, err := content.LoadOrCreateMasterKey(filepath.Join(cfg.DataDir, "master.key"))
+	if err != nil {
+		return err
+	}
 	s := demo.Seeder{Backend: chain.Client(), ChainID: chain.ChainID(), Market: dep.Market, Store: st,
-		MediaDir: filepath.Join(cfg.DataDir, "media"), APIBase: apiBase}
+		Media: content.Media{Dir: filepath.Join(cfg.DataDir, "media")}, MasterKey: masterKey, APIBase: apiBase}
 	for _, a := range keys {
 		s.Keys = append(s.Keys, a.Key)
 	}

@@ -1,17 +1,16 @@
 // Package demo seeds a fresh dev market with a small catalogue so the charts and account pages have
 // something to show: three artists, tracks in a few genres and sub-genres with generated audio (no
 // third-party recordings), one track with collaborators, and purchases by fans, some through
-// referral links of fans who bought first, and a gift.
+// referral links of fans who bought first, and a gift. Each track goes through the same path as an
+// artist's upload: packaged, its key sealed, a preview cut, then registered with the package's hash.
 package demo
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
-	"crypto/sha256"
 	"fmt"
 	"math/big"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
@@ -20,6 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bittunes/bittunes/internal/bindings"
+	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -79,36 +79,31 @@ type Backend interface {
 
 // Seeder registers and buys the demo catalogue.
 type Seeder struct {
-	Backend  Backend
-	ChainID  *big.Int
-	Market   common.Address
-	Keys     []*ecdsa.PrivateKey // dev accounts 0..9
-	Store    *store.Store
-	MediaDir string // where the generated audio is written, named by content hash
-	APIBase  string // e.g. http://127.0.0.1:8080, for the tracks' metadata URIs
+	Backend   Backend
+	ChainID   *big.Int
+	Market    common.Address
+	Keys      []*ecdsa.PrivateKey // dev accounts 0..9
+	Store     *store.Store
+	Media     content.Media // where packages and previews are written
+	MasterKey []byte        // seals each package's key
+	APIBase   string        // e.g. http://127.0.0.1:8080, for the tracks' metadata URIs
 }
 
-// Seed writes each track's audio and metadata, registers it on-chain and makes the demo purchases.
-// It returns the registered track ids in catalogue order.
+// Seed packages each track's generated audio like an upload, stores its sealed key and metadata,
+// registers it on-chain and makes the demo purchases. It returns the registered track ids in
+// catalogue order.
 func (s Seeder) Seed(ctx context.Context) ([]int64, error) {
-	if err := os.MkdirAll(s.MediaDir, 0o755); err != nil {
+	if err := s.Media.Init(); err != nil {
 		return nil, fmt.Errorf("demo: media folder: %w", err)
 	}
 	contract := bindings.NewMarket()
 	market := contract.Instance(s.Backend, s.Market)
 	ids := make([]int64, len(Catalogue))
 	for i, t := range Catalogue {
-		wav := t.Tune.WAV()
-		hash := common.Hash(sha256.Sum256(wav))
-		if err := os.WriteFile(filepath.Join(s.MediaDir, hash.Hex()+".wav"), wav, 0o644); err != nil {
-			return nil, fmt.Errorf("demo: audio of %q: %w", t.Title, err)
-		}
 		artist := crypto.PubkeyToAddress(s.Keys[t.Artist].PublicKey)
-		err := s.Store.SaveTrackMetadata(ctx, store.TrackMetadata{ContentHash: hash, Title: t.Title, ArtistName: t.ArtistName,
-			Genre: t.Genre, Subgenre: t.Subgenre, Description: "Generated for the Bittunes demo catalogue.",
-			DurationMS: int64(t.Tune.Seconds) * 1000, Uploader: artist})
+		hash, err := s.upload(ctx, t, artist)
 		if err != nil {
-			return nil, fmt.Errorf("demo: metadata of %q: %w", t.Title, err)
+			return nil, fmt.Errorf("demo: %q: %w", t.Title, err)
 		}
 		var collaborators []bindings.BittunesMarketCollaborator
 		for _, c := range t.Collaborators {
@@ -144,6 +139,34 @@ func (s Seeder) Seed(ctx context.Context) ([]int64, error) {
 		}
 	}
 	return ids, nil
+}
+
+// upload does what an artist's upload does: the package, its sealed key, a preview, the metadata.
+func (s Seeder) upload(ctx context.Context, t Track, artist common.Address) (common.Hash, error) {
+	wav := t.Tune.WAV()
+	spooled, err := s.Media.Spool(bytes.NewReader(wav), int64(len(wav)))
+	if err != nil {
+		return common.Hash{}, err
+	}
+	defer spooled.Remove()
+	in, err := s.Media.Ingest(content.Upload{Audio: spooled}, s.MasterKey)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	meta := store.TrackMetadata{ContentHash: in.ContentHash, Title: t.Title, ArtistName: t.ArtistName, Genre: t.Genre,
+		Subgenre: t.Subgenre, Description: "Generated for the Bittunes demo catalogue.",
+		DurationMS: in.Audio.Duration.Milliseconds(), Uploader: artist}
+	err = s.Store.Transact(ctx, func(tx *store.Tx) error {
+		if err := tx.SaveTrackKey(ctx, store.TrackKey{ContentHash: in.ContentHash, Sealed: in.SealedKey}); err != nil {
+			return err
+		}
+		return tx.SaveTrackMetadata(ctx, meta)
+	})
+	if err != nil {
+		s.Media.Remove(in.ContentHash)
+		return common.Hash{}, err
+	}
+	return in.ContentHash, nil
 }
 
 // send transacts from dev account i and waits until the transaction is mined successfully.
