@@ -17,8 +17,12 @@ func parse(name, about string, groups int, args []string, env func(string) strin
 	cfg := config.Default()
 	fs := cfg.FlagSet(name, groups)
 	fs.SetOutput(stderr)
+	example := config.EnvName("data-dir")
+	if groups&config.BenchFlags != 0 {
+		example = config.EnvName("database-pg")
+	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: bittunes %s [flags]\n\n%s\n\nFlags (each also read from BITTUNES_<FLAG>, e.g. %s):\n", name, about, config.EnvName("data-dir"))
+		fmt.Fprintf(stderr, "Usage: bittunes %s [flags]\n\n%s\n\nFlags (each also read from an environment variable, e.g. %s):\n", name, about, example)
 		fs.PrintDefaults()
 	}
 	if err := config.Parse(fs, args, env); err != nil {

@@ -38,6 +38,7 @@ type Config struct {
 	LogLevel  string
 	LogFormat string
 	Dev       Dev
+	Bench     Bench
 }
 
 // Dev configures `bittunes dev`.
@@ -49,6 +50,19 @@ type Dev struct {
 	BlockPeriod time.Duration
 }
 
+// Bench configures `bittunes bench`.
+type Bench struct {
+	// Only names the one benchmark to run; empty runs them all.
+	Only string
+	// DatabasePG is a PostgreSQL server to create the fresh databases on; empty starts a throwaway
+	// cluster.
+	DatabasePG string
+	// Scale multiplies the workloads' sizes (1: the documented benchmark).
+	Scale float64
+	// CPUProfile, if set, is the file name prefix of CPU profiles of the measured phases.
+	CPUProfile string
+}
+
 // Default returns the configuration before flags and environment.
 func Default() Config {
 	return Config{
@@ -58,6 +72,7 @@ func Default() Config {
 		LogLevel:      "info",
 		LogFormat:     "text",
 		Dev:           Dev{RPCPort: 8545, WSPort: 8546, Seed: true},
+		Bench:         Bench{Scale: 1},
 	}
 }
 
@@ -87,10 +102,17 @@ func (c Config) Logger() (*slog.Logger, error) {
 
 // Which flags a command takes.
 const (
-	Common   = 1 << iota // data dir, database, HTTP address, logging
-	Chain                // RPC, chain id, market, deployment block, confirmations
-	DevFlags             // the dev chain's ports, reset, seeding
+	Common     = 1 << iota // data dir, database, HTTP address, logging
+	Chain                  // RPC, chain id, market, deployment block, confirmations
+	DevFlags               // the dev chain's ports, reset, seeding
+	Logging                // log level and format (included in Common)
+	BenchFlags             // the benchmarks to run and their database
 )
+
+// benchFlags are the flags of BenchFlags. Their environment variables start with BITTUNES_BENCH_,
+// so that a benchmark never picks up a production setting: --database-pg is
+// BITTUNES_BENCH_DATABASE_PG.
+var benchFlags = map[string]bool{"only": true, "database-pg": true, "scale": true, "cpu-profile": true}
 
 // FlagSet returns the flags of a command that takes the given groups, writing into c.
 func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
@@ -99,6 +121,8 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 		fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "folder for the embedded database, the dev chain and dev.json")
 		fs.StringVar(&c.DatabaseURL, "database", c.DatabaseURL, "PostgreSQL URL (postgres://user:pass@host/db) or sqlite:path (default: sqlite in the data folder)")
 		fs.StringVar(&c.HTTPAddr, "http", c.HTTPAddr, "address the API and pages listen on")
+	}
+	if groups&(Common|Logging) != 0 {
 		fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
 		fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json")
 	}
@@ -121,6 +145,12 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 		fs.BoolVar(&c.Dev.Reset, "reset", c.Dev.Reset, "delete the dev chain and database in the data folder and start afresh")
 		fs.BoolVar(&c.Dev.Seed, "seed", c.Dev.Seed, "seed a demo catalogue on a fresh chain")
 		fs.DurationVar(&c.Dev.BlockPeriod, "block-period", c.Dev.BlockPeriod, "mine a block this often (0: as transactions arrive)")
+	}
+	if groups&BenchFlags != 0 {
+		fs.StringVar(&c.Bench.Only, "only", c.Bench.Only, "run only this benchmark: dense, sparse, live or reorg")
+		fs.StringVar(&c.Bench.DatabasePG, "database-pg", c.Bench.DatabasePG, "PostgreSQL server (postgres://…, a role allowed to create databases) to create a fresh database per run on (default: start a throwaway cluster)")
+		fs.Float64Var(&c.Bench.Scale, "scale", c.Bench.Scale, "multiply the workloads' sizes and the live run's duration by this (1: the documented benchmark)")
+		fs.StringVar(&c.Bench.CPUProfile, "cpu-profile", c.Bench.CPUProfile, "write a CPU profile of each measured phase to <this prefix><name>.pprof")
 	}
 	return fs
 }
@@ -148,9 +178,14 @@ func Parse(fs *flag.FlagSet, args []string, env func(string) string) error {
 	return errors.Join(errs...)
 }
 
-// EnvName is the environment variable of a flag: data-dir → BITTUNES_DATA_DIR.
+// EnvName is the environment variable of a flag: data-dir → BITTUNES_DATA_DIR, and for the
+// benchmark's flags database-pg → BITTUNES_BENCH_DATABASE_PG.
 func EnvName(flagName string) string {
-	return "BITTUNES_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+	prefix := "BITTUNES_"
+	if benchFlags[flagName] {
+		prefix = "BITTUNES_BENCH_"
+	}
+	return prefix + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
 }
 
 // CheckChain reports what is missing for a command that follows a market on an RPC.

@@ -74,3 +74,25 @@ func TestLogger(t *testing.T) {
 		t.Fatal("an unknown level should be refused")
 	}
 }
+
+func TestBenchFlagsReadBenchVariables(t *testing.T) {
+	env := map[string]string{
+		"BITTUNES_BENCH_DATABASE_PG": "postgres://bench@db/postgres",
+		"BITTUNES_BENCH_ONLY":        "sparse",
+		"BITTUNES_DATABASE_PG":       "postgres://not-this@db/postgres",
+	}
+	c := config.Default()
+	fs := c.FlagSet("bench index", config.Logging|config.BenchFlags)
+	if err := config.Parse(fs, []string{"--scale", "0.5"}, func(k string) string { return env[k] }); err != nil {
+		t.Fatal(err)
+	}
+	if c.Bench.DatabasePG != "postgres://bench@db/postgres" || c.Bench.Only != "sparse" || c.Bench.Scale != 0.5 {
+		t.Errorf("bench config = %+v", c.Bench)
+	}
+	if got := config.EnvName("database-pg"); got != "BITTUNES_BENCH_DATABASE_PG" {
+		t.Errorf("EnvName(database-pg) = %s", got)
+	}
+	if fs.Lookup("data-dir") != nil || fs.Lookup("log-level") == nil {
+		t.Error("the bench flags should include logging and nothing of Common")
+	}
+}

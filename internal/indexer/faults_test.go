@@ -68,7 +68,10 @@ func TestKilledAtRandomPointsLosesNothing(t *testing.T) {
 				t.Fatal("no progress after 2 000 restarts")
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), time.Duration(1+rng.IntN(20))*time.Millisecond)
-			_ = newIndexer(m, victim, m.Client, 8).Run(ctx) // "killed" when the timeout ends it
+			// Small ranges make many batches, so there is something to kill in each run.
+			victimIndexer := indexer.New(indexer.Config{ChainID: simchain.ChainID, Contract: m.Address, DeployBlock: m.DeployBlock,
+				ReorgWindow: 8, MaxRange: 4, PollInterval: 20 * time.Millisecond, Logger: quietLogger()}, m.Eth, victim)
+			_ = victimIndexer.Run(ctx) // "killed" when the timeout ends it
 			cancel()
 		}
 		t.Logf("%d restarts, %d transactions aborted mid-way", restarts, victim.kills)
@@ -166,7 +169,7 @@ func TestLiveFollowingByHeadSubscription(t *testing.T) {
 		m := simchain.New(t, 8)
 		id := m.Register(t, 1, 1_000_000, 2_000)
 		s := open()
-		ix := newIndexer(m, s, m.Client, 8)
+		ix := newIndexer(m, s, m.Eth, 8)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)
 		go func() { done <- ix.Run(ctx) }()

@@ -3,11 +3,12 @@
 //
 // How it stays exact:
 //   - Backfill asks eth_getLogs for adaptive block ranges: a range the RPC refuses (too large, too
-//     many results, timed out) is halved; an easy one doubles, up to MaxRange.
-//   - Within ReorgWindow blocks of the head it goes block by block, asking for each block's logs by
-//     block hash and checking each header's parent hash against the block before. A mismatch is a
-//     reorg: it walks back to the newest block it applied that is still canonical and rolls the
-//     store back to it, then re-applies the canonical chain.
+//     many results, timed out) is halved; the next range is sized to hold about TargetLogs logs, up
+//     to MaxRange blocks. While the store applies one range, the next is fetched and decoded.
+//   - Within ReorgWindow blocks of the head it checks every header's parent hash against the block
+//     before, and every log's block hash against its header, and applies those blocks together. A
+//     mismatch with the stored cursor is a reorg: it walks back to the newest block it applied that
+//     is still canonical and rolls the store back to it, then re-applies the canonical chain.
 //   - Each batch of events is applied in one database transaction together with the cursor and the
 //     block hashes it covers, and rows are keyed by (chain, tx hash, log index): a kill at any
 //     instant loses nothing and counts nothing twice.
@@ -22,6 +23,8 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"os"
+	"strconv"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -58,8 +61,9 @@ type Config struct {
 	Contract      common.Address
 	DeployBlock   uint64
 	Confirmations uint64        // blocks behind the head that are indexed; 0 = the head itself
-	ReorgWindow   uint64        // blocks near the head indexed one by one with parent-hash checks
+	ReorgWindow   uint64        // blocks near the head indexed with parent-hash checks of every block
 	MaxRange      uint64        // the largest eth_getLogs range tried in backfill
+	TargetLogs    int           // how many logs a backfill range should hold
 	PollInterval  time.Duration // how often to ask for the head when the RPC cannot push heads
 	RetryDelay    time.Duration // the first wait after a failure; it doubles up to 30 s
 	Logger        *slog.Logger
@@ -74,6 +78,12 @@ func (c *Config) defaults() {
 	if c.MaxRange == 0 {
 		c.MaxRange = 10_000
 	}
+	if c.TargetLogs == 0 {
+		c.TargetLogs = 10_000
+		if n, err := strconv.Atoi(os.Getenv("EXP_TARGET")); err == nil {
+			c.TargetLogs = n
+		}
+	}
 	if c.PollInterval == 0 {
 		c.PollInterval = time.Second
 	}
@@ -87,19 +97,20 @@ func (c *Config) defaults() {
 
 // Indexer follows one market contract on one chain.
 type Indexer struct {
-	cfg     Config
-	chain   Chain
-	store   Store
-	decoder *market.Decoder
-	span    uint64 // the current backfill range
-	ceiling uint64 // the largest range the RPC has not refused
-	cursor  *store.Cursor
+	cfg      Config
+	chain    Chain
+	store    Store
+	decoder  *market.Decoder
+	span     uint64 // the current backfill range
+	ceiling  uint64 // the largest range the RPC has not refused
+	cursor   *store.Cursor
+	prefetch *prefetch // the next backfill range, being fetched
 }
 
 // New returns an indexer; Run starts it.
 func New(cfg Config, chain Chain, st Store) *Indexer {
 	cfg.defaults()
-	return &Indexer{cfg: cfg, chain: chain, store: st, decoder: market.NewDecoder(), span: min(1_000, cfg.MaxRange), ceiling: cfg.MaxRange}
+	return &Indexer{cfg: cfg, chain: chain, store: st, decoder: market.NewDecoder(), span: min(10, cfg.MaxRange), ceiling: cfg.MaxRange}
 }
 
 // Run indexes until ctx ends, retrying RPC and database faults with backoff. It returns ctx's error.
@@ -164,9 +175,9 @@ func (ix *Indexer) Step(ctx context.Context) (caughtUp bool, err error) {
 		return true, nil
 	}
 	if cur.BlockNumber+1+ix.cfg.ReorgWindow > target {
-		return false, ix.applyBlock(ctx, cur, cur.BlockNumber+1)
+		return false, ix.applyBlocks(ctx, cur, target)
 	}
-	return false, ix.applyRange(ctx, cur, target-ix.cfg.ReorgWindow)
+	return false, ix.applyRange(ctx, cur, target-ix.cfg.ReorgWindow, target)
 }
 
 func (ix *Indexer) loadCursor(ctx context.Context) (store.Cursor, error) {
@@ -188,62 +199,20 @@ func (ix *Indexer) loadCursor(ctx context.Context) (store.Cursor, error) {
 	return cur, nil
 }
 
-// applyRange backfills from the cursor up to at most limit with one eth_getLogs call.
-func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit uint64) error {
-	from := cur.BlockNumber + 1
-	to := min(from+ix.span-1, limit)
-	logs, err := ix.chain.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
-		Addresses: []common.Address{ix.cfg.Contract},
-	})
-	if err != nil {
-		if isRangeRefusal(err) && ix.span > 1 {
-			ix.ceiling = ix.span - 1
-			ix.span = max(1, ix.span/2)
-			ix.cfg.Logger.Info("indexer: RPC refused the log range, halving it", "from", from, "to", to, "span", ix.span, "err", err)
-			return nil
-		}
-		return fmt.Errorf("indexer: logs %d-%d: %w", from, to, err)
-	}
-	end, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(to))
-	if err != nil {
-		return fmt.Errorf("indexer: header %d: %w", to, err)
-	}
-	if err := ix.apply(ctx, cur, logs, []*types.Header{end}); err != nil {
-		return err
-	}
-	if len(logs) < 5_000 && ix.span < ix.ceiling {
-		ix.span = min(ix.span*2, ix.ceiling)
-	}
-	return nil
-}
-
-// applyBlock applies one block near the head after checking it extends the block before.
-func (ix *Indexer) applyBlock(ctx context.Context, cur store.Cursor, number uint64) error {
-	h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(number))
-	if err != nil {
-		return fmt.Errorf("indexer: header %d: %w", number, err)
-	}
-	if cur.BlockHash != (common.Hash{}) && h.ParentHash != cur.BlockHash {
-		return ix.handleReorg(ctx, cur)
-	}
-	hash := h.Hash()
-	logs, err := ix.chain.FilterLogs(ctx, ethereum.FilterQuery{BlockHash: &hash, Addresses: []common.Address{ix.cfg.Contract}})
-	if err != nil {
-		return fmt.Errorf("indexer: logs of block %d: %w", number, err)
-	}
-	return ix.apply(ctx, cur, logs, []*types.Header{h})
-}
-
-// apply decodes logs and commits them with the new cursor (the last of headers) in one transaction.
-func (ix *Indexer) apply(ctx context.Context, cur store.Cursor, logs []types.Log, headers []*types.Header) error {
+// decode decodes logs, filling in block times the RPC left out.
+func (ix *Indexer) decode(ctx context.Context, logs []types.Log) ([]market.Event, error) {
 	if err := ix.fillBlockTimes(ctx, logs); err != nil {
-		return err
+		return nil, err
 	}
 	events, err := ix.decoder.Decode(logs)
 	if err != nil {
-		return fmt.Errorf("indexer: %w", err)
+		return nil, fmt.Errorf("indexer: %w", err)
 	}
+	return events, nil
+}
+
+// apply commits decoded events with the new cursor (the last of headers) in one transaction.
+func (ix *Indexer) apply(ctx context.Context, cur store.Cursor, events []market.Event, headers []*types.Header) error {
 	last := headers[len(headers)-1]
 	next := store.Cursor{ChainID: ix.cfg.ChainID, Contract: ix.cfg.Contract, BlockNumber: last.Number.Uint64(), BlockHash: last.Hash()}
 	batch := store.Batch{From: cur.BlockNumber + 1, Cursor: next, Events: events}

@@ -30,7 +30,7 @@ func TestReorgReplacesOrphanedPurchases(t *testing.T) {
 		m.Buy(t, carol, t1, m.Addr(alice))
 		m.Commit()
 		s := open()
-		ix := newIndexer(m, s, m.Client, 64)
+		ix := newIndexer(m, s, m.Eth, 64)
 		runUntilCaughtUp(t, ix)
 		if snap := snapshot(t, s); !strings.Contains(strings.Join(snap.Purchases, "\n"), orphan.Hash().Hex()[:20]) {
 			t.Fatal("chain A's purchase was not indexed")

@@ -82,7 +82,7 @@ func (d *Decoder) decodeOne(l *types.Log, earlier []Event) (Event, error) {
 		earlier[len(earlier)-1] = reg
 		return nil, nil
 	case c.GetABI().Events["Purchased"].ID:
-		e, err := c.UnpackPurchasedEvent(l)
+		e, err := d.unpackPurchased(l)
 		if err != nil {
 			return nil, malformed(err)
 		}
@@ -94,7 +94,7 @@ func (d *Decoder) decodeOne(l *types.Log, earlier []Event) (Event, error) {
 		}
 		return s, v.err
 	case c.GetABI().Events["CollaboratorCredited"].ID:
-		e, err := c.UnpackCollaboratorCreditedEvent(l)
+		e, err := d.unpackCollaboratorCredited(l)
 		if err != nil {
 			return nil, malformed(err)
 		}

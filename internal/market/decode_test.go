@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/big"
+	"reflect"
 	"testing"
 
 	"github.com/ethereum/go-ethereum"
@@ -143,6 +144,38 @@ func FuzzDecode(f *testing.F) {
 					t.Fatalf("accepted a sale whose parts do not add up: %+v", s)
 				}
 			}
+		}
+	})
+}
+
+// FuzzUnpackMatchesTheBindings: the direct unpacking of the sale events gives what the generated
+// bindings give, for logs of any shape.
+func FuzzUnpackMatchesTheBindings(f *testing.F) {
+	f.Add(false, make([]byte, 96), make([]byte, 160))
+	f.Add(true, make([]byte, 64), make([]byte, 32))
+	f.Add(false, make([]byte, 96), make([]byte, 192))
+	f.Add(true, make([]byte, 64), []byte{1, 2, 3})
+	f.Fuzz(func(t *testing.T, credited bool, topics []byte, data []byte) {
+		contract := bindings.NewMarket()
+		name := "Purchased"
+		if credited {
+			name = "CollaboratorCredited"
+		}
+		l := types.Log{Topics: []common.Hash{contract.GetABI().Events[name].ID}, Data: data}
+		for i := 0; i+32 <= len(topics) && len(l.Topics) < 5; i += 32 {
+			l.Topics = append(l.Topics, common.BytesToHash(topics[i:i+32]))
+		}
+		var got, want any
+		var gotErr, wantErr error
+		if credited {
+			got, gotErr = market.UnpackCollaboratorCredited(market.NewDecoder(), &l)
+			want, wantErr = contract.UnpackCollaboratorCreditedEvent(&l)
+		} else {
+			got, gotErr = market.UnpackPurchased(market.NewDecoder(), &l)
+			want, wantErr = contract.UnpackPurchasedEvent(&l)
+		}
+		if (gotErr == nil) != (wantErr == nil) || (gotErr == nil && !reflect.DeepEqual(got, want)) {
+			t.Fatalf("%s with %d topics, %d bytes of data:\n got %+v, %v\nwant %+v, %v", name, len(l.Topics), len(data), got, gotErr, want, wantErr)
 		}
 	})
 }

@@ -12,18 +12,20 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+
+	"github.com/bittunes/bittunes/internal/pgcluster"
 )
 
 // server is a PostgreSQL server that test databases are created on.
 type server struct {
-	base    *url.URL // URL of the maintenance database; DSN swaps the database name
-	admin   *sql.DB  // pool on the maintenance database, for CREATE/DROP DATABASE
-	cluster *cluster // the cluster this binary started, or nil for an outside server
+	base    *url.URL           // URL of the maintenance database; DSN swaps the database name
+	admin   *sql.DB            // pool on the maintenance database, for CREATE/DROP DATABASE
+	cluster *pgcluster.Cluster // the cluster this binary started, or nil for an outside server
 }
 
 // connect opens an admin pool on the server at rawURL, which belongs to c
 // when c is not nil.
-func connect(rawURL string, c *cluster) (*server, error) {
+func connect(rawURL string, c *pgcluster.Cluster) (*server, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return nil, fmt.Errorf("want a postgres:// URL, got %q", redact(rawURL))
@@ -74,7 +76,7 @@ func (s *server) dropDatabase(name string) error {
 func (s *server) close() error {
 	err := s.admin.Close()
 	if s.cluster != nil {
-		err = errors.Join(err, s.cluster.stop())
+		err = errors.Join(err, s.cluster.Stop())
 	}
 	return err
 }

@@ -9,12 +9,14 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
+	"reflect"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/params"
 
@@ -30,8 +32,11 @@ const FeeBps = 500
 
 // Market is a deployed market on a simulated chain. Account 0 is the operator and fee recipient.
 type Market struct {
-	Backend     *simulated.Backend
-	Client      simulated.Client
+	Backend *simulated.Backend
+	Client  simulated.Client
+	// Eth is the same client as an *ethclient.Client, which also offers its JSON-RPC connection
+	// (Client()) as the dev chain's and production's clients do; simulated.Client hides it.
+	Eth         *ethclient.Client
 	Address     common.Address
 	DeployBlock uint64
 	Keys        []*ecdsa.PrivateKey
@@ -55,6 +60,7 @@ func New(t testing.TB, n int) *Market {
 	t.Cleanup(func() { backend.Close() })
 	m := &Market{Backend: backend, Client: backend.Client(), Keys: keys, Contract: bindings.NewMarket(),
 		nonces: map[common.Address]uint64{}}
+	m.Eth = ethClientOf(t, m.Client)
 	ctor := m.Contract.PackConstructor(m.Addr(0), m.Addr(0), big.NewInt(FeeBps))
 	tx := m.signed(t, 0, nil, nil, append(abi.MarketBytecode(), ctor...))
 	backend.Commit()
@@ -196,4 +202,19 @@ func deterministicKey(i int) *ecdsa.PrivateKey {
 		panic(err) // a keccak output is a valid key with overwhelming probability; never seen
 	}
 	return key
+}
+
+// ethClientOf returns the *ethclient.Client that a simulated.Client wraps (as its embedded field).
+func ethClientOf(t testing.TB, c simulated.Client) *ethclient.Client {
+	t.Helper()
+	v := reflect.ValueOf(c)
+	if v.Kind() == reflect.Struct {
+		if f := v.FieldByName("Client"); f.IsValid() {
+			if ec, ok := f.Interface().(*ethclient.Client); ok {
+				return ec
+			}
+		}
+	}
+	t.Fatalf("simchain: the simulated client %T does not wrap an *ethclient.Client", c)
+	return nil
 }

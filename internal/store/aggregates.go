@@ -17,6 +17,9 @@ type aggregates struct {
 	accounts     map[string]*accountTotalsRow
 	dailyTracks  map[dailyTrackKey]*dailyTrackSalesRow
 	dailyCredits map[dailyCreditKey]*dailyAccountCreditsRow
+
+	lastTime time.Time // the block time day() saw last, and its day
+	lastDay  string
 }
 
 type dailyTrackKey struct {
@@ -36,6 +39,14 @@ func newAggregates(chainID int64) *aggregates {
 // Day is the UTC calendar day of t, as stored: YYYY-MM-DD.
 func Day(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 
+// day is Day(t), remembering the last answer: the rows of a block share their time.
+func (a *aggregates) day(t time.Time) string {
+	if !t.Equal(a.lastTime) || a.lastDay == "" {
+		a.lastTime, a.lastDay = t, Day(t)
+	}
+	return a.lastDay
+}
+
 func (a *aggregates) purchase(p purchaseRow) error {
 	st, ok := a.tracks[p.TrackID]
 	if !ok {
@@ -45,7 +56,7 @@ func (a *aggregates) purchase(p purchaseRow) error {
 	if err := st.add(trackStatsRow{Sales: 1, Revenue: p.Price, FirstSaleBlock: p.BlockNumber, FirstSaleLog: p.LogIndex, LastSaleAt: p.BlockTime}); err != nil {
 		return err
 	}
-	k := dailyTrackKey{p.TrackID, Day(p.BlockTime)}
+	k := dailyTrackKey{p.TrackID, a.day(p.BlockTime)}
 	d, ok := a.dailyTracks[k]
 	if !ok {
 		d = &dailyTrackSalesRow{ChainID: a.chainID, TrackID: k.track, Day: k.day}
@@ -58,7 +69,7 @@ func (a *aggregates) credit(c creditRow) error {
 	if err := a.account(c.Account).add(accountTotalsRow{Credited: c.Amount}); err != nil {
 		return err
 	}
-	k := dailyCreditKey{c.Account, Day(c.BlockTime), c.Role}
+	k := dailyCreditKey{c.Account, a.day(c.BlockTime), c.Role}
 	d, ok := a.dailyCredits[k]
 	if !ok {
 		d = &dailyAccountCreditsRow{ChainID: a.chainID, Account: k.account, Day: k.day, Role: k.role}
@@ -207,7 +218,7 @@ func upsert[T any](ctx context.Context, q querier, rows []*T) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	if err := q.with(ctx).Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(rows, 500).Error; err != nil {
+	if err := q.with(ctx).Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(rows, q.rowsPerInsert(rows)).Error; err != nil {
 		return fmt.Errorf("store: upsert %T: %w", rows[0], classify(err))
 	}
 	return nil

@@ -28,10 +28,6 @@ type blockRow struct {
 
 func (blockRow) TableName() string { return "indexed_blocks" }
 
-// blockBatch is how many blocks one INSERT carries, well under the bound
-// parameters both databases allow (4 per block).
-const blockBatch = 500
-
 // SaveBlocks creates or replaces the blocks, keyed by chain and number. If
 // the same block appears more than once, the last one wins. Outside a
 // transaction the blocks are saved all or none.
@@ -46,7 +42,7 @@ func (q querier) SaveBlocks(ctx context.Context, blocks []Block) error {
 	err = q.with(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "chain_id"}, {Name: "number"}},
 		DoUpdates: clause.AssignmentColumns([]string{"hash", "parent_hash"}),
-	}).CreateInBatches(rows, blockBatch).Error
+	}).CreateInBatches(rows, q.rowsPerInsert(rows)).Error
 	if err != nil {
 		return fmt.Errorf("store: save %d blocks: %w", len(blocks), classify(err))
 	}

@@ -1,9 +1,9 @@
 package store
 
 import (
+	"encoding/hex"
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -19,7 +19,7 @@ func bigint(what string, v uint64) (int64, error) {
 }
 
 // hashText is the stored form of a hash: lowercase 0x hex.
-func hashText(h common.Hash) string { return h.Hex() }
+func hashText(h common.Hash) string { return lowerHex(h[:]) }
 
 // parseHash reads a stored hash, strictly: a damaged row is an error, not a
 // zero hash.
@@ -31,8 +31,17 @@ func parseHash(s string) (common.Hash, error) {
 	return common.BytesToHash(b), nil
 }
 
-// addressText is the stored form of an address: lowercase 0x hex.
-func addressText(a common.Address) string { return strings.ToLower(a.Hex()) }
+// addressText is the stored form of an address: lowercase 0x hex (not the EIP-55 checksummed form,
+// whose keccak a batch of many events would pay for each address).
+func addressText(a common.Address) string { return lowerHex(a[:]) }
+
+// lowerHex is b as 0x and lowercase hex digits.
+func lowerHex(b []byte) string {
+	out := make([]byte, 2+2*len(b))
+	out[0], out[1] = '0', 'x'
+	hex.Encode(out[2:], b)
+	return string(out)
+}
 
 // now returns the current time as both databases store it: UTC, to the
 // microsecond (PostgreSQL's TIMESTAMP resolution).

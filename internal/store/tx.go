@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -33,6 +34,27 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *Tx) error) error {
 	err := s.with(ctx).Transaction(func(gtx *gorm.DB) error {
 		fnErr = fn(&Tx{querier: querier{db: gtx}})
 		return fnErr
+	})
+	if err != nil && err != fnErr {
+		return fmt.Errorf("store: transaction: %w", err)
+	}
+	return err
+}
+
+// transactOnConn is Transact on a connection of its own, which fn also gets: it may use the driver's
+// connection through conn.Raw (PostgreSQL's COPY), which is inside the transaction too. It must
+// not use conn otherwise.
+func (s *Store) transactOnConn(ctx context.Context, fn func(tx *Tx, conn *sql.Conn) error) error {
+	var fnErr error
+	err := s.with(ctx).Connection(func(db *gorm.DB) error {
+		conn, ok := db.Statement.ConnPool.(*sql.Conn)
+		if !ok {
+			return fmt.Errorf("store: a connection of its own is %T, not *sql.Conn", db.Statement.ConnPool)
+		}
+		return db.Transaction(func(gtx *gorm.DB) error {
+			fnErr = fn(&Tx{querier: querier{db: gtx}}, conn)
+			return fnErr
+		})
 	})
 	if err != nil && err != fnErr {
 		return fmt.Errorf("store: transaction: %w", err)

@@ -1,6 +1,7 @@
-package pgtest
+package pgcluster
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -10,30 +11,28 @@ import (
 	"syscall"
 )
 
-// findBin returns the directory of the PostgreSQL server programs: the
-// highest version under /usr/lib/postgresql (Debian and Ubuntu), or else the
-// directory of the initdb found on PATH.
+// findBin returns the directory of the PostgreSQL server programs: the highest version under
+// /usr/lib/postgresql (Debian and Ubuntu), or else the directory of the initdb found on PATH.
 func findBin() (string, error) {
 	if dir := highestVersion("/usr/lib/postgresql/*/bin"); dir != "" {
 		return dir, nil
 	}
 	initdb, err := exec.LookPath("initdb")
 	if err != nil {
-		return "", fmt.Errorf("no PostgreSQL server binaries in /usr/lib/postgresql/*/bin or on PATH: %w", err)
+		return "", fmt.Errorf("pgcluster: no PostgreSQL server binaries in /usr/lib/postgresql/*/bin or on PATH: %w", err)
 	}
 	if resolved, err := filepath.EvalSymlinks(initdb); err == nil {
 		initdb = resolved
 	}
 	dir := filepath.Dir(initdb)
 	if !hasServerPrograms(dir) {
-		return "", fmt.Errorf("found %s but no pg_ctl and postgres next to it", initdb)
+		return "", fmt.Errorf("pgcluster: found %s but no pg_ctl and postgres next to it", initdb)
 	}
 	return dir, nil
 }
 
-// highestVersion returns the directory matching pattern, whose one wildcard
-// is a major version number, with the highest version and all the server
-// programs, or "".
+// highestVersion returns the directory matching pattern, whose one wildcard is a major version
+// number, with the highest version and all the server programs, or "".
 func highestVersion(pattern string) string {
 	dirs, _ := filepath.Glob(pattern)
 	best, bestVersion := "", -1.0
@@ -57,15 +56,19 @@ func hasServerPrograms(dir string) bool {
 	return true
 }
 
-// sweepLeftovers stops and removes the clusters of earlier test binaries that
-// died before stopping them (killed, or timed out). A cluster whose owner is
-// still running, such as one of a test binary of another package running at
-// the same time, is left alone. It is best effort: failures are ignored, and
-// unique directories and free ports keep a leftover from getting in the way.
-func sweepLeftovers(c *cluster) {
-	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), dirPrefix+"*"))
+// SweepLeftovers stops and removes the clusters in the directories matching pattern (a
+// filepath.Glob pattern such as /tmp/bittunes-pgtest-*) whose owner process died before stopping
+// them (killed, or timed out), except keep. A cluster whose owner still runs is left alone. It is
+// best effort: failures are ignored, and unique directories and free ports keep a leftover from
+// getting in the way.
+func SweepLeftovers(pattern, keep string) {
+	bin, err := findBin()
+	if err != nil {
+		return
+	}
+	dirs, _ := filepath.Glob(pattern)
 	for _, dir := range dirs {
-		if dir == c.dir {
+		if dir == keep {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(dir, ownerFile))
@@ -76,9 +79,12 @@ func sweepLeftovers(c *cluster) {
 		if err != nil || pid <= 0 || alive(pid) {
 			continue
 		}
-		old := &cluster{bin: c.bin, dir: dir, user: c.user}
+		old := &Cluster{bin: bin, dir: dir}
+		if os.Geteuid() == 0 {
+			old.user = "postgres"
+		}
 		if _, err := os.Stat(filepath.Join(old.dataDir(), "postmaster.pid")); err == nil {
-			old.run("pg_ctl", "stop", "--pgdata", old.dataDir(), "--mode", "immediate", "--wait")
+			old.run(context.Background(), "pg_ctl", "stop", "--pgdata", old.dataDir(), "--mode", "immediate", "--wait")
 		}
 		old.remove()
 	}

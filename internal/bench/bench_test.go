@@ -1,0 +1,47 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/bittunes/bittunes/internal/pgtest"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// TestRunSmoke runs every benchmark on a tiny workload: they build, index, check what they
+// indexed and print parsable lines. The figures themselves mean nothing at this size.
+func TestRunSmoke(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds workloads on a dev chain")
+	}
+	var out bytes.Buffer
+	cfg := Config{Scale: 0.001, PostgresURL: pgtest.DSN(t)}
+	if err := Run(context.Background(), cfg, &out); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		r, err := ParseResult(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Value <= 0 {
+			t.Errorf("%s: %v", r.Name, r.Value)
+		}
+		names = append(names, r.Name)
+	}
+	want := "index_dense_pg index_dense_sqlite index_sparse_pg index_live_lag_p50 index_live_lag_p99 index_reorg_recovery"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("results %s\nwant %s", got, want)
+	}
+}
+
+func TestRunRefusesAnUnknownBenchmark(t *testing.T) {
+	err := Run(context.Background(), Config{Only: "nope"}, new(bytes.Buffer))
+	if err == nil || !strings.Contains(err.Error(), "dense, sparse, live, reorg") {
+		t.Errorf("error %v", err)
+	}
+}

@@ -1,0 +1,131 @@
+package indexer
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"os"
+	"strconv"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+// fetched is blocks read from the RPC: their logs decoded, and their headers (a backfill range:
+// its last header only).
+type fetched struct {
+	from, to uint64
+	events   []market.Event
+	logs     int
+	headers  []*types.Header
+	checked  bool // by fetchBlocks: every header follows the one before, every log is in one of them
+	err      error
+}
+
+// prefetch is blocks being fetched while the store applies the ones before.
+type prefetch struct {
+	from     uint64
+	nearHead bool         // by fetchBlocks
+	result   chan fetched // receives one value
+}
+
+// applyRange backfills from the cursor up to at most limit with one eth_getLogs call. Before it
+// commits the range, it starts fetching the next one, which the next call takes over when the range
+// is committed: reading the chain and writing the database overlap.
+func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit, target uint64) error {
+	from := cur.BlockNumber + 1
+	if p := ix.prefetch; p != nil && p.from == from && p.nearHead {
+		// The last range was applied and the head moved on since: the blocks after it, prefetched, are
+		// applied as blocks near the head, checked against the cursor.
+		return ix.applyBlocks(ctx, cur, min(target, cur.BlockNumber+ix.cfg.ReorgWindow))
+	}
+	f, ok := ix.takePrefetch(from)
+	if !ok || f.to > limit { // nothing prefetched, or the head moved back since: fetch a range deep enough
+		f = ix.fetch(ctx, from, min(from+ix.span-1, limit))
+	}
+	if f.err != nil {
+		if isRangeRefusal(f.err) && f.to > f.from {
+			ix.ceiling = f.to - f.from
+			ix.span = max(1, (f.to-f.from+1)/2)
+			ix.cfg.Logger.Info("indexer: RPC refused the log range, halving it", "from", f.from, "to", f.to, "span", ix.span, "err", f.err)
+			return nil
+		}
+		return f.err
+	}
+	ix.resize(f)
+	if next := f.to + 1; f.to < limit {
+		ix.startPrefetch(ctx, next, false, func(ctx context.Context) fetched { return ix.fetch(ctx, next, min(f.to+ix.span, limit)) })
+	} else {
+		// The blocks near the head come next: they are checked against the cursor when they are applied.
+		last := min(target, limit+max(1, ix.ceiling))
+		ix.startPrefetch(ctx, next, true, func(ctx context.Context) fetched { return ix.fetchBlocks(ctx, next, last) })
+	}
+	return ix.apply(ctx, cur, f.events, f.headers)
+}
+
+// resize sizes the next range to hold about TargetLogs logs: proportionally more blocks (at most
+// eight times as many) after a full range with less than half of them, proportionally fewer after
+// one with more than twice as many.
+func (ix *Indexer) resize(f fetched) {
+	target := uint64(ix.cfg.TargetLogs)
+	blocks := f.to - f.from + 1
+	switch logs := uint64(f.logs); {
+	case logs > 2*target:
+		ix.span = max(1, blocks*target/logs)
+	case logs < target/2 && blocks == ix.span:
+		g := uint64(8)
+		if n, err := strconv.Atoi(os.Getenv("EXP_GROW")); err == nil {
+			g = uint64(n)
+		}
+		ix.span = min(ix.span*min(g, target/max(1, logs)), ix.ceiling)
+	}
+}
+
+// fetch reads and decodes the logs of blocks from..to and the header of block to.
+func (ix *Indexer) fetch(ctx context.Context, from, to uint64) fetched {
+	f := fetched{from: from, to: to}
+	logs, err := ix.filterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
+		Addresses: []common.Address{ix.cfg.Contract},
+	})
+	if err != nil {
+		f.err = fmt.Errorf("indexer: logs %d-%d: %w", from, to, err)
+		return f
+	}
+	end, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(to))
+	if err != nil {
+		f.err = fmt.Errorf("indexer: header %d: %w", to, err)
+		return f
+	}
+	f.headers = []*types.Header{end}
+	f.logs = len(logs)
+	f.events, f.err = ix.decode(ctx, logs)
+	return f
+}
+
+// startPrefetch starts fetching the blocks from from on in the background.
+func (ix *Indexer) startPrefetch(ctx context.Context, from uint64, nearHead bool, fetch func(context.Context) fetched) {
+	ix.dropPrefetch()
+	p := &prefetch{from: from, nearHead: nearHead, result: make(chan fetched, 1)}
+	ix.prefetch = p
+	go func() { p.result <- fetch(ctx) }()
+}
+
+// takePrefetch returns the prefetched range if it starts at from, waiting for it. A prefetch of
+// another range (the cursor moved otherwise: a failed batch, a rollback) is dropped.
+func (ix *Indexer) takePrefetch(from uint64) (fetched, bool) {
+	p := ix.prefetch
+	if p == nil || p.from != from {
+		ix.dropPrefetch()
+		return fetched{}, false
+	}
+	ix.prefetch = nil
+	return <-p.result, true
+}
+
+// dropPrefetch forgets the range being prefetched; its goroutine ends on its own.
+func (ix *Indexer) dropPrefetch() { ix.prefetch = nil }

@@ -1,0 +1,230 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/bittunes/bittunes/internal/wei"
+)
+
+// pgBulk writes a batch's many rows on PostgreSQL through pgx, on the connection of the batch's
+// transaction: fact rows by COPY, and each aggregate table by one upsert that adds the batch's
+// deltas to the stored rows in SQL (wei_text is NUMERIC(78,0) there, so the sums are exact).
+type pgBulk struct {
+	conn *sql.Conn
+}
+
+// withPgx runs f on the pgx connection under conn.
+func (w pgBulk) withPgx(f func(c *pgx.Conn) error) error {
+	return w.conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: the PostgreSQL driver connection is %T, not pgx's", dc)
+		}
+		return f(c.Conn())
+	})
+}
+
+// insertFacts copies the batch's fact rows. A row already stored (same key) is kept, as with
+// INSERT … ON CONFLICT DO NOTHING: see copyFacts.
+func (w pgBulk) insertFacts(ctx context.Context, f *facts) error {
+	return w.withPgx(func(c *pgx.Conn) error {
+		for _, t := range []factTable{
+			{"tracks", []string{"chain_id", "track_id", "artist", "price", "referral_bps", "listed", "metadata_uri", "content_hash",
+				"initial_price", "initial_referral_bps", "initial_metadata_uri", "block_number", "tx_hash", "log_index", "registered_at"},
+				len(f.tracks), func(i int) []any {
+					r := &f.tracks[i]
+					return []any{r.ChainID, r.TrackID, r.Artist, numeric(r.Price), int32(r.ReferralBps), r.Listed, r.MetadataURI, r.ContentHash,
+						numeric(r.InitialPrice), int32(r.InitialReferralBps), r.InitialMetadataURI, r.BlockNumber, r.TxHash, int32(r.LogIndex), r.RegisteredAt}
+				}},
+			{"track_collaborators", []string{"chain_id", "track_id", "position", "account", "bps"},
+				len(f.collaborators), func(i int) []any {
+					r := &f.collaborators[i]
+					return []any{r.ChainID, r.TrackID, int32(r.Position), r.Account, int32(r.Bps)}
+				}},
+			{"track_changes", []string{"chain_id", "tx_hash", "log_index", "block_number", "track_id", "kind", "value"},
+				len(f.changes), func(i int) []any {
+					r := &f.changes[i]
+					return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.TrackID, r.Kind, r.Value}
+				}},
+			{"purchases", []string{"chain_id", "tx_hash", "log_index", "block_number", "block_time", "track_id", "buyer", "recipient",
+				"referrer", "price", "artist_amount", "referrer_amount", "fee_amount", "fee_recipient"},
+				len(f.purchases), func(i int) []any {
+					r := &f.purchases[i]
+					return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.BlockTime, r.TrackID, r.Buyer, r.Recipient,
+						r.Referrer, numeric(r.Price), numeric(r.ArtistAmount), numeric(r.ReferrerAmount), numeric(r.FeeAmount), r.FeeRecipient}
+				}},
+			{"credits", []string{"chain_id", "tx_hash", "log_index", "role", "block_number", "block_time", "account", "track_id", "amount"},
+				len(f.credits), func(i int) []any {
+					r := &f.credits[i]
+					return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.Role, r.BlockNumber, r.BlockTime, r.Account, r.TrackID, numeric(r.Amount)}
+				}},
+			{"withdrawals", []string{"chain_id", "tx_hash", "log_index", "block_number", "block_time", "account", "to_address", "amount"},
+				len(f.withdrawals), func(i int) []any {
+					r := &f.withdrawals[i]
+					return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.BlockTime, r.Account, r.ToAddress, numeric(r.Amount)}
+				}},
+			{"settings_changes", []string{"chain_id", "tx_hash", "log_index", "block_number", "kind", "value"},
+				len(f.settings), func(i int) []any {
+					r := &f.settings[i]
+					return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.Kind, r.Value}
+				}},
+		} {
+			if err := copyFacts(ctx, c, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// factTable is the rows of one fact table, as COPY takes them.
+type factTable struct {
+	name    string
+	columns []string
+	n       int
+	row     func(i int) []any
+}
+
+// copyFacts copies the rows in a savepoint. COPY has no ON CONFLICT: if a row is stored already
+// (a unique violation), it rolls back to the savepoint and inserts the rows through a temporary
+// table with ON CONFLICT DO NOTHING, keeping the stored ones, as the SQLite path does.
+func copyFacts(ctx context.Context, c *pgx.Conn, t factTable) error {
+	if t.n == 0 {
+		return nil
+	}
+	fail := func(err error) error { return fmt.Errorf("store: copy %d rows into %s: %w", t.n, t.name, classify(err)) }
+	if _, err := c.Exec(ctx, "SAVEPOINT copy_facts"); err != nil {
+		return fail(err)
+	}
+	_, err := c.CopyFrom(ctx, pgx.Identifier{t.name}, t.columns, pgx.CopyFromSlice(t.n, func(i int) ([]any, error) { return t.row(i), nil }))
+	if err == nil {
+		_, err = c.Exec(ctx, "RELEASE SAVEPOINT copy_facts")
+		if err != nil {
+			return fail(err)
+		}
+		return nil
+	}
+	if pgErr := (*pgconn.PgError)(nil); !errors.As(err, &pgErr) || pgErr.Code != "23505" { // unique_violation
+		return fail(err)
+	}
+	if _, err := c.Exec(ctx, "ROLLBACK TO SAVEPOINT copy_facts"); err != nil {
+		return fail(err)
+	}
+	quoted := make([]string, len(t.columns))
+	for i, col := range t.columns {
+		quoted[i] = pgx.Identifier{col}.Sanitize()
+	}
+	cols, table := strings.Join(quoted, ", "), pgx.Identifier{t.name}.Sanitize()
+	if _, err := c.Exec(ctx, "CREATE TEMPORARY TABLE copy_facts (LIKE "+table+") ON COMMIT DROP"); err != nil {
+		return fail(err)
+	}
+	if _, err := c.CopyFrom(ctx, pgx.Identifier{"copy_facts"}, t.columns, pgx.CopyFromSlice(t.n, func(i int) ([]any, error) { return t.row(i), nil })); err != nil {
+		return fail(err)
+	}
+	for _, stmt := range []string{
+		"INSERT INTO " + table + " (" + cols + ") SELECT " + cols + " FROM copy_facts ON CONFLICT DO NOTHING",
+		"DROP TABLE copy_facts",
+	} {
+		if _, err := c.Exec(ctx, stmt); err != nil {
+			return fail(err)
+		}
+	}
+	return nil
+}
+
+// mergeAggregates adds the batch's aggregate rows to the stored ones, one upsert per table.
+func (w pgBulk) mergeAggregates(ctx context.Context, a *aggregates) error {
+	var ts struct {
+		chain, track, sales, firstBlock []int64
+		revenue                         []pgtype.Numeric
+		firstLog                        []int32
+		last                            []time.Time
+	}
+	for _, r := range a.tracks {
+		ts.chain, ts.track, ts.sales = append(ts.chain, r.ChainID), append(ts.track, r.TrackID), append(ts.sales, r.Sales)
+		ts.revenue, ts.firstBlock = append(ts.revenue, numeric(r.Revenue)), append(ts.firstBlock, r.FirstSaleBlock)
+		ts.firstLog, ts.last = append(ts.firstLog, int32(r.FirstSaleLog)), append(ts.last, r.LastSaleAt)
+	}
+	var at struct {
+		chain               []int64
+		account             []string
+		credited, withdrawn []pgtype.Numeric
+	}
+	for _, r := range a.accounts {
+		at.chain, at.account = append(at.chain, r.ChainID), append(at.account, r.Account)
+		at.credited, at.withdrawn = append(at.credited, numeric(r.Credited)), append(at.withdrawn, numeric(r.Withdrawn))
+	}
+	var dt struct {
+		chain, track, sales []int64
+		day                 []string
+		revenue             []pgtype.Numeric
+	}
+	for _, r := range a.dailyTracks {
+		dt.chain, dt.track, dt.day = append(dt.chain, r.ChainID), append(dt.track, r.TrackID), append(dt.day, r.Day)
+		dt.sales, dt.revenue = append(dt.sales, r.Sales), append(dt.revenue, numeric(r.Revenue))
+	}
+	var dc struct {
+		chain, credits     []int64
+		account, day, role []string
+		amount             []pgtype.Numeric
+	}
+	for _, r := range a.dailyCredits {
+		dc.chain, dc.account, dc.day, dc.role = append(dc.chain, r.ChainID), append(dc.account, r.Account), append(dc.day, r.Day), append(dc.role, r.Role)
+		dc.credits, dc.amount = append(dc.credits, r.Credits), append(dc.amount, numeric(r.Amount))
+	}
+	return w.withPgx(func(c *pgx.Conn) error {
+		for _, u := range []struct {
+			table, sql string
+			n          int
+			args       []any
+		}{
+			{"track_stats", `INSERT INTO track_stats AS t (chain_id, track_id, sales, revenue, first_sale_block, first_sale_log, last_sale_at)
+				SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::numeric[], $5::bigint[], $6::integer[], $7::timestamp[])
+				ON CONFLICT (chain_id, track_id) DO UPDATE SET
+					sales = t.sales + EXCLUDED.sales,
+					revenue = t.revenue + EXCLUDED.revenue,
+					first_sale_block = CASE WHEN (EXCLUDED.first_sale_block, EXCLUDED.first_sale_log) < (t.first_sale_block, t.first_sale_log)
+						THEN EXCLUDED.first_sale_block ELSE t.first_sale_block END,
+					first_sale_log = CASE WHEN (EXCLUDED.first_sale_block, EXCLUDED.first_sale_log) < (t.first_sale_block, t.first_sale_log)
+						THEN EXCLUDED.first_sale_log ELSE t.first_sale_log END,
+					last_sale_at = GREATEST(t.last_sale_at, EXCLUDED.last_sale_at)`,
+				len(ts.chain), []any{ts.chain, ts.track, ts.sales, ts.revenue, ts.firstBlock, ts.firstLog, ts.last}},
+			{"account_totals", `INSERT INTO account_totals AS t (chain_id, account, credited, withdrawn)
+				SELECT * FROM unnest($1::bigint[], $2::text[], $3::numeric[], $4::numeric[])
+				ON CONFLICT (chain_id, account) DO UPDATE SET
+					credited = t.credited + EXCLUDED.credited, withdrawn = t.withdrawn + EXCLUDED.withdrawn`,
+				len(at.chain), []any{at.chain, at.account, at.credited, at.withdrawn}},
+			{"daily_track_sales", `INSERT INTO daily_track_sales AS t (chain_id, track_id, day, sales, revenue)
+				SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::numeric[])
+				ON CONFLICT (chain_id, track_id, day) DO UPDATE SET sales = t.sales + EXCLUDED.sales, revenue = t.revenue + EXCLUDED.revenue`,
+				len(dt.chain), []any{dt.chain, dt.track, dt.day, dt.sales, dt.revenue}},
+			{"daily_account_credits", `INSERT INTO daily_account_credits AS t (chain_id, account, day, role, credits, amount)
+				SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::numeric[])
+				ON CONFLICT (chain_id, account, day, role) DO UPDATE SET credits = t.credits + EXCLUDED.credits, amount = t.amount + EXCLUDED.amount`,
+				len(dc.chain), []any{dc.chain, dc.account, dc.day, dc.role, dc.credits, dc.amount}},
+		} {
+			if u.n == 0 {
+				continue
+			}
+			if _, err := c.Exec(ctx, u.sql, u.args...); err != nil {
+				return fmt.Errorf("store: add %d rows to %s: %w", u.n, u.table, classify(err))
+			}
+		}
+		return nil
+	})
+}
+
+// numeric is an amount as pgx writes NUMERIC in binary.
+func numeric(a wei.Amount) pgtype.Numeric {
+	return pgtype.Numeric{Int: a.BigInt(), Exp: 0, Valid: true}
+}
