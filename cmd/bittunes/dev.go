@@ -43,6 +43,10 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 			return err
 		}
 	}
+	masterKey, err := devMasterKey(cfg)
+	if err != nil {
+		return err
+	}
 	chain, err := devchain.Start(ctx, devchain.Config{
 		DataDir: filepath.Join(cfg.DataDir, "chain"), HTTPHost: "127.0.0.1", HTTPPort: cfg.Dev.RPCPort,
 		WSPort: cfg.Dev.WSPort, BlockPeriod: cfg.Dev.BlockPeriod, Logger: log.With("component", "devchain"),
@@ -70,31 +74,28 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	}
 	defer st.Close()
 
-	info := newDevInfo(chain, dep, "http://"+cfg.HTTPAddr)
+	info := newDevInfo(chain, dep, cfg.Origin())
 	if err := info.write(filepath.Join(cfg.DataDir, "dev.json")); err != nil {
 		return err
 	}
 	printBanner(stdout, cfg, info)
 
 	handler := api.Handler(api.Deps{Store: st, Chain: chain.Client(), Contract: market.NewReader(chain.Client(), dep.Market), ChainID: chainID, Market: dep.Market,
-		Logger: log, MaxLag: 20})
+		Logger: log, MaxLag: 20, Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(),
+		MasterKey: masterKey})
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return follow(ctx, cfg, chainID, st, chain.Client(), log.With("component", "indexer")) })
 	g.Go(func() error { return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log) })
 	if fresh && cfg.Dev.Seed {
-		g.Go(func() error { return seedDemo(ctx, cfg, chain, st, dep, info.API, log) })
+		g.Go(func() error { return seedDemo(ctx, cfg, chain, st, dep, info.API, masterKey, log) })
 	}
 	return ignoreCancel(g.Wait())
 }
 
-func seedDemo(ctx context.Context, cfg config.Config, chain *devchain.Chain, st *store.Store, dep deployment, apiBase string, log *slog.Logger) error {
+func seedDemo(ctx context.Context, cfg config.Config, chain *devchain.Chain, st *store.Store, dep deployment, apiBase string, masterKey []byte, log *slog.Logger) error {
 	var keys = chain.Accounts()
-	masterKey, err := content.LoadOrCreateMasterKey(filepath.Join(cfg.DataDir, "master.key"))
-	if err != nil {
-		return err
-	}
 	s := demo.Seeder{Backend: chain.Client(), ChainID: chain.ChainID(), Market: dep.Market, Store: st,
-		Media: content.Media{Dir: filepath.Join(cfg.DataDir, "media")}, MasterKey: masterKey, APIBase: apiBase}
+		Media: content.Media{Dir: cfg.Media()}, MasterKey: masterKey, APIBase: apiBase}
 	for _, a := range keys {
 		s.Keys = append(s.Keys, a.Key)
 	}
@@ -104,6 +105,18 @@ func seedDemo(ctx context.Context, cfg config.Config, chain *devchain.Chain, st 
 	}
 	log.Info("dev: demo catalogue seeded", "tracks", len(ids), "purchases", len(demo.Sales))
 	return nil
+}
+
+// devMasterKey is the configured master key or, without one, the key kept in the data folder (made
+// on first use, readable by its owner only; --reset keeps it).
+func devMasterKey(cfg config.Config) ([]byte, error) {
+	if cfg.MasterKey != "" {
+		return content.ParseMasterKey(cfg.MasterKey)
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+		return nil, err
+	}
+	return content.LoadOrCreateMasterKey(filepath.Join(cfg.DataDir, "master.key"))
 }
 
 // resetDevData deletes what `dev` keeps in the data folder.

@@ -97,6 +97,13 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 		}
 	}
 
+	// Sign-in is on: the public origin is the API's.
+	resp, err := http.Post(info.API+"/api/v1/auth/nonce", "application/json", nil)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST /api/v1/auth/nonce: %v %v", resp, err)
+	}
+	resp.Body.Close()
+
 	// Every account's owed amount in the database is the contract's balanceOf.
 	client, err := ethclient.Dial(info.RPC)
 	if err != nil {

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
+	"time"
 
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/config"
+	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 )
@@ -19,9 +22,23 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	if err := cfg.CheckChain(); err != nil {
 		return err
 	}
+	if cfg.MasterKey == "" {
+		return errors.New("config: missing --master-key (BITTUNES_MASTER_KEY): 64 hex digits, e.g. from openssl rand -hex 32, the same on every server; keep it: without it no sold track can be unlocked")
+	}
+	masterKey, err := content.ParseMasterKey(cfg.MasterKey)
+	if err != nil {
+		return err
+	}
 	log, err := cfg.Logger()
 	if err != nil {
 		return err
+	}
+	media := content.Media{Dir: cfg.Media()}
+	if err := media.Init(); err != nil {
+		return err
+	}
+	if err := media.RemoveStaleTemp(24 * time.Hour); err != nil {
+		log.Warn("serve: temporary media files left by a killed server", "err", err)
 	}
 	st, err := store.Open(ctx, cfg.Database(), store.WithLogger(log))
 	if err != nil {
@@ -34,6 +51,7 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	}
 	defer client.Close()
 	handler := api.Handler(api.Deps{Store: st, Chain: client, Contract: market.NewReader(client, cfg.Market), ChainID: chainID, Market: cfg.Market, Logger: log,
+		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: media.Dir, MasterKey: masterKey,
 		MaxLag: 20, Confirms: cfg.Confirmations})
 	log.Info("serve: listening", "addr", cfg.HTTPAddr)
 	return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log)

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,6 +35,16 @@ type Config struct {
 	Confirmations uint64
 	// HTTPAddr is where the API and pages listen.
 	HTTPAddr string
+	// PublicURL is the market's public origin (scheme://host[:port]) that sign-in messages name;
+	// empty means http://<HTTPAddr>.
+	PublicURL string
+	// TrustedProxies are load balancers (addresses or CIDRs) whose X-Forwarded-For is believed.
+	TrustedProxies []string
+	// MediaDir holds the encrypted packages, previews and covers; empty means media in DataDir.
+	MediaDir string
+	// MasterKey seals every track's key in the database: 64 hex digits (32 random bytes). serve
+	// needs it; dev keeps one in DataDir/master.key when none is given.
+	MasterKey string
 	// LogLevel is debug, info, warn or error; LogFormat text or json.
 	LogLevel  string
 	LogFormat string
@@ -121,6 +132,18 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 		fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "folder for the embedded database, the dev chain and dev.json")
 		fs.StringVar(&c.DatabaseURL, "database", c.DatabaseURL, "PostgreSQL URL (postgres://user:pass@host/db) or sqlite:path (default: sqlite in the data folder)")
 		fs.StringVar(&c.HTTPAddr, "http", c.HTTPAddr, "address the API and pages listen on")
+		fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "the market's public origin, such as https://bittunes.example (default: http://<--http>)")
+		fs.Func("trusted-proxies", "comma-separated addresses or CIDRs of load balancers whose X-Forwarded-For is believed", func(s string) error {
+			c.TrustedProxies = nil
+			for _, p := range strings.Split(s, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					c.TrustedProxies = append(c.TrustedProxies, p)
+				}
+			}
+			return nil
+		})
+		fs.StringVar(&c.MediaDir, "media-dir", c.MediaDir, "folder for the encrypted packages, previews and covers (default: media in the data folder)")
+		fs.StringVar(&c.MasterKey, "master-key", c.MasterKey, "64 hex digits (openssl rand -hex 32) that seal every track's key; prefer the environment variable; keep it secret and backed up: without it no sold track can be unlocked (dev: kept in the data folder)")
 	}
 	if groups&(Common|Logging) != 0 {
 		fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
@@ -204,4 +227,28 @@ func (c Config) CheckChain() error {
 		return fmt.Errorf("config: missing %s", strings.Join(missing, ", "))
 	}
 	return nil
+}
+
+// Origin returns the market's public origin: PublicURL, or http://<HTTPAddr> (a wildcard host as
+// 127.0.0.1).
+func (c Config) Origin() string {
+	if c.PublicURL != "" {
+		return strings.TrimSuffix(c.PublicURL, "/")
+	}
+	host, port, err := net.SplitHostPort(c.HTTPAddr)
+	if err != nil {
+		return "http://" + c.HTTPAddr
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// Media returns the media folder, defaulting to media in the data folder.
+func (c Config) Media() string {
+	if c.MediaDir != "" {
+		return c.MediaDir
+	}
+	return filepath.Join(c.DataDir, "media")
 }

@@ -96,3 +96,27 @@ func TestBenchFlagsReadBenchVariables(t *testing.T) {
 		t.Error("the bench flags should include logging and nothing of Common")
 	}
 }
+
+func TestOriginAndMediaDefaults(t *testing.T) {
+	for _, c := range []struct{ http, public, want string }{
+		{"127.0.0.1:8080", "", "http://127.0.0.1:8080"},
+		{"0.0.0.0:9000", "", "http://127.0.0.1:9000"},
+		{":7000", "", "http://127.0.0.1:7000"},
+		{"127.0.0.1:8080", "https://bittunes.example/", "https://bittunes.example"},
+	} {
+		cfg := config.Default()
+		cfg.HTTPAddr, cfg.PublicURL = c.http, c.public
+		if got := cfg.Origin(); got != c.want {
+			t.Errorf("Origin(%q, %q) = %q, want %q", c.http, c.public, got, c.want)
+		}
+	}
+	cfg := config.Default()
+	cfg.DataDir = "/data"
+	if got := cfg.Media(); got != "/data/media" {
+		t.Errorf("Media() = %q", got)
+	}
+	cfg.MediaDir = "/srv/media"
+	if got := cfg.Media(); got != "/srv/media" {
+		t.Errorf("Media() = %q", got)
+	}
+}
