@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -18,23 +19,12 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	if err != nil {
 		return err
 	}
-	if err := cfg.CheckChain(); err != nil {
-		return err
-	}
-	log, err := cfg.Logger()
+	b, err := openBackend(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.Database(), store.WithLogger(log))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	client, chainID, err := dial(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer client.Close()
+	defer b.Close()
+	log, st, client, chainID := b.log, b.store, b.client, b.chainID
 
 	log.Info("index: waiting for the indexer lock", "chain", chainID, "market", cfg.Market)
 	lock, err := st.AcquireIndexerLock(ctx, chainID, cfg.Market, 2*time.Second)
@@ -54,6 +44,41 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 		}
 	}()
 	return follow(ctx, cfg, chainID, st, client, log)
+}
+
+// backend is what the production roles run against: a logger, the database and the chain's RPC.
+type backend struct {
+	log     *slog.Logger
+	store   *store.Store
+	client  *ethclient.Client
+	chainID uint64
+}
+
+// openBackend checks the chain settings and opens the database and the RPC.
+func openBackend(ctx context.Context, cfg config.Config) (*backend, error) {
+	if err := cfg.CheckChain(); err != nil {
+		return nil, err
+	}
+	log, err := cfg.Logger()
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, cfg.Database(), store.WithLogger(log))
+	if err != nil {
+		return nil, err
+	}
+	client, chainID, err := dial(ctx, cfg)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return &backend{log: log, store: st, client: client, chainID: chainID}, nil
+}
+
+// Close closes the RPC connection and the database.
+func (b *backend) Close() {
+	b.client.Close()
+	b.store.Close()
 }
 
 // dial connects to the configured RPC and checks its chain id.

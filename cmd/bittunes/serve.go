@@ -10,16 +10,12 @@ import (
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
-	"github.com/bittunes/bittunes/internal/store"
 )
 
 func runServe(ctx context.Context, args []string, env func(string) string, _, stderr io.Writer) error {
 	cfg, err := parse("serve", "Serves the API from the database the indexer fills. Stateless: run as many side by side as needed.",
 		config.Common|config.Chain, args, env, stderr)
 	if err != nil {
-		return err
-	}
-	if err := cfg.CheckChain(); err != nil {
 		return err
 	}
 	if cfg.MasterKey == "" {
@@ -29,10 +25,12 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	if err != nil {
 		return err
 	}
-	log, err := cfg.Logger()
+	b, err := openBackend(ctx, cfg)
 	if err != nil {
 		return err
 	}
+	defer b.Close()
+	log := b.log
 	media := content.Media{Dir: cfg.Media()}
 	if err := media.Init(); err != nil {
 		return err
@@ -40,17 +38,8 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	if err := media.RemoveStaleTemp(24 * time.Hour); err != nil {
 		log.Warn("serve: temporary media files left by a killed server", "err", err)
 	}
-	st, err := store.Open(ctx, cfg.Database(), store.WithLogger(log))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	client, chainID, err := dial(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer client.Close()
-	handler := api.Handler(api.Deps{Store: st, Chain: client, Contract: market.NewReader(client, cfg.Market), ChainID: chainID, Market: cfg.Market, Logger: log,
+	handler := api.Handler(api.Deps{Store: b.store, Chain: b.client, Contract: market.NewReader(b.client, cfg.Market),
+		ChainID: b.chainID, Market: cfg.Market, Logger: log,
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: media.Dir, MasterKey: masterKey,
 		MaxLag: 20, Confirms: cfg.Confirmations})
 	log.Info("serve: listening", "addr", cfg.HTTPAddr)
