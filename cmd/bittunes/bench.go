@@ -19,11 +19,12 @@ BENCH <name> <value> <unit>. Progress goes to stderr.
   sparse  10 000 blocks with one purchase each, into PostgreSQL: index_sparse_pg (blocks per second)
   live    purchases arriving at 20/s for 60 s while the indexer follows the head: time from a
           purchase's block appearing to its row being readable, index_live_lag_p50 and _p99 (ms)
-  reorg   a reorg of depth 3 at the head: time from the new head appearing to the database equalling
-          the canonical chain, index_reorg_recovery (ms, median of 5)
+  reorg   after 20 000 purchases, a reorg of depth 3 at the head: time from the new head appearing to
+          the database equalling the canonical chain, index_reorg_recovery (ms, median of 5)
 
 PostgreSQL: --database-pg (a role allowed to create databases), else a throwaway cluster started from
-the installed server binaries with PostgreSQL's default durability. A full run takes about 10 minutes.`
+the installed server binaries with PostgreSQL's default durability. A full run takes about 12 minutes,
+9 of them building the dense workload; --scale 0.1 makes every workload ten times smaller.`
 
 func runBench(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "index" {

@@ -19,6 +19,10 @@ func TestUsageAndErrors(t *testing.T) {
 		{[]string{"dev", "--help"}, 2, "", "BITTUNES_DATA_DIR"},
 		{[]string{"index"}, 1, "", "missing --rpc (BITTUNES_RPC), --market (BITTUNES_MARKET), --deploy-block"},
 		{[]string{"serve", "--market", "0x12"}, 2, "", "not an address"},
+		{[]string{"bench"}, 2, "", "Usage: bittunes bench index"},
+		{[]string{"bench", "nope"}, 2, "", `unknown benchmark group "nope"`},
+		{[]string{"bench", "index", "--help"}, 2, "", "BITTUNES_BENCH_DATABASE_PG"},
+		{[]string{"bench", "index", "--only", "fast"}, 1, "", `unknown benchmark "fast"`},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(context.Background(), c.args, func(string) string { return "" }, &stdout, &stderr)

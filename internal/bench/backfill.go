@@ -97,7 +97,7 @@ func (r *runner) buildWorkload(ctx context.Context, label string, s Shape, perio
 	if err != nil {
 		return nil, err
 	}
-	m, err := startDevMarket(ctx, period, r.log)
+	m, err := startDevMarket(ctx, period)
 	if err != nil {
 		return nil, err
 	}

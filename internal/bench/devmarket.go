@@ -3,7 +3,6 @@ package bench
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"math/big"
 	"time"
 
@@ -47,19 +46,18 @@ type devMarket struct {
 	sender      *sender
 	blocks      *blockFollower
 	trackIDs    []int64 // on-chain ids of the plan's tracks, in plan order
-	log         *slog.Logger
 }
 
 // startDevMarket starts an in-memory dev chain and deploys the market on it. With period 0 a block
 // is mined as soon as transactions arrive; then a wave of transactions sent one by one is spread
 // over several blocks, as each block is sealed while the rest arrive. With a period, a block is
 // mined every period, holding every transaction that arrived in between.
-func startDevMarket(ctx context.Context, period time.Duration, log *slog.Logger) (*devMarket, error) {
+func startDevMarket(ctx context.Context, period time.Duration) (*devMarket, error) {
 	chain, err := devchain.Start(ctx, devchain.Config{HTTPPort: 0, WSPort: 0, GasLimit: blockGasLimit, BlockPeriod: period})
 	if err != nil {
 		return nil, err
 	}
-	m := &devMarket{chain: chain, client: chain.Client(), contract: bindings.NewMarket(), log: log}
+	m := &devMarket{chain: chain, client: chain.Client(), contract: bindings.NewMarket()}
 	for _, a := range chain.Accounts() {
 		m.dev = append(m.dev, account{key: a.Key, addr: a.Address})
 	}

@@ -31,7 +31,7 @@ func (r *runner) live(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m, err := startDevMarket(ctx, 0, r.log)
+	m, err := startDevMarket(ctx, 0)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,15 +22,17 @@ import (
 	"github.com/bittunes/bittunes/internal/store"
 )
 
-// Reorg benchmark: rounds of a reorg replacing reorgDepth blocks at the head with reorgDepth+1
-// new ones; the median recovery is reported.
+// Reorg benchmark: after a history of reorgHistory purchases, rounds of a reorg replacing
+// reorgDepth blocks at the head with reorgDepth+1 new ones; the median recovery is reported.
 const (
-	reorgDepth  = 3
-	reorgRounds = 5
-	reorgPerBlk = 4 // purchases per block
+	reorgHistory = 20_000
+	reorgDepth   = 3
+	reorgRounds  = 5
+	reorgPerBlk  = 4   // purchases per block during the rounds
+	historyBlock = 200 // purchases per block of the history
 )
 
-var reorgShape = Shape{Artists: 3, Tracks: 10, Fans: 60, Purchases: 200, Wave: reorgPerBlk, CollabEvery: 3, Seed: 4}
+var reorgShape = Shape{Artists: 10, Tracks: 100, Fans: 600, Wave: reorgPerBlk, CollabEvery: 5, Seed: 4}
 
 // simMarket is the market on go-ethereum's simulated backend, which mines on Commit and can fork.
 type simMarket struct {
@@ -44,7 +47,10 @@ type simMarket struct {
 }
 
 func (r *runner) reorg(ctx context.Context) error {
-	p, err := newPlan("reorg", reorgShape)
+	shape := reorgShape
+	history := r.scaled(reorgHistory, historyBlock)
+	shape.Purchases = history + reorgRounds*(2*reorgDepth+1)*reorgPerBlk
+	p, err := newPlan("reorg", shape)
 	if err != nil {
 		return err
 	}
@@ -53,6 +59,20 @@ func (r *runner) reorg(ctx context.Context) error {
 		return err
 	}
 	defer m.backend.Close()
+	waves := p.waves()
+	// The history: the rollbacks of the rounds work on a database of some size.
+	for n := 0; n < history; n += historyBlock {
+		var block []txRequest
+		for _, wave := range waves[:historyBlock/reorgPerBlk] {
+			for _, q := range wave {
+				block = append(block, m.purchase(p, q))
+			}
+		}
+		waves = waves[historyBlock/reorgPerBlk:]
+		if _, err := m.mine(ctx, block); err != nil {
+			return fmt.Errorf("bench: reorg history: %w", err)
+		}
+	}
 	pg, err := r.postgres(ctx)
 	if err != nil {
 		return err
@@ -76,8 +96,10 @@ func (r *runner) reorg(ctx context.Context) error {
 	go func() { ixDone <- ix.Run(ixCtx) }()
 	stop := sync.OnceFunc(func() { stopIndexer(); <-ixDone })
 	defer stop()
+	if err := m.waitCursor(ctx, st, nil); err != nil {
+		return err
+	}
 
-	waves := p.waves()
 	var took []time.Duration
 	for round := range reorgRounds {
 		// Chain A: reorgDepth blocks of purchases, indexed.
@@ -144,8 +166,15 @@ func (m *simMarket) fork(ctx context.Context, p *plan, base *types.Header, orpha
 	if err != nil {
 		return fail(err)
 	}
-	if err := m.client.SendTransaction(ctx, replacement); err != nil {
-		return fail(err)
+	// The pool takes the replacement once it has moved to the new head, in the background.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(2 * time.Millisecond) {
+		err := m.client.SendTransaction(ctx, replacement)
+		if err == nil {
+			break
+		}
+		if !strings.Contains(err.Error(), "nonce too low") || time.Now().After(deadline) {
+			return fail(err)
+		}
 	}
 	var fresh *types.Transaction
 	for range reorgDepth + 1 {
@@ -231,7 +260,7 @@ func startSimMarket(ctx context.Context, p *plan) (*simMarket, error) {
 	for _, a := range append(append([]account{}, p.artists...), p.fans...) {
 		alloc[a.addr] = types.Account{Balance: new(big.Int).Mul(big.NewInt(10), big.NewInt(params.Ether))}
 	}
-	backend := simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000))
+	backend := simulated.NewBackend(alloc, simulated.WithBlockGasLimit(blockGasLimit))
 	m := &simMarket{backend: backend, client: backend.Client(), contract: bindings.NewMarket()}
 	id, err := m.client.ChainID(ctx)
 	if err != nil {
@@ -272,6 +301,7 @@ func startSimMarket(ctx context.Context, p *plan) (*simMarket, error) {
 	if len(m.trackIDs) != len(p.tracks) {
 		return fail(fmt.Errorf("%d tracks registered, want %d", len(m.trackIDs), len(p.tracks)))
 	}
+	m.sender.fresh(p.fans)
 	return m, nil
 }
 

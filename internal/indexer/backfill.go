@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/big"
-	"os"
-	"strconv"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -77,11 +75,7 @@ func (ix *Indexer) resize(f fetched) {
 	case logs > 2*target:
 		ix.span = max(1, blocks*target/logs)
 	case logs < target/2 && blocks == ix.span:
-		g := uint64(8)
-		if n, err := strconv.Atoi(os.Getenv("EXP_GROW")); err == nil {
-			g = uint64(n)
-		}
-		ix.span = min(ix.span*min(g, target/max(1, logs)), ix.ceiling)
+		ix.span = min(ix.span*min(8, target/max(1, logs)), ix.ceiling)
 	}
 }
 

@@ -23,8 +23,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
-	"os"
-	"strconv"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -80,9 +78,6 @@ func (c *Config) defaults() {
 	}
 	if c.TargetLogs == 0 {
 		c.TargetLogs = 10_000
-		if n, err := strconv.Atoi(os.Getenv("EXP_TARGET")); err == nil {
-			c.TargetLogs = n
-		}
 	}
 	if c.PollInterval == 0 {
 		c.PollInterval = time.Second

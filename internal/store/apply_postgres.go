@@ -102,7 +102,9 @@ func copyFacts(ctx context.Context, c *pgx.Conn, t factTable) error {
 	if t.n == 0 {
 		return nil
 	}
-	fail := func(err error) error { return fmt.Errorf("store: copy %d rows into %s: %w", t.n, t.name, classify(err)) }
+	fail := func(err error) error {
+		return fmt.Errorf("store: copy %d rows into %s: %w", t.n, t.name, classify(err))
+	}
 	if _, err := c.Exec(ctx, "SAVEPOINT copy_facts"); err != nil {
 		return fail(err)
 	}

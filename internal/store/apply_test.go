@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/bittunes/bittunes/internal/store"
@@ -80,5 +81,47 @@ func TestApplyKeepsFactsAlreadyStored(t *testing.T) {
 	})
 	if len(snaps) == 2 && !reflect.DeepEqual(snaps[0], snaps[1]) {
 		t.Error("SQLite and PostgreSQL differ after facts applied twice")
+	}
+}
+
+// TestRollbackEqualsNeverHavingApplied rolls a history back to an earlier block: the read models
+// equal those of a database that never went past it. The aggregates are taken from those stored,
+// by subtracting what the orphaned facts added; aggregates that cannot hold what those facts added
+// (damaged by hand) are recomputed from the remaining facts instead.
+func TestRollbackEqualsNeverHavingApplied(t *testing.T) {
+	chain := newSyntheticChain(30, 120, 1_500, 40)
+	batches := chain.batches(1337, marketAddress, 3)
+	for _, db := range testDatabases() {
+		ctx := context.Background()
+		for _, keep := range []int{len(batches) - 1, len(batches) / 2, 1} {
+			for _, damaged := range []bool{false, true} {
+				s := openStore(t, db.dsn(t))
+				applyAll(t, s, batches)
+				if damaged { // the fee recipient, credited by every sale, to have been credited 1 wei
+					operator := strings.ToLower(addr("operator", 0).Hex())
+					if err := store.GormDB(s).Exec("UPDATE account_totals SET credited = '1' WHERE account = ?", operator).Error; err != nil {
+						t.Fatal(err)
+					}
+				}
+				to := batches[keep-1].Cursor
+				if err := s.Rollback(ctx, 1337, marketAddress, store.Block{ChainID: 1337, Number: to.BlockNumber, Hash: to.BlockHash}); err != nil {
+					t.Fatal(err)
+				}
+				reference := openStore(t, db.dsn(t))
+				applyAll(t, reference, batches[:keep])
+				got, err := s.Snapshot(ctx, 1337)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := reference.Snapshot(ctx, 1337)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s, rolled back to block %d (aggregates damaged: %t): the read models differ from a database that stopped there",
+						db.dialect, to.BlockNumber, damaged)
+				}
+			}
+		}
 	}
 }

@@ -8,44 +8,29 @@ import (
 )
 
 // Rollback undoes everything applied above block to (a reorg's common ancestor) in one
-// transaction: the facts of the orphaned blocks are deleted, the aggregates of every track and
-// account they touched are recomputed from the facts that remain, tracks' state is replayed from
-// their remaining changes, and the cursor moves back to `to`.
+// transaction: the facts of the orphaned blocks are deleted, what they added to the aggregates is
+// taken away again, tracks' state is replayed from their remaining changes, and the cursor moves
+// back to `to`. Its work grows with the orphaned facts, not with the history of the tracks and
+// accounts they touched (the fee recipient is credited by every sale).
 func (s *Store) Rollback(ctx context.Context, chainID uint64, contract common.Address, to Block) error {
 	return s.Transact(ctx, func(tx *Tx) error { return tx.rollback(ctx, chainID, contract, to) })
 }
 
 func (q querier) rollback(ctx context.Context, chainID uint64, contract common.Address, to Block) error {
 	c, n := int64(chainID), int64(to.Number)
-	var tracks, newTracks, changedTracks []int64
-	var accounts []string
+	orphaned, err := q.orphanedAggregates(ctx, c, n)
+	if err != nil {
+		return err
+	}
+	var newTracks, changedTracks []int64
 	for _, p := range []struct {
-		table, column string
-		into          any
-	}{
-		{"purchases", "track_id", &tracks},
-		{"tracks", "track_id", &newTracks},
-		{"track_changes", "track_id", &changedTracks},
-		{"credits", "account", &accounts},
-		{"withdrawals", "account", &accounts},
-	} {
-		var err error
-		switch into := p.into.(type) {
-		case *[]int64:
-			var got []int64
-			err = q.with(ctx).Table(p.table).Distinct(p.column).Where("chain_id = ? AND block_number > ?", c, n).Pluck(p.column, &got).Error
-			*into = append(*into, got...)
-		case *[]string:
-			var got []string
-			err = q.with(ctx).Table(p.table).Distinct(p.column).Where("chain_id = ? AND block_number > ?", c, n).Pluck(p.column, &got).Error
-			*into = append(*into, got...)
-		}
-		if err != nil {
+		table string
+		into  *[]int64
+	}{{"tracks", &newTracks}, {"track_changes", &changedTracks}} {
+		if err := q.with(ctx).Table(p.table).Distinct("track_id").Where("chain_id = ? AND block_number > ?", c, n).Pluck("track_id", p.into).Error; err != nil {
 			return fmt.Errorf("store: rollback: %s above block %d: %w", p.table, n, classify(err))
 		}
 	}
-	tracks = unique(append(tracks, newTracks...))
-	accounts = unique(accounts)
 
 	for _, table := range []string{"purchases", "credits", "withdrawals", "track_changes", "settings_changes"} {
 		if err := q.with(ctx).Exec("DELETE FROM "+table+" WHERE chain_id = ? AND block_number > ?", c, n).Error; err != nil {
@@ -60,7 +45,7 @@ func (q querier) rollback(ctx context.Context, chainID uint64, contract common.A
 	if err := q.with(ctx).Exec("DELETE FROM tracks WHERE chain_id = ? AND block_number > ?", c, n).Error; err != nil {
 		return fmt.Errorf("store: rollback tracks: %w", classify(err))
 	}
-	if err := q.rebuildAggregates(ctx, c, tracks, accounts); err != nil {
+	if err := q.subtractAggregates(ctx, orphaned); err != nil {
 		return err
 	}
 	if err := q.replayTrackChanges(ctx, c, unique(changedTracks)); err != nil {
@@ -70,6 +55,35 @@ func (q querier) rollback(ctx context.Context, chainID uint64, contract common.A
 		return err
 	}
 	return q.SaveCursor(ctx, Cursor{ChainID: chainID, Contract: contract, BlockNumber: to.Number, BlockHash: to.Hash})
+}
+
+// orphanedAggregates folds the facts above block n into what they added to the aggregates.
+func (q querier) orphanedAggregates(ctx context.Context, chainID, n int64) (*aggregates, error) {
+	a := newAggregates(chainID)
+	var purchases []purchaseRow
+	var credits []creditRow
+	var withdrawals []withdrawalRow
+	for _, rows := range []any{&purchases, &credits, &withdrawals} {
+		if err := q.with(ctx).Where("chain_id = ? AND block_number > ?", chainID, n).Find(rows).Error; err != nil {
+			return nil, fmt.Errorf("store: rollback: facts above block %d: %w", n, classify(err))
+		}
+	}
+	for _, r := range purchases {
+		if err := a.purchase(r); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range credits {
+		if err := a.credit(r); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range withdrawals {
+		if err := a.withdrawal(r); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
 }
 
 // rebuildAggregates recomputes the aggregates of the given tracks and accounts from their facts.
