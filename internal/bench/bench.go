@@ -125,8 +125,9 @@ type runner struct {
 	pg  *postgres // started on first use
 }
 
-// report writes a result line.
+// report writes a result line, and logs it with the load average.
 func (r *runner) report(res Result) {
+	r.log.Info("bench: result", "name", res.Name, "value", res.Value, "unit", res.Unit, "load1", loadAverage())
 	fmt.Fprintln(r.out, res)
 }
 
@@ -155,6 +156,20 @@ func (r *runner) close() {
 			r.log.Warn("bench: stopping PostgreSQL", "err", err)
 		}
 	}
+}
+
+// loadAverage is the system's load average over the last minute as Linux reports it ("" elsewhere):
+// logged with each figure, since the benchmark shares the machine with whatever else runs.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
 }
 
 // profile runs f with the CPU profiler on when asked to, writing <prefix><name>.pprof.

@@ -136,6 +136,7 @@ func copyFacts(ctx context.Context, c *pgx.Conn, t factTable) error {
 	for _, stmt := range []string{
 		"INSERT INTO " + table + " (" + cols + ") SELECT " + cols + " FROM copy_facts ON CONFLICT DO NOTHING",
 		"DROP TABLE copy_facts",
+		"RELEASE SAVEPOINT copy_facts",
 	} {
 		if _, err := c.Exec(ctx, stmt); err != nil {
 			return fail(err)

@@ -2,11 +2,10 @@ package store_test
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"math/big"
-	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
@@ -126,19 +125,17 @@ func applyAll(t testing.TB, s *store.Store, batches []store.Batch) {
 	}
 }
 
-var benchTracks, benchBlocks = 400, 50
+var (
+	benchTracks = flag.Int("apply.tracks", 400, "BenchmarkApplyDense: tracks; ten fans and a hundred sales per track")
+	benchBlocks = flag.Int("apply.blocks", 50, "BenchmarkApplyDense: blocks (of 200 sales) per batch")
+)
 
 // BenchmarkApplyDense applies 40 000 sales (and 400 tracks) in batches of 50 blocks of 200 sales:
-// the store's share of a dense backfill. Run with -run NONE -bench ApplyDense -benchtime 3x.
+// the store's share of a dense backfill. Run with -run NONE -bench ApplyDense -benchtime 3x; add
+// -apply.tracks 1000 for the 100 000 sales of the dense benchmark.
 func BenchmarkApplyDense(b *testing.B) {
-	if n, err := strconv.Atoi(os.Getenv("BENCH_TRACKS")); err == nil {
-		benchTracks = n
-	}
-	if n, err := strconv.Atoi(os.Getenv("BENCH_BLOCKS")); err == nil {
-		benchBlocks = n
-	}
-	chain := newSyntheticChain(benchTracks, 10*benchTracks, 100*benchTracks, 200)
-	batches := chain.batches(1337, addr("market", 0), benchBlocks)
+	chain := newSyntheticChain(*benchTracks, 10**benchTracks, 100**benchTracks, 200)
+	batches := chain.batches(1337, addr("market", 0), *benchBlocks)
 	sales := 0
 	for _, blk := range chain.blocks {
 		sales += len(blk)
