@@ -181,3 +181,8 @@ func ServerLinks(origin, tracker string) Links {
 	}
 	return Links{Trackers: []string{tracker}, WebSeeds: []string{origin + "/api/v1/packages/"}}
 }
+
+type (
+	metainfoInfo = metainfo.Info
+	metainfoHash = metainfo.Hash
+)

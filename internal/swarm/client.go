@@ -1,0 +1,235 @@
+package swarm
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/anacrolix/torrent"
+	"github.com/anacrolix/torrent/metainfo"
+	"github.com/anacrolix/torrent/storage"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// ClientConfig sets up a fan's client.
+type ClientConfig struct {
+	Config
+	// Dir is the fan's library: packages are kept there as <content hash>.age (and .torrent), with
+	// the record of which pieces are complete, so an interrupted transfer resumes where it stopped.
+	Dir string
+	// Seed keeps uploading what the client has (a fan who seeds); off, it only downloads.
+	Seed bool
+	// WebSeedAfter is how long a transfer waits for peers to deliver before it also asks the web
+	// seeds, which are the market's servers: peers first, so that the swarm rather than the origin
+	// carries popular packages; the web seed when no peer has what is missing. Negative: at once.
+	WebSeedAfter time.Duration
+}
+
+// Client fetches and seeds packages for a fan. It is safe for concurrent use.
+type Client struct {
+	cfg        ClientConfig
+	client     *torrent.Client
+	completion storage.PieceCompletion
+}
+
+// NewClient starts a fan's client on the library folder cfg.Dir.
+func NewClient(cfg ClientConfig) (*Client, error) {
+	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("swarm: library: %w", err)
+	}
+	pc, err := storage.NewBoltPieceCompletion(cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("swarm: library %s: piece records: %w", cfg.Dir, err)
+	}
+	st := storage.NewFileOpts(storage.NewFileClientOpts{ClientBaseDir: cfg.Dir, TorrentDirMaker: flatDir, PieceCompletion: pc})
+	cl, err := newTorrentClient(cfg.Config, st, cfg.Seed)
+	if err != nil {
+		pc.Close()
+		return nil, err
+	}
+	return &Client{cfg: cfg, client: cl, completion: pc}, nil
+}
+
+// Addr is where the client accepts peers.
+func (c *Client) Addr() string { return c.client.ListenAddrs()[0].String() }
+
+// Close stops the client; what it fetched stays in the library.
+func (c *Client) Close() error {
+	errs := c.client.Close()
+	return errors.Join(append(errs, c.completion.Close())...)
+}
+
+// Transfer is a package being fetched or seeded.
+type Transfer struct {
+	ContentHash common.Hash
+	Path        string
+	t           *torrent.Torrent
+	webSeeds    []string
+	once        sync.Once
+	webSeeding  atomic.Bool
+}
+
+// Progress is where a transfer stands.
+type Progress struct {
+	Done, Size   int64 // bytes verified, of the package's size
+	Peers        int   // connected peers
+	Uploaded     int64 // bytes sent to peers
+	Downloaded   int64 // useful bytes received (peers and web seeds)
+	UsingWebSeed bool  // the web seeds were added (peers had stalled)
+	Complete     bool
+}
+
+// Add starts fetching (or seeding, when the library already holds it) the package of a .torrent,
+// which must be a single file named by its content hash. Its .torrent is kept beside it.
+func (c *Client) Add(mi *metainfo.MetaInfo) (*Transfer, error) {
+	info, err := mi.UnmarshalInfo()
+	if err != nil {
+		return nil, fmt.Errorf("swarm: torrent: %w", err)
+	}
+	h, ok := ParseFileName(info.Name)
+	if !ok || info.IsDir() {
+		return nil, fmt.Errorf("swarm: the torrent %q is not a Bittunes package (one file named <content hash>.age)", info.Name)
+	}
+	tr := &Transfer{ContentHash: h, Path: filepath.Join(c.cfg.Dir, info.Name), webSeeds: mi.UrlList}
+	if err := writeFileAtomic(filepath.Join(c.cfg.Dir, h.Hex()+".torrent"), mi); err != nil {
+		return nil, err
+	}
+	tr.t, _ = c.client.AddTorrentOpt(torrent.AddTorrentOpts{InfoHash: mi.HashInfoBytes(), InfoBytes: mi.InfoBytes})
+	if trackers := mi.UpvertedAnnounceList(); len(trackers) > 0 {
+		tr.t.AddTrackers(trackers)
+	}
+	tr.t.DownloadAll()
+	if len(tr.webSeeds) > 0 {
+		if c.cfg.WebSeedAfter < 0 {
+			tr.useWebSeeds()
+		} else {
+			go tr.webSeedWhenStalled(c.cfg.WebSeedAfter)
+		}
+	}
+	return tr, nil
+}
+
+func (tr *Transfer) useWebSeeds() {
+	tr.once.Do(func() {
+		if len(tr.webSeeds) > 0 {
+			tr.t.AddWebSeeds(tr.webSeeds)
+			tr.webSeeding.Store(true)
+		}
+	})
+}
+
+// webSeedWhenStalled adds the web seeds once peers have delivered nothing for the given time.
+func (tr *Transfer) webSeedWhenStalled(after time.Duration) {
+	last, since := int64(-1), time.Now()
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-tr.t.Closed():
+			return
+		case <-tr.t.Complete().On():
+			return
+		case <-tick.C:
+		}
+		if n := tr.t.BytesCompleted(); n != last {
+			last, since = n, time.Now()
+			continue
+		}
+		if time.Since(since) >= after {
+			tr.useWebSeeds()
+			return
+		}
+	}
+}
+
+// Progress tells where the transfer stands.
+func (tr *Transfer) Progress() Progress {
+	st := tr.t.Stats()
+	p := Progress{Done: tr.t.BytesCompleted(), Size: tr.t.Length(), Peers: st.ActivePeers,
+		Uploaded: st.BytesWrittenData.Int64(), Downloaded: st.BytesReadUsefulData.Int64(), Complete: tr.t.Complete().Bool(),
+		UsingWebSeed: tr.webSeeding.Load()}
+	return p
+}
+
+// Reader reads the package from the start as its pieces arrive and are verified, so a caller can
+// decrypt while the rest is still being fetched.
+func (tr *Transfer) Reader() io.ReadCloser {
+	r := tr.t.NewReader()
+	r.SetReadahead(32 << 20)
+	return r
+}
+
+// Wait blocks until every piece is complete and verified.
+func (tr *Transfer) Wait(ctx context.Context) error {
+	select {
+	case <-tr.t.Complete().On():
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Verify checks that the fetched file's sha256 is the content hash. If not (a copy damaged on disk
+// after its pieces were recorded complete), it checks every piece again, fetches the bad ones anew
+// and checks again, a few times before it gives up with ErrMismatch.
+func (tr *Transfer) Verify(ctx context.Context) error {
+	for attempt := 0; ; attempt++ {
+		if err := tr.Wait(ctx); err != nil {
+			return err
+		}
+		sum, err := fileSHA256(tr.Path)
+		if err != nil {
+			return err
+		}
+		if sum == tr.ContentHash {
+			return nil
+		}
+		if attempt == 3 {
+			return fmt.Errorf("swarm: %s: %w", tr.Path, ErrMismatch)
+		}
+		tr.t.VerifyData()
+		tr.useWebSeeds()
+	}
+}
+
+// Drop stops fetching or seeding the package; its file stays.
+func (tr *Transfer) Drop() { tr.t.Drop() }
+
+func fileSHA256(path string) (common.Hash, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("swarm: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return common.Hash{}, fmt.Errorf("swarm: %s: %w", path, err)
+	}
+	return common.Hash(h.Sum(nil)), nil
+}
+
+func writeFileAtomic(path string, mi *metainfo.MetaInfo) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return fmt.Errorf("swarm: %w", err)
+	}
+	err = mi.Write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("swarm: %s: %w", path, err)
+	}
+	return nil
+}

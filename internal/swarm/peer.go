@@ -1,0 +1,68 @@
+package swarm
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"strconv"
+
+	alog "github.com/anacrolix/log"
+	"github.com/anacrolix/torrent"
+	"github.com/anacrolix/torrent/storage"
+	"golang.org/x/time/rate"
+)
+
+// Config sets up a BitTorrent peer: the server's seeder or a fan's client.
+type Config struct {
+	// ListenAddr is where the peer accepts connections, host:port ("127.0.0.1:0" in tests; port 0
+	// picks a free one).
+	ListenAddr string
+	// DHT joins the public mainline DHT as well as the trackers; off on closed networks and in tests.
+	DHT bool
+	// UploadRate caps the bytes per second the peer sends (0: no cap). The server's seeder uses it so
+	// that fans, who pass pieces on among themselves, carry most of a popular package's load.
+	UploadRate int64
+	// Logger gets the peer's warnings (nothing by default).
+	Logger *slog.Logger
+}
+
+// newTorrentClient starts an anacrolix client with the given storage. TCP only: uTP adds nothing
+// on the networks the market runs on and costs CPU.
+func newTorrentClient(c Config, store storage.ClientImpl, seed bool) (*torrent.Client, error) {
+	cfg := torrent.NewDefaultClientConfig()
+	host, port, err := net.SplitHostPort(c.ListenAddr)
+	if err != nil {
+		return nil, fmt.Errorf("swarm: listen address %q: %w", c.ListenAddr, err)
+	}
+	if cfg.ListenPort, err = strconv.Atoi(port); err != nil {
+		return nil, fmt.Errorf("swarm: listen port %q: %w", port, err)
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.To4() != nil {
+		cfg.DisableIPv6 = true
+	}
+	cfg.ListenHost = func(string) string { return host }
+	cfg.NoDHT = !c.DHT
+	cfg.DisableUTP = true
+	cfg.NoDefaultPortForwarding = true
+	cfg.DisableAcceptRateLimiting = true
+	cfg.Seed = seed
+	cfg.DefaultStorage = store
+	cfg.DisableWebtorrent = true
+	cfg.HTTPUserAgent = "bittunes"
+	cfg.ExtendedHandshakeClientVersion = "bittunes"
+	cfg.Bep20 = "-BT0001-"
+	if c.UploadRate > 0 {
+		burst := int(max(c.UploadRate/8, 256<<10))
+		cfg.UploadRateLimiter = rate.NewLimiter(rate.Limit(c.UploadRate), burst)
+	}
+	cfg.Logger = alog.Default.FilterLevel(alog.Critical)
+	cl, err := torrent.NewClient(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("swarm: start BitTorrent client: %w", err)
+	}
+	return cl, nil
+}
+
+// flatDir stores every torrent's file straight in the storage's base folder: a package lives at
+// <folder>/<content hash>.age, where the media folder and a fan's library keep it.
+func flatDir(base string, _ *metainfoInfo, _ metainfoHash) string { return base }
