@@ -18,12 +18,12 @@ import (
 
 // follow runs the indexer and rebuilds the charts after what it indexes, until ctx ends.
 func follow(ctx context.Context, cfg config.Config, chainID uint64, st *store.Store, chain indexer.Chain, log *slog.Logger) error {
-	sched := charts.NewScheduler(func(ctx context.Context, now time.Time) error {
-		return st.RebuildCharts(ctx, chainID, now)
-	}, log)
+	builder := charts.NewBuilder(st, chainID)
+	sched := charts.NewScheduler(builder.Build, log)
 	ix := indexer.New(indexer.Config{
 		ChainID: chainID, Contract: cfg.Market, DeployBlock: cfg.DeployBlock, Confirmations: cfg.Confirmations,
 		Logger: log, OnApplied: func(store.Cursor) { sched.Notify() },
+		OnRolledBack: func(store.Block) { builder.Reset(); sched.Notify() },
 	}, chain, st)
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return ix.Run(ctx) })

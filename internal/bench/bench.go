@@ -136,7 +136,9 @@ func (r *runner) scaled(n, least int) int { return max(least, int(float64(n)*r.c
 
 // scaledRoot scales a size by the square root of the scale: tracks and fans, whose product bounds
 // the purchases.
-func (r *runner) scaledRoot(n, least int) int { return max(least, int(float64(n)*math.Sqrt(r.cfg.Scale))) }
+func (r *runner) scaledRoot(n, least int) int {
+	return max(least, int(float64(n)*math.Sqrt(r.cfg.Scale)))
+}
 
 // postgres returns the PostgreSQL server, starting it on first use.
 func (r *runner) postgres(ctx context.Context) (*postgres, error) {

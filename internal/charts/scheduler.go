@@ -21,7 +21,7 @@ type Scheduler struct {
 
 // NewScheduler returns a scheduler of rebuild.
 func NewScheduler(rebuild func(ctx context.Context, now time.Time) error, logger *slog.Logger) *Scheduler {
-	return &Scheduler{Rebuild: rebuild, MinInterval: 200 * time.Millisecond, MaxInterval: time.Minute, Logger: logger,
+	return &Scheduler{Rebuild: rebuild, MinInterval: 50 * time.Millisecond, MaxInterval: time.Minute, Logger: logger,
 		notify: make(chan struct{}, 1)}
 }
 

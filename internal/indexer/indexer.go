@@ -67,6 +67,8 @@ type Config struct {
 	Logger        *slog.Logger
 	// OnApplied, if set, is called after each committed batch with the new cursor.
 	OnApplied func(store.Cursor)
+	// OnRolledBack, if set, is called after a reorg rolled the store back to the block given.
+	OnRolledBack func(store.Block)
 }
 
 func (c *Config) defaults() {
@@ -263,6 +265,9 @@ func (ix *Indexer) handleReorg(ctx context.Context, cur store.Cursor) error {
 		return fmt.Errorf("indexer: rollback to %d: %w", ancestor.Number, err)
 	}
 	ix.cursor = nil
+	if ix.cfg.OnRolledBack != nil {
+		ix.cfg.OnRolledBack(ancestor)
+	}
 	return nil
 }
 

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"gorm.io/gorm/clause"
-
 	"github.com/bittunes/bittunes/internal/charts"
 	"github.com/bittunes/bittunes/internal/wei"
 )
@@ -34,80 +32,20 @@ type chartBuildRow struct {
 func (chartBuildRow) TableName() string { return "chart_builds" }
 
 // RebuildCharts recomputes every chart as of now (its UTC day) from the aggregates and replaces the
-// stored charts in one transaction. Only listed tracks with metadata (uploaded to the market, matched
-// by content hash) are charted.
+// stored charts. Only listed tracks with metadata (uploaded to the market, matched by content hash)
+// are charted. The indexer keeps a charts.Board instead (see ChartBuilder), which re-ranks only
+// the charts that new sales touch.
 func (s *Store) RebuildCharts(ctx context.Context, chainID uint64, now time.Time) error {
-	return s.Transact(ctx, func(tx *Tx) error { return tx.rebuildCharts(ctx, chainID, now) })
-}
-
-func (q querier) rebuildCharts(ctx context.Context, chainID uint64, now time.Time) error {
-	c := int64(chainID)
-	keys, err := q.chartKeys(ctx, c)
+	in, asOf, err := s.ChartInputs(ctx, chainID, now)
 	if err != nil {
 		return err
 	}
-	stats, err := q.allTrackStats(ctx, c)
+	board, err := charts.NewBoard(Day(now), in)
 	if err != nil {
 		return err
 	}
-	var entries []charts.Entry
-	for _, p := range charts.Periods {
-		cur, prev := p.Windows(now)
-		current, err := q.periodScores(ctx, c, cur, stats)
-		if err != nil {
-			return err
-		}
-		previous, err := q.periodScores(ctx, c, prev, stats)
-		if err != nil {
-			return err
-		}
-		entries = append(entries, charts.Build(p, current, previous, keys)...)
-	}
-	if err := q.with(ctx).Exec("DELETE FROM chart_entries WHERE chain_id = ?", c).Error; err != nil {
-		return fmt.Errorf("store: clear charts: %w", classify(err))
-	}
-	rows := make([]chartEntryRow, len(entries))
-	for i, e := range entries {
-		rows[i] = chartEntryRow{ChainID: c, Chart: e.Chart, Period: string(e.Period), Rank: e.Rank, TrackID: e.TrackID,
-			Sales: e.Sales, Revenue: e.Revenue}
-		if e.PreviousRank > 0 {
-			rows[i].PreviousRank = &entries[i].PreviousRank
-		}
-	}
-	if len(rows) > 0 {
-		if err := q.with(ctx).CreateInBatches(rows, 500).Error; err != nil {
-			return fmt.Errorf("store: write charts: %w", classify(err))
-		}
-	}
-	var asOf int64
-	if cur, err := q.anyCursor(ctx, c); err == nil {
-		asOf = cur
-	}
-	build := chartBuildRow{ChainID: c, Day: Day(now), AsOfBlock: asOf, BuiltAt: now.UTC()}
-	if err := q.with(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(&build).Error; err != nil {
-		return fmt.Errorf("store: chart build: %w", classify(err))
-	}
-	return nil
-}
-
-// chartKeys maps every chartable track to the charts it belongs to.
-func (q querier) chartKeys(ctx context.Context, chainID int64) (map[int64][]string, error) {
-	var rows []struct {
-		TrackID  int64
-		Genre    string
-		Subgenre string
-	}
-	err := q.with(ctx).Table("tracks t").Select("t.track_id, m.genre, m.subgenre").
-		Joins(joinUploadedBy).
-		Where("t.chain_id = ? AND t.listed = ?", chainID, true).Scan(&rows).Error
-	if err != nil {
-		return nil, fmt.Errorf("store: chart keys: %w", classify(err))
-	}
-	keys := make(map[int64][]string, len(rows))
-	for _, r := range rows {
-		keys[r.TrackID] = charts.Keys(r.Genre, r.Subgenre)
-	}
-	return keys, nil
+	refs, entries := board.All()
+	return s.WriteCharts(ctx, chainID, refs, entries, true, now, asOf)
 }
 
 func (q querier) allTrackStats(ctx context.Context, chainID int64) (map[int64]trackStatsRow, error) {
@@ -118,37 +56,6 @@ func (q querier) allTrackStats(ctx context.Context, chainID int64) (map[int64]tr
 	out := make(map[int64]trackStatsRow, len(rows))
 	for _, r := range rows {
 		out[r.TrackID] = r
-	}
-	return out, nil
-}
-
-// periodScores sums the daily sales of the window per track (all time when w.First is "").
-func (q querier) periodScores(ctx context.Context, chainID int64, w charts.Window, stats map[int64]trackStatsRow) ([]charts.Score, error) {
-	var rows []dailyTrackSalesRow
-	db := q.with(ctx).Where("chain_id = ? AND day <= ?", chainID, w.Last)
-	if w.First != "" {
-		db = db.Where("day >= ?", w.First)
-	}
-	if err := db.Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("store: daily sales %s..%s: %w", w.First, w.Last, classify(err))
-	}
-	sums := map[int64]*charts.Score{}
-	for _, r := range rows {
-		s, ok := sums[r.TrackID]
-		if !ok {
-			st := stats[r.TrackID]
-			s = &charts.Score{TrackID: r.TrackID, FirstSaleBlock: st.FirstSaleBlock, FirstSaleLog: st.FirstSaleLog}
-			sums[r.TrackID] = s
-		}
-		s.Sales += r.Sales
-		var err error
-		if s.Revenue, err = s.Revenue.Add(r.Revenue); err != nil {
-			return nil, err
-		}
-	}
-	out := make([]charts.Score, 0, len(sums))
-	for _, s := range sums {
-		out = append(out, *s)
 	}
 	return out, nil
 }

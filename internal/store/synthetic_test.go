@@ -30,10 +30,14 @@ func addr(label string, i int) common.Address {
 }
 
 func newSyntheticChain(tracks, fans, sales, perBlock int) *syntheticChain {
+	return newSyntheticChainAt(time.Date(2026, 3, 1, 23, 50, 0, 0, time.UTC), 12*time.Second, tracks, fans, sales, perBlock)
+}
+
+// newSyntheticChainAt is newSyntheticChain with its first block at base and one block every spacing.
+func newSyntheticChainAt(base time.Time, spacing time.Duration, tracks, fans, sales, perBlock int) *syntheticChain {
 	c := &syntheticChain{}
-	base := time.Date(2026, 3, 1, 23, 50, 0, 0, time.UTC)
 	pos := func(block, log int) market.Position {
-		return market.Position{BlockNumber: uint64(block + 1), BlockTime: base.Add(time.Duration(block) * 12 * time.Second),
+		return market.Position{BlockNumber: uint64(block + 1), BlockTime: base.Add(time.Duration(block) * spacing),
 			TxHash: crypto.Keccak256Hash([]byte(fmt.Sprintf("tx %d %d", block, log))), LogIndex: uint(log)}
 	}
 	operator := addr("operator", 0)

@@ -1,0 +1,242 @@
+package charts
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/bittunes/bittunes/internal/wei"
+)
+
+// Ref names one chart of one period.
+type Ref struct {
+	Chart  string
+	Period Period
+}
+
+// Inputs are what a Board starts from: for every period, the scores of its current and previous
+// windows (one per track with sales in the window, first sales filled in), and the charts every
+// chartable track belongs to.
+type Inputs struct {
+	Scores map[Period][2][]Score
+	Keys   map[int64][]string
+}
+
+// Sale is one sale to add to a Board: its track, the UTC day of its block (YYYY-MM-DD), its
+// price, and where it is in the chain.
+type Sale struct {
+	TrackID int64
+	Day     string
+	Price   wei.Amount
+	Block   int64
+	Log     int
+}
+
+// Board holds every chart of one day in memory, so that new sales re-rank only the charts they
+// are in: the work of a sale is the sorting of three charts, not a pass over the history. It
+// ranks exactly as Build does (the tests hold it to that).
+type Board struct {
+	windows map[Period][2]Window
+	scores  map[Period]*[2]map[int64]*Score
+	first   map[int64][2]int64 // the first sale of every track with a score: block, log index
+	keys    map[int64][]string
+	members map[string]map[int64]struct{}
+
+	prevRanks map[Ref]map[int64]int // a chart's ranks in its previous period, kept until they change
+	dirty     map[Ref]bool          // charts whose entries changed since the last Take
+}
+
+// NewBoard returns the board of the day of today, from in. Every chart is dirty.
+func NewBoard(today string, in Inputs) (*Board, error) {
+	t, err := parseDay(today)
+	if err != nil {
+		return nil, err
+	}
+	b := &Board{windows: map[Period][2]Window{}, scores: map[Period]*[2]map[int64]*Score{}, first: map[int64][2]int64{},
+		keys: map[int64][]string{}, members: map[string]map[int64]struct{}{}, prevRanks: map[Ref]map[int64]int{}, dirty: map[Ref]bool{}}
+	for _, p := range Periods {
+		cur, prev := p.Windows(t)
+		b.windows[p] = [2]Window{cur, prev}
+		var sets [2]map[int64]*Score
+		for w := range 2 {
+			sets[w] = map[int64]*Score{}
+			for _, s := range in.Scores[p][w] {
+				s := s
+				sets[w][s.TrackID] = &s
+				b.noteFirst(s.TrackID, int64(s.FirstSaleBlock), int64(s.FirstSaleLog))
+			}
+		}
+		b.scores[p] = &sets
+	}
+	for id, keys := range in.Keys {
+		b.SetKeys(id, keys)
+	}
+	return b, nil
+}
+
+// noteFirst remembers (block, log) as the track's first sale if it is earlier than the one known.
+func (b *Board) noteFirst(id, block, log int64) {
+	if f, ok := b.first[id]; !ok || block < f[0] || block == f[0] && log < f[1] {
+		b.first[id] = [2]int64{block, log}
+	}
+}
+
+// SetKeys sets the charts a track belongs to (none: it is not charted), marking the charts it
+// leaves and joins as changed.
+func (b *Board) SetKeys(id int64, keys []string) {
+	old := b.keys[id]
+	if equalKeys(old, keys) {
+		return
+	}
+	for _, k := range old {
+		delete(b.members[k], id)
+		b.touchAll(k)
+	}
+	if len(keys) == 0 {
+		delete(b.keys, id)
+		return
+	}
+	b.keys[id] = append([]string(nil), keys...)
+	for _, k := range keys {
+		if b.members[k] == nil {
+			b.members[k] = map[int64]struct{}{}
+		}
+		b.members[k][id] = struct{}{}
+		b.touchAll(k)
+	}
+}
+
+// Charted reports whether the board knows the charts of a track.
+func (b *Board) Charted(id int64) bool { _, ok := b.keys[id]; return ok }
+
+func equalKeys(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// touchAll marks a chart changed in every period, its previous ranks included.
+func (b *Board) touchAll(chart string) {
+	for _, p := range Periods {
+		r := Ref{chart, p}
+		b.dirty[r] = true
+		delete(b.prevRanks, r)
+	}
+}
+
+// Add counts a sale in every window of the board that holds its day. A sale of a day after the
+// board's is not counted: the board of that day will have it.
+func (b *Board) Add(s Sale) error {
+	if s.Day > b.windows[Week][0].Last {
+		return nil
+	}
+	b.noteFirst(s.TrackID, s.Block, int64(s.Log))
+	for _, p := range Periods {
+		for w, win := range b.windows[p] {
+			if s.Day > win.Last || win.First != "" && s.Day < win.First {
+				continue
+			}
+			set := b.scores[p][w]
+			sc, ok := set[s.TrackID]
+			if !ok {
+				sc = &Score{TrackID: s.TrackID}
+				set[s.TrackID] = sc
+			}
+			revenue, err := sc.Revenue.Add(s.Price)
+			if err != nil {
+				return fmt.Errorf("charts: track %d revenue: %w", s.TrackID, err)
+			}
+			sc.Sales++
+			sc.Revenue = revenue
+			for _, k := range b.keys[s.TrackID] {
+				r := Ref{k, p}
+				b.dirty[r] = true
+				if w == 1 {
+					delete(b.prevRanks, r)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Take returns the entries of every chart changed since the last Take (a chart that emptied has
+// none), and the charts they are; the board then has no changes.
+func (b *Board) Take() ([]Ref, []Entry) {
+	refs := make([]Ref, 0, len(b.dirty))
+	var out []Entry
+	for r := range b.dirty {
+		refs = append(refs, r)
+		out = append(out, b.Entries(r)...)
+	}
+	clear(b.dirty)
+	return refs, out
+}
+
+// All returns the entries of every chart, and the charts they are.
+func (b *Board) All() ([]Ref, []Entry) {
+	var refs []Ref
+	var out []Entry
+	for chart := range b.members {
+		for _, p := range Periods {
+			r := Ref{chart, p}
+			refs = append(refs, r)
+			out = append(out, b.Entries(r)...)
+		}
+	}
+	clear(b.dirty)
+	return refs, out
+}
+
+// Entries ranks one chart: its top Size tracks, with their ranks in the previous period.
+func (b *Board) Entries(r Ref) []Entry {
+	ranked := Rank(b.memberScores(r, 0))
+	if len(ranked) == 0 {
+		return nil
+	}
+	prev, ok := b.prevRanks[r]
+	if !ok {
+		prev = map[int64]int{}
+		for i, s := range Rank(b.memberScores(r, 1)) {
+			prev[s.TrackID] = i + 1
+		}
+		b.prevRanks[r] = prev
+	}
+	top := ranked[:min(Size, len(ranked))]
+	out := make([]Entry, len(top))
+	for i, s := range top {
+		out[i] = Entry{Chart: r.Chart, Period: r.Period, Rank: i + 1, Score: s, PreviousRank: prev[s.TrackID]}
+	}
+	return out
+}
+
+// memberScores returns the scores of a chart's tracks in one window (0 current, 1 previous), with
+// their first sales.
+func (b *Board) memberScores(r Ref, w int) []Score {
+	set := b.scores[r.Period][w]
+	members := b.members[r.Chart]
+	out := make([]Score, 0, min(len(members), len(set)))
+	for id := range members {
+		if sc, ok := set[id]; ok {
+			s := *sc
+			f := b.first[id]
+			s.FirstSaleBlock, s.FirstSaleLog = f[0], int(f[1])
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// parseDay reads a YYYY-MM-DD day.
+func parseDay(day string) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("charts: day %q: %w", day, err)
+	}
+	return t, nil
+}

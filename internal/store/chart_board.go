@@ -1,0 +1,282 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/bittunes/bittunes/internal/charts"
+	"github.com/bittunes/bittunes/internal/wei"
+)
+
+// The charts are kept by a charts.Board in the indexer's process: ChartInputs loads one, SalesAfter
+// feeds it what was indexed since, ChartKeys tells it which charts tracks belong to, and
+// WriteCharts stores the charts it re-ranked. RebuildCharts does all of it at once.
+
+// ChartInputs reads what a charts.Board of the day of now starts from, and the block the database
+// stands at, from one consistent snapshot. Only listed tracks uploaded to the market are keyed.
+func (s *Store) ChartInputs(ctx context.Context, chainID uint64, now time.Time) (in charts.Inputs, asOf int64, err error) {
+	err = s.readSnapshot(ctx, func(q querier) error {
+		in, asOf, err = q.chartInputs(ctx, int64(chainID), now)
+		return err
+	})
+	return in, asOf, err
+}
+
+func (q querier) chartInputs(ctx context.Context, c int64, now time.Time) (charts.Inputs, int64, error) {
+	in := charts.Inputs{Scores: map[charts.Period][2][]charts.Score{}}
+	var err error
+	if in.Keys, err = q.chartKeys(ctx, c, nil); err != nil {
+		return in, 0, err
+	}
+	stats, err := q.allTrackStats(ctx, c)
+	if err != nil {
+		return in, 0, err
+	}
+	for _, p := range charts.Periods {
+		cur, prev := p.Windows(now)
+		var both [2][]charts.Score
+		for w, win := range []charts.Window{cur, prev} {
+			if both[w], err = q.windowScores(ctx, c, win, stats); err != nil {
+				return in, 0, err
+			}
+		}
+		in.Scores[p] = both
+	}
+	asOf, _ := q.anyCursor(ctx, c)
+	return in, asOf, nil
+}
+
+// windowScores sums each track's sales in a window. A window of all time up to a day is the
+// tracks' totals less what was sold after that day.
+func (q querier) windowScores(ctx context.Context, c int64, w charts.Window, stats map[int64]trackStatsRow) ([]charts.Score, error) {
+	score := func(id int64) charts.Score {
+		st := stats[id]
+		return charts.Score{TrackID: id, FirstSaleBlock: st.FirstSaleBlock, FirstSaleLog: st.FirstSaleLog}
+	}
+	var out []charts.Score
+	if w.First != "" {
+		sums, err := q.dailySums(ctx, c, "day >= ? AND day <= ?", w.First, w.Last)
+		if err != nil {
+			return nil, err
+		}
+		for id, sum := range sums {
+			s := score(id)
+			s.Sales, s.Revenue = sum.Sales, sum.Revenue
+			out = append(out, s)
+		}
+		return out, nil
+	}
+	later, err := q.dailySums(ctx, c, "day > ?", w.Last)
+	if err != nil {
+		return nil, err
+	}
+	for id, st := range stats {
+		s := score(id)
+		s.Sales, s.Revenue = st.Sales, st.Revenue
+		if l, ok := later[id]; ok {
+			s.Sales -= l.Sales
+			if s.Revenue, err = s.Revenue.Sub(l.Revenue); err != nil {
+				return nil, fmt.Errorf("store: track %d revenue before %s: %w", id, w.Last, err)
+			}
+		}
+		if s.Sales > 0 {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+type salesSum struct {
+	TrackID int64      `gorm:"column:track_id"`
+	Sales   int64      `gorm:"column:sales"`
+	Revenue wei.Amount `gorm:"column:revenue"`
+}
+
+// dailySums adds up the daily sales rows matching where, per track: in SQL on PostgreSQL (exact
+// NUMERIC), in Go on SQLite, whose SUM of text would go through floating point.
+func (q querier) dailySums(ctx context.Context, c int64, where string, args ...any) (map[int64]salesSum, error) {
+	var rows []salesSum
+	db := q.with(ctx).Table("daily_track_sales").Where("chain_id = ?", c).Where(where, args...)
+	if q.db.Dialector.Name() == DialectPostgres {
+		db = db.Select("track_id, SUM(sales) AS sales, SUM(revenue)::text AS revenue").Group("track_id")
+	} else {
+		db = db.Select("track_id, sales, revenue")
+	}
+	if err := db.Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: daily sales where %s %v: %w", where, args, classify(err))
+	}
+	out := make(map[int64]salesSum, len(rows))
+	for _, r := range rows {
+		sum := out[r.TrackID]
+		sum.TrackID, sum.Sales = r.TrackID, sum.Sales+r.Sales
+		var err error
+		if sum.Revenue, err = sum.Revenue.Add(r.Revenue); err != nil {
+			return nil, err
+		}
+		out[r.TrackID] = sum
+	}
+	return out, nil
+}
+
+// ChartChanges returns what was indexed in the blocks after block, up to the block the database
+// stands at (which it returns too): the sales, in chain order, and the tracks registered or
+// changed (listing, price …), whose charts may have changed. It is what a charts.Board has not seen.
+func (s *Store) ChartChanges(ctx context.Context, chainID uint64, block int64) (ch charts.Changes, asOf int64, err error) {
+	err = s.readSnapshot(ctx, func(q querier) error {
+		c := int64(chainID)
+		asOf, _ = q.anyCursor(ctx, c)
+		var rows []struct {
+			TrackID     int64      `gorm:"column:track_id"`
+			BlockNumber int64      `gorm:"column:block_number"`
+			LogIndex    int        `gorm:"column:log_index"`
+			BlockTime   time.Time  `gorm:"column:block_time"`
+			Price       wei.Amount `gorm:"column:price"`
+		}
+		err := q.with(ctx).Table("purchases").Select("track_id, block_number, log_index, block_time, price").
+			Where("chain_id = ? AND block_number > ? AND block_number <= ?", c, block, asOf).
+			Order("block_number, log_index").Scan(&rows).Error
+		if err != nil {
+			return fmt.Errorf("store: sales after block %d: %w", block, classify(err))
+		}
+		ch.Sales = make([]charts.Sale, len(rows))
+		for i, r := range rows {
+			ch.Sales[i] = charts.Sale{TrackID: r.TrackID, Day: Day(r.BlockTime), Price: r.Price, Block: r.BlockNumber, Log: r.LogIndex}
+		}
+		for _, table := range []string{"tracks", "track_changes"} {
+			var ids []int64
+			err := q.with(ctx).Table(table).Distinct("track_id").
+				Where("chain_id = ? AND block_number > ? AND block_number <= ?", c, block, asOf).Pluck("track_id", &ids).Error
+			if err != nil {
+				return fmt.Errorf("store: %s after block %d: %w", table, block, classify(err))
+			}
+			ch.Tracks = append(ch.Tracks, ids...)
+		}
+		return nil
+	})
+	return ch, asOf, err
+}
+
+// ChartKeys returns the charts each of the given tracks belongs to (all chartable tracks when ids
+// is nil); a track missing from the answer is not charted (not listed, or not uploaded).
+func (s *Store) ChartKeys(ctx context.Context, chainID uint64, ids []int64) (map[int64][]string, error) {
+	return s.chartKeys(ctx, int64(chainID), ids)
+}
+
+// chartKeys maps chartable tracks (all, or those of ids) to the charts they belong to.
+func (q querier) chartKeys(ctx context.Context, chainID int64, ids []int64) (map[int64][]string, error) {
+	var rows []struct {
+		TrackID  int64
+		Genre    string
+		Subgenre string
+	}
+	keys := map[int64][]string{}
+	load := func(db *gorm.DB) error {
+		rows = rows[:0]
+		err := db.Table("tracks t").Select("t.track_id, m.genre, m.subgenre").Joins(joinUploadedBy).
+			Where("t.chain_id = ? AND t.listed = ?", chainID, true).Scan(&rows).Error
+		if err != nil {
+			return fmt.Errorf("store: chart keys: %w", classify(err))
+		}
+		for _, r := range rows {
+			keys[r.TrackID] = charts.Keys(r.Genre, r.Subgenre)
+		}
+		return nil
+	}
+	if ids == nil {
+		return keys, load(q.with(ctx))
+	}
+	for _, chunk := range chunks(unique(ids), 500) {
+		if err := load(q.with(ctx).Where("t.track_id IN ?", chunk)); err != nil {
+			return nil, err
+		}
+	}
+	return keys, nil
+}
+
+// WriteCharts replaces the stored charts named by refs with entries (which must all belong to
+// them), and records that the charts of the day of now stand at block asOf; all in one transaction.
+// With every set, all stored charts are replaced.
+func (s *Store) WriteCharts(ctx context.Context, chainID uint64, refs []charts.Ref, entries []charts.Entry, every bool, now time.Time, asOf int64) error {
+	c := int64(chainID)
+	return s.Transact(ctx, func(tx *Tx) error {
+		del := tx.with(ctx).Where("chain_id = ?", c)
+		if !every {
+			if len(refs) == 0 && len(entries) == 0 {
+				return tx.recordChartBuild(ctx, c, now, asOf)
+			}
+			pairs := make([][]any, len(refs))
+			for i, r := range refs {
+				pairs[i] = []any{r.Chart, string(r.Period)}
+			}
+			for _, chunk := range chunks(pairs, 300) {
+				if err := tx.with(ctx).Where("chain_id = ? AND (chart, period) IN ?", c, chunk).Delete(&chartEntryRow{}).Error; err != nil {
+					return fmt.Errorf("store: clear %d charts: %w", len(chunk), classify(err))
+				}
+			}
+		} else if err := del.Delete(&chartEntryRow{}).Error; err != nil {
+			return fmt.Errorf("store: clear charts: %w", classify(err))
+		}
+		rows := make([]chartEntryRow, len(entries))
+		for i, e := range entries {
+			rows[i] = chartEntryRow{ChainID: c, Chart: e.Chart, Period: string(e.Period), Rank: e.Rank, TrackID: e.TrackID,
+				Sales: e.Sales, Revenue: e.Revenue}
+			if e.PreviousRank > 0 {
+				rows[i].PreviousRank = &entries[i].PreviousRank
+			}
+		}
+		if len(rows) > 0 {
+			if err := tx.with(ctx).CreateInBatches(rows, 500).Error; err != nil {
+				return fmt.Errorf("store: write charts: %w", classify(err))
+			}
+		}
+		return tx.recordChartBuild(ctx, c, now, asOf)
+	})
+}
+
+func (q querier) recordChartBuild(ctx context.Context, c int64, now time.Time, asOf int64) error {
+	build := chartBuildRow{ChainID: c, Day: Day(now), AsOfBlock: asOf, BuiltAt: now.UTC()}
+	if err := q.with(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(&build).Error; err != nil {
+		return fmt.Errorf("store: chart build: %w", classify(err))
+	}
+	return nil
+}
+
+// ChartVersion identifies the stored charts: it changes whenever WriteCharts writes.
+type ChartVersion struct {
+	AsOfBlock int64
+	BuiltAt   time.Time
+}
+
+// ChartVersion returns the version of the stored charts (ErrNotFound before the first build).
+func (q querier) ChartVersion(ctx context.Context, chainID uint64) (ChartVersion, error) {
+	var rows []chartBuildRow
+	if err := q.with(ctx).Where("chain_id = ?", int64(chainID)).Limit(1).Find(&rows).Error; err != nil {
+		return ChartVersion{}, fmt.Errorf("store: chart version: %w", classify(err))
+	}
+	if len(rows) == 0 {
+		return ChartVersion{}, fmt.Errorf("store: chart version: %w", ErrNotFound)
+	}
+	return ChartVersion{AsOfBlock: rows[0].AsOfBlock, BuiltAt: rows[0].BuiltAt}, nil
+}
+
+// readSnapshot runs fn in a read-only transaction that sees one state of the database throughout.
+func (s *Store) readSnapshot(ctx context.Context, fn func(q querier) error) error {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.dialect == DialectPostgres {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	var fnErr error
+	err := s.with(ctx).Transaction(func(gtx *gorm.DB) error {
+		fnErr = fn(querier{db: gtx})
+		return fnErr
+	}, opts)
+	if err != nil && err != fnErr {
+		return fmt.Errorf("store: read transaction: %w", err)
+	}
+	return err
+}
