@@ -1,6 +1,9 @@
 package api
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -53,11 +56,20 @@ func (h *handlers) chart(c *gin.Context) {
 	if sub != "" {
 		key += "/" + sub
 	}
-	ctx := c.Request.Context()
-	entries, err := h.Store.Chart(ctx, h.ChainID, key, period)
+	ref := charts.Ref{Chart: key, Period: period}
+	body, err := h.charts.get(c.Request.Context(), ref, func() ([]byte, error) { return h.renderChart(c.Request.Context(), ref) })
 	if err != nil {
 		h.fail(c, err)
 		return
+	}
+	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+}
+
+// renderChart reads a stored chart and the tracks in it, as the chart endpoint's JSON.
+func (h *handlers) renderChart(ctx context.Context, ref charts.Ref) ([]byte, error) {
+	entries, err := h.Store.Chart(ctx, h.ChainID, ref.Chart, ref.Period)
+	if err != nil {
+		return nil, err
 	}
 	ids := make([]int64, len(entries))
 	for i, e := range entries {
@@ -65,10 +77,9 @@ func (h *handlers) chart(c *gin.Context) {
 	}
 	tracks, err := h.Store.Tracks(ctx, h.ChainID, ids)
 	if err != nil {
-		h.fail(c, err)
-		return
+		return nil, err
 	}
-	out := chartJSON{Chart: key, Period: period, Entries: []chartEntryJSON{}}
+	out := chartJSON{Chart: ref.Chart, Period: ref.Period, Entries: []chartEntryJSON{}}
 	for _, e := range entries {
 		t, ok := tracks[e.TrackID]
 		if !ok {
@@ -81,7 +92,11 @@ func (h *handlers) chart(c *gin.Context) {
 		}
 		out.Entries = append(out.Entries, entry)
 	}
-	c.JSON(http.StatusOK, out)
+	body, err := json.Marshal(out)
+	if err != nil {
+		return nil, fmt.Errorf("api: chart %q %s: %w", ref.Chart, ref.Period, err)
+	}
+	return body, nil
 }
 
 type genreJSON struct {
@@ -160,6 +175,7 @@ func (h *handlers) tracks(c *gin.Context) {
 
 type trackPageJSON struct {
 	trackJSON
+	*packageLinksJSON
 	Market   marketJSON    `json:"market"`
 	Referrer *referrerJSON `json:"referrer,omitempty"`
 }
@@ -200,7 +216,8 @@ func (h *handlers) track(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	out := trackPageJSON{trackJSON: trackView(t), Market: marketJSON{h.Market.Hex(), h.ChainID, t.ID}}
+	out := trackPageJSON{trackJSON: trackView(t), Market: marketJSON{h.Market.Hex(), h.ChainID, t.ID},
+		packageLinksJSON: h.downloads.packageLinks(ctx, t)}
 	if ref != (common.Address{}) {
 		r := referrerJSON{Address: ref.Hex()}
 		owns, err := h.Store.Owns(ctx, h.ChainID, id, ref)

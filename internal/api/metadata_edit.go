@@ -120,5 +120,6 @@ func (h *handlers) editMetadata(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	h.charts.forget() // the charts show the track
 	c.JSON(http.StatusOK, trackPageJSON{trackJSON: trackView(t), Market: marketJSON{h.Market.Hex(), h.ChainID, t.ID}})
 }

@@ -60,6 +60,9 @@ type Deps struct {
 	// both (and without Origin, which their metadata URIs start with).
 	MediaDir  string
 	MasterKey []byte
+	// ChartRefresh is how often the API looks for charts the builder rewrote (each API server
+	// keeps the charts it served in memory until they change); zero: every 50 ms.
+	ChartRefresh time.Duration
 	// UploadLimits bound an upload's files; zero values: 200 MB of audio, a 5 MB cover, a 20 MB preview.
 	UploadLimits UploadLimits
 }
@@ -67,10 +70,13 @@ type Deps struct {
 // Handler returns the API's HTTP handler.
 func Handler(d Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
+	if d.ChartRefresh == 0 {
+		d.ChartRefresh = 50 * time.Millisecond
+	}
 	r := gin.New()
 	m := newMetrics()
 	r.Use(requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
-	h := &handlers{d}
+	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger)}
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
 		d.Logger.Error("api: trusted proxies", "err", err)
 	}
@@ -107,7 +113,10 @@ func Handler(d Deps) http.Handler {
 	return r
 }
 
-type handlers struct{ Deps }
+type handlers struct {
+	Deps
+	charts *chartCache
+}
 
 // errorBody is every error's JSON: {"error": {"code": …, "message": …}}.
 type errorBody struct {

@@ -199,16 +199,16 @@ func (q querier) chartKeys(ctx context.Context, chainID int64, ids []int64) (map
 }
 
 // WriteCharts replaces the stored charts named by refs with entries (which must all belong to
-// them), and records that the charts of the day of now stand at block asOf; all in one transaction.
-// With every set, all stored charts are replaced.
+// them), gives those charts a new version, and records that the charts of the day of now stand at
+// block asOf; all in one transaction. With every set, all stored charts are replaced.
 func (s *Store) WriteCharts(ctx context.Context, chainID uint64, refs []charts.Ref, entries []charts.Entry, every bool, now time.Time, asOf int64) error {
 	c := int64(chainID)
 	return s.Transact(ctx, func(tx *Tx) error {
-		del := tx.with(ctx).Where("chain_id = ?", c)
-		if !every {
-			if len(refs) == 0 && len(entries) == 0 {
-				return tx.recordChartBuild(ctx, c, now, asOf)
+		if every {
+			if err := tx.with(ctx).Where("chain_id = ?", c).Delete(&chartEntryRow{}).Error; err != nil {
+				return fmt.Errorf("store: clear charts: %w", classify(err))
 			}
+		} else {
 			pairs := make([][]any, len(refs))
 			for i, r := range refs {
 				pairs[i] = []any{r.Chart, string(r.Period)}
@@ -218,8 +218,6 @@ func (s *Store) WriteCharts(ctx context.Context, chainID uint64, refs []charts.R
 					return fmt.Errorf("store: clear %d charts: %w", len(chunk), classify(err))
 				}
 			}
-		} else if err := del.Delete(&chartEntryRow{}).Error; err != nil {
-			return fmt.Errorf("store: clear charts: %w", classify(err))
 		}
 		rows := make([]chartEntryRow, len(entries))
 		for i, e := range entries {
@@ -234,8 +232,54 @@ func (s *Store) WriteCharts(ctx context.Context, chainID uint64, refs []charts.R
 				return fmt.Errorf("store: write charts: %w", classify(err))
 			}
 		}
+		if err := tx.bumpChartVersions(ctx, c, refs, every, now); err != nil {
+			return err
+		}
 		return tx.recordChartBuild(ctx, c, now, asOf)
 	})
+}
+
+type chartVersionRow struct {
+	ChainID int64  `gorm:"column:chain_id;primaryKey"`
+	Chart   string `gorm:"column:chart;primaryKey"`
+	Period  string `gorm:"column:period;primaryKey"`
+	Version int64  `gorm:"column:version"`
+}
+
+func (chartVersionRow) TableName() string { return "chart_versions" }
+
+// bumpChartVersions sets the version of the charts refs (and with every, of all charts, even those
+// that are gone) to one above every version stored: the build's time in nanoseconds, unless the
+// clock went back.
+func (q querier) bumpChartVersions(ctx context.Context, c int64, refs []charts.Ref, every bool, now time.Time) error {
+	if len(refs) == 0 && !every {
+		return nil
+	}
+	var top *int64
+	if err := q.with(ctx).Model(&chartVersionRow{}).Where("chain_id = ?", c).Select("MAX(version)").Scan(&top).Error; err != nil {
+		return fmt.Errorf("store: chart versions: %w", classify(err))
+	}
+	v := now.UnixNano()
+	if top != nil && *top >= v {
+		v = *top + 1
+	}
+	if every {
+		if err := q.with(ctx).Model(&chartVersionRow{}).Where("chain_id = ?", c).Update("version", v).Error; err != nil {
+			return fmt.Errorf("store: chart versions: %w", classify(err))
+		}
+		if len(refs) == 0 {
+			return nil
+		}
+	}
+	rows := make([]chartVersionRow, len(refs))
+	for i, r := range refs {
+		rows[i] = chartVersionRow{ChainID: c, Chart: r.Chart, Period: string(r.Period), Version: v}
+	}
+	err := q.with(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "chain_id"}, {Name: "chart"}, {Name: "period"}}, DoUpdates: clause.AssignmentColumns([]string{"version"})}).CreateInBatches(rows, 500).Error
+	if err != nil {
+		return fmt.Errorf("store: chart versions: %w", classify(err))
+	}
+	return nil
 }
 
 func (q querier) recordChartBuild(ctx context.Context, c int64, now time.Time, asOf int64) error {
@@ -246,22 +290,21 @@ func (q querier) recordChartBuild(ctx context.Context, c int64, now time.Time, a
 	return nil
 }
 
-// ChartVersion identifies the stored charts: it changes whenever WriteCharts writes.
-type ChartVersion struct {
-	AsOfBlock int64
-	BuiltAt   time.Time
-}
-
-// ChartVersion returns the version of the stored charts (ErrNotFound before the first build).
-func (q querier) ChartVersion(ctx context.Context, chainID uint64) (ChartVersion, error) {
-	var rows []chartBuildRow
-	if err := q.with(ctx).Where("chain_id = ?", int64(chainID)).Limit(1).Find(&rows).Error; err != nil {
-		return ChartVersion{}, fmt.Errorf("store: chart version: %w", classify(err))
+// ChartVersions returns the version of every stored chart whose version is above after, and the
+// highest version among them (after itself when none is). Caches of rendered charts pass the
+// highest version they saw, so that each call returns only what changed since.
+func (q querier) ChartVersions(ctx context.Context, chainID uint64, after int64) (map[charts.Ref]int64, int64, error) {
+	var rows []chartVersionRow
+	if err := q.with(ctx).Where("chain_id = ? AND version > ?", int64(chainID), after).Find(&rows).Error; err != nil {
+		return nil, after, fmt.Errorf("store: chart versions: %w", classify(err))
 	}
-	if len(rows) == 0 {
-		return ChartVersion{}, fmt.Errorf("store: chart version: %w", ErrNotFound)
+	out := make(map[charts.Ref]int64, len(rows))
+	top := after
+	for _, r := range rows {
+		out[charts.Ref{Chart: r.Chart, Period: charts.Period(r.Period)}] = r.Version
+		top = max(top, r.Version)
 	}
-	return ChartVersion{AsOfBlock: rows[0].AsOfBlock, BuiltAt: rows[0].BuiltAt}, nil
+	return out, top, nil
 }
 
 // readSnapshot runs fn in a read-only transaction that sees one state of the database throughout.

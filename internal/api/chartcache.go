@@ -1,0 +1,109 @@
+package api
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+
+	"github.com/bittunes/bittunes/internal/charts"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+// chartCache keeps every chart's rendered JSON, so that the head of the long tail answers from
+// memory. The stored charts carry versions (the chart builder bumps those it rewrites); at most
+// once per interval a request asks the database which versions rose since the last time, and a
+// chart is rendered again only when its version moved. A chart the database has no version for (a
+// genre that does not exist) is rendered every time and never kept, so made-up names cannot fill
+// the memory.
+type chartCache struct {
+	store    *store.Store
+	chainID  uint64
+	interval time.Duration
+	log      *slog.Logger
+
+	checking atomic.Bool
+	group    singleflight.Group
+
+	mu       sync.RWMutex
+	checked  time.Time
+	seen     int64                // the highest version seen
+	versions map[charts.Ref]int64 // every chart's version
+	bodies   map[charts.Ref]renderedChart
+}
+
+type renderedChart struct {
+	version int64
+	body    []byte
+}
+
+func newChartCache(s *store.Store, chainID uint64, interval time.Duration, log *slog.Logger) *chartCache {
+	return &chartCache{store: s, chainID: chainID, interval: interval, log: log,
+		versions: map[charts.Ref]int64{}, bodies: map[charts.Ref]renderedChart{}}
+}
+
+// get returns the chart's JSON, rendering it with render when the cached one is out of date.
+func (c *chartCache) get(ctx context.Context, ref charts.Ref, render func() ([]byte, error)) ([]byte, error) {
+	c.refresh(ctx)
+	c.mu.RLock()
+	version, known := c.versions[ref]
+	cached, ok := c.bodies[ref]
+	c.mu.RUnlock()
+	if !known {
+		return render()
+	}
+	if ok && cached.version == version {
+		return cached.body, nil
+	}
+	key := ref.Chart + "\x00" + string(ref.Period)
+	body, err, _ := c.group.Do(key, func() (any, error) {
+		body, err := render()
+		if err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		if c.bodies[ref].version <= version { // a later version may have been kept meanwhile
+			c.bodies[ref] = renderedChart{version: version, body: body}
+		}
+		c.mu.Unlock()
+		return body, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return body.([]byte), nil
+}
+
+// refresh reads the versions that rose since the last look, if the last look is older than the
+// interval and no other request is looking. The others go on with the versions they have.
+func (c *chartCache) refresh(ctx context.Context) {
+	c.mu.RLock()
+	due := time.Since(c.checked) >= c.interval
+	after := c.seen
+	c.mu.RUnlock()
+	if !due || !c.checking.CompareAndSwap(false, true) {
+		return
+	}
+	defer c.checking.Store(false)
+	changed, top, err := c.store.ChartVersions(ctx, c.chainID, after)
+	if err != nil {
+		c.log.Warn("api: chart versions", "err", err)
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for ref, v := range changed {
+		c.versions[ref] = v
+	}
+	c.seen, c.checked = max(c.seen, top), time.Now()
+}
+
+// forget drops every rendered chart: the tracks they show changed (an artist edited one).
+func (c *chartCache) forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	clear(c.bodies)
+}

@@ -1,0 +1,66 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/bittunes/bittunes/internal/charts"
+	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+// A chart is served from memory until the chart builder rewrites it: then the next request after
+// the refresh interval shows the new sale.
+func TestChartsShowNewSalesOnceBuilt(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		h := handler(s)
+		ferrySales := func() int64 {
+			t.Helper()
+			var body struct {
+				Entries []struct {
+					Sales int64
+					Track struct{ ID int64 }
+				}
+			}
+			rec := get(t, h, "/api/v1/charts/7d?genre=electronic")
+			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range body.Entries {
+				if e.Track.ID == 2 {
+					return e.Sales
+				}
+			}
+			t.Fatalf("track 2 not in the electronic chart: %s", rec.Body)
+			return 0
+		}
+		if got := ferrySales(); got != 2 {
+			t.Fatalf("track 2 has %d sales this week, want 2", got)
+		}
+		cur, err := s.Cursor(ctx, chainID, marketAddr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := cur.BlockNumber + 1
+		p := market.Position{BlockNumber: n, BlockHash: hash("new block"), BlockTime: today.Add(-time.Minute), TxHash: hash("new sale")}
+		sale := market.Sale{Position: p, TrackID: 2, Buyer: dave, Recipient: dave, Price: eth(3), ArtistAmount: eth(3)}
+		if err := s.Apply(ctx, store.Batch{From: n, Events: []market.Event{sale},
+			Cursor: store.Cursor{ChainID: chainID, Contract: marketAddr, BlockNumber: n, BlockHash: p.BlockHash}}); err != nil {
+			t.Fatal(err)
+		}
+		b := charts.NewBuilder(s, chainID)
+		if err := b.Build(ctx, today); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for ferrySales() != 3 {
+			if time.Now().After(deadline) {
+				t.Fatal("the chart never showed the new sale")
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
+}
