@@ -19,6 +19,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/unlock"
 	"github.com/bittunes/bittunes/internal/wei"
 )
 
@@ -65,6 +66,13 @@ type Deps struct {
 	ChartRefresh time.Duration
 	// UploadLimits bound an upload's files; zero values: 200 MB of audio, a 5 MB cover, a 20 MB preview.
 	UploadLimits UploadLimits
+	// Owners reads ownership from the contract (market.Reader does) for buyers the indexer has not
+	// seen yet; nil: the database alone decides who gets a track's key.
+	Owners unlock.Contract
+	// Tracker answers BitTorrent announces at /api/v1/announce (nil: a swarm.Tracker of this
+	// server's own); TrackerURL, if set, is the tracker torrents name instead of that one.
+	Tracker    http.Handler
+	TrackerURL string
 }
 
 // Handler returns the API's HTTP handler.
@@ -104,6 +112,8 @@ func Handler(d Deps) http.Handler {
 	v1.GET("/audit/purchases", h.sales(auditFilter))
 	v1.PATCH("/tracks/:id/metadata", si.sameOrigin, requireSignIn, h.editMetadata)
 	v1.POST("/uploads", si.sameOrigin, requireSignIn, h.upload)
+	h.downloads = newDownloads(h)
+	h.downloads.routes(v1, si)
 	signin := v1.Group("/auth", si.enabled, si.sameOrigin)
 	signin.POST("/nonce", si.limiter.middleware, si.nonce)
 	signin.POST("/verify", si.limiter.middleware, si.verify)
@@ -115,7 +125,8 @@ func Handler(d Deps) http.Handler {
 
 type handlers struct {
 	Deps
-	charts *chartCache
+	charts    *chartCache
+	downloads *downloads
 }
 
 // errorBody is every error's JSON: {"error": {"code": …, "message": …}}.
