@@ -53,7 +53,9 @@ func testWAV(n int) []byte {
 // chainOwners is the contract's owns(): buyers the indexer has not seen yet.
 type chainOwners map[common.Address]bool
 
-func (c chainOwners) Owns(_ context.Context, _ int64, a common.Address) (bool, error) { return c[a], nil }
+func (c chainOwners) Owns(_ context.Context, _ int64, a common.Address) (bool, error) {
+	return c[a], nil
+}
 
 // sellingMarket is a market with one uploaded, registered track (1, by mira) bought by the owner
 // key's account, and a fresh buyer only the contract knows about yet.
