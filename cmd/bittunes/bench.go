@@ -26,21 +26,42 @@ PostgreSQL: --database-pg (a role allowed to create databases), else a throwaway
 the installed server binaries with PostgreSQL's default durability. A full run takes about 12 minutes,
 9 of them building the dense workload; --scale 0.1 makes every workload ten times smaller.`
 
+const benchAPIAbout = `Loads 1 000 000 purchases of 10 000 tracks (1 000 artists, 200 000 fans, a power law of
+popularity, 100 genre/sub-genres, 60 days) into PostgreSQL through the store's Apply, as the indexer
+writes them, builds the charts, serves the API on a loopback port, and while 50 purchases a second
+keep arriving (and the chart builder follows them) drives it from 8 clients for 10 s per phase:
+
+  api_chart_full_build      ranking every chart from the aggregates (ms; at start and each midnight)
+  api_chart_rps, _p50, _p99 GET /api/v1/charts/{7d,30d,all}[?genre=…[&subgenre=…]], every chart
+  api_artist_rps, _p50, _p99 GET /api/v1/artists/{address}: an artist's tracks with their ranks
+  api_chart_naive_rps       a genre's weekly chart computed per request with one aggregate query
+  api_chart_freshness_p50, _p99  from a sale's block being handed to the store to the chart answering
+                            with it (ms)
+
+PostgreSQL: --database-pg, else a throwaway cluster (default durability). About 3 minutes; --scale 0.1
+makes the workload ten times smaller.`
+
 func runBench(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "index" {
+	groups := map[string]string{"index": benchAbout, "api": benchAPIAbout}
+	if len(args) == 0 || groups[args[0]] == "" {
 		if len(args) > 0 && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
 			fmt.Fprintf(stderr, "bittunes bench: unknown benchmark group %q\n\n", args[0])
 		}
-		fmt.Fprint(stderr, "Usage: bittunes bench index [flags]\n\n", benchAbout, "\n\nRun `bittunes bench index --help` for the flags.\n")
+		fmt.Fprint(stderr, "Usage: bittunes bench index|api [flags]\n\nbench index: ", benchAbout, "\n\nbench api: ", benchAPIAbout,
+			"\n\nRun `bittunes bench index --help` for the flags.\n")
 		return errUsage
 	}
-	cfg, err := parse("bench index", benchAbout, config.Logging|config.BenchFlags, args[1:], env, stderr)
+	cfg, err := parse("bench "+args[0], groups[args[0]], config.Logging|config.BenchFlags, args[1:], env, stderr)
 	if err != nil {
 		return err
 	}
 	log, err := cfg.Logger()
 	if err != nil {
 		return err
+	}
+	if args[0] == "api" {
+		return bench.RunAPI(ctx, bench.APIConfig{PostgresURL: cfg.Bench.DatabasePG, Scale: cfg.Bench.Scale,
+			CPUProfile: cfg.Bench.CPUProfile, Logger: log}, stdout)
 	}
 	return bench.Run(ctx, bench.Config{Only: cfg.Bench.Only, PostgresURL: cfg.Bench.DatabasePG, Scale: cfg.Bench.Scale,
 		CPUProfile: cfg.Bench.CPUProfile, Logger: log}, stdout)

@@ -57,7 +57,7 @@ func (h *handlers) chart(c *gin.Context) {
 		key += "/" + sub
 	}
 	ref := charts.Ref{Chart: key, Period: period}
-	body, err := h.charts.get(c.Request.Context(), ref, func() ([]byte, error) { return h.renderChart(c.Request.Context(), ref) })
+	body, err := h.charts.get(c.Request.Context(), ref, func(ctx context.Context) ([]byte, error) { return h.renderChart(ctx, ref) })
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -45,36 +45,49 @@ func newChartCache(s *store.Store, chainID uint64, interval time.Duration, log *
 		versions: map[charts.Ref]int64{}, bodies: map[charts.Ref]renderedChart{}}
 }
 
-// get returns the chart's JSON, rendering it with render when the cached one is out of date.
-func (c *chartCache) get(ctx context.Context, ref charts.Ref, render func() ([]byte, error)) ([]byte, error) {
+// get returns the chart's JSON. A chart not cached yet is rendered with render at once; one whose
+// version moved is served as it was while it is rendered again in the background, so that a
+// request never waits for the database unless the chart is new to this server.
+func (c *chartCache) get(ctx context.Context, ref charts.Ref, render func(context.Context) ([]byte, error)) ([]byte, error) {
 	c.refresh(ctx)
 	c.mu.RLock()
 	version, known := c.versions[ref]
 	cached, ok := c.bodies[ref]
 	c.mu.RUnlock()
-	if !known {
-		return render()
-	}
-	if ok && cached.version == version {
+	switch {
+	case !known:
+		return render(ctx)
+	case ok && cached.version == version:
+		return cached.body, nil
+	case ok:
+		c.group.DoChan(c.key(ref), func() (any, error) { return c.rerender(ref, version, render) })
 		return cached.body, nil
 	}
-	key := ref.Chart + "\x00" + string(ref.Period)
-	body, err, _ := c.group.Do(key, func() (any, error) {
-		body, err := render()
-		if err != nil {
-			return nil, err
-		}
-		c.mu.Lock()
-		if c.bodies[ref].version <= version { // a later version may have been kept meanwhile
-			c.bodies[ref] = renderedChart{version: version, body: body}
-		}
-		c.mu.Unlock()
-		return body, nil
-	})
+	body, err, _ := c.group.Do(c.key(ref), func() (any, error) { return c.rerender(ref, version, render) })
 	if err != nil {
 		return nil, err
 	}
 	return body.([]byte), nil
+}
+
+func (c *chartCache) key(ref charts.Ref) string { return ref.Chart + "\x00" + string(ref.Period) }
+
+// rerender renders a chart of the given version, on a context of its own (the request that asked
+// may be gone), and keeps it.
+func (c *chartCache) rerender(ref charts.Ref, version int64, render func(context.Context) ([]byte, error)) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	body, err := render(ctx)
+	if err != nil {
+		c.log.Warn("api: render chart", "chart", ref.Chart, "period", ref.Period, "err", err)
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.bodies[ref].version <= version { // a later version may have been kept meanwhile
+		c.bodies[ref] = renderedChart{version: version, body: body}
+	}
+	c.mu.Unlock()
+	return body, nil
 }
 
 // refresh reads the versions that rose since the last look, if the last look is older than the

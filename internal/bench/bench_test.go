@@ -45,3 +45,31 @@ func TestRunRefusesAnUnknownBenchmark(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestRunAPISmoke runs the API benchmark on a tiny market: it loads, serves, drives every endpoint,
+// sees its sales reach the charts, and prints every figure.
+func TestRunAPISmoke(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the API for several seconds")
+	}
+	var out bytes.Buffer
+	if err := RunAPI(context.Background(), APIConfig{Scale: 0.01, PostgresURL: pgtest.DSN(t)}, &out); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		r, err := ParseResult(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Value <= 0 {
+			t.Errorf("%s: %v", r.Name, r.Value)
+		}
+		names = append(names, r.Name)
+	}
+	want := "api_chart_full_build api_chart_rps api_chart_p50 api_chart_p99 api_artist_rps api_artist_p50 api_artist_p99 " +
+		"api_chart_naive_rps api_chart_freshness_p50 api_chart_freshness_p99"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("results %s\nwant %s", got, want)
+	}
+}

@@ -22,8 +22,54 @@ type Source interface {
 	ChartChanges(ctx context.Context, chainID uint64, block int64) (Changes, int64, error)
 	// ChartKeys reads the charts of the given tracks (all chartable tracks when ids is nil).
 	ChartKeys(ctx context.Context, chainID uint64, ids []int64) (map[int64][]string, error)
-	// WriteCharts replaces the charts refs (all of them when every is set) with entries.
-	WriteCharts(ctx context.Context, chainID uint64, refs []Ref, entries []Entry, every bool, now time.Time, asOf int64) error
+	// WriteCharts stores the changes w to the charts, which then stand at block asOf.
+	WriteCharts(ctx context.Context, chainID uint64, w Write, now time.Time, asOf int64) error
+}
+
+// Write is a change to the stored charts: with Every, all of them are replaced by Set; otherwise
+// the rows of Set replace the stored rows of the same chart, period and rank, and the rows of
+// Cleared (charts that got shorter) are deleted. Changed lists the charts that differ.
+type Write struct {
+	Every   bool
+	Changed []Ref
+	Set     []Entry
+	Cleared []Entry // only Chart, Period and Rank matter
+}
+
+// diff is the write that turns the charts in old into those in now, for the charts refs.
+func diff(refs []Ref, old map[Ref][]Entry, now map[Ref][]Entry) Write {
+	var w Write
+	for _, r := range refs {
+		before, after := old[r], now[r]
+		changed := len(before) != len(after)
+		for i, e := range after {
+			if i >= len(before) || !sameEntry(before[i], e) {
+				w.Set = append(w.Set, e)
+				changed = true
+			}
+		}
+		if len(before) > len(after) {
+			w.Cleared = append(w.Cleared, before[len(after):]...)
+		}
+		if changed {
+			w.Changed = append(w.Changed, r)
+		}
+	}
+	return w
+}
+
+func sameEntry(a, b Entry) bool {
+	return a.Rank == b.Rank && a.TrackID == b.TrackID && a.Sales == b.Sales && a.Revenue.Equal(b.Revenue) && a.PreviousRank == b.PreviousRank
+}
+
+// byRef groups entries by chart.
+func byRef(entries []Entry) map[Ref][]Entry {
+	out := map[Ref][]Entry{}
+	for _, e := range entries {
+		r := Ref{e.Chart, e.Period}
+		out[r] = append(out[r], e)
+	}
+	return out
 }
 
 // Builder keeps the stored charts up to date. Its first build, the first of each day and the
@@ -39,6 +85,7 @@ type Builder struct {
 
 	mu      sync.Mutex
 	board   *Board
+	written map[Ref][]Entry // the charts as stored
 	day     string
 	asOf    int64
 	keysAt  time.Time
@@ -82,9 +129,17 @@ func (b *Builder) Build(ctx context.Context, now time.Time) error {
 		}
 	}
 	refs, entries := b.board.Take()
-	if err := b.src.WriteCharts(ctx, b.chainID, refs, entries, false, now, asOf); err != nil {
+	taken := byRef(entries)
+	if err := b.src.WriteCharts(ctx, b.chainID, diff(refs, b.written, taken), now, asOf); err != nil {
 		b.board = nil // what was taken is not stored: rank everything next time
 		return err
+	}
+	for _, r := range refs {
+		if len(taken[r]) == 0 {
+			delete(b.written, r)
+		} else {
+			b.written[r] = taken[r]
+		}
 	}
 	b.asOf = asOf
 	return nil
@@ -100,10 +155,10 @@ func (b *Builder) full(ctx context.Context, now time.Time, day string) error {
 		return err
 	}
 	refs, entries := board.All()
-	if err := b.src.WriteCharts(ctx, b.chainID, refs, entries, true, now, asOf); err != nil {
+	if err := b.src.WriteCharts(ctx, b.chainID, Write{Every: true, Changed: refs, Set: entries}, now, asOf); err != nil {
 		return err
 	}
-	b.board, b.day, b.asOf, b.keysAt, b.unknown = board, day, asOf, now, map[int64]bool{}
+	b.board, b.day, b.asOf, b.keysAt, b.unknown, b.written = board, day, asOf, now, map[int64]bool{}, byRef(entries)
 	return nil
 }
 

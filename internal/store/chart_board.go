@@ -198,41 +198,42 @@ func (q querier) chartKeys(ctx context.Context, chainID int64, ids []int64) (map
 	return keys, nil
 }
 
-// WriteCharts replaces the stored charts named by refs with entries (which must all belong to
-// them), gives those charts a new version, and records that the charts of the day of now stand at
-// block asOf; all in one transaction. With every set, all stored charts are replaced.
-func (s *Store) WriteCharts(ctx context.Context, chainID uint64, refs []charts.Ref, entries []charts.Entry, every bool, now time.Time, asOf int64) error {
+// WriteCharts stores a change to the charts (see charts.Write), gives the charts it changes a new
+// version, and records that the charts of the day of now stand at block asOf; all in one
+// transaction.
+func (s *Store) WriteCharts(ctx context.Context, chainID uint64, w charts.Write, now time.Time, asOf int64) error {
 	c := int64(chainID)
 	return s.Transact(ctx, func(tx *Tx) error {
-		if every {
+		if w.Every {
 			if err := tx.with(ctx).Where("chain_id = ?", c).Delete(&chartEntryRow{}).Error; err != nil {
 				return fmt.Errorf("store: clear charts: %w", classify(err))
 			}
-		} else {
-			pairs := make([][]any, len(refs))
-			for i, r := range refs {
-				pairs[i] = []any{r.Chart, string(r.Period)}
-			}
-			for _, chunk := range chunks(pairs, 300) {
-				if err := tx.with(ctx).Where("chain_id = ? AND (chart, period) IN ?", c, chunk).Delete(&chartEntryRow{}).Error; err != nil {
-					return fmt.Errorf("store: clear %d charts: %w", len(chunk), classify(err))
-				}
+		}
+		cleared := make([][]any, len(w.Cleared))
+		for i, e := range w.Cleared {
+			cleared[i] = []any{e.Chart, string(e.Period), e.Rank}
+		}
+		for _, chunk := range chunks(cleared, 300) {
+			if err := tx.with(ctx).Where("chain_id = ? AND (chart, period, rank) IN ?", c, chunk).Delete(&chartEntryRow{}).Error; err != nil {
+				return fmt.Errorf("store: clear %d chart rows: %w", len(chunk), classify(err))
 			}
 		}
-		rows := make([]chartEntryRow, len(entries))
-		for i, e := range entries {
+		rows := make([]chartEntryRow, len(w.Set))
+		for i, e := range w.Set {
 			rows[i] = chartEntryRow{ChainID: c, Chart: e.Chart, Period: string(e.Period), Rank: e.Rank, TrackID: e.TrackID,
 				Sales: e.Sales, Revenue: e.Revenue}
 			if e.PreviousRank > 0 {
-				rows[i].PreviousRank = &entries[i].PreviousRank
+				rows[i].PreviousRank = &w.Set[i].PreviousRank
 			}
 		}
 		if len(rows) > 0 {
-			if err := tx.with(ctx).CreateInBatches(rows, 500).Error; err != nil {
+			upsert := clause.OnConflict{Columns: []clause.Column{{Name: "chain_id"}, {Name: "chart"}, {Name: "period"}, {Name: "rank"}},
+				DoUpdates: clause.AssignmentColumns([]string{"track_id", "sales", "revenue", "previous_rank"})}
+			if err := tx.with(ctx).Clauses(upsert).CreateInBatches(rows, 500).Error; err != nil {
 				return fmt.Errorf("store: write charts: %w", classify(err))
 			}
 		}
-		if err := tx.bumpChartVersions(ctx, c, refs, every, now); err != nil {
+		if err := tx.bumpChartVersions(ctx, c, w.Changed, w.Every, now); err != nil {
 			return err
 		}
 		return tx.recordChartBuild(ctx, c, now, asOf)

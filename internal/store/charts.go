@@ -45,7 +45,7 @@ func (s *Store) RebuildCharts(ctx context.Context, chainID uint64, now time.Time
 		return err
 	}
 	refs, entries := board.All()
-	return s.WriteCharts(ctx, chainID, refs, entries, true, now, asOf)
+	return s.WriteCharts(ctx, chainID, charts.Write{Every: true, Changed: refs, Set: entries}, now, asOf)
 }
 
 func (q querier) allTrackStats(ctx context.Context, chainID int64) (map[int64]trackStatsRow, error) {
