@@ -82,7 +82,12 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 
 	handler := api.Handler(api.Deps{Store: st, Chain: chain.Client(), Contract: market.NewReader(chain.Client(), dep.Market), ChainID: chainID, Market: dep.Market,
 		Logger: log, MaxLag: 20, Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(),
-		MasterKey: masterKey})
+		MasterKey: masterKey, Owners: market.NewReader(chain.Client(), dep.Market), TrackerURL: cfg.Swarm.TrackerURL})
+	stopSeeder, err := startSeeder(ctx, cfg, st, log)
+	if err != nil {
+		return err
+	}
+	defer stopSeeder()
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return follow(ctx, cfg, chainID, st, chain.Client(), log.With("component", "indexer")) })
 	g.Go(func() error { return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log) })

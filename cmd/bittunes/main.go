@@ -28,6 +28,8 @@ func commands() []command {
 		{"dev", "run the whole market locally: dev chain, contract, database, indexer, API", runDev},
 		{"serve", "serve the API against a database and an RPC (production)", runServe},
 		{"index", "follow the market contract into the database (production; one writer at a time)", runIndex},
+		{"get", "fetch a track you own over BitTorrent, unlock it with your key and write the audio file", runGet},
+		{"seed", "seed the packages in a folder (your library by default) and print your referral links", runSeed},
 		{"bench", "measure the indexer: `bittunes bench index` (dense and sparse backfill, live lag, reorg)", runBench},
 		{"version", "print the version", func(_ context.Context, _ []string, _ func(string) string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "bittunes", version)

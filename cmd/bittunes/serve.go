@@ -41,7 +41,12 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	handler := api.Handler(api.Deps{Store: b.store, Chain: b.client, Contract: market.NewReader(b.client, cfg.Market),
 		ChainID: b.chainID, Market: cfg.Market, Logger: log,
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: media.Dir, MasterKey: masterKey,
-		MaxLag: 20, Confirms: cfg.Confirmations})
+		MaxLag: 20, Confirms: cfg.Confirmations, Owners: market.NewReader(b.client, cfg.Market), TrackerURL: cfg.Swarm.TrackerURL})
+	stopSeeder, err := startSeeder(ctx, cfg, b.store, log)
+	if err != nil {
+		return err
+	}
+	defer stopSeeder()
 	log.Info("serve: listening", "addr", cfg.HTTPAddr)
 	return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log)
 }

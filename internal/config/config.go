@@ -45,6 +45,8 @@ type Config struct {
 	// MasterKey seals every track's key in the database: 64 hex digits (32 random bytes). serve
 	// needs it; dev keeps one in DataDir/master.key when none is given.
 	MasterKey string
+	// Swarm configures the seeder and the tracker (serve, dev).
+	Swarm Swarm
 	// LogLevel is debug, info, warn or error; LogFormat text or json.
 	LogLevel  string
 	LogFormat string
@@ -144,6 +146,7 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 		})
 		fs.StringVar(&c.MediaDir, "media-dir", c.MediaDir, "folder for the encrypted packages, previews and covers (default: media in the data folder)")
 		fs.StringVar(&c.MasterKey, "master-key", c.MasterKey, "64 hex digits (openssl rand -hex 32) that seal every track's key; prefer the environment variable; keep it secret and backed up: without it no sold track can be unlocked (dev: kept in the data folder)")
+		c.swarmFlags(fs)
 	}
 	if groups&(Common|Logging) != 0 {
 		fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")

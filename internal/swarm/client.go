@@ -221,6 +221,9 @@ func writeFileAtomic(path string, mi *metainfo.MetaInfo) error {
 		return fmt.Errorf("swarm: %w", err)
 	}
 	err = mi.Write(f)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/anacrolix/torrent/metainfo"
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bittunes/bittunes/internal/swarm"
+)
+
+const seedUsage = `Usage: bittunes seed [folder] [flags]
+
+Seeds every package (<content hash>.age) in the folder — by default your library, where ` + "`bittunes get`" + `
+keeps what it fetched — announcing to the market's tracker, and prints every --every what is seeded and
+how much was uploaded. Packages are checked against their content hash before they are seeded. Stop
+it with Ctrl-C; run it again and it picks up where it was. With your address (--account, or the key
+of BITTUNES_PRIVATE_KEY / --keystore) it prints your referral link beside each of your tracks: a
+purchase through it pays you the track's referral share.`
+
+func runSeed(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	var f fanFlags
+	var account string
+	var every time.Duration
+	fs, err := parseFan("seed", seedUsage, &f, func(fs *flag.FlagSet) {
+		fs.StringVar(&account, "account", "", "your address, for your referral links (default: the address of your key, if one is given)")
+		fs.DurationVar(&every, "every", 10*time.Second, "how often to print what was uploaded")
+	}, args, env, stderr)
+	if err != nil {
+		return err
+	}
+	folder := f.Library
+	switch fs.NArg() {
+	case 0:
+	case 1:
+		folder = fs.Arg(0)
+	default:
+		fs.Usage()
+		return errUsage
+	}
+	api, err := newAPIClient(f.API)
+	if err != nil {
+		return err
+	}
+	fan, err := fanAddress(f, account, env, stderr)
+	if err != nil {
+		return err
+	}
+	client, err := swarm.NewClient(swarm.ClientConfig{Config: f.swarmConfig(), Dir: folder, Seed: true, WebSeedAfter: 3 * time.Second})
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	transfers, err := seedFolder(client, folder, swarm.ServerLinks(api.origin, ""), stderr)
+	if err != nil {
+		return err
+	}
+	if len(transfers) == 0 {
+		fmt.Fprintf(stdout, "no packages in %s: `bittunes get` a track first\n", folder)
+	}
+	links := referralLinks(api, fan)
+	fmt.Fprintf(stdout, "seeding %d package(s) from %s, accepting peers on %s\n", len(transfers), folder, client.Addr())
+	for _, tr := range transfers {
+		fmt.Fprintf(stdout, "  %s%s\n", tr.ContentHash.Hex(), links[tr.ContentHash])
+	}
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+		var up int64
+		var peers int
+		for _, tr := range transfers {
+			p := tr.Progress()
+			up += p.Uploaded
+			peers += p.Peers
+		}
+		fmt.Fprintf(stdout, "%s  %d package(s), %d peer(s), uploaded %s\n", time.Now().Format(time.TimeOnly), len(transfers), peers, mb(up))
+	}
+}
+
+// seedFolder adds every package of the folder: with the .torrent beside it if there is one (as
+// `get` leaves it), else a torrent made from the file after checking it hashes to its name.
+func seedFolder(client *swarm.Client, folder string, links swarm.Links, stderr io.Writer) ([]*swarm.Transfer, error) {
+	entries, err := os.ReadDir(folder)
+	if err != nil {
+		return nil, fmt.Errorf("seed: %w", err)
+	}
+	var out []*swarm.Transfer
+	for _, e := range entries {
+		h, ok := swarm.ParseFileName(e.Name())
+		if !ok {
+			continue
+		}
+		mi, err := metainfo.LoadFromFile(filepath.Join(folder, h.Hex()+".torrent"))
+		if err != nil {
+			p, err := swarm.HashFile(filepath.Join(folder, e.Name()), h)
+			if err != nil {
+				fmt.Fprintf(stderr, "seed: skipping %s: %v\n", e.Name(), err)
+				continue
+			}
+			mi = p.MetaInfo(links)
+		}
+		tr, err := client.Add(mi)
+		if err != nil {
+			fmt.Fprintf(stderr, "seed: skipping %s: %v\n", e.Name(), err)
+			continue
+		}
+		out = append(out, tr)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ContentHash.Hex() < out[j].ContentHash.Hex() })
+	return out, nil
+}
+
+// fanAddress is --account, else the address of the fan's key if one is configured, else none.
+func fanAddress(f fanFlags, account string, env func(string) string, stderr io.Writer) (common.Address, error) {
+	if account != "" {
+		if !common.IsHexAddress(account) {
+			return common.Address{}, fmt.Errorf("--account %q is not an address", account)
+		}
+		return common.HexToAddress(account), nil
+	}
+	if env("BITTUNES_PRIVATE_KEY") == "" && f.Keystore == "" {
+		return common.Address{}, nil
+	}
+	k, err := f.fanKey(env, stderr)
+	if err != nil {
+		return common.Address{}, err
+	}
+	return addressOf(k), nil
+}
+
+// referralLinks maps the content hash of each track in the fan's library to "  <title>  <link>".
+func referralLinks(api *apiClient, fan common.Address) map[common.Hash]string {
+	out := map[common.Hash]string{}
+	if fan == (common.Address{}) {
+		return out
+	}
+	var lib struct {
+		Items []struct {
+			Track struct {
+				ID          int64                 `json:"id"`
+				Title       string                `json:"title"`
+				ContentHash string                `json:"contentHash"`
+				Artist      struct{ Name string } `json:"artist"`
+			} `json:"track"`
+			ReferralLink string `json:"referralLink"`
+		} `json:"library"`
+	}
+	if _, err := api.get("/api/v1/accounts/"+strings.ToLower(fan.Hex())+"/library", "library", &lib); err != nil {
+		return out
+	}
+	for _, it := range lib.Items {
+		link := it.ReferralLink
+		if strings.HasPrefix(link, "/") {
+			link = api.origin + link
+		}
+		out[common.HexToHash(it.Track.ContentHash)] = fmt.Sprintf("  %s  your referral link: %s", fileName(it.Track.Artist.Name, it.Track.Title), link)
+	}
+	return out
+}
