@@ -19,14 +19,25 @@ const (
 	defaultSignInEvery = 6 * time.Second
 )
 
-// ipLimiter is a token bucket per client IP (IPv6 clients per /64, the block one subscriber
-// usually holds). It lives in this process only: each API server behind a load balancer keeps
+// The default token bucket of uploads, per signed-in account: 10 at once, then one every 6 minutes.
+// At most defaultMaxPendingUploads of an account's uploads may wait for their registration.
+const (
+	defaultUploadBurst       = 10
+	defaultUploadEvery       = 6 * time.Minute
+	defaultMaxPendingUploads = 20
+)
+
+// ipLimiter is a token bucket per client: per IP (IPv6 clients per /64, the block one subscriber
+// usually holds) unless keyOf says otherwise. It lives in this process only: each API server behind a load balancer keeps
 // its own buckets, so a client may get up to n times the allowance from n servers. That is enough
 // to blunt floods of sign-in attempts without sharing state between servers; a limit across the
 // fleet belongs in the load balancer.
 type ipLimiter struct {
-	limit rate.Limit
-	burst int
+	limit   rate.Limit
+	burst   int
+	keyOf   func(*gin.Context) string // the client; default its IP
+	refusal string                    // the message of a 429
+
 
 	mu      sync.Mutex
 	buckets map[string]*rate.Limiter
@@ -43,7 +54,19 @@ func newIPLimiter(limit rate.Limit, burst int) *ipLimiter {
 	if burst <= 0 {
 		burst = defaultSignInBurst
 	}
-	return &ipLimiter{limit: limit, burst: burst, buckets: map[string]*rate.Limiter{}}
+	return &ipLimiter{limit: limit, burst: burst, buckets: map[string]*rate.Limiter{}, keyOf: (*gin.Context).ClientIP,
+		refusal: "too many sign-in attempts; try again in a little while"}
+}
+
+// newAccountLimiter is a token bucket per signed-in account (for routes behind requireSignIn).
+func newAccountLimiter(limit rate.Limit, burst int, refusal string) *ipLimiter {
+	l := newIPLimiter(limit, burst)
+	l.refusal = refusal
+	l.keyOf = func(c *gin.Context) string {
+		a, _ := signedIn(c)
+		return a.Hex()
+	}
+	return l
 }
 
 // allow takes a token from the client's bucket, or says how long until one is there.
@@ -81,10 +104,10 @@ func (l *ipLimiter) allow(client string, now time.Time) (bool, time.Duration) {
 // middleware answers 429 Too Many Requests, with Retry-After in whole seconds, to a client whose
 // bucket is empty.
 func (l *ipLimiter) middleware(c *gin.Context) {
-	ok, wait := l.allow(c.ClientIP(), time.Now())
+	ok, wait := l.allow(l.keyOf(c), time.Now())
 	if !ok {
 		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		fail(c, http.StatusTooManyRequests, "rate_limited", "too many sign-in attempts; try again in a little while")
+		fail(c, http.StatusTooManyRequests, "rate_limited", l.refusal)
 		return
 	}
 	c.Next()

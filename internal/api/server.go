@@ -64,6 +64,12 @@ type Deps struct {
 	// ChartRefresh is how often the API looks for charts the builder rewrote (each API server
 	// keeps the charts it served in memory until they change); zero: every 50 ms.
 	ChartRefresh time.Duration
+	// UploadRate and UploadBurst set the token bucket of uploads per signed-in account; zero
+	// values: 10 at once, then one every 6 minutes. MaxPendingUploads is how many uploads an
+	// account may have that are not registered on-chain yet (zero: 20).
+	UploadRate        rate.Limit
+	UploadBurst       int
+	MaxPendingUploads int
 	// UploadLimits bound an upload's files; zero values: 200 MB of audio, a 5 MB cover, a 20 MB preview.
 	UploadLimits UploadLimits
 	// Owners reads ownership from the contract (market.Reader does) for buyers the indexer has not
@@ -80,6 +86,15 @@ func Handler(d Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	if d.ChartRefresh == 0 {
 		d.ChartRefresh = 50 * time.Millisecond
+	}
+	if d.UploadRate == 0 {
+		d.UploadRate = rate.Every(defaultUploadEvery)
+	}
+	if d.UploadBurst == 0 {
+		d.UploadBurst = defaultUploadBurst
+	}
+	if d.MaxPendingUploads == 0 {
+		d.MaxPendingUploads = defaultMaxPendingUploads
 	}
 	r := gin.New()
 	m := newMetrics()
@@ -111,7 +126,8 @@ func Handler(d Deps) http.Handler {
 	v1.GET("/accounts/:address/purchases", h.sales(accountPurchases))
 	v1.GET("/audit/purchases", h.sales(auditFilter))
 	v1.PATCH("/tracks/:id/metadata", si.sameOrigin, requireSignIn, h.editMetadata)
-	v1.POST("/uploads", si.sameOrigin, requireSignIn, h.upload)
+	uploads := newAccountLimiter(d.UploadRate, d.UploadBurst, "too many uploads from this account; try again later")
+	v1.POST("/uploads", si.sameOrigin, requireSignIn, uploads.middleware, h.upload)
 	h.downloads = newDownloads(h)
 	h.downloads.routes(v1, si)
 	signin := v1.Group("/auth", si.enabled, si.sameOrigin)

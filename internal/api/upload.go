@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"net/http"
 	"strconv"
@@ -85,6 +86,16 @@ func (h *handlers) upload(c *gin.Context) {
 	account, _ := signedIn(c) // requireSignIn runs before
 	if h.MediaDir == "" || len(h.MasterKey) != content.MasterKeySize || h.Origin == "" {
 		fail(c, http.StatusServiceUnavailable, "unavailable", "uploads are not configured on this server")
+		return
+	}
+	pending, err := h.Store.PendingUploads(c.Request.Context(), h.ChainID, account)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	if pending >= int64(h.MaxPendingUploads) {
+		fail(c, http.StatusTooManyRequests, "too_many_pending_uploads", fmt.Sprintf("this account has %d uploads not registered "+
+			"on-chain yet: register them (or wait a week, after which unregistered uploads are deleted) before uploading more", pending))
 		return
 	}
 	lim := h.UploadLimits.withDefaults()

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"filippo.io/age"
+	"golang.org/x/time/rate"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 
@@ -41,6 +42,7 @@ func uploadDeps(media string) func(*api.Deps) {
 	return func(d *api.Deps) {
 		d.MediaDir, d.MasterKey = media, uploadMasterKey
 		d.UploadLimits = api.UploadLimits{Audio: 4 << 20, Cover: 64 << 10, Preview: 1 << 20}
+		d.UploadRate, d.MaxPendingUploads = rate.Inf, 1_000
 	}
 }
 
@@ -522,6 +524,62 @@ func TestSlowUploadOutlivesTheServerTimeouts(t *testing.T) {
 		if resp.StatusCode != http.StatusCreated {
 			b, _ := io.ReadAll(resp.Body)
 			t.Errorf("a slow upload: %d %s", resp.StatusCode, b)
+		}
+	})
+}
+
+// TestUploadLimits: an account gets a burst of uploads, then one in a while; and it may not have more
+// than so many uploads waiting for their registration, until one is registered.
+func TestUploadLimits(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		wav := demo.Tune{Seed: 2, Root: 330, BPM: 90, Seconds: 1}.WAV()
+		up := func(h http.Handler, cookie *http.Cookie) *httptest.ResponseRecorder {
+			return postUpload(h, cookie, append(uploadFields(nil), file("audio", "a.wav", wav))...)
+		}
+		dir := t.TempDir()
+		limited := signInHandler(s, devOrigin, uploadDeps(dir), func(d *api.Deps) { d.UploadRate, d.UploadBurst = rate.Every(time.Hour), 2 })
+		mira, alice := signedInAs(t, s, mira), signedInAs(t, s, alice)
+		for i, want := range []int{201, 201, 429} {
+			if rec := up(limited, mira); rec.Code != want {
+				t.Fatalf("upload %d: %d %s, want %d", i+1, rec.Code, rec.Body, want)
+			} else if want == 429 && (rec.Header().Get("Retry-After") == "" || !strings.Contains(rec.Body.String(), "too many uploads")) {
+				t.Errorf("a refused upload says %s, Retry-After %q", rec.Body, rec.Header().Get("Retry-After"))
+			}
+		}
+		if rec := up(limited, alice); rec.Code != 201 {
+			t.Errorf("another account is not limited by Mira's uploads: %d %s", rec.Code, rec.Body)
+		}
+
+		// Mira has two uploads waiting for their registration: a third is refused until she registers one.
+		quota := signInHandler(s, devOrigin, uploadDeps(dir), func(d *api.Deps) { d.UploadRate, d.MaxPendingUploads = rate.Inf, 2 })
+		rec := up(quota, mira)
+		if rec.Code != 429 || !strings.Contains(rec.Body.String(), "too_many_pending_uploads") || !strings.Contains(rec.Body.String(), "2 uploads") {
+			t.Fatalf("a third pending upload: %d %s", rec.Code, rec.Body)
+		}
+		pending, err := s.StaleUploads(ctx, chainID, time.Now().Add(time.Hour), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cur, err := s.Cursor(ctx, chainID, marketAddr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var hashOfMira common.Hash
+		for _, h := range pending {
+			if m, err := s.TrackMetadata(ctx, h); err == nil && m.Uploader == addr("mira") {
+				hashOfMira = h
+			}
+		}
+		n := cur.BlockNumber + 1
+		p := market.Position{BlockNumber: n, BlockHash: hash("registration"), BlockTime: time.Now(), TxHash: hash("register")}
+		reg := market.TrackRegistered{Position: p, TrackID: 99, Artist: addr("mira"), Price: eth(1), ContentHash: hashOfMira, MetadataURI: "x"}
+		if err := s.Apply(ctx, store.Batch{From: n, Events: []market.Event{reg},
+			Cursor: store.Cursor{ChainID: chainID, Contract: marketAddr, BlockNumber: n, BlockHash: p.BlockHash}}); err != nil {
+			t.Fatal(err)
+		}
+		if rec := up(quota, mira); rec.Code != 201 {
+			t.Errorf("after a registration: %d %s", rec.Code, rec.Body)
 		}
 	})
 }
