@@ -19,6 +19,9 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	if err != nil {
 		return err
 	}
+	if cfg, err = withDeployment(ctx, cfg); err != nil {
+		return err
+	}
 	b, err := openBackend(ctx, cfg)
 	if err != nil {
 		return err

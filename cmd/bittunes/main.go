@@ -31,6 +31,8 @@ func commands() []command {
 		{"get", "fetch a track you own over BitTorrent, unlock it with your key and write the audio file", runGet},
 		{"seed", "seed the packages in a folder (your library by default) and print your referral links", runSeed},
 		{"bench", "measure the indexer: `bittunes bench index` (dense and sparse backfill, live lag, reorg)", runBench},
+		{"audit", "check every split, balance and database row against the chain and the contract's rules", runAudit},
+		{"verify-contract", "check that the code deployed at --market is the market compiled from this source", runVerify},
 		{"version", "print the version", func(_ context.Context, _ []string, _ func(string) string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "bittunes", version)
 			return nil
@@ -70,7 +72,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Bittunes: an independent music market where fans who pass a track on are paid for the sales they bring.")
 	fmt.Fprintln(w, "\nUsage: bittunes <command> [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-16s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nEvery flag can also be set by an environment variable: --data-dir is BITTUNES_DATA_DIR, and so on.")
 	fmt.Fprintln(w, "Run `bittunes <command> --help` for a command's flags.")

@@ -18,6 +18,9 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	if err != nil {
 		return err
 	}
+	if cfg, err = withDeployment(ctx, cfg); err != nil {
+		return err
+	}
 	if cfg.MasterKey == "" {
 		return errors.New("config: missing --master-key (BITTUNES_MASTER_KEY): 64 hex digits, e.g. from openssl rand -hex 32, the same on every server; keep it: without it no sold track can be unlocked")
 	}

@@ -31,6 +31,9 @@ type Config struct {
 	// Market is the market contract's address; DeployBlock the block it was deployed in.
 	Market      common.Address
 	DeployBlock uint64
+	// Deployment is a Hardhat Ignition deployment folder (ignition/deployments/chain-<id>) that
+	// Market, DeployBlock and ChainID are read from when not given.
+	Deployment string
 	// Confirmations is how many blocks behind the head the indexer stays.
 	Confirmations uint64
 	// HTTPAddr is where the API and pages listen.
@@ -52,6 +55,9 @@ type Config struct {
 	LogFormat string
 	Dev       Dev
 	Bench     Bench
+	Audit     Audit
+	// JSON makes audit and verify-contract print their reports as JSON.
+	JSON bool
 }
 
 // Dev configures `bittunes dev`.
@@ -61,6 +67,17 @@ type Dev struct {
 	Reset       bool
 	Seed        bool
 	BlockPeriod time.Duration
+}
+
+// Audit configures `bittunes audit`.
+type Audit struct {
+	// FromBlock is where the audit starts reading: the deployment block or earlier (default:
+	// DeployBlock).
+	FromBlock uint64
+	// ToBlock is the last block audited (0: the head less Confirmations).
+	ToBlock uint64
+	// DB, if set, is the indexer's database to compare with the chain.
+	DB string
 }
 
 // Bench configures `bittunes bench`.
@@ -120,6 +137,8 @@ const (
 	DevFlags               // the dev chain's ports, reset, seeding
 	Logging                // log level and format (included in Common)
 	BenchFlags             // the benchmarks to run and their database
+	AuditFlags             // the blocks and database an audit covers
+	OutputFlags            // --json
 )
 
 // benchFlags are the flags of BenchFlags. Their environment variables start with BITTUNES_BENCH_,
@@ -163,6 +182,7 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 			return nil
 		})
 		fs.Uint64Var(&c.DeployBlock, "deploy-block", c.DeployBlock, "the block the market was deployed in (indexing starts there)")
+		fs.StringVar(&c.Deployment, "deployment", c.Deployment, "Hardhat Ignition deployment folder (ignition/deployments/chain-<id>) to read --market, --deploy-block and --chain-id from")
 		fs.Uint64Var(&c.Confirmations, "confirmations", c.Confirmations, "blocks behind the head the indexer stays")
 	}
 	if groups&DevFlags != 0 {
@@ -171,6 +191,14 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 		fs.BoolVar(&c.Dev.Reset, "reset", c.Dev.Reset, "delete the dev chain and database in the data folder and start afresh")
 		fs.BoolVar(&c.Dev.Seed, "seed", c.Dev.Seed, "seed a demo catalogue on a fresh chain")
 		fs.DurationVar(&c.Dev.BlockPeriod, "block-period", c.Dev.BlockPeriod, "mine a block this often (0: as transactions arrive)")
+	}
+	if groups&AuditFlags != 0 {
+		fs.Uint64Var(&c.Audit.FromBlock, "from-block", c.Audit.FromBlock, "first block to read: the market's deployment block or earlier (default: --deploy-block)")
+		fs.Uint64Var(&c.Audit.ToBlock, "to-block", c.Audit.ToBlock, "last block to audit (default: the head less --confirmations)")
+		fs.StringVar(&c.Audit.DB, "db", c.Audit.DB, "the indexer's database (postgres://… or sqlite:path) to compare with the chain (default: chain only)")
+	}
+	if groups&OutputFlags != 0 {
+		fs.BoolVar(&c.JSON, "json", c.JSON, "print the report as JSON")
 	}
 	if groups&BenchFlags != 0 {
 		fs.StringVar(&c.Bench.Only, "only", c.Bench.Only, "run only this benchmark: dense, sparse, live or reorg")

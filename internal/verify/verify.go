@@ -36,10 +36,10 @@ type Result struct {
 	FirstDifference int `json:"firstDifference"`
 	// MetadataMatches: the appended metadata hash is the compiled one too, so the code was compiled
 	// from exactly these source files with these settings (a "full" or "exact" match).
-	MetadataMatches  bool      `json:"metadataMatches"`
-	DeployedMetadata string    `json:"deployedMetadata,omitempty"`
-	ExpectedMetadata string    `json:"expectedMetadata,omitempty"`
-	Solc             string    `json:"solc,omitempty"`
+	MetadataMatches  bool   `json:"metadataMatches"`
+	DeployedMetadata string `json:"deployedMetadata,omitempty"`
+	ExpectedMetadata string `json:"expectedMetadata,omitempty"`
+	Solc             string `json:"solc,omitempty"`
 	// Immutables are the deployed values of the contract's immutables (none for the market).
 	Immutables    []Immutable `json:"immutables"`
 	HasImmutables bool        `json:"hasImmutables"`
