@@ -9,17 +9,28 @@ import hardhatToolboxViem from "@nomicfoundation/hardhat-toolbox-viem";
 
 const require = createRequire(import.meta.url);
 
+// One compiler configuration for every build. Hardhat's `production` profile (which `ignition
+// deploy` and `verify` use) would otherwise keep only the version and path and compile with 200
+// optimizer runs, no IR and the compiler's default EVM version: a different contract from the one
+// in abi/, which `bittunes verify-contract` would rightly refuse.
+const compiler = {
+  version: "0.8.37",
+  path: require.resolve("solc/soljson.js"),
+  settings: {
+    evmVersion: "cancun",
+    viaIR: true,
+    optimizer: { enabled: true, runs: 1_000_000 },
+    metadata: { bytecodeHash: "ipfs" },
+    outputSelection: { "*": { "*": ["abi", "evm.bytecode", "evm.deployedBytecode", "metadata"] } },
+  },
+};
+
 export default defineConfig({
   plugins: [hardhatToolboxViem],
   solidity: {
-    version: "0.8.37",
-    path: require.resolve("solc/soljson.js"),
-    settings: {
-      evmVersion: "cancun",
-      viaIR: true,
-      optimizer: { enabled: true, runs: 1_000_000 },
-      metadata: { bytecodeHash: "ipfs" },
-      outputSelection: { "*": { "*": ["abi", "evm.bytecode", "evm.deployedBytecode", "metadata"] } },
+    profiles: {
+      default: compiler,
+      production: { ...compiler, isolated: false },
     },
   },
   paths: {
@@ -33,8 +44,8 @@ export default defineConfig({
   },
   networks: {
     hardhatMainnet: { type: "edr-simulated", chainType: "l1", hardfork: "cancun" },
-    // A real chain for Ignition deployments: BITTUNES_RPC_URL and BITTUNES_DEPLOYER_KEY
-    // (or `npx hardhat keystore set BITTUNES_DEPLOYER_KEY`).
+    // A real chain for Ignition deployments: BITTUNES_RPC_URL and BITTUNES_DEPLOYER_KEY, each from
+    // the environment or from the encrypted keystore (`npx hardhat keystore set BITTUNES_DEPLOYER_KEY`).
     target: {
       type: "http",
       chainType: "generic",
@@ -42,8 +53,14 @@ export default defineConfig({
       accounts: [configVariable("BITTUNES_DEPLOYER_KEY")],
     },
   },
+  // `npx hardhat verify --network target <address> <owner> <feeRecipient> <feeBps>` (or `ignition
+  // deploy … --verify`): Sourcify and Blockscout need no key; Etherscan (and the explorers of its
+  // API v2) verifies too when BITTUNES_EXPLORER_API_KEY is set.
   verify: {
-    etherscan: { apiKey: configVariable("BITTUNES_EXPLORER_API_KEY"), enabled: false },
+    etherscan: {
+      apiKey: configVariable("BITTUNES_EXPLORER_API_KEY"),
+      enabled: Boolean(process.env.BITTUNES_EXPLORER_API_KEY),
+    },
     blockscout: { enabled: true },
     sourcify: { enabled: true },
   },
