@@ -42,6 +42,9 @@ PostgreSQL: --database-pg, else a throwaway cluster (default durability). About 
 makes the workload ten times smaller.`
 
 func runBench(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "swarm" {
+		return runBenchSwarm(ctx, args[1:], env, stdout, stderr)
+	}
 	groups := map[string]string{"index": benchAbout, "api": benchAPIAbout}
 	if len(args) == 0 || groups[args[0]] == "" {
 		if len(args) > 0 && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {

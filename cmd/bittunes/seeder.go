@@ -19,8 +19,12 @@ func startSeeder(ctx context.Context, cfg config.Config, st *store.Store, log *s
 		log.Info("swarm: no seeder (--no-seeder): packages are served by the web seed only")
 		return func() {}, nil
 	}
+	maxPeers := cfg.Swarm.MaxPeers
+	if maxPeers <= 0 {
+		maxPeers = 8
+	}
 	index := &swarm.Index{Store: st, Media: content.Media{Dir: cfg.Media()}}
-	s, err := swarm.NewSeeder(swarm.Config{ListenAddr: cfg.Swarm.Listen, DHT: cfg.Swarm.DHT, UploadRate: cfg.Swarm.UploadRate,
+	s, err := swarm.NewSeeder(swarm.Config{ListenAddr: cfg.Swarm.Listen, DHT: cfg.Swarm.DHT, UploadRate: cfg.Swarm.UploadRate, MaxPeers: maxPeers,
 		Logger: log.With("component", "seeder")}, index, swarm.ServerLinks(cfg.Origin(), cfg.Swarm.TrackerURL))
 	if err != nil {
 		return nil, err

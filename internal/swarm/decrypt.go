@@ -3,9 +3,11 @@ package swarm
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
@@ -35,10 +37,8 @@ func (tr *Transfer) decryptOnce(ctx context.Context, id age.Identity, dst *os.Fi
 	if _, err := dst.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("swarm: decrypt: %w", err)
 	}
-	r := tr.Reader()
-	defer r.Close()
-	stop := context.AfterFunc(ctx, func() { r.Close() })
-	defer stop()
+	r := &pieceReader{ctx: ctx, tr: tr, size: tr.t.Length(), pieceLen: tr.t.Info().PieceLength}
+	defer r.close()
 	h := sha256.New()
 	tee := io.TeeReader(r, h)
 	plain, err := age.Decrypt(tee, id)
@@ -58,4 +58,51 @@ func (tr *Transfer) decryptOnce(ctx context.Context, id age.Identity, dst *os.Fi
 		return fmt.Errorf("swarm: %s: %w", tr.Path, ErrMismatch)
 	}
 	return nil
+}
+
+// pieceReader reads the package file in order, each piece as soon as it is complete and verified,
+// while the client keeps fetching the rest. (The library's own Reader moves piece priorities about
+// as it reads, which stalled transfers here now and then.)
+type pieceReader struct {
+	ctx            context.Context
+	tr             *Transfer
+	f              *os.File
+	off            int64
+	size, pieceLen int64
+}
+
+func (r *pieceReader) Read(p []byte) (int, error) {
+	if r.off >= r.size {
+		return 0, io.EOF
+	}
+	i := int(r.off / r.pieceLen)
+	for !r.tr.t.PieceState(i).Complete {
+		select {
+		case <-r.ctx.Done():
+			return 0, r.ctx.Err()
+		case <-r.tr.t.Closed():
+			return 0, errors.New("swarm: the transfer was dropped")
+		case <-time.After(2 * time.Millisecond):
+		}
+	}
+	if r.f == nil {
+		f, err := os.Open(r.tr.Path)
+		if err != nil {
+			return 0, fmt.Errorf("swarm: %w", err)
+		}
+		r.f = f
+	}
+	end := min(int64(i+1)*r.pieceLen, r.size)
+	n, err := r.f.ReadAt(p[:min(int64(len(p)), end-r.off)], r.off)
+	r.off += int64(n)
+	if err == io.EOF && n > 0 {
+		err = nil
+	}
+	return n, err
+}
+
+func (r *pieceReader) close() {
+	if r.f != nil {
+		r.f.Close()
+	}
 }

@@ -22,6 +22,10 @@ type Config struct {
 	// UploadRate caps the bytes per second the peer sends (0: no cap). The server's seeder uses it so
 	// that fans, who pass pieces on among themselves, carry most of a popular package's load.
 	UploadRate int64
+	// MaxPeers caps the peers connected per torrent (0: the library's default, 50). The server's
+	// seeder keeps few, so that it sends each piece to a few fans who pass it on, rather than the
+	// same pieces to every fan at once.
+	MaxPeers int
 	// Logger gets the peer's warnings (nothing by default).
 	Logger *slog.Logger
 }
@@ -54,6 +58,9 @@ func newTorrentClient(c Config, store storage.ClientImpl, seed bool) (*torrent.C
 	if c.UploadRate > 0 {
 		burst := int(max(c.UploadRate/8, 256<<10))
 		cfg.UploadRateLimiter = rate.NewLimiter(rate.Limit(c.UploadRate), burst)
+	}
+	if c.MaxPeers > 0 {
+		cfg.EstablishedConnsPerTorrent = c.MaxPeers
 	}
 	cfg.Logger = alog.Default.FilterLevel(alog.Critical)
 	cl, err := torrent.NewClient(cfg)
