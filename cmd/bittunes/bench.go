@@ -28,8 +28,8 @@ the installed server binaries with PostgreSQL's default durability. A full run t
 
 const benchAPIAbout = `Loads 1 000 000 purchases of 10 000 tracks (1 000 artists, 200 000 fans, a power law of
 popularity, 100 genre/sub-genres, 60 days) into PostgreSQL through the store's Apply, as the indexer
-writes them, builds the charts, serves the API on a loopback port, and while 50 purchases a second
-keep arriving (and the chart builder follows them) drives it from 8 clients for 10 s per phase:
+writes them, builds the charts, serves the API on a loopback port, and while 20 purchases a second
+(a block each) keep arriving (and the chart builder follows them) drives it from 8 clients for 10 s per phase:
 
   api_chart_full_build      ranking every chart from the aggregates (ms; at start and each midnight)
   api_chart_rps, _p50, _p99 GET /api/v1/charts/{7d,30d,all}[?genre=…[&subgenre=…]], every chart

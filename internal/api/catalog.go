@@ -65,27 +65,15 @@ func (h *handlers) chart(c *gin.Context) {
 	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 }
 
-// renderChart reads a stored chart and the tracks in it, as the chart endpoint's JSON.
+// renderChart reads a stored chart and its tracks, as the chart endpoint's JSON.
 func (h *handlers) renderChart(ctx context.Context, ref charts.Ref) ([]byte, error) {
-	entries, err := h.Store.Chart(ctx, h.ChainID, ref.Chart, ref.Period)
+	entries, err := h.Store.ChartTracks(ctx, h.ChainID, ref.Chart, ref.Period)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(entries))
-	for i, e := range entries {
-		ids[i] = e.TrackID
-	}
-	tracks, err := h.Store.Tracks(ctx, h.ChainID, ids)
-	if err != nil {
-		return nil, err
-	}
-	out := chartJSON{Chart: ref.Chart, Period: ref.Period, Entries: []chartEntryJSON{}}
+	out := chartJSON{Chart: ref.Chart, Period: ref.Period, Entries: make([]chartEntryJSON, 0, len(entries))}
 	for _, e := range entries {
-		t, ok := tracks[e.TrackID]
-		if !ok {
-			continue // delisted or metadata removed since the chart was built
-		}
-		entry := chartEntryJSON{Rank: e.Rank, Movement: e.Movement(), Sales: e.Sales, Revenue: amount(e.Revenue), Track: trackView(t)}
+		entry := chartEntryJSON{Rank: e.Rank, Movement: e.Movement(), Sales: e.Sales, Revenue: amount(e.Revenue), Track: trackView(e.Track)}
 		if e.PreviousRank > 0 {
 			prev := e.PreviousRank
 			entry.PreviousRank = &prev

@@ -38,7 +38,12 @@ type chartCache struct {
 type renderedChart struct {
 	version int64
 	body    []byte
+	at      time.Time // when it was rendered
 }
+
+// rerenderEvery is how soon a chart whose version moved is rendered again after its last render:
+// a chart that changes with every block is rendered a few times a second, not at every block.
+const rerenderEvery = 200 * time.Millisecond
 
 func newChartCache(s *store.Store, chainID uint64, interval time.Duration, log *slog.Logger) *chartCache {
 	return &chartCache{store: s, chainID: chainID, interval: interval, log: log,
@@ -60,7 +65,9 @@ func (c *chartCache) get(ctx context.Context, ref charts.Ref, render func(contex
 	case ok && cached.version == version:
 		return cached.body, nil
 	case ok:
-		c.group.DoChan(c.key(ref), func() (any, error) { return c.rerender(ref, version, render) })
+		if time.Since(cached.at) >= rerenderEvery {
+			c.group.DoChan(c.key(ref), func() (any, error) { return c.rerender(ref, version, render) })
+		}
 		return cached.body, nil
 	}
 	body, err, _ := c.group.Do(c.key(ref), func() (any, error) { return c.rerender(ref, version, render) })
@@ -84,7 +91,7 @@ func (c *chartCache) rerender(ref charts.Ref, version int64, render func(context
 	}
 	c.mu.Lock()
 	if c.bodies[ref].version <= version { // a later version may have been kept meanwhile
-		c.bodies[ref] = renderedChart{version: version, body: body}
+		c.bodies[ref] = renderedChart{version: version, body: body, at: time.Now()}
 	}
 	c.mu.Unlock()
 	return body, nil

@@ -30,7 +30,7 @@ const (
 	apiFans      = 200_000
 	apiPurchases = 1_000_000
 	apiDays      = 60
-	apiLiveRate  = 50 // purchases a second while the endpoints are driven
+	apiLiveRate  = 20 // purchases a second while the endpoints are driven, as in bench index's live run
 	apiPhase     = 10 * time.Second
 	apiWorkers   = 8
 )
@@ -183,7 +183,7 @@ func (b *apiBench) serve(ctx context.Context) (func(), error) {
 // purchases applies a block with a few sales every 100 ms, as the indexer would, and tells the
 // chart scheduler.
 func (b *apiBench) purchases(ctx context.Context) error {
-	tick := time.NewTicker(100 * time.Millisecond)
+	tick := time.NewTicker(time.Second / apiLiveRate)
 	defer tick.Stop()
 	for {
 		select {
@@ -191,11 +191,7 @@ func (b *apiBench) purchases(ctx context.Context) error {
 			return nil
 		case <-tick.C:
 		}
-		tracks := make([]int, apiLiveRate/10)
-		for i := range tracks {
-			tracks[i] = b.cat.popular()
-		}
-		if err := b.applyLive(ctx, tracks...); err != nil {
+		if err := b.applyLive(ctx, b.cat.popular()); err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/bittunes/bittunes/internal/wei"
@@ -42,6 +43,7 @@ type Board struct {
 	members map[string]map[int64]struct{}
 
 	prevRanks map[Ref]map[int64]int // a chart's ranks in its previous period, kept until they change
+	top       map[Ref][]Score       // a chart's top Size in its current period, kept up to date by Add
 	dirty     map[Ref]bool          // charts whose entries changed since the last Take
 }
 
@@ -52,7 +54,8 @@ func NewBoard(today string, in Inputs) (*Board, error) {
 		return nil, err
 	}
 	b := &Board{windows: map[Period][2]Window{}, scores: map[Period]*[2]map[int64]*Score{}, first: map[int64][2]int64{},
-		keys: map[int64][]string{}, members: map[string]map[int64]struct{}{}, prevRanks: map[Ref]map[int64]int{}, dirty: map[Ref]bool{}}
+		keys: map[int64][]string{}, members: map[string]map[int64]struct{}{}, prevRanks: map[Ref]map[int64]int{},
+		top: map[Ref][]Score{}, dirty: map[Ref]bool{}}
 	for _, p := range Periods {
 		cur, prev := p.Windows(t)
 		b.windows[p] = [2]Window{cur, prev}
@@ -126,6 +129,7 @@ func (b *Board) touchAll(chart string) {
 		r := Ref{chart, p}
 		b.dirty[r] = true
 		delete(b.prevRanks, r)
+		delete(b.top, r)
 	}
 }
 
@@ -158,6 +162,8 @@ func (b *Board) Add(s Sale) error {
 				b.dirty[r] = true
 				if w == 1 {
 					delete(b.prevRanks, r)
+				} else if top, ok := b.top[r]; ok {
+					b.top[r] = b.raise(top, b.scored(p, s.TrackID))
 				}
 			}
 		}
@@ -193,10 +199,43 @@ func (b *Board) All() ([]Ref, []Entry) {
 	return refs, out
 }
 
+// scored is a track's current score in period p, with its first sale.
+func (b *Board) scored(p Period, id int64) Score {
+	s := *b.scores[p][0][id]
+	f := b.first[id]
+	s.FirstSaleBlock, s.FirstSaleLog = f[0], int(f[1])
+	return s
+}
+
+// raise puts a track whose score rose where it now ranks in a chart's top list. Only its score
+// changed, so the others keep their order: it leaves its old place and takes its new one, and
+// the list stays at most Size long.
+func (b *Board) raise(top []Score, s Score) []Score {
+	if i := slices.IndexFunc(top, func(t Score) bool { return t.TrackID == s.TrackID }); i >= 0 {
+		top = slices.Delete(top, i, i+1)
+	}
+	at, _ := slices.BinarySearchFunc(top, s, func(t, s Score) int {
+		if Above(t, s) {
+			return -1
+		}
+		return 1
+	})
+	if at >= Size {
+		return top
+	}
+	top = slices.Insert(top, at, s)
+	return top[:min(len(top), Size)]
+}
+
 // Entries ranks one chart: its top Size tracks, with their ranks in the previous period.
 func (b *Board) Entries(r Ref) []Entry {
-	ranked := Rank(b.memberScores(r, 0))
-	if len(ranked) == 0 {
+	top, ok := b.top[r]
+	if !ok {
+		ranked := Rank(b.memberScores(r, 0))
+		top = slices.Clip(ranked[:min(Size, len(ranked))])
+		b.top[r] = top
+	}
+	if len(top) == 0 {
 		return nil
 	}
 	prev, ok := b.prevRanks[r]
@@ -207,7 +246,6 @@ func (b *Board) Entries(r Ref) []Entry {
 		}
 		b.prevRanks[r] = prev
 	}
-	top := ranked[:min(Size, len(ranked))]
 	out := make([]Entry, len(top))
 	for i, s := range top {
 		out[i] = Entry{Chart: r.Chart, Period: r.Period, Rank: i + 1, Score: s, PreviousRank: prev[s.TrackID]}

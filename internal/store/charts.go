@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/bittunes/bittunes/internal/charts"
@@ -69,21 +70,54 @@ func (q querier) anyCursor(ctx context.Context, chainID int64) (int64, error) {
 	return rows[0].BlockNumber, nil
 }
 
-// Chart returns a stored chart ("" overall, "genre" or "genre/sub-genre" slugs), top first.
-func (q querier) Chart(ctx context.Context, chainID uint64, chart string, period charts.Period) ([]charts.Entry, error) {
-	var rows []chartEntryRow
-	err := q.with(ctx).Where("chain_id = ? AND chart = ? AND period = ?", int64(chainID), chart, string(period)).
-		Order("rank").Find(&rows).Error
-	if err != nil {
+// ChartTrack is an entry of a stored chart with its track as the market shows it.
+type ChartTrack struct {
+	charts.Entry
+	Track Track
+}
+
+// ChartTracks returns a stored chart, top first, with its tracks, in one query; entries whose
+// track left the market since the chart was built (delisted, metadata gone) are left out. It scans
+// the rows itself: this is the query behind every chart the API renders.
+func (q querier) ChartTracks(ctx context.Context, chainID uint64, chart string, period charts.Period) ([]ChartTrack, error) {
+	fail := func(err error) ([]ChartTrack, error) {
 		return nil, fmt.Errorf("store: chart %q %s: %w", chart, period, classify(err))
 	}
-	out := make([]charts.Entry, len(rows))
-	for i, r := range rows {
-		out[i] = charts.Entry{Chart: r.Chart, Period: charts.Period(r.Period), Rank: r.Rank,
-			Score: charts.Score{TrackID: r.TrackID, Sales: r.Sales, Revenue: r.Revenue}}
-		if r.PreviousRank != nil {
-			out[i].PreviousRank = *r.PreviousRank
+	rows, err := q.with(ctx).Table("chart_entries ce").
+		Select("ce.rank, ce.sales AS chart_sales, ce.revenue AS chart_revenue, ce.previous_rank, "+
+			strings.Replace(trackColumns, "s.revenue", "COALESCE(s.revenue, '0') AS revenue", 1)).
+		Joins("JOIN tracks t ON t.chain_id = ce.chain_id AND t.track_id = ce.track_id").
+		Joins(joinUploadedBy).
+		Joins("LEFT JOIN track_stats s ON s.chain_id = t.chain_id AND s.track_id = t.track_id").
+		Where("ce.chain_id = ? AND ce.chart = ? AND ce.period = ?", int64(chainID), chart, string(period)).
+		Order("ce.rank").Rows()
+	if err != nil {
+		return fail(err)
+	}
+	defer rows.Close()
+	var out []ChartTrack
+	for rows.Next() {
+		var (
+			e       charts.Entry
+			prev    *int
+			v       trackView
+			revenue wei.Amount
+		)
+		err := rows.Scan(&e.Rank, &e.Sales, &e.Revenue, &prev, &v.TrackID, &v.Artist, &v.ArtistName, &v.Title, &v.Genre,
+			&v.Subgenre, &v.Description, &v.DurationMS, &v.Price, &v.ReferralBps, &v.Listed, &v.ContentHash, &v.MetadataURI,
+			&v.RegisteredAt, &v.BlockNumber, &v.TxHash, &v.Sales, &revenue)
+		if err != nil {
+			return fail(err)
 		}
+		e.Chart, e.Period, e.TrackID = chart, period, v.TrackID
+		if prev != nil {
+			e.PreviousRank = *prev
+		}
+		v.Revenue = &revenue
+		out = append(out, ChartTrack{Entry: e, Track: v.track()})
+	}
+	if err := rows.Err(); err != nil {
+		return fail(err)
 	}
 	return out, nil
 }
