@@ -2,12 +2,14 @@
 #
 #   make dev       run the whole market locally (bittunes dev) on the embedded chain and SQLite
 #   make test      everything CI runs: contract build + abi/ freshness + Solidity and node tests + Go tests
+#                  + the web bundle's freshness and the browser tests (Chromium)
+#   make web       rebuild the pages' JavaScript bundle (internal/web/static/app.js) after editing web/src
 #   make gas       gas benchmark of the contract (BENCH lines)
 #   make abi       rebuild the contract and regenerate abi/ and the Go bindings
 
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: dev build test test-contracts test-go gas abi vet
+.PHONY: dev build test test-contracts test-go test-web web gas abi vet
 
 dev:
 	go run ./cmd/bittunes dev
@@ -15,7 +17,7 @@ dev:
 build:
 	go build -o bittunes ./cmd/bittunes
 
-test: test-contracts test-go
+test: test-contracts test-go test-web
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -31,6 +33,14 @@ vet:
 
 test-go: vet
 	go test ./...
+
+# The browser tests build the binary once, start `bittunes dev` on free ports and drive Chromium.
+test-web: $(NPM_STAMP)
+	npm run --silent web:check
+	npm run --silent test:web
+
+web: $(NPM_STAMP)
+	npm run --silent web:build
 
 gas: $(NPM_STAMP)
 	npm run --silent gas

@@ -19,6 +19,7 @@ import (
 	"github.com/bittunes/bittunes/internal/devchain"
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/web"
 )
 
 const devAbout = `Runs the whole market on this machine: an in-process go-ethereum dev chain (JSON-RPC on 127.0.0.1),
@@ -27,7 +28,7 @@ charts and the API, and on a fresh chain a demo catalogue. Chain and database ar
 folder across restarts; --reset deletes them first.`
 
 func runDev(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
-	cfg, err := parse("dev", devAbout, config.Common|config.DevFlags, args, env, stderr)
+	cfg, err := parse("dev", devAbout, config.Common|config.DevFlags|config.WebFlags, args, env, stderr)
 	if err != nil {
 		return err
 	}
@@ -83,6 +84,19 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	handler := api.Handler(api.Deps{Store: st, Chain: chain.Client(), Contract: market.NewReader(chain.Client(), dep.Market), ChainID: chainID, Market: dep.Market,
 		Logger: log, MaxLag: 20, Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(),
 		MasterKey: masterKey, Owners: market.NewReader(chain.Client(), dep.Market), TrackerURL: cfg.Swarm.TrackerURL})
+	chainName := cfg.ChainName
+	if chainName == "" {
+		chainName = "Bittunes dev chain"
+	}
+	walletRPC := cfg.WalletRPC
+	if walletRPC == "" {
+		walletRPC = chain.HTTPURL()
+	}
+	handler, err = web.Handler(web.Config{ChainID: chainID, ChainName: chainName, RPCURL: walletRPC, Market: dep.Market,
+		ExplorerURL: cfg.ExplorerURL, MediaDir: cfg.Media(), Logger: log}, handler)
+	if err != nil {
+		return err
+	}
 	stopSeeder, err := startSeeder(ctx, cfg, st, log)
 	if err != nil {
 		return err

@@ -10,11 +10,12 @@ import (
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/web"
 )
 
 func runServe(ctx context.Context, args []string, env func(string) string, _, stderr io.Writer) error {
 	cfg, err := parse("serve", "Serves the API from the database the indexer fills. Stateless: run as many side by side as needed.",
-		config.Common|config.Chain, args, env, stderr)
+		config.Common|config.Chain|config.WebFlags, args, env, stderr)
 	if err != nil {
 		return err
 	}
@@ -45,6 +46,11 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 		ChainID: b.chainID, Market: cfg.Market, Logger: log,
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: media.Dir, MasterKey: masterKey,
 		MaxLag: 20, Confirms: cfg.Confirmations, Owners: market.NewReader(b.client, cfg.Market), TrackerURL: cfg.Swarm.TrackerURL})
+	handler, err = web.Handler(web.Config{ChainID: b.chainID, ChainName: cfg.ChainName, RPCURL: cfg.WalletRPC, Market: cfg.Market,
+		ExplorerURL: cfg.ExplorerURL, MediaDir: media.Dir, Logger: log}, handler)
+	if err != nil {
+		return err
+	}
 	stopSeeder, err := startSeeder(ctx, cfg, b.store, log)
 	if err != nil {
 		return err

@@ -50,6 +50,13 @@ type Config struct {
 	MasterKey string
 	// Swarm configures the seeder and the tracker (serve, dev).
 	Swarm Swarm
+	// ExplorerURL is the block explorer the pages link transactions and addresses to
+	// (https://etherscan.io); empty links them to the market's own transaction view.
+	ExplorerURL string
+	// WalletRPC is the JSON-RPC URL browser wallets are asked to add for the chain, and ChainName
+	// the chain's name there; dev uses its own chain's. Empty: wallets use the RPC they have.
+	WalletRPC string
+	ChainName string
 	// LogLevel is debug, info, warn or error; LogFormat text or json.
 	LogLevel  string
 	LogFormat string
@@ -137,6 +144,7 @@ const (
 	DevFlags               // the dev chain's ports, reset, seeding
 	Logging                // log level and format (included in Common)
 	BenchFlags             // the benchmarks to run and their database
+	WebFlags               // what the pages tell browser wallets: explorer, wallet RPC, chain name
 	AuditFlags             // the blocks and database an audit covers
 	OutputFlags            // --json
 )
@@ -191,6 +199,11 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 		fs.BoolVar(&c.Dev.Reset, "reset", c.Dev.Reset, "delete the dev chain and database in the data folder and start afresh")
 		fs.BoolVar(&c.Dev.Seed, "seed", c.Dev.Seed, "seed a demo catalogue on a fresh chain")
 		fs.DurationVar(&c.Dev.BlockPeriod, "block-period", c.Dev.BlockPeriod, "mine a block this often (0: as transactions arrive)")
+	}
+	if groups&WebFlags != 0 {
+		fs.StringVar(&c.ExplorerURL, "explorer-url", c.ExplorerURL, "block explorer base URL the pages link transactions to, such as https://etherscan.io (default: the market's own transaction view)")
+		fs.StringVar(&c.WalletRPC, "wallet-rpc", c.WalletRPC, "public JSON-RPC URL browser wallets are asked to add for the chain (dev: the dev chain's)")
+		fs.StringVar(&c.ChainName, "chain-name", c.ChainName, "the chain's name in browser wallets (dev: Bittunes dev chain)")
 	}
 	if groups&AuditFlags != 0 {
 		fs.Uint64Var(&c.Audit.FromBlock, "from-block", c.Audit.FromBlock, "first block to read: the market's deployment block or earlier (default: --deploy-block)")

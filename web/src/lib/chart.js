@@ -1,0 +1,32 @@
+// The earnings chart: bars per day, week or month, drawn as SVG.
+import { html } from "./dom.js";
+import { weiToEther } from "./format.js";
+
+/** earningsChart renders points ({start, amount: {wei}}) as a bar chart with a labelled axis. */
+export function earningsChart(points, { width = 720, height = 220 } = {}) {
+  if (!points.length) return html`<p class="empty">No earnings yet. They appear here with your first sale.</p>`;
+  const pad = { l: 64, r: 12, t: 12, b: 28 };
+  const values = points.map((p) => BigInt(p.amount.wei));
+  const max = values.reduce((a, b) => (b > a ? b : a), 1n);
+  const iw = width - pad.l - pad.r, ih = height - pad.t - pad.b;
+  const bw = iw / points.length;
+  const y = (v) => pad.t + ih - Number((v * 10000n) / max) / 10000 * ih;
+  const ticks = [0n, max / 2n, max];
+  const labelEvery = Math.ceil(points.length / 8);
+  const total = values.reduce((a, b) => a + b, 0n);
+  return html`<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Earnings over time: ${weiToEther(total)} ETH in all over ${points.length} periods">
+    ${ticks.map((t) => html`<line class="gridline" x1="${pad.l}" x2="${width - pad.r}" y1="${y(t)}" y2="${y(t)}"/>
+      <text class="axis" x="${pad.l - 6}" y="${y(t) + 4}" text-anchor="end">${trim(weiToEther(t))}</text>`)}
+    ${points.map((p, i) => {
+      const v = values[i];
+      const top = y(v);
+      return html`<rect class="bar" x="${pad.l + i * bw + bw * 0.15}" y="${top}" width="${Math.max(bw * 0.7, 1)}" height="${Math.max(pad.t + ih - top, v > 0n ? 1 : 0)}"><title>${p.start}: ${weiToEther(v)} ETH from ${p.credits} credit${p.credits === 1 ? "" : "s"}</title></rect>
+      ${i % labelEvery === 0 ? html`<text class="axis" x="${pad.l + i * bw + bw / 2}" y="${height - 8}" text-anchor="middle">${p.start.slice(5)}</text>` : ""}`;
+    })}
+  </svg>`;
+}
+
+function trim(s) {
+  const [a, b = ""] = s.split(".");
+  return b ? `${a}.${b.slice(0, 4)}`.replace(/\.?0+$/, "") || "0" : a;
+}

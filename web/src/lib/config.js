@@ -1,0 +1,15 @@
+// The market's settings, embedded by the server in every page.
+const el = document.getElementById("bittunes-config");
+
+/** config: {chainId, chainName, rpcUrl, market, explorerUrl}. */
+export const config = el ? JSON.parse(el.textContent) : { chainId: 0, chainName: "", rpcUrl: "", market: "", explorerUrl: "" };
+
+/** txURL links a transaction: on the configured explorer, else the market's own view. */
+export function txURL(hash) {
+  return config.explorerUrl ? `${config.explorerUrl}/tx/${hash}` : `/tx/${hash}`;
+}
+
+/** addressURL links an address on the explorer, or to its artist page without one. */
+export function addressURL(addr) {
+  return config.explorerUrl ? `${config.explorerUrl}/address/${addr}` : `/a/${addr}`;
+}

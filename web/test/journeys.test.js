@@ -1,0 +1,261 @@
+// The market in a real browser: fans and artists going through the pages with a wallet, against
+// a test instance of the whole market (bittunes dev on its own chain). Run: npm run test:web.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createWalletClient, http, defineChain, parseEther } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { startMarket } from "./market.js";
+import { launch, shot } from "./browser.js";
+import { TestWallet } from "./wallet.js";
+
+const abi = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "abi", "BittunesMarket.abi.json"), "utf8"));
+
+let market, browser;
+const T = { timeout: 120_000 };
+
+before(async () => {
+  [market, browser] = await Promise.all([startMarket(), launch()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await market?.stop();
+});
+
+const lower = (a) => a.toLowerCase();
+
+function walletFor(i, opts = {}) {
+  const { rpc, chainId, accounts } = market.dev;
+  return new TestWallet({ rpc, chainId, privateKey: accounts[i].privateKey, ...opts });
+}
+
+async function libraryIds(address) {
+  return (await market.api(`/accounts/${address}/library`)).library.map((x) => x.track.id);
+}
+
+async function chartSales(trackId, query = "") {
+  const c = await market.api(`/charts/7d${query}`);
+  return c.entries.find((e) => e.track.id === trackId)?.sales ?? 0;
+}
+
+/** signIn signs the page's person in with their wallet, from the header. */
+async function signIn(page) {
+  const w = page.locator("#wallet");
+  const connect = w.getByRole("button", { name: "Connect wallet" });
+  const signInButton = w.getByRole("button", { name: "Sign in" });
+  try {
+    await connect.or(signInButton).waitFor();
+    if (await connect.isVisible()) await connect.click({ timeout: 10_000 });
+    await signInButton.click({ timeout: 10_000 });
+    await page.locator("#wallet").getByRole("button", { name: "Sign out" }).waitFor({ timeout: 20_000 });
+  } catch (e) {
+    await shot(page, "failed-sign-in");
+    throw new Error(`sign-in failed: ${await page.locator("#notices").textContent()} ${e.message}`, { cause: e });
+  }
+}
+
+function assertNoErrors(errors) {
+  assert.deepEqual(errors, [], `console errors:\n${errors.join("\n")}`);
+}
+
+// The demo catalogue's fans are accounts 4–9; pick a track one fan owns (the referrer) and
+// another does not (the buyer).
+async function referralSetup(exclude = []) {
+  const fans = [];
+  for (let i = 4; i <= 9; i++) fans.push({ i, address: market.dev.accounts[i].address, owns: await libraryIds(market.dev.accounts[i].address) });
+  for (const r of fans) {
+    for (const id of r.owns) {
+      const b = fans.find((f) => f !== r && !f.owns.includes(id) && !exclude.includes(f.i));
+      if (b && !exclude.includes(r.i)) return { trackId: id, referrer: r, buyer: b };
+    }
+  }
+  throw new Error("no referral set-up in the demo catalogue");
+}
+
+let journey1;
+
+test("a fan buys through another fan's referral link; the chart and both account pages update", T, async () => {
+  const { trackId, referrer, buyer } = await referralSetup();
+  journey1 = { trackId, referrer, buyer };
+  const track = await market.api(`/tracks/${trackId}`);
+  const salesBefore = await chartSales(trackId);
+  const earnedBefore = BigInt((await market.api(`/accounts/${referrer.address}/library`)).library.find((x) => x.track.id === trackId).referralEarnings.wei);
+
+  // The buyer's wallet starts on another network and does not know the market's chain: the page adds it and switches.
+  const wallet = walletFor(buyer.i, { startChainId: 1, knowsChain: false });
+  const { page, errors } = await browser.person({ wallet });
+  await page.goto(`${market.base}/t/${trackId}?ref=${lower(referrer.address)}`);
+  await page.getByText("You came through").waitFor();
+  await shot(page, "1-referral-link");
+  assert.equal(await page.evaluate((id) => localStorage.getItem(`bittunes.ref.${id}`), trackId), lower(referrer.address));
+
+  await page.getByRole("button", { name: `Buy for ${track.price.ether} ETH` }).click();
+  await page.getByText("It's yours.").waitFor({ timeout: 60_000 });
+  await shot(page, "1-bought");
+  assert.equal(wallet.current, market.dev.chainId, "the page switched the wallet to the market's chain");
+  assert.ok(wallet.log.includes("wallet_addEthereumChain"), "the page added the chain to the wallet");
+  const sale = (await market.api(`/audit/purchases?track=${trackId}&account=${buyer.address}`)).sales[0];
+  assert.equal(lower(sale.referrer), lower(referrer.address), "the referrer was credited on-chain");
+
+  // The chart counts the sale.
+  await market.waitFor("the chart to count the sale", async () => (await chartSales(trackId)) === salesBefore + 1, 10_000);
+  await page.goto(`${market.base}/charts?period=7d`);
+  await page.locator(`li[data-track="${trackId}"]`).getByText(`${salesBefore + 1} sale`).waitFor();
+  await shot(page, "1-chart");
+
+  // The buyer's account page has the track in the library.
+  await page.goto(`${market.base}/account`);
+  await signIn(page);
+  await page.locator(`li[data-library="${trackId}"]`).waitFor();
+  await shot(page, "1-buyer-account");
+
+  // The referrer's account page shows what the link earned.
+  const earned = earnedBefore + (BigInt(track.price.wei) * BigInt(track.referralBps)) / 10000n;
+  const rw = walletFor(referrer.i);
+  const r = await browser.person({ wallet: rw });
+  journey1.referrerPerson = { ...r, wallet: rw };
+  await r.page.goto(`${market.base}/account`);
+  await signIn(r.page);
+  const item = r.page.locator(`li[data-library="${trackId}"] [data-earned]`);
+  await item.waitFor();
+  const { formatEther } = await import("viem");
+  assert.equal(await item.textContent(), `${formatEther(earned)} ETH`);
+  await shot(r.page, "1-referrer-account");
+  assertNoErrors(errors);
+  assertNoErrors(r.errors);
+});
+
+test("the referrer withdraws and their on-chain balance rises", T, async () => {
+  const { page, errors, wallet } = journey1.referrerPerson;
+  const before = await wallet.balance();
+  const credit = BigInt((await market.api(`/accounts/${wallet.address}`)).onChainBalance.wei);
+  assert.ok(credit > 0n);
+  await page.getByRole("button", { name: "Withdraw" }).click();
+  await page.getByText("Withdrawn: the ETH is in your wallet.").waitFor({ timeout: 60_000 });
+  await shot(page, "2-withdrawn");
+  const after = await wallet.balance();
+  assert.ok(after > before, `balance ${before} → ${after}`);
+  assert.equal((await market.api(`/accounts/${wallet.address}`)).onChainBalance.wei, "0");
+  assertNoErrors(errors);
+});
+
+/** wav makes a short mono 16-bit WAV tone. */
+function wav(seconds = 2, rate = 8000) {
+  const n = seconds * rate;
+  const b = Buffer.alloc(44 + n * 2);
+  b.write("RIFF", 0); b.writeUInt32LE(36 + n * 2, 4); b.write("WAVE", 8); b.write("fmt ", 12);
+  b.writeUInt32LE(16, 16); b.writeUInt16LE(1, 20); b.writeUInt16LE(1, 22); b.writeUInt32LE(rate, 24);
+  b.writeUInt32LE(rate * 2, 28); b.writeUInt16LE(2, 32); b.writeUInt16LE(16, 34); b.write("data", 36); b.writeUInt32LE(n * 2, 40);
+  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
+  return b;
+}
+
+test("an artist uploads and registers a track, and it enters its genre chart after a sale", T, async () => {
+  const artist = walletFor(1);
+  const { page, errors } = await browser.person({ wallet: artist });
+  await page.goto(`${market.base}/upload`);
+  await page.getByRole("button", { name: "Connect wallet to upload" }).click();
+  await page.getByLabel("Audio file").waitFor();
+  await shot(page, "3-upload-form");
+  await page.getByLabel("Audio file").setInputFiles({ name: "test-pattern.wav", mimeType: "audio/wav", buffer: wav() });
+  await page.getByLabel("Title").fill("Test Pattern");
+  await page.getByLabel("Artist name").fill("Mira Vale");
+  await page.getByLabel("Genre", { exact: true }).fill("Ambient");
+  await page.getByLabel("Sub-genre").fill("Drone");
+  await page.getByLabel("Price in ETH").fill("0.0015");
+  await page.getByLabel("Referral share, %").fill("10");
+  await page.getByRole("button", { name: "Upload and register" }).click();
+  await page.getByText("Your track is live.").waitFor({ timeout: 60_000 });
+  await shot(page, "3-registered");
+  const href = await page.getByRole("link", { name: "Go to your track" }).getAttribute("href");
+  const trackId = Number(href.split("/").pop());
+  const t = await market.api(`/tracks/${trackId}`);
+  assert.equal(t.title, "Test Pattern");
+  assert.equal(t.price.wei, parseEther("0.0015").toString());
+  assert.equal(t.referralBps, 1000);
+
+  // Not in the Ambient chart before its first sale; a fan buys it on its page; then it is.
+  assert.equal(await chartSales(trackId, "?genre=ambient"), 0);
+  const fan = await browser.person({ wallet: walletFor(9) });
+  await fan.page.goto(`${market.base}/t/${trackId}`);
+  await fan.page.getByRole("button", { name: "Buy for 0.0015 ETH" }).click();
+  await fan.page.getByText("It's yours.").waitFor({ timeout: 60_000 });
+  await market.waitFor("the Ambient chart", async () => (await chartSales(trackId, "?genre=ambient")) === 1, 10_000);
+  await page.goto(`${market.base}/charts/ambient`);
+  await page.locator(`li[data-track="${trackId}"]`).getByText("Test Pattern").waitFor();
+  await shot(page, "3-genre-chart");
+  assertNoErrors(errors);
+  assertNoErrors(fan.errors);
+});
+
+async function unownedTrack(i) {
+  const owns = await libraryIds(market.dev.accounts[i].address);
+  const all = (await market.api("/tracks?limit=100")).tracks;
+  return all.find((t) => !owns.includes(t.id) && t.artist.address !== market.dev.accounts[i].address);
+}
+
+test("a signature rejected in the wallet and a wrong network are said plainly", T, async () => {
+  const t = await unownedTrack(8);
+  const wallet = walletFor(8);
+  const { page, errors } = await browser.person({ wallet });
+  await page.goto(`${market.base}/t/${t.id}`);
+  wallet.rejectNext("eth_sendTransaction");
+  await page.getByRole("button", { name: /^Buy for/ }).click();
+  await page.getByText("You rejected the request in your wallet. Nothing was sent.").waitFor();
+  await shot(page, "4-rejected");
+  assert.ok(!(await libraryIds(wallet.address)).includes(t.id));
+
+  // A wallet on another network that refuses to switch.
+  const other = walletFor(7, { startChainId: 5 });
+  other.refuseSwitch = true;
+  const o = await browser.person({ wallet: other });
+  const t2 = await unownedTrack(7);
+  await o.page.goto(`${market.base}/t/${t2.id}`);
+  await o.page.getByRole("button", { name: /^Buy for/ }).click();
+  await o.page.getByText(/Your wallet is on the wrong network \(chain 5\)\. Switch it to/).waitFor();
+  await shot(o.page, "4-wrong-network");
+  assertNoErrors(errors);
+  assertNoErrors(o.errors);
+});
+
+test("a price changed since the page loaded is shown, and buying at the new price works", T, async () => {
+  const t = await unownedTrack(6);
+  const { page, errors } = await browser.person({ wallet: walletFor(6) });
+  await page.goto(`${market.base}/t/${t.id}`);
+  await page.getByRole("button", { name: `Buy for ${t.price.ether} ETH` }).waitFor();
+  // The artist raises the price while the fan looks at the page.
+  const artistKey = market.dev.accounts.find((a) => lower(a.address) === lower(t.artist.address)).privateKey;
+  const chain = defineChain({ id: market.dev.chainId, name: "dev", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [market.dev.rpc] } } });
+  const artist = createWalletClient({ account: privateKeyToAccount(artistKey), chain, transport: http(market.dev.rpc) });
+  const newPrice = BigInt(t.price.wei) + parseEther("0.001");
+  await artist.writeContract({ address: market.dev.market, abi, functionName: "setPrice", args: [BigInt(t.id), newPrice] });
+  await page.getByRole("button", { name: `Buy for ${t.price.ether} ETH` }).click();
+  await page.getByText("The price changed since the page loaded").waitFor();
+  await shot(page, "5-price-changed");
+  const { formatEther } = await import("viem");
+  await page.getByRole("button", { name: `Buy for ${formatEther(newPrice)} ETH` }).last().click();
+  await page.getByText("It's yours.").waitFor({ timeout: 60_000 });
+  assertNoErrors(errors);
+});
+
+test("every page renders without console errors, on a desktop and on a phone", T, async () => {
+  const artist = market.dev.accounts[1].address;
+  const sale = (await market.api("/audit/purchases?limit=1")).sales[0];
+  const pages = ["/", "/charts", "/charts?period=all", "/charts/electronic", "/charts/electronic/house?period=30d", "/browse",
+    "/browse?sort=bestselling", "/browse?q=harbour", "/t/1", `/a/${artist}`, "/audit", `/tx/${sale.tx}`, "/account", "/upload"];
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const { page, errors } = await browser.person({ viewport });
+    for (const p of pages) {
+      await page.goto(market.base + p);
+      await page.locator("main .loading").waitFor({ state: "detached" });
+      await page.locator("main h1").first().waitFor();
+      const name = p.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+      await shot(page, `6-${viewport.width}-${name}`);
+    }
+    assertNoErrors(errors);
+    await page.context().close();
+  }
+});
