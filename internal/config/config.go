@@ -139,14 +139,14 @@ func (c Config) Logger() (*slog.Logger, error) {
 
 // Which flags a command takes.
 const (
-	Common     = 1 << iota // data dir, database, HTTP address, logging
-	Chain                  // RPC, chain id, market, deployment block, confirmations
-	DevFlags               // the dev chain's ports, reset, seeding
-	Logging                // log level and format (included in Common)
-	BenchFlags             // the benchmarks to run and their database
-	WebFlags               // what the pages tell browser wallets: explorer, wallet RPC, chain name
-	AuditFlags             // the blocks and database an audit covers
-	OutputFlags            // --json
+	Common      = 1 << iota // data dir, database, HTTP address, logging
+	Chain                   // RPC, chain id, market, deployment block, confirmations
+	DevFlags                // the dev chain's ports, reset, seeding
+	Logging                 // log level and format (included in Common)
+	BenchFlags              // the benchmarks to run and their database
+	WebFlags                // what the pages tell browser wallets: explorer, wallet RPC, chain name
+	AuditFlags              // the blocks and database an audit covers
+	OutputFlags             // --json
 )
 
 // benchFlags are the flags of BenchFlags. Their environment variables start with BITTUNES_BENCH_,

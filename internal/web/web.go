@@ -150,8 +150,8 @@ type frame struct {
 	Params     map[string]string
 	ParamsJSON string
 	Config     template.JS
-	Asset  func(string) string
-	Status int
+	Asset      func(string) string
+	Status     int
 }
 
 // page serves the frame of a page; the bundle fills it from the API.
