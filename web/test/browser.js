@@ -42,5 +42,6 @@ function watch(page, errors) {
 
 /** shot saves a full-page screenshot under test-results/web. */
 export async function shot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(artefacts, `${name}.png`), fullPage: true });
 }

@@ -112,6 +112,17 @@ test("a fan buys through another fan's referral link; the chart and both account
   await page.locator(`li[data-library="${trackId}"]`).waitFor();
   await shot(page, "1-buyer-account");
 
+  // Signed in, the owner can play and download the full track, and has the magnet link.
+  await page.goto(`${market.base}/t/${trackId}`);
+  const download = page.getByRole("link", { name: "Download" });
+  await download.waitFor();
+  await page.getByRole("button", { name: "Play", exact: true }).waitFor();
+  assert.match(await page.getByRole("link", { name: "Magnet link" }).getAttribute("href"), /^magnet:\?xt=urn:btih:/);
+  const file = await page.request.get(market.base + (await download.getAttribute("href")));
+  assert.equal(file.status(), 200);
+  assert.match(file.headers()["content-type"], /^audio\//);
+  await shot(page, "1-owner-track");
+
   // The referrer's account page shows what the link earned.
   const earned = earnedBefore + (BigInt(track.price.wei) * BigInt(track.referralBps)) / 10000n;
   const rw = walletFor(referrer.i);

@@ -2,9 +2,44 @@
 import { html } from "./dom.js";
 import { weiToEther } from "./format.js";
 
+const DAY = 86400000;
+const iso = (t) => new Date(t).toISOString().slice(0, 10);
+
+function bucketStart(t, by) {
+  const d = new Date(t);
+  if (by === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  return by === "week" ? day - ((d.getUTCDay() + 6) % 7) * DAY : day;
+}
+
+function previous(t, by) {
+  if (by === "month") {
+    const d = new Date(t);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1);
+  }
+  return t - (by === "week" ? 7 : 1) * DAY;
+}
+
+/**
+ * fill gives every period from the earliest point (or the last few periods) to now a bar, with
+ * nothing earned in the periods the API leaves out; at most 60 periods, the latest.
+ */
+export function fill(points, by, now = Date.now()) {
+  const have = new Map(points.map((p) => [p.start, p]));
+  const first = points.length ? Date.parse(points[0].start + "T00:00:00Z") : now;
+  const out = [];
+  let t = bucketStart(now, by);
+  for (let i = 0; out.length < 60 && (i < (by === "day" ? 14 : 12) || t >= first); i++) {
+    const key = iso(t);
+    out.unshift(have.get(key) ?? { start: key, credits: 0, amount: { wei: "0", ether: "0" } });
+    t = previous(t, by);
+  }
+  return out;
+}
+
 /** earningsChart renders points ({start, amount: {wei}}) as a bar chart with a labelled axis. */
 export function earningsChart(points, { width = 720, height = 220 } = {}) {
-  if (!points.length) return html`<p class="empty">No earnings yet. They appear here with your first sale.</p>`;
+  if (!points.length || points.every((p) => p.amount.wei === "0")) return html`<p class="empty">No earnings yet. They appear here with your first sale.</p>`;
   const pad = { l: 64, r: 12, t: 12, b: 28 };
   const values = points.map((p) => BigInt(p.amount.wei));
   const max = values.reduce((a, b) => (b > a ? b : a), 1n);
@@ -20,7 +55,7 @@ export function earningsChart(points, { width = 720, height = 220 } = {}) {
     ${points.map((p, i) => {
       const v = values[i];
       const top = y(v);
-      return html`<rect class="bar" x="${pad.l + i * bw + bw * 0.15}" y="${top}" width="${Math.max(bw * 0.7, 1)}" height="${Math.max(pad.t + ih - top, v > 0n ? 1 : 0)}"><title>${p.start}: ${weiToEther(v)} ETH from ${p.credits} credit${p.credits === 1 ? "" : "s"}</title></rect>
+      return html`<rect class="bar" x="${pad.l + i * bw + (bw - Math.min(bw * 0.7, 40)) / 2}" y="${top}" width="${Math.max(Math.min(bw * 0.7, 40), 1)}" height="${Math.max(pad.t + ih - top, v > 0n ? 1 : 0)}"><title>${p.start}: ${weiToEther(v)} ETH from ${p.credits} credit${p.credits === 1 ? "" : "s"}</title></rect>
       ${i % labelEvery === 0 ? html`<text class="axis" x="${pad.l + i * bw + bw / 2}" y="${height - 8}" text-anchor="middle">${p.start.slice(5)}</text>` : ""}`;
     })}
   </svg>`;

@@ -12,7 +12,6 @@ const icons = {
 
 /** playButton renders a preview button for a track, or a quiet "no preview" mark. */
 export function playButton(t) {
-  if (!previewURL(t)) return html`<span class="nopreview" title="No preview for this track">—</span>`;
   return html`<button type="button" class="play" data-play="${t.id}" aria-pressed="false" aria-label="Play the preview of ${t.title}">${icons.play}</button>`;
 }
 
@@ -48,6 +47,10 @@ export function play(t, src = previewURL(t), label = "Preview") {
     audio.addEventListener("play", sync);
     audio.addEventListener("pause", sync);
     audio.addEventListener("ended", sync);
+    audio.addEventListener("error", () => {
+      box.querySelector(".now span").textContent = "This file is not available on this server.";
+      sync();
+    });
     box.querySelector("[data-close]").addEventListener("click", () => {
       audio.pause();
       box.hidden = true;

@@ -4,7 +4,7 @@ import { eth, short, weiToEther } from "../lib/format.js";
 import { cover } from "../lib/ui.js";
 import { audioURL, downloadURL } from "../lib/media.js";
 import { play, playButton, wire } from "../lib/player.js";
-import { earningsChart } from "../lib/chart.js";
+import { earningsChart, fill } from "../lib/chart.js";
 import { connectChoosing } from "../lib/walletui.js";
 import { ranks } from "./artist.js";
 import { salesTable, titlesOf } from "./audit.js";
@@ -94,12 +94,12 @@ async function dashboard(main, address) {
   }
   for (const b of $$("[data-full]", main)) {
     const item = lib.library.find((x) => String(x.track.id) === b.dataset.full);
-    b.addEventListener("click", () => play(item.track, audioURL(item.track), "Full track"));
+    b.addEventListener("click", () => play(item.track, audioURL(item.track, { strict: false }), "Full track"));
   }
   const chartBox = $("#earn-chart", main);
   const drawChart = async (by) => {
     const e = await get(`/accounts/${address}/earnings?by=${by}`);
-    render(chartBox, earningsChart(e.points));
+    render(chartBox, earningsChart(fill(e.points, by)));
     for (const b of $$("[data-by]", main)) b.classList.toggle("btn-primary", b.dataset.by === by);
   };
   if (chartBox) {
@@ -130,11 +130,11 @@ async function dashboard(main, address) {
 function libraryItem(item) {
   const t = item.track;
   const link = `${location.origin}${item.referralLink}`;
-  const dl = downloadURL(t);
+  const dl = downloadURL(t, { strict: false });
   return html`<li class="trow no-rank" data-library="${t.id}">${cover(t)}
     <div class="meta"><a class="t" href="/t/${t.id}">${t.title}</a><div class="sub">${t.artist.name || short(t.artist.address)} · earned <strong data-earned>${eth(item.referralEarnings)}</strong> from ${item.referralSales} referred sale${item.referralSales === 1 ? "" : "s"}</div>
       <div class="copyrow mt-s"><label class="sr-only" for="ref-${t.id}">Referral link for ${t.title}</label><input id="ref-${t.id}" readonly value="${link}"><button type="button" class="btn btn-small" data-copy="ref-${t.id}">Copy link</button>
-        ${audioURL(t) ? html`<button type="button" class="btn btn-small" data-full="${t.id}">Play</button>` : ""}
+        <button type="button" class="btn btn-small" data-full="${t.id}">Play</button>
         ${dl ? html`<a class="btn btn-small" href="${dl}" download>Download</a>` : ""}</div></div>
     <div class="price">${eth(t.price)}</div>${playButton(t)}</li>`;
 }

@@ -27,7 +27,7 @@ export default async function track(main, { id }, ready) {
   let t = await get(`/tracks/${encodeURIComponent(id)}${qs({ ref })}`);
   let shownPrice = BigInt(t.price.wei); // the price the visitor was shown
   document.title = `${t.title} by ${t.artist.name || short(t.artist.address)} · Bittunes`;
-  const preview = previewURL(t);
+  const preview = previewURL(t, { strict: true });
   render(main, html`
     <article class="track-hero">
       <div>${cover(t, "cover")}</div>
@@ -104,6 +104,7 @@ export default async function track(main, { id }, ready) {
     const link = `${location.origin}/t/${t.id}?ref=${viewer.toLowerCase()}`;
     const lib = await get(`/accounts/${viewer}/library`).catch(() => ({ library: [] }));
     const mine = lib.library.find((x) => x.track.id === t.id);
+    const signed = w.signedIn();
     const audio = audioURL(t), dl = downloadURL(t), magnet = magnetURI(t), torrent = torrentURL(t);
     render(ownerArea, html`
       <label for="my-ref">Your referral link</label>
@@ -112,8 +113,9 @@ export default async function track(main, { id }, ready) {
         ? html`You have earned <strong>${eth(mine.referralEarnings)}</strong> from ${mine.referralSales} sale${mine.referralSales === 1 ? "" : "s"} through your link.`
         : html`Your link has not brought a sale yet.`}</p>
       <div class="actions">
-        ${audio ? html`<button type="button" class="btn btn-primary" data-act="play">Play</button>` : ""}
-        ${dl ? html`<a class="btn" href="${dl}" download>Download</a>` : ""}
+        ${audio && signed ? html`<button type="button" class="btn btn-primary" data-act="play">Play</button>` : ""}
+        ${dl && signed ? html`<a class="btn" href="${dl}" download>Download</a>` : ""}
+        ${audio && !signed ? html`<button type="button" class="btn btn-primary" data-act="signin">Sign in to play or download</button>` : ""}
         ${magnet ? html`<a class="btn" href="${magnet}">Magnet link</a>` : ""}
         ${torrent ? html`<a class="btn" href="${torrent}">.torrent</a>` : ""}
       </div>
@@ -126,6 +128,16 @@ export default async function track(main, { id }, ready) {
       button.textContent = "Copied";
     });
     $("[data-act=play]", ownerArea)?.addEventListener("click", () => play(t, audio, "Full track"));
+    $("[data-act=signin]", ownerArea)?.addEventListener("click", async (e) => {
+      const button = e.currentTarget;
+      button.disabled = true;
+      try {
+        await w.signIn();
+      } catch (err) {
+        render(txArea, message("error", w.explain(err).message));
+        button.disabled = false;
+      }
+    });
   }
 
   async function buy(button) {
@@ -175,8 +187,9 @@ export default async function track(main, { id }, ready) {
   await ready;
   let last = undefined;
   w.onChange((s) => {
-    if (s.account === last) return;
-    last = s.account;
+    const key = `${s.account}|${w.signedIn()}`;
+    if (key === last) return;
+    last = key;
     refresh().catch((e) => render(txArea, message("error", w.explain(e).message)));
   });
 }

@@ -96,13 +96,8 @@ function form(main, genres) {
       return;
     }
     render(msg, "");
-    const submit = f.querySelector("[type=submit]");
-    submit.disabled = true;
-    try {
-      await send(main, body);
-    } finally {
-      submit.disabled = false;
-    }
+    f.hidden = true;
+    await send(main, body);
   });
 }
 
@@ -137,6 +132,10 @@ function formData(f) {
   return d;
 }
 
+function size(bytes) {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+}
+
 /** post uploads with progress (fetch cannot report upload progress). */
 function postWithProgress(body, onProgress) {
   return new Promise((resolve, reject) => {
@@ -165,11 +164,12 @@ async function send(main, body) {
     });
   } catch (e) {
     render(box, message("error", e.message));
+    $("#upload-form", main).hidden = false;
     return;
   }
   const price = BigInt(body.get("price"));
   render(box, html`<h2>Uploaded and packaged</h2>
-    <p class="small">Package <span class="mono">${up.contentHash.slice(0, 18)}…</span>, ${(up.package.size / 1e6).toFixed(1)} MB · ${up.preview ? "preview ready" : "no preview"}${up.cover ? " · cover saved" : ""}.</p>
+    <p class="small">Package <span class="mono">${up.contentHash.slice(0, 18)}…</span>, ${size(up.package.size)} · ${up.preview ? "preview ready" : "no preview"}${up.cover ? " · cover saved" : ""}.</p>
     ${up.notes?.length ? html`<ul class="small muted">${up.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
     <p>Now sign the registration in your wallet: it puts the track on sale at ${weiToEther(price)} ETH with ${pct(Number(body.get("referralBps")))} to referrers.</p>
     <div id="reg-tx"></div><div class="actions" id="reg-actions"></div>`);
@@ -191,7 +191,7 @@ async function send(main, body) {
         },
         done: () => html`Your track is live. <a href="/t/${trackId}">Open its page</a> and share it.`,
       });
-      render($("#reg-actions", box), html`<a class="btn btn-primary" href="/t/${trackId}">Go to your track</a>`);
+      render($("#reg-actions", box), html`<a class="btn btn-primary" href="/t/${trackId}">Go to your track</a> <a class="btn" href="/upload">Upload another</a>`);
     } catch (e) {
       if (!e.shown) render($("#reg-tx", box), message("error", w.explain(e).message));
       render($("#reg-actions", box), html`<button type="button" class="btn btn-primary" data-act="retry">Sign the registration again</button>`);
