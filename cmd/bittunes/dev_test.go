@@ -141,7 +141,7 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 	// The charts were built: "Harbour Lights" (track 1, five sales) tops the overall weekly chart.
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		top, err := st.Chart(context.Background(), 1337, charts.Overall, charts.Week)
+		top, err := st.ChartTracks(context.Background(), 1337, charts.Overall, charts.Week)
 		if err == nil && len(top) > 0 && top[0].TrackID == 1 && top[0].Sales == 5 {
 			break
 		}
