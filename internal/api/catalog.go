@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
@@ -57,12 +58,30 @@ func (h *handlers) chart(c *gin.Context) {
 		key += "/" + sub
 	}
 	ref := charts.Ref{Chart: key, Period: period}
-	body, err := h.charts.get(c.Request.Context(), ref, func(ctx context.Context) ([]byte, error) { return h.renderChart(ctx, ref) })
+	body, gz, err := h.charts.get(c.Request.Context(), ref, func(ctx context.Context) ([]byte, error) { return h.renderChart(ctx, ref) })
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
+	c.Header("Vary", "Accept-Encoding")
+	if gz != nil && acceptsGzip(c.GetHeader("Accept-Encoding")) {
+		c.Header("Content-Encoding", "gzip")
+		body = gz
+	}
+	c.Header("Content-Length", strconv.Itoa(len(body)))
 	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+}
+
+// acceptsGzip reports whether an Accept-Encoding header accepts gzip (and does not refuse it with q=0).
+func acceptsGzip(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
 }
 
 // renderChart reads a stored chart and its tracks, as the chart endpoint's JSON.

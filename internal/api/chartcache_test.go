@@ -1,7 +1,12 @@
 package api_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"encoding/json"
 	"testing"
 	"time"
@@ -61,6 +66,37 @@ func TestChartsShowNewSalesOnceBuilt(t *testing.T) {
 				t.Fatal("the chart never showed the new sale")
 			}
 			time.Sleep(20 * time.Millisecond)
+		}
+	})
+}
+
+// A client that accepts gzip gets the chart gzipped, the same JSON once inflated; others get it plain.
+func TestChartsAreGzippedForClientsThatAcceptIt(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		h := handler(s)
+		plain := get(t, h, "/api/v1/charts/7d")
+		for _, accept := range []string{"gzip", "br, gzip;q=0.8", "deflate", "gzip;q=0"} {
+			req := httptest.NewRequest(http.MethodGet, "/api/v1/charts/7d", nil)
+			req.Header.Set("Accept-Encoding", accept)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			body := rec.Body.Bytes()
+			wantGzip := accept == "gzip" || accept == "br, gzip;q=0.8"
+			if got := rec.Header().Get("Content-Encoding") == "gzip"; got != wantGzip {
+				t.Fatalf("Accept-Encoding %q: gzipped %t, want %t", accept, got, wantGzip)
+			}
+			if wantGzip {
+				zr, err := gzip.NewReader(bytes.NewReader(body))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if body, err = io.ReadAll(zr); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if !bytes.Equal(body, plain.Body.Bytes()) || len(body) < 100 {
+				t.Errorf("Accept-Encoding %q: %d bytes differ from the plain answer's %d", accept, len(body), plain.Body.Len())
+			}
 		}
 	})
 }
