@@ -19,6 +19,7 @@ import (
 	"github.com/bittunes/bittunes/internal/devchain"
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/sweep"
 	"github.com/bittunes/bittunes/internal/web"
 )
 
@@ -105,6 +106,7 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return follow(ctx, cfg, chainID, st, chain.Client(), log.With("component", "indexer")) })
 	g.Go(func() error { return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log) })
+	g.Go(func() error { return sweep.Run(ctx, st, content.Media{Dir: cfg.Media()}, chainID, log) })
 	if fresh && cfg.Dev.Seed {
 		g.Go(func() error { return seedDemo(ctx, cfg, chain, st, dep, info.API, masterKey, log) })
 	}

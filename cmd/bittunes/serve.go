@@ -10,6 +10,7 @@ import (
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/sweep"
 	"github.com/bittunes/bittunes/internal/web"
 )
 
@@ -56,6 +57,7 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 		return err
 	}
 	defer stopSeeder()
+	go sweep.Run(ctx, b.store, media, b.chainID, log) // forgets uploads never registered; ends with ctx
 	log.Info("serve: listening", "addr", cfg.HTTPAddr)
 	return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log)
 }
