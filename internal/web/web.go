@@ -6,6 +6,8 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -14,8 +16,11 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/url"
+	"path"
+	"strconv"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -87,6 +92,7 @@ type pages struct {
 	config   template.JS // the page configuration, as JSON
 	static   http.Handler
 	versions map[string]string // asset name → short content hash, for cache-busting URLs
+	gzipped  map[string][]byte // asset name → its gzip encoding, for the text assets
 }
 
 func newPages(cfg Config) (*pages, error) {
@@ -103,7 +109,7 @@ func newPages(cfg Config) (*pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pages{cfg: cfg, tmpl: tmpl, config: template.JS(b), versions: map[string]string{}}
+	p := &pages{cfg: cfg, tmpl: tmpl, config: template.JS(b), versions: map[string]string{}, gzipped: map[string][]byte{}}
 	for _, name := range []string{"app.js", "style.css", "favicon.svg"} {
 		data, err := fs.ReadFile(sub, name)
 		if err != nil {
@@ -111,6 +117,13 @@ func newPages(cfg Config) (*pages, error) {
 		}
 		sum := sha256.Sum256(data)
 		p.versions[name] = hex.EncodeToString(sum[:6])
+		var z bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		_, _ = zw.Write(data)
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+		p.gzipped[name] = z.Bytes()
 	}
 	p.static = http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
 	return p, nil
@@ -125,6 +138,18 @@ func (p *pages) routes(mux *http.ServeMux) {
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
 			w.Header().Set("Cache-Control", "public, max-age=300")
+		}
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		if z, ok := p.gzipped[name]; ok {
+			w.Header().Add("Vary", "Accept-Encoding")
+			if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+				w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
+				w.Header().Set("Content-Encoding", "gzip")
+				w.Header().Set("Content-Length", strconv.Itoa(len(z)))
+				_, _ = w.Write(z)
+				return
+			}
 		}
 		p.static.ServeHTTP(w, r)
 	})

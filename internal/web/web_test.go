@@ -1,6 +1,7 @@
 package web
 
 import (
+	"compress/gzip"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -118,6 +119,17 @@ func TestStaticAssetsAreEmbeddedAndVersioned(t *testing.T) {
 	}
 	if rec := get(t, h, "/static/style.css"); rec.Code != 200 {
 		t.Errorf("style.css: %d", rec.Code)
+	}
+	req := httptest.NewRequest(http.MethodGet, m[1], nil)
+	req.Header.Set("Accept-Encoding", "gzip, br")
+	zrec := httptest.NewRecorder()
+	h.ServeHTTP(zrec, req)
+	zr, err := gzip.NewReader(zrec.Body)
+	if err != nil || zrec.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatalf("gzip: %v %q", err, zrec.Header().Get("Content-Encoding"))
+	}
+	if unzipped, _ := io.ReadAll(zr); string(unzipped) != rec.Body.String() {
+		t.Error("the gzipped bundle differs from the bundle")
 	}
 }
 

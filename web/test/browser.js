@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core (no browser is ever downloaded), one context per
 // person, every console error and uncaught exception collected, and screenshots kept as artefacts.
 import { chromium } from "playwright-core";
-import { mkdirSync, existsSync } from "node:fs";
+import { mkdirSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -9,6 +9,12 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
 export const artefacts = path.join(repo, "test-results", "web");
 
 export const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+/** cleanArtefacts empties test-results/web, so that it holds this run's screenshots only. */
+export function cleanArtefacts() {
+  rmSync(artefacts, { recursive: true, force: true });
+  mkdirSync(artefacts, { recursive: true });
+}
 
 /** launch starts headless Chromium with a fresh profile; close() ends it and removes the profile. */
 export async function launch() {

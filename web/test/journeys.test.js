@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { startMarket } from "./market.js";
-import { launch, shot } from "./browser.js";
+import { launch, shot, cleanArtefacts } from "./browser.js";
 import { TestWallet } from "./wallet.js";
 
 const abi = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "abi", "BittunesMarket.abi.json"), "utf8"));
@@ -17,6 +17,7 @@ let market, browser;
 const T = { timeout: 120_000 };
 
 before(async () => {
+  cleanArtefacts();
   [market, browser] = await Promise.all([startMarket(), launch()]);
 });
 
@@ -263,7 +264,7 @@ test("every page renders without console errors, on a desktop and on a phone", T
       await page.goto(market.base + p);
       await page.locator("main .loading").waitFor({ state: "detached" });
       await page.locator("main h1").first().waitFor();
-      const name = p.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+      const name = p.replace(/0x[0-9a-f]+/gi, "x").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
       await shot(page, `6-${viewport.width}-${name}`);
     }
     assertNoErrors(errors);

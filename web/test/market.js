@@ -1,7 +1,7 @@
 // A test instance of the whole market: `bittunes dev` on free ports in a temporary folder, built
 // once from this checkout (or BITTUNES_BIN), waited for until the demo catalogue is indexed.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, existsSync, createWriteStream } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync, createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import net from "node:net";
@@ -45,6 +45,7 @@ export async function startMarket({ log = path.join(repo, "test-results", "web",
     execFileSync("go", ["build", "-o", bin, "./cmd/bittunes"], { cwd: repo, stdio: "inherit" });
   }
   const [http, rpc, ws] = await Promise.all([freePort(), freePort(), freePort()]);
+  mkdirSync(path.dirname(log), { recursive: true });
   const out = createWriteStream(log);
   const proc = spawn(bin, ["dev", "--data-dir", path.join(dir, "data"), "--http", `127.0.0.1:${http}`,
     "--rpc-port", String(rpc), "--ws-port", String(ws), "--log-level", "warn"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
