@@ -199,6 +199,18 @@ test("an artist uploads and registers a track, and it enters its genre chart aft
   await page.goto(`${market.base}/charts/ambient`);
   await page.locator(`li[data-track="${trackId}"]`).getByText("Test Pattern").waitFor();
   await shot(page, "3-genre-chart");
+
+  // The artist's dashboard: the new track's ranks, the sale with its transaction, CSV export.
+  await page.goto(`${market.base}/account`);
+  await page.getByRole("heading", { name: "Your tracks in the charts" }).waitFor();
+  await page.getByRole("link", { name: /#1 Ambient · this week/ }).waitFor();
+  const saleTx = (await market.api(`/audit/purchases?track=${trackId}`)).sales[0].tx;
+  await page.locator(`a[href="/tx/${saleTx}"]`).waitFor();
+  await page.locator("#earn-chart svg").waitFor();
+  const csv = await page.request.get(market.base + (await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")));
+  assert.equal(csv.status(), 200);
+  assert.ok((await csv.text()).includes(saleTx));
+  await shot(page, "3-artist-account");
   assertNoErrors(errors);
   assertNoErrors(fan.errors);
 });
