@@ -41,7 +41,7 @@ export async function launch() {
 
 function watch(page, errors) {
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`${page.url()}: console error: ${m.text()}`);
+    if (m.type() === "error") errors.push(`${page.url()}: console error: ${m.text()} (${m.location()?.url ?? ""})`);
   });
   page.on("pageerror", (e) => errors.push(`${page.url()}: uncaught: ${e.message}`));
 }

@@ -186,8 +186,9 @@ async function send(main, body) {
             trackId = ev?.args?.trackId;
           }
           if (trackId === null || trackId === undefined) return false;
-          await get(`/tracks/${trackId}`);
-          return true;
+          // The artist's page lists the track once the indexer has it (a track page would 404 until then).
+          const mine = await get(`/artists/${w.wallet.account}`);
+          return mine.tracks.some((t) => BigInt(t.id) === trackId);
         },
         done: () => html`Your track is live. <a href="/t/${trackId}">Open its page</a> and share it.`,
       });
