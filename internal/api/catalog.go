@@ -18,12 +18,37 @@ import (
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 type chartEntryJSON struct {
-	Rank         int        `json:"rank"`
-	PreviousRank *int       `json:"previousRank"`
-	Movement     string     `json:"movement"`
-	Sales        int64      `json:"sales"`
-	Revenue      amountJSON `json:"revenue"`
-	Track        trackJSON  `json:"track"`
+	Rank         int              `json:"rank"`
+	PreviousRank *int             `json:"previousRank"`
+	Movement     string           `json:"movement"`
+	Sales        int64            `json:"sales"`
+	Revenue      amountJSON       `json:"revenue"`
+	Track        trackSummaryJSON `json:"track"`
+}
+
+// trackSummaryJSON is a track as a chart lists it: what a row of the chart shows and links to,
+// without the description and registration details of the track page (a chart of a hundred
+// tracks is read thousands of times a second).
+type trackSummaryJSON struct {
+	ID          int64      `json:"id"`
+	Title       string     `json:"title"`
+	Artist      artistJSON `json:"artist"`
+	Genre       nameJSON   `json:"genre"`
+	Subgenre    nameJSON   `json:"subgenre"`
+	DurationMS  int64      `json:"durationMs"`
+	Price       amountJSON `json:"price"`
+	ReferralBps int        `json:"referralBps"`
+	Listed      bool       `json:"listed"`
+	Owners      int64      `json:"owners"`
+	ContentHash string     `json:"contentHash"`
+	Page        string     `json:"page"`
+}
+
+func trackSummary(t store.Track) trackSummaryJSON {
+	return trackSummaryJSON{ID: t.ID, Title: t.Title, Artist: artistJSON{t.Artist.Hex(), t.ArtistName},
+		Genre: nameJSON{charts.Slug(t.Genre), t.Genre}, Subgenre: nameJSON{charts.Slug(t.Subgenre), t.Subgenre},
+		DurationMS: t.DurationMS, Price: amount(t.Price), ReferralBps: t.ReferralBps, Listed: t.Listed, Owners: t.Sales,
+		ContentHash: t.ContentHash.Hex(), Page: "/t/" + itoa(t.ID)}
 }
 
 type chartJSON struct {
@@ -92,7 +117,7 @@ func (h *handlers) renderChart(ctx context.Context, ref charts.Ref) ([]byte, err
 	}
 	out := chartJSON{Chart: ref.Chart, Period: ref.Period, Entries: make([]chartEntryJSON, 0, len(entries))}
 	for _, e := range entries {
-		entry := chartEntryJSON{Rank: e.Rank, Movement: e.Movement(), Sales: e.Sales, Revenue: amount(e.Revenue), Track: trackView(e.Track)}
+		entry := chartEntryJSON{Rank: e.Rank, Movement: e.Movement(), Sales: e.Sales, Revenue: amount(e.Revenue), Track: trackSummary(e.Track)}
 		if e.PreviousRank > 0 {
 			prev := e.PreviousRank
 			entry.PreviousRank = &prev

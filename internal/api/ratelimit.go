@@ -38,7 +38,6 @@ type ipLimiter struct {
 	keyOf   func(*gin.Context) string // the client; default its IP
 	refusal string                    // the message of a 429
 
-
 	mu      sync.Mutex
 	buckets map[string]*rate.Limiter
 	swept   time.Time

@@ -22,9 +22,9 @@ import (
 	"time"
 
 	"filippo.io/age"
-	"golang.org/x/time/rate"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
+	"golang.org/x/time/rate"
 
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/bindings"
