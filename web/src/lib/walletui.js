@@ -12,6 +12,7 @@ export function mount(el) {
     try {
       if (b.dataset.act === "connect") await connectChoosing();
       if (b.dataset.act === "signin") await w.signIn();
+      if (b.dataset.act === "switch") await w.ensureChain();
       if (b.dataset.act === "signout") await w.disconnect();
     } catch (e) {
       notice("error", w.explain(e).message, { id: "wallet-error" });
@@ -37,7 +38,7 @@ function control() {
   const wrong = s.chainId !== null && s.chainId !== w.chain.id;
   return html`
     <span class="who" title="${s.account}">${s.info?.icon ? html`<img src="${s.info.icon}" alt="" width="16" height="16"> ` : ""}${short(s.account)}</span>
-    ${wrong ? html`<span class="chip" title="Your wallet is on chain ${s.chainId}">Wrong network</span>` : ""}
+    ${wrong ? html`<button type="button" class="btn btn-small" data-act="switch" title="Your wallet is on chain ${s.chainId}">Switch network</button>` : ""}
     ${w.signedIn()
       ? html`<button type="button" class="btn btn-ghost btn-small" data-act="signout">Sign out</button>`
       : html`<button type="button" class="btn btn-primary btn-small" data-act="signin">Sign in</button>`}`;

@@ -177,11 +177,12 @@ export default async function track(main, { id }, ready) {
     const before = shownPrice;
     shownPrice = price;
     $("[data-price]", main).textContent = `${weiToEther(price)} ETH`;
-    render(txArea, html`${message("warn", html`The price changed since the page loaded: it was ${weiToEther(before)} ETH and is now <strong>${weiToEther(price)} ETH</strong>. Nothing was sent.`)}
-      <div class="actions"><button type="button" class="btn btn-primary" data-act="rebuy">Buy for ${weiToEther(price)} ETH</button></div>`);
+    render(txArea, message("warn", html`The price changed since the page loaded: it was ${weiToEther(before)} ETH and is now <strong>${weiToEther(price)} ETH</strong>. Nothing was sent. Buy again to pay the new price.`));
     const b = $("[data-act=buy]", buyArea);
-    if (b) b.textContent = `Buy for ${weiToEther(price)} ETH`;
-    $("[data-act=rebuy]", txArea).addEventListener("click", (e) => buy(e.currentTarget));
+    if (b) {
+      b.textContent = `Buy for ${weiToEther(price)} ETH`;
+      b.focus();
+    }
   }
 
   await ready;
