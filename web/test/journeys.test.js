@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createWalletClient, http, defineChain, parseEther } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { privateKeyToAccount, generatePrivateKey } from "viem/accounts";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -221,7 +221,7 @@ async function unownedTrack(i) {
   return all.find((t) => !owns.includes(t.id) && t.artist.address !== market.dev.accounts[i].address);
 }
 
-test("a signature rejected in the wallet and a wrong network are said plainly", T, async () => {
+test("a signature rejected in the wallet, a wrong network, an ineligible referrer and too little ETH are said plainly", T, async () => {
   const t = await unownedTrack(8);
   const wallet = walletFor(8);
   const { page, errors } = await browser.person({ wallet });
@@ -241,8 +241,19 @@ test("a signature rejected in the wallet and a wrong network are said plainly", 
   await o.page.getByRole("button", { name: /^Buy for/ }).click();
   await o.page.getByText(/Your wallet is on the wrong network \(chain 5\)\. Switch it to/).waitFor();
   await shot(o.page, "4-wrong-network");
+
+  // A wallet without ETH, arriving through the link of someone who does not own the track.
+  const { rpc, chainId } = market.dev;
+  const broke = new TestWallet({ rpc, chainId, privateKey: generatePrivateKey() });
+  const b = await browser.person({ wallet: broke });
+  await b.page.goto(`${market.base}/t/${t.id}?ref=${broke.address}`);
+  await b.page.getByText("so the artist keeps the referral share").waitFor();
+  await b.page.getByRole("button", { name: /^Buy for/ }).click();
+  await b.page.getByText(/^Your wallet holds 0 ETH: not enough to pay/).waitFor();
+  await shot(b.page, "4-insufficient-funds");
   assertNoErrors(errors);
   assertNoErrors(o.errors);
+  assertNoErrors(b.errors);
 });
 
 test("a price changed since the page loaded is shown, and buying at the new price works", T, async () => {

@@ -1,6 +1,6 @@
 import { html, render, message, $ } from "../lib/dom.js";
 import { get, qs } from "../lib/api.js";
-import { eth, pct, short, duration, date, sameAddress, zeroAddress, weiToEther } from "../lib/format.js";
+import { eth, pct, short, duration, date, zeroAddress, weiToEther } from "../lib/format.js";
 import { artistLink, cover } from "../lib/ui.js";
 import { previewURL, audioURL, downloadURL, magnetURI, torrentURL } from "../lib/media.js";
 import { play } from "../lib/player.js";
@@ -77,7 +77,7 @@ export default async function track(main, { id }, ready) {
     if (ref) {
       render(refInfo, t.referrer?.eligible
         ? message("info", html`You came through <strong>${short(ref)}</strong>'s link: they get ${pct(t.referralBps)} of this sale, at no extra cost to you.`)
-        : html`<p class="small muted">You came through ${short(ref)}'s link, but they ${sameAddress(ref, viewer) ? "are you" : "do not own this track"}, so the artist keeps the referral share.</p>`);
+        : html`<p class="small muted">The referrer of your link, ${short(ref)}, will not be credited (${t.referrer?.reason ?? "not eligible"}), so the artist keeps the referral share.</p>`);
     }
     let owns = false;
     if (viewer) {
