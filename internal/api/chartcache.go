@@ -94,9 +94,11 @@ func (c *chartCache) rerender(ref charts.Ref, version int64, render func(context
 		return renderedChart{}, err
 	}
 	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestSpeed)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(&gz)
 	zw.Write(body)
 	zw.Close()
+	gzipWriters.Put(zw)
 	r := renderedChart{version: version, body: body, gz: gz.Bytes(), at: time.Now()}
 	c.mu.Lock()
 	if c.bodies[ref].version <= version { // a later version may have been kept meanwhile
@@ -129,6 +131,12 @@ func (c *chartCache) refresh(ctx context.Context) {
 	}
 	c.seen, c.checked = max(c.seen, top), time.Now()
 }
+
+// gzipWriters keep the compressors between renders: each holds about a megabyte of state.
+var gzipWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
+	return w
+}}
 
 // forget drops every rendered chart: the tracks they show changed (an artist edited one).
 func (c *chartCache) forget() {
