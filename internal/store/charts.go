@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/bittunes/bittunes/internal/charts"
@@ -84,8 +83,7 @@ func (q querier) ChartTracks(ctx context.Context, chainID uint64, chart string, 
 		return nil, fmt.Errorf("store: chart %q %s: %w", chart, period, classify(err))
 	}
 	rows, err := q.with(ctx).Table("chart_entries ce").
-		Select("ce.rank, ce.sales AS chart_sales, ce.revenue AS chart_revenue, ce.previous_rank, "+
-			strings.Replace(trackColumns, "s.revenue", "COALESCE(s.revenue, '0') AS revenue", 1)).
+		Select("ce.rank, ce.sales AS chart_sales, ce.revenue AS chart_revenue, ce.previous_rank, "+trackColumns).
 		Joins("JOIN tracks t ON t.chain_id = ce.chain_id AND t.track_id = ce.track_id").
 		Joins(joinUploadedBy).
 		Joins("LEFT JOIN track_stats s ON s.chain_id = t.chain_id AND s.track_id = t.track_id").
@@ -94,30 +92,23 @@ func (q querier) ChartTracks(ctx context.Context, chainID uint64, chart string, 
 	if err != nil {
 		return fail(err)
 	}
-	defer rows.Close()
-	var out []ChartTrack
-	for rows.Next() {
-		var (
-			e       charts.Entry
-			prev    *int
-			v       trackView
-			revenue wei.Amount
-		)
-		err := rows.Scan(&e.Rank, &e.Sales, &e.Revenue, &prev, &v.TrackID, &v.Artist, &v.ArtistName, &v.Title, &v.Genre,
-			&v.Subgenre, &v.Description, &v.DurationMS, &v.Price, &v.ReferralBps, &v.Listed, &v.ContentHash, &v.MetadataURI,
-			&v.RegisteredAt, &v.BlockNumber, &v.TxHash, &v.Sales, &revenue)
-		if err != nil {
-			return fail(err)
-		}
-		e.Chart, e.Period, e.TrackID = chart, period, v.TrackID
-		if prev != nil {
-			e.PreviousRank = *prev
-		}
-		v.Revenue = &revenue
-		out = append(out, ChartTrack{Entry: e, Track: v.track()})
-	}
-	if err := rows.Err(); err != nil {
+	var entries []charts.Entry
+	var prevs []*int
+	tracks, err := scanTracks(rows, func(int) []any {
+		entries, prevs = append(entries, charts.Entry{Chart: chart, Period: period}), append(prevs, nil)
+		e := &entries[len(entries)-1]
+		return []any{&e.Rank, &e.Sales, &e.Revenue, &prevs[len(prevs)-1]}
+	})
+	if err != nil {
 		return fail(err)
+	}
+	out := make([]ChartTrack, len(tracks))
+	for i, t := range tracks {
+		out[i] = ChartTrack{Entry: entries[i], Track: t}
+		out[i].TrackID = t.ID
+		if prevs[i] != nil {
+			out[i].PreviousRank = *prevs[i]
+		}
 	}
 	return out, nil
 }
