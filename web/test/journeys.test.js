@@ -147,6 +147,9 @@ test("the referrer withdraws and their on-chain balance rises", T, async () => {
   assert.ok(credit > 0n);
   await page.getByRole("button", { name: "Withdraw" }).click();
   await page.getByText("Withdrawn: the ETH is in your wallet.").waitFor({ timeout: 60_000 });
+  const { formatEther } = await import("viem");
+  assert.equal(await page.locator("[data-withdrawn]").textContent(), `${formatEther(credit)} ETH`);
+  assert.equal(await page.locator("[data-balance]").textContent(), "0 ETH");
   await shot(page, "2-withdrawn");
   const after = await wallet.balance();
   assert.ok(after > before, `balance ${before} → ${after}`);

@@ -61,7 +61,7 @@ async function dashboard(main, address) {
       ${role.artist ? html`<div class="stat"><div class="label">As artist</div><div class="value">${eth(role.artist)}</div></div>` : ""}
       ${role.collaborator ? html`<div class="stat"><div class="label">As collaborator</div><div class="value">${eth(role.collaborator)}</div></div>` : ""}
       <div class="stat"><div class="label">From your referral links</div><div class="value" data-referral-total>${eth(role.referrer ?? { ether: "0" })}</div></div>
-      <div class="stat"><div class="label">Withdrawn</div><div class="value">${eth(acct.withdrawn)}</div></div>
+      <div class="stat"><div class="label">Withdrawn</div><div class="value" data-withdrawn>${eth(acct.withdrawn)}</div></div>
     </div>
     <div id="withdraw-tx"></div>
     ${BigInt(acct.credited.wei) > 0n ? html`<section class="panel earnings" aria-labelledby="earn-h">
@@ -120,6 +120,7 @@ async function dashboard(main, address) {
       });
       const fresh = await get(`/accounts/${address}`);
       $("[data-balance]", main).textContent = eth(fresh.onChainBalance ?? fresh.owed);
+      $("[data-withdrawn]", main).textContent = eth(fresh.withdrawn);
     } catch (err) {
       if (!err.shown) render($("#withdraw-tx", main), message("error", w.explain(err).message));
       button.disabled = false;
