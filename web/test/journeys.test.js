@@ -279,6 +279,30 @@ test("a price changed since the page loaded is shown, and buying at the new pric
   assertNoErrors(errors);
 });
 
+test("several wallets are discovered with EIP-6963 and the visitor chooses one, from the keyboard", T, async () => {
+  const wallet = walletFor(5);
+  const { context, page, errors } = await browser.person({ wallet });
+  // A second wallet that refuses everything, announced the same way.
+  await context.addInitScript({ content: `(() => {
+    const provider = { request: async () => { throw Object.assign(new Error("User rejected the request."), { code: 4001 }); }, on() {}, removeListener() {} };
+    const info = Object.freeze({ uuid: "0b1f3c5e-2a4d-4c6e-8f10-123456789abc", name: "Other Wallet", rdns: "example.other", icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E" });
+    const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
+    window.addEventListener("eip6963:requestProvider", announce);
+    announce();
+  })();` });
+  await page.goto(`${market.base}/t/1`);
+  await page.locator("#wallet").getByRole("button", { name: "Connect wallet" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Choose a wallet" });
+  await dialog.getByRole("button", { name: "Other Wallet" }).waitFor();
+  await shot(page, "7-choose-wallet");
+  await dialog.getByRole("button", { name: "Test Wallet" }).focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#wallet").getByRole("button", { name: "Sign in" }).waitFor();
+  assert.match(await page.locator("#wallet .who").textContent(), new RegExp(wallet.address.slice(0, 6)));
+  assertNoErrors(errors);
+});
+
 test("every page renders without console errors, on a desktop and on a phone", T, async () => {
   const artist = market.dev.accounts[1].address;
   const sale = (await market.api("/audit/purchases?limit=1")).sales[0];
