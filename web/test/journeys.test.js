@@ -206,7 +206,7 @@ test("an artist uploads and registers a track, and it enters its genre chart aft
   // The artist's dashboard: the new track's ranks, the sale with its transaction, CSV export.
   await page.goto(`${market.base}/account`);
   await page.getByRole("heading", { name: "Your tracks in the charts" }).waitFor();
-  await page.getByRole("link", { name: /#1 Ambient · this week/ }).waitFor();
+  await page.getByRole("link", { name: /^Ambient: #1 week/ }).waitFor();
   const saleTx = (await market.api(`/audit/purchases?track=${trackId}`)).sales[0].tx;
   await page.locator(`a[href="/tx/${saleTx}"]`).waitFor();
   await page.locator("#earn-chart svg").waitFor();

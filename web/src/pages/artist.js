@@ -1,18 +1,22 @@
 import { html, render } from "../lib/dom.js";
 import { get } from "../lib/api.js";
 import { short, eth } from "../lib/format.js";
-import { cover, periodName, chartName } from "../lib/ui.js";
+import { cover, chartName } from "../lib/ui.js";
 import { playButton, wire } from "../lib/player.js";
 
-/** ranks renders a track's places in the charts, best first, this week's before older ones. */
+/** ranks renders a track's places in the charts: one chip per chart, its rank in each period. */
 export function ranks(list, genres) {
+  if (!list.length) return html`<span class="small muted">Not in a chart yet</span>`;
   const order = { "7d": 0, "30d": 1, all: 2 };
-  const sorted = [...list].sort((a, b) => order[a.period] - order[b.period] || a.rank - b.rank);
-  if (!sorted.length) return html`<span class="small muted">Not in a chart yet</span>`;
-  return html`<div class="chips">${sorted.map((r) => {
-    const [g, s] = r.chart.split("/");
-    const href = `/charts${g ? "/" + g : ""}${s ? "/" + s : ""}?period=${r.period}`;
-    return html`<a class="chip" href="${href}">#${r.rank} ${chartName(r.chart, genres)} · ${periodName(r.period).toLowerCase()}</a>`;
+  const short = { "7d": "week", "30d": "30 days", all: "all time" };
+  const byChart = new Map();
+  for (const r of list) byChart.set(r.chart, [...(byChart.get(r.chart) ?? []), r]);
+  const charts = [...byChart.entries()].sort((a, b) => a[0].split("/").length - b[0].split("/").length || a[0].localeCompare(b[0]));
+  return html`<div class="chips">${charts.map(([chart, rs]) => {
+    const [g, s] = chart.split("/");
+    const href = `/charts${g ? "/" + g : ""}${s ? "/" + s : ""}`;
+    rs.sort((a, b) => order[a.period] - order[b.period]);
+    return html`<a class="chip" href="${href}">${chartName(chart, genres)}: ${rs.map((r) => `#${r.rank} ${short[r.period]}`).join(" · ")}</a>`;
   })}</div>`;
 }
 
