@@ -29,6 +29,7 @@ type chartCache struct {
 
 	checking atomic.Bool
 	group    singleflight.Group
+	renders  chan struct{} // one render at a time: a burst of changed charts must not starve the requests
 
 	mu       sync.RWMutex
 	checked  time.Time
@@ -50,7 +51,7 @@ const rerenderEvery = 200 * time.Millisecond
 
 func newChartCache(s *store.Store, chainID uint64, interval time.Duration, log *slog.Logger) *chartCache {
 	return &chartCache{store: s, chainID: chainID, interval: interval, log: log,
-		versions: map[charts.Ref]int64{}, bodies: map[charts.Ref]renderedChart{}}
+		versions: map[charts.Ref]int64{}, bodies: map[charts.Ref]renderedChart{}, renders: make(chan struct{}, 1)}
 }
 
 // get returns the chart's JSON (and, when it was kept, the same gzipped; else nil). A chart not cached yet is rendered with render at once; one whose
@@ -88,6 +89,12 @@ func (c *chartCache) key(ref charts.Ref) string { return ref.Chart + "\x00" + st
 func (c *chartCache) rerender(ref charts.Ref, version int64, render func(context.Context) ([]byte, error)) (renderedChart, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	select {
+	case c.renders <- struct{}{}:
+		defer func() { <-c.renders }()
+	case <-ctx.Done():
+		return renderedChart{}, ctx.Err()
+	}
 	body, err := render(ctx)
 	if err != nil {
 		c.log.Warn("api: render chart", "chart", ref.Chart, "period", ref.Period, "err", err)
