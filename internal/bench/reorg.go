@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"reflect"
@@ -317,9 +318,9 @@ func (m *simMarket) mine(ctx context.Context, reqs []txRequest) ([]*types.Receip
 	m.backend.Commit()
 	receipts := make([]*types.Receipt, len(txs))
 	for i, tx := range txs {
-		r, err := m.client.TransactionReceipt(ctx, tx.Hash())
+		r, err := m.receipt(ctx, tx)
 		if err != nil {
-			return nil, fmt.Errorf("receipt of %s: %w", tx.Hash().Hex(), err)
+			return nil, err
 		}
 		if r.Status != types.ReceiptStatusSuccessful {
 			return nil, fmt.Errorf("transaction %s reverted", tx.Hash().Hex())
@@ -327,6 +328,25 @@ func (m *simMarket) mine(ctx context.Context, reqs []txRequest) ([]*types.Receip
 		receipts[i] = r
 	}
 	return receipts, nil
+}
+
+// receipt waits for tx's receipt. The simulated backend's pool promotes transactions in the
+// background, so on a busy machine a transaction sent just before a Commit can miss that block:
+// then another block is mined for it.
+func (m *simMarket) receipt(ctx context.Context, tx *types.Transaction) (*types.Receipt, error) {
+	for attempt := 0; ; attempt++ {
+		r, err := m.client.TransactionReceipt(ctx, tx.Hash())
+		if err == nil {
+			return r, nil
+		}
+		if !errors.Is(err, ethereum.NotFound) || attempt == 100 {
+			return nil, fmt.Errorf("receipt of %s: %w", tx.Hash().Hex(), err)
+		}
+		time.Sleep(10 * time.Millisecond)
+		if attempt%20 == 19 {
+			m.backend.Commit()
+		}
+	}
 }
 
 // buy mines a block with a wave of purchases.
