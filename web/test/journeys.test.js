@@ -117,6 +117,7 @@ test("a fan buys through another fan's referral link; the chart and both account
   await page.goto(`${market.base}/t/${trackId}`);
   const download = page.getByRole("link", { name: "Download" });
   await download.waitFor();
+  assert.equal(await page.getByText("You came through").count(), 0, "an owner is not told whose link they came through");
   await page.getByRole("button", { name: "Play", exact: true }).waitFor();
   assert.match(await page.getByRole("link", { name: "Magnet link" }).getAttribute("href"), /^magnet:\?xt=urn:btih:/);
   const file = await page.request.get(market.base + (await download.getAttribute("href")));

@@ -88,6 +88,7 @@ export default async function track(main, { id }, ready) {
         owns = lib.library.some((x) => x.track.id === t.id);
       }
     }
+    if (owns) render(refInfo, ""); // a link matters to buyers only
     if (!t.listed) render(buyArea, message("warn", "The artist has taken this track off sale for now."));
     else if (owns) render(buyArea, message("ok", html`<strong>You own this track.</strong> Play it, download it, and share your link below.`));
     else render(buyArea, html`<div class="actions"><button type="button" class="btn btn-primary btn-big" data-act="buy">Buy for ${eth(t.price)}</button>
