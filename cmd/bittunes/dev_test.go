@@ -150,6 +150,25 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+
+	// An auditor finds nothing wrong with the dev market, nor with the database beside it; and
+	// verify-contract recognises its code, and refuses an address that holds none.
+	cli := func(args ...string) (int, string) {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), args, func(string) string { return "" }, &out, &errOut)
+		return code, out.String() + errOut.String()
+	}
+	if code, out := cli("audit", "--rpc", info.RPC, "--market", info.Market, "--db", "sqlite:"+filepath.Join(dir, "bittunes.db"),
+		"--log-level", "warn"); code != 0 || !strings.Contains(out, fmt.Sprintf("sales             %d", len(demo.Sales))) ||
+		!strings.Contains(out, "Database, indexed up to block") {
+		t.Errorf("audit of the dev market: exit %d\n%s", code, out)
+	}
+	if code, out := cli("verify-contract", "--rpc", info.RPC, "--market", info.Market); code != 0 || !strings.Contains(out, "matches the compiled market byte for byte") {
+		t.Errorf("verify-contract of the dev market: exit %d\n%s", code, out)
+	}
+	if code, out := cli("verify-contract", "--rpc", info.RPC, "--market", info.Accounts[1].Address); code == 0 {
+		t.Errorf("verify-contract of an account without code: exit 0\n%s", out)
+	}
 	if code := stop(); code != 0 {
 		t.Fatalf("dev exited with %d", code)
 	}
