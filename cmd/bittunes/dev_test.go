@@ -153,9 +153,10 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 
 	// An auditor finds nothing wrong with the dev market, nor with the database beside it; and
 	// verify-contract recognises its code, and refuses an address that holds none.
+	env := map[string]string{}
 	cli := func(args ...string) (int, string) {
 		var out, errOut bytes.Buffer
-		code := run(context.Background(), args, func(string) string { return "" }, &out, &errOut)
+		code := run(context.Background(), args, func(k string) string { return env[k] }, &out, &errOut)
 		return code, out.String() + errOut.String()
 	}
 	if code, out := cli("audit", "--rpc", info.RPC, "--market", info.Market, "--db", "sqlite:"+filepath.Join(dir, "bittunes.db"),
@@ -168,6 +169,28 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 	}
 	if code, out := cli("verify-contract", "--rpc", info.RPC, "--market", info.Accounts[1].Address); code == 0 {
 		t.Errorf("verify-contract of an account without code: exit 0\n%s", out)
+	}
+
+	// A fan who bought "Harbour Lights" (account 4) gets it with the client: over BitTorrent from the
+	// market's seeder (or its web seed), unlocked with a signed key request, byte for byte the audio
+	// the artist uploaded. A fan who did not buy it (account 9) is refused its key.
+	out := t.TempDir()
+	env["BITTUNES_PRIVATE_KEY"] = info.Accounts[4].PrivateKey
+	code, got := cli("get", info.API+"/t/1", "--library", t.TempDir(), "--out", out, "--listen", "127.0.0.1:0")
+	if code != 0 {
+		t.Fatalf("get: exit %d\n%s", code, got)
+	}
+	audio, err := os.ReadFile(filepath.Join(out, "Mira Vale - Harbour Lights.wav"))
+	if err != nil {
+		t.Fatalf("get wrote no audio file: %v\n%s", err, got)
+	}
+	if !bytes.Equal(audio, demo.Catalogue[0].Tune.WAV()) {
+		t.Errorf("the audio get wrote (%d bytes) is not the uploaded audio", len(audio))
+	}
+	env["BITTUNES_PRIVATE_KEY"] = info.Accounts[9].PrivateKey
+	if code, got := cli("get", info.API+"/t/1", "--library", t.TempDir(), "--out", t.TempDir(), "--listen", "127.0.0.1:0"); code == 0 ||
+		!strings.Contains(got, "does not own track 1") {
+		t.Errorf("get by a fan who does not own the track: exit %d\n%s", code, got)
 	}
 	if code := stop(); code != 0 {
 		t.Fatalf("dev exited with %d", code)
