@@ -73,20 +73,11 @@ type apiBench struct {
 const apiChainID = 1337
 
 func (r *runner) api(ctx context.Context) error {
-	pg, err := r.postgres(ctx)
+	st, closeStore, err := r.freshStore(ctx, "api")
 	if err != nil {
 		return err
 	}
-	dsn, drop, err := pg.freshDatabase(ctx, "api")
-	if err != nil {
-		return err
-	}
-	defer drop()
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer closeStore()
 	b := &apiBench{r: r, st: st, cat: newCatalogue(r.scaled(apiTracks, 100), r.scaled(apiArtists, 10), apiFans, apiChainID, label("market", 0))}
 	if err := b.load(ctx, r.scaled(apiPurchases, 10_000)); err != nil {
 		return err

@@ -18,6 +18,7 @@ package bench
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -28,6 +29,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/bittunes/bittunes/internal/store"
 )
 
 // Benchmarks, as --only names them.
@@ -150,6 +153,27 @@ func (r *runner) postgres(ctx context.Context) (*postgres, error) {
 		r.pg = pg
 	}
 	return r.pg, nil
+}
+
+// freshStore opens the store on a new, empty database of the benchmarks' PostgreSQL; closing it
+// drops the database.
+func (r *runner) freshStore(ctx context.Context, stem string) (*store.Store, func(), error) {
+	pg, err := r.postgres(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	dsn, drop, err := pg.freshDatabase(ctx, stem)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, nil, errors.Join(err, drop())
+	}
+	return st, func() {
+		st.Close()
+		drop()
+	}, nil
 }
 
 func (r *runner) close() {

@@ -39,20 +39,11 @@ func (r *runner) live(ctx context.Context) error {
 	if err := m.setUp(ctx, p); err != nil {
 		return err
 	}
-	pg, err := r.postgres(ctx)
+	st, closeStore, err := r.freshStore(ctx, "live")
 	if err != nil {
 		return err
 	}
-	dsn, drop, err := pg.freshDatabase(ctx, "live")
-	if err != nil {
-		return err
-	}
-	defer drop()
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer closeStore()
 	chainID := m.chain.ChainID().Uint64()
 
 	// The indexer follows the chain by head subscription, as in production.

@@ -74,20 +74,11 @@ func (r *runner) reorg(ctx context.Context) error {
 			return fmt.Errorf("bench: reorg history: %w", err)
 		}
 	}
-	pg, err := r.postgres(ctx)
+	st, closeStore, err := r.freshStore(ctx, "reorg")
 	if err != nil {
 		return err
 	}
-	dsn, drop, err := pg.freshDatabase(ctx, "reorg")
-	if err != nil {
-		return err
-	}
-	defer drop()
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer closeStore()
 
 	chain := &gatedChain{client: m.client}
 	ixCtx, stopIndexer := context.WithCancel(ctx)
@@ -145,7 +136,7 @@ func (r *runner) reorg(ctx context.Context) error {
 	stop()
 	slices.Sort(took)
 	r.report(Result{"index_reorg_recovery", ms(took[len(took)/2]), "ms"})
-	return r.sameAsFromScratch(ctx, m, st, pg)
+	return r.sameAsFromScratch(ctx, m, st)
 }
 
 // fork replaces the blocks above base: the orphan is replaced, the next waves of purchases are
@@ -217,17 +208,12 @@ func checkReorg(ctx context.Context, st *store.Store, chainID uint64, orphan, fr
 }
 
 // sameAsFromScratch compares the reorged database with one indexed from scratch.
-func (r *runner) sameAsFromScratch(ctx context.Context, m *simMarket, st *store.Store, pg *postgres) error {
-	dsn, drop, err := pg.freshDatabase(ctx, "reorg_scratch")
+func (r *runner) sameAsFromScratch(ctx context.Context, m *simMarket, st *store.Store) error {
+	scratch, closeScratch, err := r.freshStore(ctx, "reorg_scratch")
 	if err != nil {
 		return err
 	}
-	defer drop()
-	scratch, err := store.Open(ctx, dsn)
-	if err != nil {
-		return err
-	}
-	defer scratch.Close()
+	defer closeScratch()
 	ix := indexer.New(indexer.Config{ChainID: m.chainID, Contract: m.address, DeployBlock: m.deploy,
 		Logger: r.log.With("component", "indexer")}, m.client, scratch)
 	for {
