@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -112,24 +113,42 @@ func (s *Service) check(m message, now time.Time) error {
 	return nil
 }
 
-// recoverSigner returns the account whose key made signature, an EIP-191 personal_sign signature
+// Why a personal_sign signature was refused: it is not 65 bytes of 0x hex, or no key made it.
+var (
+	ErrSignatureFormat = errors.New("the signature must be 0x and 130 hex digits (65 bytes)")
+	ErrSignature       = errors.New("the signature is not valid")
+)
+
+// RecoverSigner returns the account whose key made signature, an EIP-191 personal_sign signature
 // of text: 65 bytes r ‖ s ‖ v in 0x hex, v being 27 or 28 (or 0 or 1, as some wallets give it).
-// The signature is checked against the exact text sent, not a re-rendering of the parsed message.
-func recoverSigner(text, signature string) (common.Address, error) {
+// The signature is checked against the exact text sent, not a re-rendering of a parsed message.
+func RecoverSigner(text, signature string) (common.Address, error) {
 	sig, err := hexutil.Decode(signature)
 	if err != nil || len(sig) != crypto.SignatureLength {
-		return common.Address{}, malformed("the signature must be 0x and 130 hex digits (65 bytes)")
+		return common.Address{}, ErrSignatureFormat
 	}
 	switch sig[crypto.RecoveryIDOffset] {
 	case 27, 28:
 		sig[crypto.RecoveryIDOffset] -= 27
 	case 0, 1:
 	default:
-		return common.Address{}, reject("the signature is not valid")
+		return common.Address{}, ErrSignature
 	}
 	pub, err := crypto.SigToPub(accounts.TextHash([]byte(text)), sig)
 	if err != nil {
-		return common.Address{}, reject("the signature is not valid")
+		return common.Address{}, ErrSignature
 	}
 	return crypto.PubkeyToAddress(*pub), nil
+}
+
+// recoverSigner is RecoverSigner with its refusals as the sign-in's errors.
+func recoverSigner(text, signature string) (common.Address, error) {
+	a, err := RecoverSigner(text, signature)
+	switch {
+	case errors.Is(err, ErrSignatureFormat):
+		return a, malformed("%s", err)
+	case err != nil:
+		return a, reject("%s", err)
+	}
+	return a, nil
 }

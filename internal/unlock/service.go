@@ -9,11 +9,9 @@ import (
 	"time"
 
 	"filippo.io/age"
-	"github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/bittunes/bittunes/internal/auth"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/store"
 )
@@ -108,24 +106,16 @@ func (s *Service) Authenticate(ctx context.Context, trackID int64, text, signatu
 }
 
 // recoverSigner returns the account whose key made signature, an EIP-191 personal_sign signature of
-// text (65 bytes r ‖ s ‖ v in 0x hex, v 27/28 or 0/1).
+// text (auth.RecoverSigner), with its refusals as the unlock's errors.
 func recoverSigner(text, signature string) (common.Address, error) {
-	sig, err := hexutil.Decode(signature)
-	if err != nil || len(sig) != crypto.SignatureLength {
-		return common.Address{}, malformed("the signature must be 0x and 130 hex digits (65 bytes)")
+	a, err := auth.RecoverSigner(text, signature)
+	switch {
+	case errors.Is(err, auth.ErrSignatureFormat):
+		return a, malformed("%s", err)
+	case err != nil:
+		return a, reject("%s", err)
 	}
-	switch sig[crypto.RecoveryIDOffset] {
-	case 27, 28:
-		sig[crypto.RecoveryIDOffset] -= 27
-	case 0, 1:
-	default:
-		return common.Address{}, reject("the signature is not valid")
-	}
-	pub, err := crypto.SigToPub(accounts.TextHash([]byte(text)), sig)
-	if err != nil {
-		return common.Address{}, reject("the signature is not valid")
-	}
-	return crypto.PubkeyToAddress(*pub), nil
+	return a, nil
 }
 
 // Owner reports where account's ownership of the track is read: the indexed purchases, else the
