@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -9,7 +10,6 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/bittunes/bittunes/internal/market"
 )
@@ -44,8 +44,11 @@ func (f *fetcher) each(ctx context.Context, from, to uint64, fn func([]market.Ev
 			span = max(1, span/2) // too much for the RPC, or a passing fault: ask for less
 			continue
 		}
-		if err := f.fillBlockTimes(ctx, logs); err != nil {
-			return err
+		if err := market.FillBlockTimes(ctx, f.chain, logs, f.times); err != nil {
+			if errors.Is(err, market.ErrBlockChanged) {
+				return fmt.Errorf("audit: %w (a reorg: audit further from the head)", err)
+			}
+			return fmt.Errorf("audit: %w", err)
 		}
 		evs, err := f.decoder.Decode(logs)
 		if err != nil {
@@ -67,30 +70,6 @@ func (f *fetcher) each(ctx context.Context, from, to uint64, fn func([]market.Ev
 			done := next - from
 			fmt.Fprintf(f.progress, "audit: read blocks %d-%d of %d-%d (%d%%), %d events\n", from, next-1, from, to, done*100/total, events)
 		}
-	}
-	return nil
-}
-
-// fillBlockTimes sets the block time of logs from RPCs that do not return it.
-func (f *fetcher) fillBlockTimes(ctx context.Context, logs []types.Log) error {
-	for i := range logs {
-		l := &logs[i]
-		if l.BlockTimestamp != 0 {
-			continue
-		}
-		t, ok := f.times[l.BlockHash]
-		if !ok {
-			h, err := f.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
-			if err != nil {
-				return fmt.Errorf("audit: header %d: %w", l.BlockNumber, err)
-			}
-			if h.Hash() != l.BlockHash {
-				return fmt.Errorf("audit: block %d changed while reading its logs (a reorg: audit further from the head)", l.BlockNumber)
-			}
-			t = h.Time
-			f.times[l.BlockHash] = t
-		}
-		l.BlockTimestamp = t
 	}
 	return nil
 }

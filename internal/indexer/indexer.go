@@ -198,8 +198,8 @@ func (ix *Indexer) loadCursor(ctx context.Context) (store.Cursor, error) {
 
 // decode decodes logs, filling in block times the RPC left out.
 func (ix *Indexer) decode(ctx context.Context, logs []types.Log) ([]market.Event, error) {
-	if err := ix.fillBlockTimes(ctx, logs); err != nil {
-		return nil, err
+	if err := market.FillBlockTimes(ctx, ix.chain, logs, map[common.Hash]uint64{}); err != nil {
+		return nil, fmt.Errorf("indexer: %w", err)
 	}
 	events, err := ix.decoder.Decode(logs)
 	if err != nil {
@@ -225,31 +225,6 @@ func (ix *Indexer) apply(ctx context.Context, cur store.Cursor, events []market.
 	ix.cursor = &next
 	if ix.cfg.OnApplied != nil {
 		ix.cfg.OnApplied(next)
-	}
-	return nil
-}
-
-// fillBlockTimes sets the block time of logs from RPCs that do not return it.
-func (ix *Indexer) fillBlockTimes(ctx context.Context, logs []types.Log) error {
-	times := map[common.Hash]uint64{}
-	for i := range logs {
-		l := &logs[i]
-		if l.BlockTimestamp != 0 {
-			continue
-		}
-		t, ok := times[l.BlockHash]
-		if !ok {
-			h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
-			if err != nil {
-				return fmt.Errorf("indexer: header %d: %w", l.BlockNumber, err)
-			}
-			if h.Hash() != l.BlockHash {
-				return fmt.Errorf("indexer: block %d changed while reading its logs", l.BlockNumber)
-			}
-			t = h.Time
-			times[l.BlockHash] = t
-		}
-		l.BlockTimestamp = t
 	}
 	return nil
 }
