@@ -65,7 +65,7 @@ func NewBoard(today string, in Inputs) (*Board, error) {
 			for _, s := range in.Scores[p][w] {
 				s := s
 				sets[w][s.TrackID] = &s
-				b.noteFirst(s.TrackID, int64(s.FirstSaleBlock), int64(s.FirstSaleLog))
+				b.noteFirst(s.TrackID, s.FirstSaleBlock, int64(s.FirstSaleLog))
 			}
 		}
 		b.scores[p] = &sets

@@ -33,19 +33,10 @@ func (chartBuildRow) TableName() string { return "chart_builds" }
 
 // RebuildCharts recomputes every chart as of now (its UTC day) from the aggregates and replaces the
 // stored charts. Only listed tracks with metadata (uploaded to the market, matched by content hash)
-// are charted. The indexer keeps a charts.Board instead (see ChartBuilder), which re-ranks only
+// are charted. The indexer keeps its charts.Builder instead, whose board re-ranks only
 // the charts that new sales touch.
 func (s *Store) RebuildCharts(ctx context.Context, chainID uint64, now time.Time) error {
-	in, asOf, err := s.ChartInputs(ctx, chainID, now)
-	if err != nil {
-		return err
-	}
-	board, err := charts.NewBoard(Day(now), in)
-	if err != nil {
-		return err
-	}
-	refs, entries := board.All()
-	return s.WriteCharts(ctx, chainID, charts.Write{Every: true, Changed: refs, Set: entries}, now, asOf)
+	return charts.NewBuilder(s, chainID).Build(ctx, now) // a new builder ranks everything
 }
 
 func (q querier) allTrackStats(ctx context.Context, chainID int64) (map[int64]trackStatsRow, error) {

@@ -49,9 +49,7 @@ func (s *Store) ForgetUpload(ctx context.Context, chainID uint64, contentHash co
 	forgotten := false
 	err := s.Transact(ctx, func(tx *Tx) error {
 		h := hashText(contentHash)
-		res := tx.with(ctx).Exec(`DELETE FROM track_metadata WHERE content_hash = ? AND `+
-			`NOT EXISTS (SELECT 1 FROM tracks t WHERE t.chain_id = ? AND t.content_hash = track_metadata.content_hash AND t.artist = track_metadata.uploader)`,
-			h, int64(chainID))
+		res := tx.with(ctx).Exec(`DELETE FROM track_metadata AS m WHERE m.content_hash = ? AND `+unregistered, h, int64(chainID))
 		if res.Error != nil {
 			return fmt.Errorf("store: forget upload %s: %w", h, classify(res.Error))
 		}
