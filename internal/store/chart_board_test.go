@@ -49,7 +49,7 @@ func chartRows(t *testing.T, s *store.Store) []string {
 func TestChartBuilderKeepsTheChartsOfAFullRebuild(t *testing.T) {
 	base := time.Date(2026, 11, 10, 20, 0, 0, 0, time.UTC)
 	chain := newSyntheticChainAt(base, 90*time.Minute, 40, 200, 4_000, 20) // 200 blocks of sales over 12½ days
-	delistAt := len(chain.blocks)/3 + 4 // in the middle of a day: no full rebuild then
+	delistAt := len(chain.blocks)/3 + 4                                    // in the middle of a day: no full rebuild then
 	chain.blocks[delistAt] = append(chain.blocks[delistAt], market.ListingUpdated{Position: market.Position{
 		BlockNumber: uint64(delistAt + 1), BlockTime: base.Add(time.Duration(delistAt) * 90 * time.Minute),
 		TxHash: crypto.Keccak256Hash([]byte("delist")), LogIndex: uint(len(chain.blocks[delistAt]))}, TrackID: 7, Listed: false})
