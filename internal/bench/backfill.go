@@ -29,11 +29,7 @@ func (r *runner) dense(ctx context.Context) error {
 	}
 	defer m.Stop()
 
-	pg, err := r.postgres(ctx)
-	if err != nil {
-		return err
-	}
-	dsn, drop, err := pg.freshDatabase(ctx, "dense")
+	dsn, drop, err := r.freshDatabase(ctx, "dense")
 	if err != nil {
 		return err
 	}
@@ -67,11 +63,7 @@ func (r *runner) sparse(ctx context.Context) error {
 		return err
 	}
 	defer m.Stop()
-	pg, err := r.postgres(ctx)
-	if err != nil {
-		return err
-	}
-	dsn, drop, err := pg.freshDatabase(ctx, "sparse")
+	dsn, drop, err := r.freshDatabase(ctx, "sparse")
 	if err != nil {
 		return err
 	}

@@ -155,14 +155,20 @@ func (r *runner) postgres(ctx context.Context) (*postgres, error) {
 	return r.pg, nil
 }
 
+// freshDatabase creates a new, empty database on the benchmarks' PostgreSQL (started on first use)
+// and returns its URL and a function that drops it.
+func (r *runner) freshDatabase(ctx context.Context, stem string) (string, func() error, error) {
+	pg, err := r.postgres(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	return pg.freshDatabase(ctx, stem)
+}
+
 // freshStore opens the store on a new, empty database of the benchmarks' PostgreSQL; closing it
 // drops the database.
 func (r *runner) freshStore(ctx context.Context, stem string) (*store.Store, func(), error) {
-	pg, err := r.postgres(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	dsn, drop, err := pg.freshDatabase(ctx, stem)
+	dsn, drop, err := r.freshDatabase(ctx, stem)
 	if err != nil {
 		return nil, nil, err
 	}
