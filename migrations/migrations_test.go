@@ -12,7 +12,7 @@ import (
 	_ "github.com/glebarez/go-sqlite"  // the "sqlite" driver
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
 
-	"github.com/bittunes/bittunes/internal/pgtest"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 	"github.com/bittunes/bittunes/migrations"
 )
 

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/bittunes/bittunes/internal/bench"
 	"github.com/bittunes/bittunes/internal/config"
+	"github.com/bittunes/bittunes/internal/tooling/bench"
 )
 
 const benchAbout = `Measures the indexer on workloads it builds on an in-process dev chain (and, for the reorg, on

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/bittunes/bittunes/internal/bench"
 	"github.com/bittunes/bittunes/internal/config"
+	"github.com/bittunes/bittunes/internal/tooling/bench"
 )
 
 const benchSwarmAbout = `Usage: bittunes bench swarm [flags]

@@ -26,8 +26,8 @@ import (
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
-	"github.com/bittunes/bittunes/internal/pgtest"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 	"github.com/bittunes/bittunes/internal/unlock"
 )
 

@@ -17,9 +17,9 @@ import (
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/indexer"
-	"github.com/bittunes/bittunes/internal/pgtest"
-	"github.com/bittunes/bittunes/internal/simchain"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
+	"github.com/bittunes/bittunes/internal/tooling/simchain"
 )
 
 // TestCSVExportsMatchTheChain sells tracks on a simulated chain (with a collaborator, referred and

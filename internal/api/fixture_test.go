@@ -11,8 +11,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bittunes/bittunes/internal/market"
-	"github.com/bittunes/bittunes/internal/pgtest"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 	"github.com/bittunes/bittunes/internal/wei"
 )
 

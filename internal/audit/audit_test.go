@@ -19,9 +19,9 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/bittunes/bittunes/internal/audit"
-	"github.com/bittunes/bittunes/internal/pgtest"
-	"github.com/bittunes/bittunes/internal/simchain"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
+	"github.com/bittunes/bittunes/internal/tooling/simchain"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }

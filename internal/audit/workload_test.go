@@ -14,8 +14,8 @@ import (
 
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/indexer"
-	"github.com/bittunes/bittunes/internal/simchain"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/simchain"
 )
 
 // Accounts of the workload: 0 the operator and first fee recipient, 1-3 artists, 4.. fans; the last

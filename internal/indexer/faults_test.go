@@ -15,8 +15,8 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/bittunes/bittunes/internal/indexer"
-	"github.com/bittunes/bittunes/internal/simchain"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/simchain"
 )
 
 // killingStore aborts a random share of Apply calls part-way: their context is cancelled after a

@@ -10,8 +10,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/bittunes/bittunes/internal/indexer"
-	"github.com/bittunes/bittunes/internal/simchain"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/simchain"
 )
 
 func TestBackfillMatchesTheChain(t *testing.T) {

@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/bittunes/bittunes/internal/pgtest"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }

@@ -19,8 +19,8 @@ import (
 
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/indexer"
-	"github.com/bittunes/bittunes/internal/simchain"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/simchain"
 )
 
 // truth is what the test itself knows happened, kept apart from the indexer's code.

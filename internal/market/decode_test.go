@@ -13,7 +13,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/market"
-	"github.com/bittunes/bittunes/internal/simchain"
+	"github.com/bittunes/bittunes/internal/tooling/simchain"
 )
 
 func marketLogs(t *testing.T, m *simchain.Market) []types.Log {

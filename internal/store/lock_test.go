@@ -7,8 +7,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/bittunes/bittunes/internal/pgtest"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 )
 
 // TestIndexerLockHandsOverWhenTheHolderDies runs two "processes" (two stores on one PostgreSQL

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bittunes/bittunes/internal/pgtest"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 	"github.com/bittunes/bittunes/migrations"
 )
 

@@ -13,9 +13,9 @@ import (
 
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
-	"github.com/bittunes/bittunes/internal/pgtest"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/sweep"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 	"github.com/bittunes/bittunes/internal/wei"
 )
 

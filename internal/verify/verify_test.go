@@ -12,7 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/bittunes/bittunes/abi"
-	"github.com/bittunes/bittunes/internal/simchain"
+	"github.com/bittunes/bittunes/internal/tooling/simchain"
 	"github.com/bittunes/bittunes/internal/verify"
 )
 

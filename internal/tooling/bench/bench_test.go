@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bittunes/bittunes/internal/pgtest"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }

@@ -9,7 +9,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
-	"github.com/bittunes/bittunes/internal/pgtest"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }

@@ -13,7 +13,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 
-	"github.com/bittunes/bittunes/internal/pgcluster"
+	"github.com/bittunes/bittunes/internal/tooling/pgcluster"
 )
 
 // server is a PostgreSQL server that test databases are created on.

@@ -15,7 +15,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 
-	"github.com/bittunes/bittunes/internal/pgcluster"
+	"github.com/bittunes/bittunes/internal/tooling/pgcluster"
 )
 
 // clusterPrefix starts the name of the directory of a throwaway cluster under os.TempDir.

@@ -10,7 +10,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
-	"github.com/bittunes/bittunes/internal/pgcluster"
+	"github.com/bittunes/bittunes/internal/tooling/pgcluster"
 )
 
 func start(t *testing.T, opts pgcluster.Options) *pgcluster.Cluster {

@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/bittunes/bittunes/internal/pgcluster"
+	"github.com/bittunes/bittunes/internal/tooling/pgcluster"
 )
 
 // dirPrefix starts the name of every cluster directory under os.TempDir.
