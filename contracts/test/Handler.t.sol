@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {BittunesMarket} from "../BittunesMarket.sol";
+import {ANY_FEE, ANY_REFERRAL} from "./Base.t.sol";
 import {vm} from "./Vm.t.sol";
 
 /// @notice A payee that cannot receive ETH: its sales must still go through and nobody else may be blocked.
@@ -182,7 +183,7 @@ contract MarketHandler {
         }
         uint256 marketBalance = address(market).balance;
         vm.prank(buyer);
-        try market.purchase{value: value}(trackId, address(0)) {
+        try market.purchase{value: value}(trackId, address(0), ANY_FEE, ANY_REFERRAL) {
             acceptedInvalidCalls++;
         } catch {}
         if (address(market).balance != marketBalance) acceptedInvalidCalls++;
@@ -259,9 +260,9 @@ contract MarketHandler {
 
         vm.prank(buyer);
         if (gift) {
-            market.purchaseFor{value: m.price}(recipient, trackId, referrer);
+            market.purchaseFor{value: m.price}(recipient, trackId, referrer, ANY_FEE, ANY_REFERRAL);
         } else {
-            market.purchase{value: m.price}(trackId, referrer);
+            market.purchase{value: m.price}(trackId, referrer, ANY_FEE, ANY_REFERRAL);
         }
 
         ghostOwns[trackId][recipient] = true;
