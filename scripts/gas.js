@@ -3,7 +3,8 @@
 //   npm run gas
 //
 // Prints one `BENCH gas_<operation> <gas> gas` line per operation. Each figure is the receipt's
-// gasUsed of one real transaction, in the situation its name describes.
+// gasUsed of one real transaction, in the situation its name describes (gas_quote, a view, is the
+// estimate of the same call sent as a transaction). Purchases name the terms they were quoted.
 import { network } from "hardhat";
 import { keccak256, toHex } from "viem";
 
@@ -71,6 +72,15 @@ await market.write.purchase([3n, zero(), ...TERMS], { ...as(fanA), value: PRICE 
 await gas("purchase_collab3", () =>
   market.write.purchase([3n, fanA.account.address, ...TERMS], { ...as(fanB), value: PRICE }),
 );
+
+// The quote a page reads before a referred purchase (an eth_call: the gas it would cost as a transaction).
+const quoteGas = await publicClient.estimateContractGas({
+  address: market.address,
+  abi: market.abi,
+  functionName: "quote",
+  args: [1n, fanA.account.address, fanB.account.address, fanB.account.address],
+});
+console.log(`BENCH gas_quote ${quoteGas} gas`);
 
 await gas("withdraw", () => market.write.withdraw(as(artist)));
 await gas("withdraw_fees", () => market.write.withdraw(as(treasury)));
