@@ -121,6 +121,11 @@ func (h *handlers) upload(c *gin.Context) {
 		h.failUpload(c, err)
 		return
 	}
+	if err := h.refuseAudioUploadedBefore(c.Request.Context(), account, form.upload.Audio.SHA256); err != nil {
+		h.failUpload(c, err)
+		return
+	}
+	req.meta.AudioSHA256 = form.upload.Audio.SHA256
 	in, err := media.Ingest(form.upload, h.MasterKey)
 	if err != nil {
 		h.failUpload(c, err)
@@ -152,7 +157,7 @@ func (h *handlers) uploadView(req trackUpload, in content.Ingested, audioHash co
 	out := uploadJSON{ContentHash: in.ContentHash.Hex(), MetadataURI: uri, Package: packageJSON{in.Size},
 		Audio:   audioJSON{string(in.Audio.Format), in.Audio.Duration.Milliseconds(), audioHash.Hex()},
 		Preview: in.Preview != content.PreviewNone, PreviewSource: string(in.Preview), Cover: in.Cover != "",
-		Notes:    []string{"Every upload is a new package with a new key: uploading the same audio again gives another content hash."},
+		Notes:    []string{"Every upload is a new package with a new key; the same audio cannot be uploaded twice by the same artist."},
 		Register: txRequestJSON{ChainID: h.ChainID, To: h.Market.Hex(), Data: hexutil.Encode(data), Value: "0"}}
 	if in.Preview == content.PreviewNone {
 		out.Notes = append(out.Notes, "No preview: "+in.Audio.Format.Name()+
@@ -171,6 +176,8 @@ func (h *handlers) failUpload(c *gin.Context, err error) {
 	case errors.Is(err, errTooLarge):
 		c.Header("Connection", "close") // the rest of the body is not read
 		fail(c, http.StatusRequestEntityTooLarge, "too_large", strings.TrimPrefix(err.Error(), errTooLarge.Error()+": "))
+	case errors.Is(err, errAudioUploadedBefore), errors.Is(err, store.ErrConflict):
+		fail(c, http.StatusConflict, "duplicate_audio", strings.TrimPrefix(err.Error(), errAudioUploadedBefore.Error()+": "))
 	case errors.Is(err, content.ErrUnsupported):
 		fail(c, http.StatusBadRequest, "invalid_argument", strings.Replace(err.Error(), content.ErrUnsupported.Error()+": ", "", 1))
 	default:

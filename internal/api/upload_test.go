@@ -583,3 +583,27 @@ func TestUploadLimits(t *testing.T) {
 		}
 	})
 }
+
+// TestUploadRefusesAudioTheArtistUploadedBefore: the same audio bytes a second time by the same
+// artist are refused with 409 and nothing is stored (a new package of them could be registered
+// without the first one's collaborators); another artist may upload them (the market lists a track
+// only with the package its own artist uploaded), and the artist may upload other audio.
+func TestUploadRefusesAudioTheArtistUploadedBefore(t *testing.T) {
+	wav := demo.Tune{Seed: 12, Root: 220, BPM: 100, Seconds: 2}.WAV()
+	other := demo.Tune{Seed: 13, Root: 330, BPM: 100, Seconds: 2}.WAV()
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		dir := t.TempDir()
+		h := signInHandler(s, devOrigin, uploadDeps(dir))
+		first := uploadOK(t, postUpload(h, signedInAs(t, s, mira), append(uploadFields(nil), file("audio", "a.wav", wav))...))
+
+		rec := postUpload(h, signedInAs(t, s, mira), append(uploadFields(map[string]string{"collaborators": "[]"}), file("audio", "again.wav", wav))...)
+		if rec.Code != http.StatusConflict || !strings.Contains(rec.Body.String(), `"duplicate_audio"`) || !strings.Contains(rec.Body.String(), first.ContentHash) {
+			t.Fatalf("second upload of the same audio: %d %s, want 409 duplicate_audio naming %s", rec.Code, rec.Body, first.ContentHash)
+		}
+		if n, err := s.PendingUploads(context.Background(), chainID, mira); err != nil || n != 1 {
+			t.Errorf("pending uploads of mira: %d (%v), want 1: the refused upload stored nothing", n, err)
+		}
+		uploadOK(t, postUpload(h, signedInAs(t, s, mira), append(uploadFields(nil), file("audio", "b.wav", other))...))
+		uploadOK(t, postUpload(h, signedInAs(t, s, kites), append(uploadFields(nil), file("audio", "a.wav", wav))...))
+	})
+}

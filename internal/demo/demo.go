@@ -168,7 +168,7 @@ func (s Seeder) upload(ctx context.Context, t Track, artist common.Address) (com
 	}
 	meta := store.TrackMetadata{ContentHash: in.ContentHash, Title: t.Title, ArtistName: t.ArtistName, Genre: t.Genre,
 		Subgenre: t.Subgenre, Description: "Generated for the Bittunes demo catalogue.",
-		DurationMS: in.Audio.Duration.Milliseconds(), Uploader: artist}
+		DurationMS: in.Audio.Duration.Milliseconds(), Uploader: artist, AudioSHA256: spooled.SHA256}
 	err = s.Store.Transact(ctx, func(tx *store.Tx) error {
 		if err := tx.SaveTrackKey(ctx, store.TrackKey{ContentHash: in.ContentHash, Sealed: in.SealedKey}); err != nil {
 			return err
