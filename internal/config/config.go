@@ -141,7 +141,7 @@ func (c Config) Logger() (*slog.Logger, error) {
 const (
 	Common      = 1 << iota // data dir, database, HTTP address, logging
 	Chain                   // RPC, chain id, market, deployment block, confirmations
-	DevFlags                // the dev chain's ports, reset, seeding
+	DevFlags                // the dev chain's ports, reset, seeding, confirmations
 	Logging                 // log level and format (included in Common)
 	BenchFlags              // the benchmarks to run and their database
 	WebFlags                // what the pages tell browser wallets: explorer, wallet RPC, chain name
@@ -191,6 +191,8 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 		})
 		fs.Uint64Var(&c.DeployBlock, "deploy-block", c.DeployBlock, "the block the market was deployed in (indexing starts there)")
 		fs.StringVar(&c.Deployment, "deployment", c.Deployment, "Hardhat Ignition deployment folder (ignition/deployments/chain-<id>) to read --market, --deploy-block and --chain-id from")
+	}
+	if groups&(Chain|DevFlags) != 0 {
 		fs.Uint64Var(&c.Confirmations, "confirmations", c.Confirmations, "blocks behind the head the indexer stays")
 	}
 	if groups&DevFlags != 0 {
