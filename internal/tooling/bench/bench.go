@@ -159,7 +159,7 @@ func (r *runner) postgres(ctx context.Context) (*pgcluster.Server, error) {
 		r.pg, err = pgcluster.Connect(ctx, r.cfg.PostgresURL)
 	} else {
 		r.log.Info("bench: starting a throwaway PostgreSQL cluster", "dir_prefix", clusterPrefix)
-		r.pg, err = pgcluster.StartServer(ctx, clusterPrefix, pgcluster.Options{Durable: true})
+		r.pg, err = pgcluster.StartTemp(ctx, clusterPrefix, pgcluster.Options{Durable: true})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)

@@ -22,7 +22,7 @@ import (
 type Server struct {
 	base    *url.URL // URL of the maintenance database; a new database's URL swaps the name
 	admin   *sql.DB  // pool on the maintenance database, for CREATE and DROP DATABASE
-	cluster *Cluster // the cluster StartServer started, stopped by Close; nil for a server by URL
+	cluster *Cluster // the cluster StartTemp started, stopped by Close; nil for a server by URL
 }
 
 // Connect opens the server at rawURL, a postgres:// URL of a role allowed to create databases.
@@ -30,10 +30,23 @@ func Connect(ctx context.Context, rawURL string) (*Server, error) {
 	return connect(ctx, rawURL, nil)
 }
 
-// StartServer starts a throwaway cluster in a new directory named prefix… under os.TempDir (which
-// the postgres user can reach) and connects to it. It first sweeps the clusters of earlier
-// processes, in directories of the same prefix, that died before stopping theirs. Close stops it.
-func StartServer(ctx context.Context, prefix string, opts Options) (*Server, error) {
+// StartTemp starts a throwaway cluster (see StartTempCluster) and connects to it. Close stops it.
+func StartTemp(ctx context.Context, prefix string, opts Options) (*Server, error) {
+	c, err := StartTempCluster(ctx, prefix, opts)
+	if err != nil {
+		return nil, err
+	}
+	s, err := connect(ctx, c.DSN(), c)
+	if err != nil {
+		return nil, errors.Join(err, c.Stop())
+	}
+	return s, nil
+}
+
+// StartTempCluster starts a cluster in a new directory named prefix… under os.TempDir (which the
+// postgres user can reach). It first sweeps the clusters of earlier processes, in directories of
+// the same prefix, that died before stopping theirs.
+func StartTempCluster(ctx context.Context, prefix string, opts Options) (*Cluster, error) {
 	dir, err := os.MkdirTemp("", prefix)
 	if err != nil {
 		return nil, fmt.Errorf("pgcluster: cluster directory: %w", err)
@@ -43,11 +56,7 @@ func StartServer(ctx context.Context, prefix string, opts Options) (*Server, err
 	if err != nil {
 		return nil, errors.Join(err, os.RemoveAll(dir))
 	}
-	s, err := connect(ctx, c.DSN(), c)
-	if err != nil {
-		return nil, errors.Join(err, c.Stop())
-	}
-	return s, nil
+	return c, nil
 }
 
 func connect(ctx context.Context, rawURL string, c *Cluster) (*Server, error) {
@@ -97,7 +106,7 @@ func (s *Server) DropDatabase(ctx context.Context, name string) error {
 	return nil
 }
 
-// Close closes the connection and stops the cluster, if StartServer started one.
+// Close closes the connection and stops the cluster, if StartTemp started one.
 func (s *Server) Close() error {
 	err := s.admin.Close()
 	if s.cluster != nil {

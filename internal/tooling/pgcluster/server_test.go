@@ -37,7 +37,7 @@ func TestDatabaseName(t *testing.T) {
 // them, and Close stops its cluster.
 func TestServerMakesAndDropsDatabases(t *testing.T) {
 	ctx := context.Background()
-	s, err := pgcluster.StartServer(ctx, "bittunes-pgcluster-test-", pgcluster.Options{})
+	s, err := pgcluster.StartTemp(ctx, "bittunes-pgcluster-test-", pgcluster.Options{})
 	if err != nil {
 		if os.Getenv("CI") == "" {
 			t.Skipf("no PostgreSQL to start: %v", err)
