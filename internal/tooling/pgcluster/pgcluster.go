@@ -42,6 +42,7 @@ type Cluster struct {
 	dir  string // directory holding the data, socket and log; removed by Stop
 	user string // user the server runs as ("postgres" under root), or "" for the current user
 	port int
+	opts Options // the server settings, for StartServer
 }
 
 // Start initialises a cluster in dir, an empty directory (typically from os.MkdirTemp under
@@ -51,6 +52,7 @@ func Start(ctx context.Context, dir string, opts Options) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.opts = opts
 	if c.port, err = c.start(ctx, opts); err != nil {
 		return nil, err
 	}
@@ -72,6 +74,26 @@ func (c *Cluster) Stop() error {
 		err = fmt.Errorf("pgcluster: pg_ctl stop: %w\n%s\nserver log:\n%s", runErr, out, c.log())
 	}
 	return errors.Join(err, c.remove())
+}
+
+// StopServer stops the server as an operator's restart does (pg_ctl stop --mode fast: every
+// connection is closed), keeping the cluster's data, directory and port for StartServer. Tests and
+// benchmarks use it to take the database away from a running process.
+func (c *Cluster) StopServer(ctx context.Context) error {
+	if out, err := c.run(ctx, "pg_ctl", "stop", "--pgdata", c.dataDir(), "--mode", "fast", "--wait"); err != nil {
+		return fmt.Errorf("pgcluster: pg_ctl stop: %w\n%s", err, out)
+	}
+	return nil
+}
+
+// StartServer starts the server stopped by StopServer again, on the same port.
+func (c *Cluster) StartServer(ctx context.Context) error {
+	out, err := c.run(ctx, "pg_ctl", "start", "--pgdata", c.dataDir(), "--wait", "--timeout", "60",
+		"--log", c.logFile(), "--options", c.serverOptions(c.port, c.opts))
+	if err != nil {
+		return fmt.Errorf("pgcluster: pg_ctl start on port %d: %w\n%s\nserver log:\n%s", c.port, err, out, c.log())
+	}
+	return nil
 }
 
 // newCluster finds the server binaries and makes dir the cluster's, owned by the server's user.

@@ -87,3 +87,30 @@ func TestSweepLeftoversRemovesClustersOfDeadOwners(t *testing.T) {
 		t.Errorf("the running cluster, whose owner lives, was swept: %v", err)
 	}
 }
+
+func TestStopServerAndStartServerKeepTheData(t *testing.T) {
+	c := start(t, pgcluster.Options{})
+	t.Cleanup(func() { c.Stop() })
+	ctx := context.Background()
+	db, err := sql.Open("pgx", c.DSN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE TABLE kept (x INT); INSERT INTO kept VALUES (7)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.StopServer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PingContext(ctx); err == nil {
+		t.Fatal("the server still answers after StopServer")
+	}
+	if err := c.StartServer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var x int
+	if err := db.QueryRow("SELECT x FROM kept").Scan(&x); err != nil || x != 7 {
+		t.Fatalf("after StartServer: x = %d, %v; want 7", x, err)
+	}
+}

@@ -97,3 +97,21 @@ func TestDatabaseIsDroppedAfterTheTest(t *testing.T) {
 		t.Errorf("database %s still exists after its test ended", name)
 	}
 }
+
+func TestClusterRestartsUnderAnOpenPool(t *testing.T) {
+	db := open(t, pgtest.DSN(t))
+	c := pgtest.Cluster(t)
+	ctx := context.Background()
+	if err := c.StopServer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PingContext(ctx); err == nil {
+		t.Fatal("the database answers while its server is stopped")
+	}
+	if err := c.StartServer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		t.Fatalf("after StartServer: %v", err)
+	}
+}
