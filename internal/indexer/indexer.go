@@ -29,7 +29,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/bittunes/bittunes/internal/logrange"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/retry"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -98,8 +100,7 @@ type Indexer struct {
 	chain    Chain
 	store    Store
 	decoder  *market.Decoder
-	span     uint64 // the current backfill range
-	ceiling  uint64 // the largest range the RPC has not refused
+	sizer    *logrange.Sizer // how many blocks the next eth_getLogs range spans
 	cursor   *store.Cursor
 	prefetch *prefetch // the next backfill range, being fetched
 }
@@ -107,14 +108,15 @@ type Indexer struct {
 // New returns an indexer; Run starts it.
 func New(cfg Config, chain Chain, st Store) *Indexer {
 	cfg.defaults()
-	return &Indexer{cfg: cfg, chain: chain, store: st, decoder: market.NewDecoder(), span: min(10, cfg.MaxRange), ceiling: cfg.MaxRange}
+	return &Indexer{cfg: cfg, chain: chain, store: st, decoder: market.NewDecoder(),
+		sizer: logrange.NewSizer(10, cfg.MaxRange, cfg.TargetLogs)}
 }
 
 // Run indexes until ctx ends, retrying RPC and database faults with backoff. It returns ctx's error.
 func (ix *Indexer) Run(ctx context.Context) error {
 	heads, unsubscribe := ix.subscribe(ctx)
 	defer unsubscribe()
-	backoff := &backoff{first: ix.cfg.RetryDelay}
+	backoff := &retry.Backoff{First: ix.cfg.RetryDelay}
 	for {
 		caughtUp, err := ix.Step(ctx)
 		if ctx.Err() != nil {
@@ -122,14 +124,14 @@ func (ix *Indexer) Run(ctx context.Context) error {
 		}
 		if err != nil {
 			ix.cursor = nil // re-read it: the failed batch may or may not have committed
-			wait := backoff.next()
+			wait := backoff.Next()
 			ix.cfg.Logger.Warn("indexer: step failed, retrying", "err", err, "retry_in", wait)
-			if !sleep(ctx, wait) {
+			if !retry.Sleep(ctx, wait) {
 				return ctx.Err()
 			}
 			continue
 		}
-		backoff.reset()
+		backoff.Reset()
 		if !caughtUp {
 			continue
 		}
