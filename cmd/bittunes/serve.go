@@ -10,13 +10,14 @@ import (
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/sweep"
 	"github.com/bittunes/bittunes/internal/web"
 )
 
 func runServe(ctx context.Context, args []string, env func(string) string, _, stderr io.Writer) error {
 	cfg, err := parse("serve", "Serves the API from the database the indexer fills. Stateless: run as many side by side as needed.",
-		config.Common|config.Chain|config.WebFlags, args, env, stderr)
+		config.Common|config.Chain|config.WebFlags|config.Metrics, args, env, stderr)
 	if err != nil {
 		return err
 	}
@@ -43,7 +44,14 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	if err := media.RemoveStaleTemp(24 * time.Hour); err != nil {
 		log.Warn("serve: temporary media files left by a killed server", "err", err)
 	}
-	handler := api.Handler(api.Deps{Store: b.store, Chain: b.client, Contract: market.NewReader(b.client, cfg.Market),
+	reg := metrics.NewRegistry()
+	reg.MustRegister(metrics.NewDBStatsCollector("bittunes", b.store.PoolStats))
+	if cfg.MetricsAddr != "" {
+		if _, err := metrics.Listen(ctx, cfg.MetricsAddr, metrics.Mux(reg, nil), log); err != nil {
+			return err
+		}
+	}
+	handler := api.Handler(api.Deps{Metrics: reg, Store: b.store, Chain: b.client, Contract: market.NewReader(b.client, cfg.Market),
 		ChainID: b.chainID, Market: cfg.Market, Logger: log,
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: media.Dir, MasterKey: masterKey,
 		MaxLag: 20, Confirms: cfg.Confirmations, Owners: market.NewReader(b.client, cfg.Market), TrackerURL: cfg.Swarm.TrackerURL})
