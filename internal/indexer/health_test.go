@@ -84,6 +84,7 @@ func TestHealthEndpointsAndMetricsOfAnIndexer(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Errorf("batch_apply_seconds: %d series, %v", n, err)
 	}
+	// The deployment set the fee, its recipient and the owner: 3 settings changes.
 	if err := testutil.GatherAndCompare(reg, strings.NewReader(`
 # HELP bittunes_indexer_rows_applied_total Event rows written, by table.
 # TYPE bittunes_indexer_rows_applied_total counter
@@ -94,7 +95,7 @@ bittunes_indexer_rows_applied_total{table="tracks"} 1
 		t.Error(err)
 	}
 
-	dbDown = true // the deployment set the fee, its recipient and the owner: 3 settings changes above
+	dbDown = true
 	if code, rep := get("/readyz"); code != 503 || !strings.Contains(rep.Checks["database"], "unreachable") {
 		t.Errorf("database down: /readyz %d %v, want 503 for the database", code, rep.Checks)
 	}
