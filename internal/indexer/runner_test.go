@@ -91,7 +91,7 @@ func TestIndexerRidesOutDatabaseRestarts(t *testing.T) {
 	for _, n := range []int{1, 2} {
 		name := map[int]string{1: "alone", 2: "with a standby"}[n]
 		t.Run(name, func(t *testing.T) {
-			cluster := pgtest.Cluster(t)
+			cluster := pgtest.OwnCluster(t)
 			ctx := context.Background()
 			m := simchain.New(t, 12)
 			var ids []int64
@@ -99,7 +99,7 @@ func TestIndexerRidesOutDatabaseRestarts(t *testing.T) {
 				ids = append(ids, m.Register(t, a, int64(1_000_000*a), 1_000))
 			}
 			m.Commit()
-			dsn := pgtest.DSN(t)
+			dsn := cluster.DSN()
 			var procs []*process
 			for range n {
 				procs = append(procs, startProcess(t, dsn, m))

@@ -21,8 +21,6 @@ import (
 	"os"
 	"sync"
 	"testing"
-
-	"github.com/bittunes/bittunes/internal/tooling/pgcluster"
 )
 
 // EnvURL names the environment variable holding the URL of an existing
@@ -113,17 +111,4 @@ func serverFor(t testing.TB) *server {
 		t.Skipf("pgtest: skipping, no PostgreSQL for tests (install the PostgreSQL server binaries or set %s): %v", EnvURL, shared.err)
 	}
 	return nil
-}
-
-// Cluster returns the throwaway cluster this test binary started, for tests that stop and start
-// its server under a running process (pgcluster's StopServer and StartServer). Every database of
-// the binary goes down with it, so such a test must not run in parallel with others. The test is
-// skipped when the databases live on an outside server (EnvURL), which a test must not restart.
-func Cluster(t testing.TB) *pgcluster.Cluster {
-	t.Helper()
-	srv := serverFor(t)
-	if srv.cluster == nil {
-		t.Skipf("pgtest: the test databases are on the server of %s, which tests do not restart", EnvURL)
-	}
-	return srv.cluster
 }

@@ -98,15 +98,15 @@ func TestDatabaseIsDroppedAfterTheTest(t *testing.T) {
 	}
 }
 
-func TestClusterRestartsUnderAnOpenPool(t *testing.T) {
-	db := open(t, pgtest.DSN(t))
-	c := pgtest.Cluster(t)
+func TestOwnClusterStopsAndStarts(t *testing.T) {
+	c := pgtest.OwnCluster(t)
+	db := open(t, c.DSN())
 	ctx := context.Background()
 	if err := c.StopServer(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.PingContext(ctx); err == nil {
-		t.Fatal("the database answers while its server is stopped")
+		t.Fatal("the cluster answers while stopped")
 	}
 	if err := c.StartServer(ctx); err != nil {
 		t.Fatal(err)

@@ -54,7 +54,7 @@ func (s *server) createDatabase(testName string) (dsn, name string, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	// template0 makes creation independent of whatever template1 holds.
-	if err := s.exec(ctx, `CREATE DATABASE `+quoteIdent(name)+` TEMPLATE template0`); err != nil {
+	if _, err := s.admin.ExecContext(ctx, `CREATE DATABASE `+quoteIdent(name)+` TEMPLATE template0`); err != nil {
 		return "", "", fmt.Errorf("create database %s: %w", name, err)
 	}
 	u := *s.base
@@ -66,22 +66,10 @@ func (s *server) createDatabase(testName string) (dsn, name string, err error) {
 func (s *server) dropDatabase(name string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if err := s.exec(ctx, `DROP DATABASE IF EXISTS `+quoteIdent(name)+` WITH (FORCE)`); err != nil {
+	if _, err := s.admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+quoteIdent(name)+` WITH (FORCE)`); err != nil {
 		return fmt.Errorf("drop database %s: %w", name, err)
 	}
 	return nil
-}
-
-// exec runs an admin statement. When it fails it runs it once more on new connections: a test may
-// have restarted the cluster (Cluster), which leaves the pool's idle connections dead.
-func (s *server) exec(ctx context.Context, statement string) error {
-	if _, err := s.admin.ExecContext(ctx, statement); err == nil {
-		return nil
-	}
-	s.admin.SetMaxIdleConns(0) // closes the idle connections
-	s.admin.SetMaxIdleConns(2)
-	_, err := s.admin.ExecContext(ctx, statement)
-	return err
 }
 
 // close closes the admin pool and stops the cluster, if this binary started it.
