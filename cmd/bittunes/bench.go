@@ -52,8 +52,8 @@ proxy, while 10 purchases a second arrive, and injects in turn:
   rpc_outage     the RPC unreachable for 10 s
 
 For each: fault_<name>_recovery_s, from the fault's end (the database or RPC back, the process
-killed) until the database holds exactly the purchases on the chain up to the head at that moment,
-with no manual action;
+killed) until the database holds exactly the purchases on the chain up to the first block mined
+after that moment (one arrives every 100 ms), with no manual action;
 fault_<name>_lost, purchases missing or doubled then (must be 0); and a READY line with the
 readiness answers (status code × times, polled every 250 ms) of serve and of each indexer.
 About 2 minutes; --scale 0.2 makes the outages 2 s.`

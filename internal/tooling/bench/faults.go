@@ -95,7 +95,7 @@ func RunFaults(ctx context.Context, cfg FaultsConfig, out io.Writer) error {
 			return fmt.Errorf("bench: fault %s: %w", fault.name, err)
 		}
 		end := time.Now()
-		recovered, lost, err := f.waitEqual(ctx, end, 3*time.Minute)
+		recovered, lost, err := f.waitEqual(ctx, end, true, 3*time.Minute)
 		answers := watch.stop()
 		if err != nil {
 			return fmt.Errorf("bench: fault %s: %w", fault.name, err)
@@ -128,8 +128,8 @@ type faultRig struct {
 	buysDone chan error
 }
 
-func setUpFaults(ctx context.Context, cfg FaultsConfig) (f *faultRig, err error) {
-	f = &faultRig{cfg: cfg}
+func setUpFaults(ctx context.Context, cfg FaultsConfig) (_ *faultRig, err error) {
+	f := &faultRig{cfg: cfg}
 	defer func() {
 		if err != nil {
 			f.close()
@@ -177,7 +177,7 @@ func setUpFaults(ctx context.Context, cfg FaultsConfig) (f *faultRig, err error)
 		}
 		time.Sleep(time.Second) // the first takes the lock
 	}
-	if _, _, err := f.waitEqual(ctx, time.Now(), time.Minute); err != nil {
+	if _, _, err := f.waitEqual(ctx, time.Now(), false, time.Minute); err != nil {
 		return nil, fmt.Errorf("bench: first indexing: %w", err)
 	}
 	buys, stop := context.WithCancel(ctx)
@@ -293,13 +293,24 @@ func (f *faultRig) buy(ctx context.Context, p *plan) error {
 	return nil
 }
 
-// waitEqual waits until the database holds exactly the purchases the chain holds up to the head
-// the chain had at from, and returns when that was first seen and how many purchases were missing
-// or doubled then (0 unless something was lost).
-func (f *faultRig) waitEqual(ctx context.Context, from time.Time, within time.Duration) (time.Time, int, error) {
-	head, err := f.m.client.BlockNumber(ctx)
+// waitEqual waits (with newBlock) for a block mined after from, as purchases keep arriving, then
+// until the database holds exactly the purchases the chain holds up to that block (or the head),
+// and returns when that was first seen and how many purchases were missing or doubled then (0
+// unless something was lost).
+func (f *faultRig) waitEqual(ctx context.Context, from time.Time, newBlock bool, within time.Duration) (time.Time, int, error) {
+	start, err := f.m.client.BlockNumber(ctx)
 	if err != nil {
 		return time.Time{}, 0, err
+	}
+	head := start
+	for newBlock && head == start {
+		if time.Since(from) > within {
+			return time.Time{}, 0, fmt.Errorf("no block after %d within %s", start, within)
+		}
+		time.Sleep(5 * time.Millisecond)
+		if head, err = f.m.client.BlockNumber(ctx); err != nil {
+			return time.Time{}, 0, err
+		}
 	}
 	onChain, err := f.chainPurchases(ctx, head)
 	if err != nil {
