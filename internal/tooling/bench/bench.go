@@ -68,8 +68,11 @@ func (r Result) String() string {
 
 // decimals is how precisely a figure in unit is printed.
 func decimals(unit string) int {
-	if unit == "ms" {
+	switch unit {
+	case "ms":
 		return 1
+	case "s":
+		return 2
 	}
 	return 0
 }
