@@ -95,8 +95,10 @@ func Handler(d Deps) http.Handler {
 		d.MaxPendingUploads = defaultMaxPendingUploads
 	}
 	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.NoMethod(methodNotAllowed)
 	m := newMetrics()
-	r.Use(withLogger(d.Logger), requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
+	r.Use(restoreHead, withLogger(d.Logger), requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
 	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger)}
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
 		d.Logger.Error("api: trusted proxies", "err", err)
@@ -134,7 +136,14 @@ func Handler(d Deps) http.Handler {
 	signin.GET("/session", si.current)
 	signin.POST("/logout", si.logout)
 	r.NoRoute(func(c *gin.Context) { abort(c, errNoRoute) })
-	return r
+	return engine{r}
+}
+
+// engine is the API's router, which answers HEAD requests on GET routes.
+type engine struct{ *gin.Engine }
+
+func (e engine) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	headAsGet(e.Engine).ServeHTTP(w, r)
 }
 
 type handlers struct {
