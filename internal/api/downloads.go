@@ -152,7 +152,7 @@ func (d *downloads) servePackage(c *gin.Context) {
 		d.fail(c, notConfigured("downloads are not configured on this server"))
 		return
 	}
-	if _, err := d.index.Ensure(c.Request.Context(), h); err != nil {
+	if err := d.checkPackage(c.Request.Context(), h); err != nil {
 		d.fail(c, err)
 		return
 	}

@@ -150,6 +150,7 @@ type handlers struct {
 	Deps
 	charts    *chartCache
 	downloads *downloads
+	verified  verifiedPackages // package files seen verified, served during a database outage
 }
 
 // NewServer returns an HTTP server of the API on addr with sensible timeouts.
