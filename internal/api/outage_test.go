@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
@@ -64,6 +65,9 @@ func TestDuringADatabaseOutageTheAPISaysSo(t *testing.T) {
 	}
 	if rec := m.get(t, "/readyz", nil); rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("/readyz during the outage: %d %s", rec.Code, rec.Body)
+	}
+	if rec := m.get(t, "/status", nil); rec.Code != 200 || !strings.Contains(rec.Body.String(), `"database":"unreachable"`) {
+		t.Errorf("/status during the outage: %d %s", rec.Code, rec.Body)
 	}
 	if rec := m.get(t, "/healthz", nil); rec.Code != 200 {
 		t.Errorf("/healthz during the outage: %d", rec.Code)

@@ -39,7 +39,7 @@ type Deps struct {
 	ChainID  uint64
 	Market   common.Address
 	Logger   *slog.Logger
-	MaxLag   uint64 // blocks the indexer may be behind the head and still be ready
+	MaxLag   uint64 // blocks the indexer may be behind the head before /status says it is behind
 	Confirms uint64
 	// CORSOrigins may call the API from other origins, with credentials; none: same-origin only.
 	CORSOrigins []string
@@ -108,6 +108,8 @@ func Handler(d Deps) http.Handler {
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})))
 	r.GET("/healthz", h.healthz)
 	r.GET("/readyz", h.readyz)
+	r.GET("/status", h.status)
+	m.registry.MustRegister(newStatusCollector(h))
 	v1 := r.Group("/api/v1")
 	v1.GET("/openapi.json", serveOpenAPI)
 	v1.GET("/metadata/:hash", h.metadata)
@@ -148,9 +150,10 @@ func (e engine) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 type handlers struct {
 	Deps
-	charts    *chartCache
-	downloads *downloads
-	verified  verifiedPackages // package files seen verified, served during a database outage
+	charts      *chartCache
+	downloads   *downloads
+	verified    verifiedPackages // package files seen verified, served during a database outage
+	statusCache statusCache
 }
 
 // NewServer returns an HTTP server of the API on addr with sensible timeouts.

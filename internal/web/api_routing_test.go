@@ -15,6 +15,9 @@ func TestEveryCaseOfTheAPIPrefixGoesToTheAPI(t *testing.T) {
 			t.Errorf("%s: %d %s %q, want the API's answer", path, rec.Code, rec.Header().Get("Content-Type"), rec.Body)
 		}
 	}
+	if rec := get(t, h, "/status"); rec.Body.String() != `{"api":"/status"}` {
+		t.Errorf("/status: %s, want the API's", rec.Body)
+	}
 	for _, path := range []string{"/apiary", "/t/1"} {
 		if rec := get(t, h, path); strings.Contains(rec.Body.String(), `"api"`) {
 			t.Errorf("%s went to the API", path)

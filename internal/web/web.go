@@ -78,7 +78,7 @@ func Handler(cfg Config, api http.Handler) (http.Handler, error) {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	for _, prefix := range []string{"/api/", "/healthz", "/readyz", "/metrics"} {
+	for _, prefix := range []string{"/api/", "/healthz", "/readyz", "/status", "/metrics"} {
 		mux.Handle(prefix, api)
 	}
 	p.routes(mux)
