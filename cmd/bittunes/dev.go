@@ -94,7 +94,8 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 		walletRPC = chain.HTTPURL()
 	}
 	handler, err = web.Handler(web.Config{ChainID: chainID, ChainName: chainName, RPCURL: walletRPC, Market: dep.Market,
-		ExplorerURL: cfg.ExplorerURL, MediaDir: cfg.Media(), Logger: log}, handler)
+		ExplorerURL: cfg.ExplorerURL, MediaDir: cfg.Media(), Logger: log,
+		Catalog: st, Origin: cfg.Origin(), CardDir: filepath.Join(cfg.DataDir, "cards")}, handler)
 	if err != nil {
 		return err
 	}

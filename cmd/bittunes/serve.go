@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/bittunes/bittunes/internal/api"
@@ -48,7 +49,8 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: media.Dir, MasterKey: masterKey,
 		MaxLag: 20, Confirms: cfg.Confirmations, Owners: market.NewReader(b.client, cfg.Market), TrackerURL: cfg.Swarm.TrackerURL})
 	handler, err = web.Handler(web.Config{ChainID: b.chainID, ChainName: cfg.ChainName, RPCURL: cfg.WalletRPC, Market: cfg.Market,
-		ExplorerURL: cfg.ExplorerURL, MediaDir: media.Dir, Logger: log}, handler)
+		ExplorerURL: cfg.ExplorerURL, MediaDir: media.Dir, Logger: log,
+		Catalog: b.store, Origin: cfg.Origin(), CardDir: filepath.Join(cfg.DataDir, "cards")}, handler)
 	if err != nil {
 		return err
 	}
