@@ -10,7 +10,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	qrcode "github.com/yeqown/go-qrcode/v2"
-
 )
 
 // shortLink resolves a short referral link: GET /r/{code} → the track page with the referral.
@@ -127,4 +126,3 @@ func (m *matrixWriter) Write(mat qrcode.Matrix) error {
 }
 
 func (m *matrixWriter) Close() error { return nil }
-
