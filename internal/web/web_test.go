@@ -17,7 +17,7 @@ import (
 	"github.com/bittunes/bittunes/internal/content"
 )
 
-func testHandler(t *testing.T, cfg Config) http.Handler {
+func testHandler(t testing.TB, cfg Config) http.Handler {
 	t.Helper()
 	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
