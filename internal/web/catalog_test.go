@@ -174,3 +174,14 @@ func (c *fakeCatalog) ResolveShortLink(_ context.Context, _ uint64, code string)
 	}
 	return store.ShortLink{}, fmt.Errorf("fake: short link %q: %w", code, store.ErrNotFound)
 }
+
+// countingCatalog counts browses.
+type countingCatalog struct {
+	*fakeCatalog
+	browses int
+}
+
+func (c *countingCatalog) BrowseTracks(ctx context.Context, chain uint64, b store.Browse) ([]store.Track, *store.BrowseCursor, error) {
+	c.browses++
+	return c.fakeCatalog.BrowseTracks(ctx, chain, b)
+}
