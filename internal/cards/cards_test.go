@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -148,4 +149,38 @@ func FuzzDecode(f *testing.F) {
 			t.Errorf("decoded %v", img.Bounds())
 		}
 	})
+}
+
+// TestCacheDrawsOnceUnderConcurrentFirstRequests holds the bound on drawing: many first requests
+// for one image at once draw it once, one drawing at a time.
+func TestCacheDrawsOnceUnderConcurrentFirstRequests(t *testing.T) {
+	c := &Cache{Dir: t.TempDir()}
+	var mu sync.Mutex
+	draws, running, most := 0, 0, 0
+	draw := func() (image.Image, error) {
+		mu.Lock()
+		draws++
+		running++
+		most = max(most, running)
+		mu.Unlock()
+		img := Art(hash, 64)
+		mu.Lock()
+		running--
+		mu.Unlock()
+		return img, nil
+	}
+	var wg sync.WaitGroup
+	for i := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.PNG(context.Background(), Key("k", string(rune('a'+i%2))), draw); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if draws != 2 || most != 1 {
+		t.Errorf("16 requests for 2 images drew %d times, %d at once", draws, most)
+	}
 }
