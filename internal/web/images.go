@@ -53,7 +53,7 @@ func (p *pages) coverImage(h common.Hash, data []byte) image.Image {
 	return cards.Art(h, 600)
 }
 
-// coverKey names a cover's source for the cache: the uploaded file's version, or the drawn art.
+// coverSource reads a cover's source and names it for the cache: the uploaded file's version, or the drawn art.
 func (p *pages) coverSource(h common.Hash) (data []byte, key string) {
 	data, version := p.uploadedCover(h)
 	if data == nil {

@@ -86,7 +86,7 @@ func (p *pages) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		p.notFound(w, r)
-	case errors.Is(err, errBadRequest):
+	case errors.As(err, new(badLink)):
 		p.render(w, r, frame{Page: "notfound", Title: "Bad link", Data: err.Error(), Meta: meta{NoIndex: true}}, http.StatusBadRequest)
 	default:
 		p.cfg.Logger.Error("web: page", "path", r.URL.Path, "err", err)
@@ -94,7 +94,10 @@ func (p *pages) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-var errBadRequest = errors.New("bad request")
+// badLink is a malformed link (a query value the page cannot read); its text is shown.
+type badLink string
+
+func (b badLink) Error() string { return string(b) }
 
 func (p *pages) render(w http.ResponseWriter, r *http.Request, f frame, status int) {
 	f.Config, f.Asset, f.Status = p.config, p.asset, status

@@ -116,7 +116,7 @@ func period(r *http.Request) (charts.Period, error) {
 	case charts.Week, charts.Month, charts.AllTime:
 		return v, nil
 	}
-	return "", fmt.Errorf("the period must be 7d, 30d or all: %w", errBadRequest)
+	return "", badLink("The period must be 7d, 30d or all")
 }
 
 type periodTab struct {
@@ -211,12 +211,12 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		b.Sort, sort = store.BestSelling, "bestselling"
 	}
 	if len(b.Query) > 200 || charts.Slug(b.Genre) != b.Genre || charts.Slug(b.Subgenre) != b.Subgenre {
-		p.fail(w, r, fmt.Errorf("the search is longer than 200 characters or a genre is not a slug: %w", errBadRequest))
+		p.fail(w, r, badLink("The search is longer than 200 characters, or a genre is not one of the market's"))
 		return
 	}
 	var err error
 	if b.After, err = api.BrowseCursor(q.Get("cursor")); err != nil {
-		p.fail(w, r, fmt.Errorf("the page cursor is not one this market gave: %w", errBadRequest))
+		p.fail(w, r, badLink("The page cursor is not one this market gave"))
 		return
 	}
 	list, next, err := p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, b)
