@@ -7,8 +7,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"image"
-	_ "image/jpeg" // uploaded covers
-	"image/png"
+	"image/jpeg"
+	_ "image/png" // uploaded covers
 	"os"
 	"path/filepath"
 	"sync"
@@ -36,7 +36,7 @@ func Decode(data []byte) (image.Image, error) {
 	return img, nil
 }
 
-// Cache keeps made images as PNG files in Dir, named by a hash of what they show, so each is
+// Cache keeps made images as JPEG files in Dir, named by a hash of what they show, so each is
 // drawn once; drawing happens one image at a time so that many first requests at once cost one
 // core, not all of them.
 type Cache struct {
@@ -55,10 +55,14 @@ func Key(parts ...string) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// PNG returns the PNG named key: from disk when it was made before, else drawn by draw, encoded
-// and written to disk first.
-func (c *Cache) PNG(ctx context.Context, key string, draw func() (image.Image, error)) ([]byte, error) {
-	path := filepath.Join(c.Dir, key+".png")
+// Quality is the JPEG quality of made images: cards stay well under the 300 KB some messengers
+// take for a preview image, photos and drawn covers alike.
+const Quality = 88
+
+// JPEG returns the JPEG named key: from disk when it was made before, else drawn by draw,
+// encoded and written to disk first.
+func (c *Cache) JPEG(ctx context.Context, key string, draw func() (image.Image, error)) ([]byte, error) {
+	path := filepath.Join(c.Dir, key+".jpg")
 	if b, err := os.ReadFile(path); err == nil {
 		return b, nil
 	}
@@ -82,7 +86,7 @@ func (c *Cache) PNG(ctx context.Context, key string, draw func() (image.Image, e
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: Quality}); err != nil {
 		return nil, fmt.Errorf("cards: encode %s: %w", key, err)
 	}
 	if err := os.MkdirAll(c.Dir, 0o755); err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -118,21 +119,21 @@ func TestCacheDrawsEachImageOnce(t *testing.T) {
 	c := &Cache{Dir: filepath.Join(t.TempDir(), "cards")}
 	draws := 0
 	draw := func() (image.Image, error) { draws++; return Art(hash, 64), nil }
-	first, err := c.PNG(context.Background(), Key("t", "1"), draw)
+	first, err := c.JPEG(context.Background(), Key("t", "1"), draw)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := (&Cache{Dir: c.Dir}).PNG(context.Background(), Key("t", "1"), draw) // another server process
+	second, err := (&Cache{Dir: c.Dir}).JPEG(context.Background(), Key("t", "1"), draw) // another server process
 	if err != nil || !bytes.Equal(first, second) || draws != 1 {
 		t.Errorf("draws %d, err %v, same %v", draws, err, bytes.Equal(first, second))
 	}
-	if _, err := png.Decode(bytes.NewReader(first)); err != nil {
+	if _, err := jpeg.Decode(bytes.NewReader(first)); err != nil {
 		t.Error(err)
 	}
 	if Key("a", "bc") == Key("ab", "c") {
 		t.Error("keys of different parts collide")
 	}
-	if _, err := os.Stat(filepath.Join(c.Dir, Key("t", "1")+".png")); err != nil {
+	if _, err := os.Stat(filepath.Join(c.Dir, Key("t", "1")+".jpg")); err != nil {
 		t.Error(err)
 	}
 }
@@ -174,7 +175,7 @@ func TestCacheDrawsOnceUnderConcurrentFirstRequests(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := c.PNG(context.Background(), Key("k", string(rune('a'+i%2))), draw); err != nil {
+			if _, err := c.JPEG(context.Background(), Key("k", string(rune('a'+i%2))), draw); err != nil {
 				t.Error(err)
 			}
 		}()
@@ -182,5 +183,22 @@ func TestCacheDrawsOnceUnderConcurrentFirstRequests(t *testing.T) {
 	wg.Wait()
 	if draws != 2 || most != 1 {
 		t.Errorf("16 requests for 2 images drew %d times, %d at once", draws, most)
+	}
+}
+
+// TestCardOfAPhotoStaysSmall: a card of the hardest cover to compress (noise) stays under the
+// 300 KB some messengers take for a preview image.
+func TestCardOfAPhotoStaysSmall(t *testing.T) {
+	noise := image.NewRGBA(image.Rect(0, 0, 1000, 1000))
+	state := uint32(1)
+	for i := range noise.Pix {
+		state = state*1664525 + 1013904223
+		noise.Pix[i] = byte(state >> 24)
+	}
+	b, err := (&Cache{Dir: t.TempDir()}).JPEG(context.Background(), "noise", func() (image.Image, error) {
+		return Card(noise, Text{Title: "Noise", Subtitle: "Static"}), nil
+	})
+	if err != nil || len(b) > 300<<10 {
+		t.Errorf("%d bytes, %v", len(b), err)
 	}
 }

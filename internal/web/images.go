@@ -18,7 +18,7 @@ import (
 	"github.com/bittunes/bittunes/internal/store"
 )
 
-// thumbnailSizes are the square cover sizes served as PNG: small rows, embeds, previews.
+// thumbnailSizes are the square cover sizes served as JPEG: small rows, embeds, previews.
 var thumbnailSizes = map[string]int{"120": 120, "300": 300, "600": 600}
 
 // uploadedCover reads the cover an artist uploaded for a content hash, if any: its bytes and a
@@ -62,8 +62,8 @@ func (p *pages) coverSource(h common.Hash) (data []byte, key string) {
 	return data, "upload:" + h.Hex() + ":" + version
 }
 
-func writePNG(w http.ResponseWriter, b []byte) {
-	w.Header().Set("Content-Type", "image/png")
+func writeJPEG(w http.ResponseWriter, b []byte) {
+	w.Header().Set("Content-Type", "image/jpeg")
 	w.Header().Set("Cache-Control", "public, max-age=86400")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
@@ -82,7 +82,7 @@ func (p *pages) imageFail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// thumbnail serves a cover as a square PNG: GET /covers/{hash}/{120|300|600}.
+// thumbnail serves a cover as a square JPEG: GET /covers/{hash}/{120|300|600}.
 func (p *pages) thumbnail(w http.ResponseWriter, r *http.Request) {
 	raw := r.PathValue("hash")
 	size, ok := thumbnailSizes[r.PathValue("size")]
@@ -92,33 +92,33 @@ func (p *pages) thumbnail(w http.ResponseWriter, r *http.Request) {
 	}
 	h := common.HexToHash(raw)
 	data, source := p.coverSource(h)
-	b, err := p.cards.PNG(r.Context(), cards.Key("thumb", source, strconv.Itoa(size)), func() (image.Image, error) {
+	b, err := p.cards.JPEG(r.Context(), cards.Key("thumb", source, strconv.Itoa(size)), func() (image.Image, error) {
 		return cards.Thumbnail(p.coverImage(h, data), size), nil
 	})
 	if err != nil {
 		p.imageFail(w, r, err)
 		return
 	}
-	writePNG(w, b)
+	writeJPEG(w, b)
 }
 
 // card serves a 1200×630 preview card, drawn once per cover and text.
 func (p *pages) card(w http.ResponseWriter, r *http.Request, h common.Hash, text cards.Text) {
 	data, source := p.coverSource(h)
-	b, err := p.cards.PNG(r.Context(), cards.Key("card", source, text.Title, text.Subtitle, text.Foot), func() (image.Image, error) {
+	b, err := p.cards.JPEG(r.Context(), cards.Key("card", source, text.Title, text.Subtitle, text.Foot), func() (image.Image, error) {
 		return cards.Card(p.coverImage(h, data), text), nil
 	})
 	if err != nil {
 		p.imageFail(w, r, err)
 		return
 	}
-	writePNG(w, b)
+	writeJPEG(w, b)
 }
 
-// trackCard serves a track's preview card: GET /cards/t/{id}.png[?ref=owner], the referral's
+// trackCard serves a track's preview card: GET /cards/t/{id}.jpg[?ref=owner], the referral's
 // card saying who shared it.
 func (p *pages) trackCard(w http.ResponseWriter, r *http.Request) {
-	raw, ok := strings.CutSuffix(r.PathValue("file"), ".png")
+	raw, ok := strings.CutSuffix(r.PathValue("file"), ".jpg")
 	id, err := parseTrackID(raw)
 	if !ok || err != nil {
 		http.Error(w, "not found", http.StatusNotFound)
@@ -141,9 +141,9 @@ func (p *pages) trackCard(w http.ResponseWriter, r *http.Request) {
 	p.card(w, r, t.ContentHash, cards.Text{Title: t.Title, Subtitle: artistName(t), Foot: foot})
 }
 
-// artistCard serves an artist's preview card (with their latest track's cover): GET /cards/a/{address}.png.
+// artistCard serves an artist's preview card (with their latest track's cover): GET /cards/a/{address}.jpg.
 func (p *pages) artistCard(w http.ResponseWriter, r *http.Request) {
-	raw, ok := strings.CutSuffix(r.PathValue("file"), ".png")
+	raw, ok := strings.CutSuffix(r.PathValue("file"), ".jpg")
 	a, err := parseAddress(raw)
 	if !ok || err != nil {
 		http.Error(w, "not found", http.StatusNotFound)
@@ -163,10 +163,10 @@ func (p *pages) chartImage(origin, key string, per charts.Period, title string) 
 	if key != "" {
 		q.Set("chart", key)
 	}
-	return ogImage{URL: origin + "/cards/chart.png?" + q.Encode(), Width: cards.CardWidth, Height: cards.CardHeight, Alt: title}
+	return ogImage{URL: origin + "/cards/chart.jpg?" + q.Encode(), Width: cards.CardWidth, Height: cards.CardHeight, Alt: title}
 }
 
-// chartCard serves a chart's preview card (its number one's cover): GET /cards/chart.png?chart=&period=.
+// chartCard serves a chart's preview card (its number one's cover): GET /cards/chart.jpg?chart=&period=.
 func (p *pages) chartCard(w http.ResponseWriter, r *http.Request) {
 	per, err := period(r)
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"image/png"
+	"image/jpeg"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -153,16 +153,16 @@ func TestCardsAndThumbnailsAreFixedSizePNGsMadeOnce(t *testing.T) {
 		path string
 		w, h int
 	}{
-		{"/cards/t/1.png", 1200, 630}, {"/cards/t/1.png?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906", 1200, 630},
-		{"/cards/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8.png", 1200, 630}, {"/cards/chart.png?period=7d&chart=electronic", 1200, 630},
+		{"/cards/t/1.jpg", 1200, 630}, {"/cards/t/1.jpg?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906", 1200, 630},
+		{"/cards/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8.jpg", 1200, 630}, {"/cards/chart.jpg?period=7d&chart=electronic", 1200, 630},
 		{"/covers/" + cat.tracks[0].ContentHash.Hex() + "/300", 300, 300}, {"/covers/" + cat.tracks[0].ContentHash.Hex() + "/120", 120, 120},
 	} {
 		rec := get(t, h, tt.path)
-		if rec.Code != 200 || rec.Header().Get("Content-Type") != "image/png" {
+		if rec.Code != 200 || rec.Header().Get("Content-Type") != "image/jpeg" {
 			t.Errorf("%s: %d", tt.path, rec.Code)
 			continue
 		}
-		img, err := png.Decode(bytes.NewReader(rec.Body.Bytes()))
+		img, err := jpeg.Decode(bytes.NewReader(rec.Body.Bytes()))
 		if err != nil || img.Bounds().Dx() != tt.w || img.Bounds().Dy() != tt.h {
 			t.Errorf("%s: %v %v", tt.path, err, img.Bounds())
 		}
@@ -170,15 +170,15 @@ func TestCardsAndThumbnailsAreFixedSizePNGsMadeOnce(t *testing.T) {
 			t.Errorf("%s changed between requests", tt.path)
 		}
 	}
-	plain, shared := get(t, h, "/cards/t/1.png").Body.Bytes(), get(t, h, "/cards/t/1.png?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906").Body.Bytes()
+	plain, shared := get(t, h, "/cards/t/1.jpg").Body.Bytes(), get(t, h, "/cards/t/1.jpg?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906").Body.Bytes()
 	if bytes.Equal(plain, shared) {
 		t.Error("the referral's card does not say who shared it")
 	}
 	for _, tt := range []struct {
 		path   string
 		status int
-	}{{"/cards/t/99.png", 404}, {"/cards/t/1.jpg", 404}, {"/cards/a/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65.png", 404},
-		{"/cards/chart.png?chart=nope", 404}, {"/covers/" + cat.tracks[0].ContentHash.Hex() + "/301", 400}} {
+	}{{"/cards/t/99.jpg", 404}, {"/cards/t/1.png", 404}, {"/cards/a/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65.jpg", 404},
+		{"/cards/chart.jpg?chart=nope", 404}, {"/covers/" + cat.tracks[0].ContentHash.Hex() + "/301", 400}} {
 		if rec := get(t, h, tt.path); rec.Code != tt.status {
 			t.Errorf("%s: %d, want %d", tt.path, rec.Code, tt.status)
 		}

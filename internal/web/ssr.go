@@ -358,7 +358,7 @@ func (p *pages) track(w http.ResponseWriter, r *http.Request) {
 		desc += " " + t.Description
 	}
 	m := meta{Description: clip(desc, 300), Canonical: canonical, URL: canonical, Type: "music.song",
-		Image:  ogImage{URL: origin + "/cards/t/" + strconv.FormatInt(id, 10) + ".png", Width: cards.CardWidth, Height: cards.CardHeight, Alt: "Cover of " + t.Title + " by " + name},
+		Image:  ogImage{URL: origin + "/cards/t/" + strconv.FormatInt(id, 10) + ".jpg", Width: cards.CardWidth, Height: cards.CardHeight, Alt: "Cover of " + t.Title + " by " + name},
 		OEmbed: p.oembedLink(origin, canonical),
 		Properties: []property{{"music:musician", origin + "/a/" + t.Artist.Hex()}, {"music:duration", strconv.FormatInt((t.DurationMS+500)/1000, 10)},
 			{"music:release_date", t.RegisteredAt.UTC().Format("2006-01-02")}, {"og:price:amount", t.Price.Ether()}, {"og:price:currency", "ETH"}}}
@@ -476,7 +476,7 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 	feed := "/feeds/a/" + a.Hex()
 	m := meta{Description: clip(fmt.Sprintf("%s on Bittunes: %s, bought straight from the artist. Latest: %s.", name, plural(int64(len(list)), "track"), list[0].Title), 300),
 		Canonical: canonical, URL: canonical, Type: "profile", OEmbed: p.oembedLink(origin, canonical),
-		Image: ogImage{URL: origin + "/cards/a/" + a.Hex() + ".png", Width: cards.CardWidth, Height: cards.CardHeight, Alt: name + " on Bittunes"},
+		Image: ogImage{URL: origin + "/cards/a/" + a.Hex() + ".jpg", Width: cards.CardWidth, Height: cards.CardHeight, Alt: name + " on Bittunes"},
 		Feed:  feedLink{origin + feed, name + " on Bittunes"}, JSONLD: jsonLD(artistLD(origin, a, name, list))}
 	p.render(w, r, frame{Page: "artist", Title: name, Meta: m, Params: map[string]string{"address": r.PathValue("address")},
 		Data: struct {

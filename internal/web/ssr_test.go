@@ -136,10 +136,10 @@ func TestTrackPageReadsFullyWithoutJavaScript(t *testing.T) {
 	m := p.meta()
 	want := map[string]string{
 		"og:title": "Harbour Lights by Mira Vale", "og:type": "music.song", "og:url": origin + "/t/1",
-		"og:image": origin + "/cards/t/1.png", "og:image:width": "1200", "og:image:height": "630",
+		"og:image": origin + "/cards/t/1.jpg", "og:image:width": "1200", "og:image:height": "630",
 		"og:audio": origin + "/api/v1/tracks/1/preview", "og:audio:type": "audio/mpeg",
 		"music:musician": origin + "/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "music:duration": "205",
-		"twitter:card": "summary_large_image", "twitter:image": origin + "/cards/t/1.png", "og:price:amount": "0.004",
+		"twitter:card": "summary_large_image", "twitter:image": origin + "/cards/t/1.jpg", "og:price:amount": "0.004",
 	}
 	for k, v := range want {
 		if m[k] != v {
@@ -173,7 +173,7 @@ func TestReferralLinkPreviewSaysWhoSharedIt(t *testing.T) {
 	if d := m["og:description"]; !strings.HasPrefix(d, "Shared by 0x90F7…b906, who earns a share if you buy.") {
 		t.Errorf("og:description %q", d)
 	}
-	if m["og:url"] != origin+"/t/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906" || m["og:image"] != origin+"/cards/t/1.png?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906" {
+	if m["og:url"] != origin+"/t/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906" || m["og:image"] != origin+"/cards/t/1.jpg?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906" {
 		t.Errorf("og:url %q og:image %q", m["og:url"], m["og:image"])
 	}
 	if c := canonPattern.FindStringSubmatch(p.body); c == nil || c[1] != origin+"/t/1" {
@@ -232,7 +232,7 @@ func TestChartPagesListTheirEntries(t *testing.T) {
 			t.Errorf("position %v", item["position"])
 		}
 	}
-	if m := p.meta(); !strings.HasPrefix(m["og:image"], origin+"/cards/chart.png?") || !strings.Contains(m["description"], "Number one: Harbour Lights by Mira Vale") {
+	if m := p.meta(); !strings.HasPrefix(m["og:image"], origin+"/cards/chart.jpg?") || !strings.Contains(m["description"], "Number one: Harbour Lights by Mira Vale") {
 		t.Errorf("meta %v", m)
 	}
 
@@ -269,7 +269,7 @@ func TestArtistPageListsTheirTracksWithRanks(t *testing.T) {
 	if doc["@type"] != "MusicGroup" || len(doc["track"].([]any)) != 2 {
 		t.Errorf("JSON-LD %v", doc)
 	}
-	if m := p.meta(); m["og:type"] != "profile" || m["og:image"] != origin+"/cards/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8.png" {
+	if m := p.meta(); m["og:type"] != "profile" || m["og:image"] != origin+"/cards/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8.jpg" {
 		t.Errorf("meta %v", m)
 	}
 	// An artist without a name is shown by their short address.
