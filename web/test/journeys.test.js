@@ -419,3 +419,26 @@ test("on a phone, an owner shares their short link, and its QR code scans to the
   assertNoErrors(errors);
   assertNoErrors(visitor.errors);
 });
+
+test("a chart page updates itself when a sale changes it", T, async () => {
+  const t = await unownedTrack(9);
+  const before = await chartSales(t.id);
+  const { page, errors } = await browser.person();
+  await page.clock.install();
+  await page.goto(`${market.base}/charts?period=7d`);
+  await page.locator("main h1").waitFor();
+
+  // Someone else buys the track on its page.
+  const fan = await browser.person({ wallet: walletFor(9) });
+  await fan.page.goto(`${market.base}/t/${t.id}`);
+  await fan.page.getByRole("button", { name: /^Buy for/ }).click();
+  await fan.page.getByText("It's yours.").waitFor({ timeout: 60_000 });
+  await market.waitFor("the chart to count the sale", async () => (await chartSales(t.id)) === before + 1, 10_000);
+
+  // Half a minute later the open chart shows it, without a reload.
+  await page.clock.fastForward(31_000);
+  await page.locator(`li[data-track="${t.id}"]`).getByText(`${before + 1} sale`).waitFor({ timeout: 10_000 });
+  await shot(page, "10-chart-live");
+  assertNoErrors(errors);
+  assertNoErrors(fan.errors);
+});

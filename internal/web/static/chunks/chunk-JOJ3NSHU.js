@@ -1,4 +1,4 @@
-import{a as o,e as l,f as u}from"./chunk-NHSXSQGX.js";import{a as s,b as p}from"./chunk-SKD7YVON.js";import{a as i,c as n}from"./chunk-TA2K5JT7.js";import{a,b as d}from"./chunk-EYWANE45.js";function m(c,{titles:r={}}={}){if(!c.length)return a`<p class="empty">No sales yet.</p>`;let e=s.explorerUrl?a`target="_blank" rel="noopener"`:"";return a`<div class="table-wrap"><table>
+import{a as s,b as p}from"./chunk-SKD7YVON.js";import{a as o,e as l,f as u}from"./chunk-NHSXSQGX.js";import{a as i,c as n}from"./chunk-TA2K5JT7.js";import{a,b as d}from"./chunk-EYWANE45.js";function m(c,{titles:r={}}={}){if(!c.length)return a`<p class="empty">No sales yet.</p>`;let e=s.explorerUrl?a`target="_blank" rel="noopener"`:"";return a`<div class="table-wrap"><table>
     <thead><tr><th scope="col">Time</th><th scope="col">Track</th><th scope="col">Buyer</th><th scope="col">Referrer</th>
       <th scope="col" class="num">Price</th><th scope="col" class="num">Artist</th><th scope="col" class="num">Referrer</th><th scope="col" class="num">Fee</th><th scope="col">Transaction</th></tr></thead>
     <tbody>${c.map(t=>a`<tr>
