@@ -3,15 +3,11 @@ package api
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/bittunes/bittunes/internal/store"
 )
-
-// errAudioUploadedBefore refuses an upload of audio its artist already uploaded (answered 409).
-var errAudioUploadedBefore = errors.New("audio uploaded before")
 
 // refuseAudioUploadedBefore fails when account already uploaded the audio whose sha256 is audio.
 // Every upload is a new package with a new content hash, so the contract's once-per-artist rule
@@ -21,8 +17,8 @@ func (h *handlers) refuseAudioUploadedBefore(ctx context.Context, account common
 	earlier, err := h.Store.UploadOfAudio(ctx, account, audio)
 	switch {
 	case err == nil:
-		return fmt.Errorf("%w: you uploaded this audio before, as package %s: register or edit that track instead "+
-			"(an artist sells each recording once, with the collaborators it was registered with)", errAudioUploadedBefore, earlier.Hex())
+		return newError(codeConflict, "you uploaded this audio before, as package %s: register or edit that track instead "+
+			"(an artist sells each recording once, with the collaborators it was registered with)", earlier.Hex())
 	case errors.Is(err, store.ErrNotFound):
 		return nil
 	default:

@@ -602,8 +602,8 @@ func TestUploadRefusesAudioTheArtistUploadedBefore(t *testing.T) {
 		first := uploadOK(t, postUpload(h, asMira, append(uploadFields(nil), file("audio", "a.wav", wav))...))
 
 		rec := postUpload(h, asMira, append(uploadFields(map[string]string{"collaborators": "[]"}), file("audio", "again.wav", wav))...)
-		if rec.Code != http.StatusConflict || !strings.Contains(rec.Body.String(), `"duplicate_audio"`) || !strings.Contains(rec.Body.String(), first.ContentHash) {
-			t.Fatalf("second upload of the same audio: %d %s, want 409 duplicate_audio naming %s", rec.Code, rec.Body, first.ContentHash)
+		if rec.Code != http.StatusConflict || !strings.Contains(rec.Body.String(), `"conflict"`) || !strings.Contains(rec.Body.String(), first.ContentHash) {
+			t.Fatalf("second upload of the same audio: %d %s, want 409 conflict naming %s", rec.Code, rec.Body, first.ContentHash)
 		}
 		if n, err := s.PendingUploads(context.Background(), chainID, mira); err != nil || n != 1 {
 			t.Errorf("pending uploads of mira: %d (%v), want 1: the refused upload stored nothing", n, err)
