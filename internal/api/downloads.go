@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"strings"
-	"time"
 
 	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
@@ -56,12 +55,13 @@ func newDownloads(h *handlers) *downloads {
 // routes registers the endpoints under v1.
 func (d *downloads) routes(v1 *gin.RouterGroup, si *signIn) {
 	v1.GET("/announce", gin.WrapH(d.tracker))
-	v1.GET("/packages/:file", d.servePackage)
-	v1.HEAD("/packages/:file", d.servePackage)
+	files := limitRanges(maxRanges)
+	v1.GET("/packages/:file", files, d.servePackage)
+	v1.HEAD("/packages/:file", files, d.servePackage)
 	v1.GET("/tracks/:id/torrent", d.torrent)
-	v1.GET("/tracks/:id/preview", d.preview)
-	v1.GET("/tracks/:id/cover", d.cover)
-	v1.GET("/tracks/:id/audio", requireSignIn, d.audio)
+	v1.GET("/tracks/:id/preview", files, d.preview)
+	v1.GET("/tracks/:id/cover", files, d.cover)
+	v1.GET("/tracks/:id/audio", limitRanges(1), requireSignIn, d.audio) // decrypts: one range
 	v1.POST("/tracks/:id/key", si.sameOrigin, d.key)
 }
 
@@ -181,10 +181,15 @@ func (d *downloads) servePackage(c *gin.Context) {
 		return
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		d.fail(c, err)
+		return
+	}
 	extendDeadlines(c, uploadTimeout)
 	c.Header("Content-Type", "application/octet-stream")
 	c.Header("Cache-Control", "public, max-age=31536000, immutable") // named by its hash: never changes
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, f)
+	serveContent(c, f, fi.Size(), maxRanges)
 }
 
 type mediaKind int
@@ -234,9 +239,14 @@ func (d *downloads) serveMedia(c *gin.Context, kind mediaKind) {
 		return
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		d.fail(c, err)
+		return
+	}
 	c.Header("Content-Type", format.MediaType())
 	c.Header("Cache-Control", "public, max-age=86400")
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, f)
+	serveContent(c, f, fi.Size(), maxRanges)
 }
 
 // audio streams the decrypted track to its signed-in owner: GET /api/v1/tracks/{id}/audio, with
@@ -297,7 +307,7 @@ func (d *downloads) audio(c *gin.Context) {
 	c.Header("Content-Type", format.MediaType())
 	c.Header("Content-Disposition", contentDisposition(disposition, fileTitle(t)+"."+format.Ext()))
 	c.Header("Cache-Control", "private, no-store")
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, io.NewSectionReader(plain, 0, size))
+	serveContent(c, io.NewSectionReader(plain, 0, size), size, 1)
 }
 
 // fileTitle is "<Artist> - <Title>" with what file systems refuse replaced.

@@ -1,0 +1,75 @@
+package api
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/bittunes/bittunes/internal/byterange"
+)
+
+// maxRanges is the most byte ranges one request may ask of a file served as it is stored
+// (packages, previews, covers): enough for a BitTorrent web seed or a media player, too few to
+// make the server send a file many times over. Routes that decrypt what they send take one.
+const maxRanges = 8
+
+// limitRanges refuses, before any other work, a request whose Range header is malformed or asks
+// for more than max ranges: 416 with the JSON error body.
+func limitRanges(max int) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if _, err := byterange.Parse(c.GetHeader("Range"), max); err != nil {
+			failRange(c, err, -1, max)
+			return
+		}
+		c.Next()
+	}
+}
+
+// serveContent serves content (size bytes) with http.ServeContent, after checking the request's
+// ranges against size: at most max of them, none overlapping another, at least one inside the
+// content. ServeContent then sees the checked ranges in canonical form, so it serves exactly
+// those.
+func serveContent(c *gin.Context, content io.ReadSeeker, size int64, max int) {
+	specs, err := byterange.Parse(c.GetHeader("Range"), max)
+	if err != nil {
+		failRange(c, err, size, max)
+		return
+	}
+	if specs != nil {
+		ranges, err := byterange.Resolve(specs, size)
+		if err != nil {
+			failRange(c, err, size, max)
+			return
+		}
+		c.Request.Header.Set("Range", byterange.Format(ranges))
+	}
+	http.ServeContent(c.Writer, c.Request, "", time.Time{}, content)
+}
+
+// failRange answers 416 Range Not Satisfiable, with the content's size when known.
+func failRange(c *gin.Context, err error, size int64, max int) {
+	c.Writer.Header().Del("Content-Type") // the file's, set before: the answer is JSON
+	c.Writer.Header().Del("Content-Disposition")
+	if size >= 0 {
+		c.Header("Content-Range", "bytes */"+strconv.FormatInt(size, 10))
+	}
+	msg := "the Range header asks for overlapping ranges, or for none inside the file"
+	if errors.Is(err, byterange.ErrMalformed) {
+		msg = "the Range header must be bytes= and at most " + strconv.Itoa(max) + " well-formed ranges"
+	}
+	fail(c, http.StatusRequestedRangeNotSatisfiable, "range_not_satisfiable", msg)
+}
+
+// contentHeaders are on every API and media response: no browser may sniff a file into another
+// type (a cover that is really HTML), and nothing served here may run scripts or load anything
+// if opened as a document. The pages (internal/web) set their own policy.
+func contentHeaders(c *gin.Context) {
+	h := c.Writer.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "default-src 'none'")
+	c.Next()
+}
