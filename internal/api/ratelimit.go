@@ -1,11 +1,14 @@
 package api
 
 import (
+	"log/slog"
 	"math"
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -108,6 +111,48 @@ func (l *ipLimiter) middleware(c *gin.Context) {
 		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 		fail(c, http.StatusTooManyRequests, "rate_limited", l.refusal)
 		return
+	}
+	c.Next()
+}
+
+// proxyWarning logs once, at the first request that carries X-Forwarded-For from a peer that is
+// not one of the trusted proxies: the header is then ignored, so every client behind that
+// balancer is counted as the balancer's one IP, and one of them can use up everyone's buckets.
+type proxyWarning struct {
+	trusted []*net.IPNet
+	log     *slog.Logger
+	warned  atomic.Bool
+}
+
+func newProxyWarning(trusted []string, log *slog.Logger) *proxyWarning {
+	p := &proxyWarning{log: log}
+	for _, t := range trusted {
+		if !strings.Contains(t, "/") {
+			if ip := net.ParseIP(t); ip != nil && ip.To4() != nil {
+				t += "/32"
+			} else {
+				t += "/128"
+			}
+		}
+		if _, n, err := net.ParseCIDR(t); err == nil {
+			p.trusted = append(p.trusted, n)
+		}
+	}
+	return p
+}
+
+func (p *proxyWarning) middleware(c *gin.Context) {
+	if !p.warned.Load() && c.Request.Header.Get("X-Forwarded-For") != "" {
+		peer := net.ParseIP(c.RemoteIP())
+		trusted := false
+		for _, n := range p.trusted {
+			trusted = trusted || (peer != nil && n.Contains(peer))
+		}
+		if !trusted && p.warned.CompareAndSwap(false, true) {
+			p.log.Warn("api: a request came with X-Forwarded-For from a peer not in --trusted-proxies: "+
+				"the header is ignored and every client behind that peer shares its rate limits; "+
+				"add the load balancer's address to --trusted-proxies (warned once)", "peer", c.RemoteIP())
+		}
 	}
 	c.Next()
 }

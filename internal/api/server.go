@@ -103,6 +103,7 @@ func Handler(d Deps) http.Handler {
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
 		d.Logger.Error("api: trusted proxies", "err", err)
 	}
+	r.Use(newProxyWarning(d.TrustedProxies, d.Logger).middleware)
 	si := newSignIn(h)
 	r.Use(si.session)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})))
@@ -131,8 +132,8 @@ func Handler(d Deps) http.Handler {
 	h.downloads = newDownloads(h)
 	h.downloads.routes(v1, si)
 	signin := v1.Group("/auth", si.enabled, si.sameOrigin)
-	signin.POST("/nonce", si.limiter.middleware, si.nonce)
-	signin.POST("/verify", si.limiter.middleware, si.verify)
+	signin.POST("/nonce", si.nonces.middleware, si.nonce)
+	signin.POST("/verify", si.verifications.middleware, si.verify)
 	signin.GET("/session", si.current)
 	signin.POST("/logout", si.logout)
 	r.NoRoute(func(c *gin.Context) { fail(c, http.StatusNotFound, "not_found", "no such resource") })
