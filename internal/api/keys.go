@@ -3,8 +3,12 @@ package api
 import (
 	"errors"
 	"io"
+	"math"
 	"net/http"
+	"strconv"
+	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 
 	"github.com/bittunes/bittunes/internal/store"
@@ -48,26 +52,48 @@ func (d *downloads) key(c *gin.Context) {
 		}
 	}
 	account, signedInAs := signedIn(c)
+	var k unlock.Key
 	proof := store.ProofSession
 	switch {
 	case req.Message != "" || req.Signature != "":
-		account, err = d.unlock.Authenticate(ctx, id, req.Message, req.Signature)
+		r, err := d.unlock.Verify(id, req.Message, req.Signature) // no database, no chain
 		if err != nil {
 			d.failUnlock(c, err)
 			return
 		}
-		proof = store.ProofSignature
+		if account, proof = r.Account, store.ProofSignature; !d.allowKeys(c, account) {
+			return
+		}
+		k, err = d.unlock.ReleaseRequest(ctx, r, c.Writer.Header().Get(requestIDHeader))
+		if err != nil {
+			d.failUnlock(c, err)
+			return
+		}
 	case !signedInAs:
 		fail(c, http.StatusUnauthorized, "unauthenticated", "sign in, or send a signed key request as {\"message\", \"signature\"}")
 		return
-	}
-	k, err := d.unlock.Release(ctx, id, account, proof, c.Writer.Header().Get(requestIDHeader))
-	if err != nil {
-		d.failUnlock(c, err)
-		return
+	default:
+		if !d.allowKeys(c, account) {
+			return
+		}
+		k, err = d.unlock.Release(ctx, id, account, store.ProofSession, c.Writer.Header().Get(requestIDHeader))
+		if err != nil {
+			d.failUnlock(c, err)
+			return
+		}
 	}
 	c.JSON(http.StatusOK, keyJSON{TrackID: k.Track.ID, ContentHash: k.Track.ContentHash.Hex(), Account: account.Hex(),
 		Identity: k.Identity.String(), Proof: string(proof), Ownership: string(k.Ownership)})
+}
+
+// allowKeys takes a token from account's bucket of key requests, or answers 429.
+func (d *downloads) allowKeys(c *gin.Context, account common.Address) bool {
+	if ok, wait := d.keysPerAccount.allow(account.Hex(), time.Now()); !ok {
+		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+		fail(c, http.StatusTooManyRequests, "rate_limited", d.keysPerAccount.refusal)
+		return false
+	}
+	return true
 }
 
 // failUnlock maps the unlock service's refusals, then the usual errors.
@@ -78,6 +104,9 @@ func (d *downloads) failUnlock(c *gin.Context, err error) {
 		fail(c, http.StatusBadRequest, "invalid_argument", refusal.Reason)
 	case errors.As(err, &refusal):
 		fail(c, http.StatusUnauthorized, "key_request_rejected", refusal.Reason)
+	case errors.Is(err, unlock.ErrBusy):
+		c.Header("Retry-After", "1")
+		fail(c, http.StatusServiceUnavailable, "busy", "too many ownership checks against the chain right now; try again in a moment")
 	case errors.Is(err, unlock.ErrNotOwner):
 		fail(c, http.StatusForbidden, "not_owner", "this account does not own the track: buy it first")
 	default:

@@ -30,6 +30,14 @@ const (
 	defaultMaxPendingUploads = 20
 )
 
+// The default token buckets of key requests, per client IP and per account: 20 at once, then one
+// a second; and at most 20 ownership checks a second against the contract, for everyone.
+const (
+	defaultKeyBurst        = 20
+	defaultKeyEvery        = time.Second
+	defaultKeyContractRate = 20
+)
+
 // ipLimiter is a token bucket per client: per IP (IPv6 clients per /64, the block one subscriber
 // usually holds) unless keyOf says otherwise. It lives in this process only: each API server behind a load balancer keeps
 // its own buckets, so a client may get up to n times the allowance from n servers. That is enough

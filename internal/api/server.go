@@ -72,6 +72,12 @@ type Deps struct {
 	MaxPendingUploads int
 	// UploadLimits bound an upload's files; zero values: 200 MB of audio, a 5 MB cover, a 20 MB preview.
 	UploadLimits UploadLimits
+	// KeyRate and KeyBurst set the token buckets of key requests, one per client IP and one per
+	// account; zero values: 20 at once, then one a second. KeyContractRate bounds how often, across
+	// all clients, the contract is asked who owns a track (zero: 20 a second).
+	KeyRate         rate.Limit
+	KeyBurst        int
+	KeyContractRate rate.Limit
 	// Owners reads ownership from the contract (market.Reader does) for buyers the indexer has not
 	// seen yet; nil: the database alone decides who gets a track's key.
 	Owners unlock.Contract
@@ -92,6 +98,15 @@ func Handler(d Deps) http.Handler {
 	}
 	if d.UploadBurst == 0 {
 		d.UploadBurst = defaultUploadBurst
+	}
+	if d.KeyRate == 0 {
+		d.KeyRate = rate.Every(defaultKeyEvery)
+	}
+	if d.KeyBurst == 0 {
+		d.KeyBurst = defaultKeyBurst
+	}
+	if d.KeyContractRate == 0 {
+		d.KeyContractRate = defaultKeyContractRate
 	}
 	if d.MaxPendingUploads == 0 {
 		d.MaxPendingUploads = defaultMaxPendingUploads
