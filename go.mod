@@ -11,6 +11,8 @@ require (
 	gorm.io/gorm v1.31.2
 )
 
+require golang.org/x/image v0.48.0
+
 require (
 	github.com/RoaringBitmap/roaring v1.2.3 // indirect
 	github.com/ajwerner/btree v0.0.0-20211221152037-f427b3e689c0 // indirect
