@@ -3,9 +3,7 @@ package api
 import (
 	"errors"
 	"io"
-	"math"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -35,7 +33,7 @@ type keyJSON struct {
 func (d *downloads) key(c *gin.Context) {
 	c.Header("Cache-Control", "no-store")
 	if len(d.MasterKey) == 0 {
-		fail(c, http.StatusServiceUnavailable, "unavailable", "keys are not configured on this server")
+		d.fail(c, notConfigured("keys are not configured on this server"))
 		return
 	}
 	id, err := parseTrackID(c.Param("id"))
@@ -66,11 +64,11 @@ func (d *downloads) key(c *gin.Context) {
 		}
 		k, err = d.unlock.ReleaseRequest(ctx, r, c.Writer.Header().Get(requestIDHeader))
 		if err != nil {
-			d.failUnlock(c, err)
+			d.fail(c, err)
 			return
 		}
 	case !signedInAs:
-		fail(c, http.StatusUnauthorized, "unauthenticated", "sign in, or send a signed key request as {\"message\", \"signature\"}")
+		d.fail(c, unauthenticated("sign in, or send a signed key request as {\"message\", \"signature\"}"))
 		return
 	default:
 		if !d.allowKeys(c, account) {
@@ -89,27 +87,17 @@ func (d *downloads) key(c *gin.Context) {
 // allowKeys takes a token from account's bucket of key requests, or answers 429.
 func (d *downloads) allowKeys(c *gin.Context, account common.Address) bool {
 	if ok, wait := d.keysPerAccount.allow(account.Hex(), time.Now()); !ok {
-		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		fail(c, http.StatusTooManyRequests, "rate_limited", d.keysPerAccount.refusal)
+		d.fail(c, rateLimited(d.keysPerAccount.refusal, wait))
 		return false
 	}
 	return true
 }
 
-// failUnlock maps the unlock service's refusals, then the usual errors.
+// failUnlock answers an unlock failure: the contract asked too often for now is a 429 with
+// Retry-After; the rest goes through the error table.
 func (d *downloads) failUnlock(c *gin.Context, err error) {
-	var refusal *unlock.Refusal
-	switch {
-	case errors.As(err, &refusal) && refusal.Malformed:
-		fail(c, http.StatusBadRequest, "invalid_argument", refusal.Reason)
-	case errors.As(err, &refusal):
-		fail(c, http.StatusUnauthorized, "key_request_rejected", refusal.Reason)
-	case errors.Is(err, unlock.ErrBusy):
-		c.Header("Retry-After", "1")
-		fail(c, http.StatusServiceUnavailable, "busy", "too many ownership checks against the chain right now; try again in a moment")
-	case errors.Is(err, unlock.ErrNotOwner):
-		fail(c, http.StatusForbidden, "not_owner", "this account does not own the track: buy it first")
-	default:
-		d.fail(c, err)
+	if errors.Is(err, unlock.ErrBusy) {
+		err = rateLimited("too many ownership checks against the chain right now; try again in a moment", time.Second)
 	}
+	d.fail(c, err)
 }

@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -13,13 +12,6 @@ import (
 	"github.com/bittunes/bittunes/internal/charts"
 	"github.com/bittunes/bittunes/internal/store"
 )
-
-// errBadRequest marks a client mistake; its message is safe to show.
-var errBadRequest = errors.New("bad request")
-
-func badRequest(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", errBadRequest, fmt.Sprintf(format, args...))
-}
 
 var addressPattern = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
 

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"io"
 	"net/http"
 	"strconv"
@@ -22,7 +21,7 @@ const maxRanges = 8
 func limitRanges(max int) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if _, err := byterange.Parse(c.GetHeader("Range"), max); err != nil {
-			failRange(c, err, -1, max)
+			failRange(c, err, -1)
 			return
 		}
 		c.Next()
@@ -36,13 +35,13 @@ func limitRanges(max int) gin.HandlerFunc {
 func serveContent(c *gin.Context, content io.ReadSeeker, size int64, max int) {
 	specs, err := byterange.Parse(c.GetHeader("Range"), max)
 	if err != nil {
-		failRange(c, err, size, max)
+		failRange(c, err, size)
 		return
 	}
 	if specs != nil {
 		ranges, err := byterange.Resolve(specs, size)
 		if err != nil {
-			failRange(c, err, size, max)
+			failRange(c, err, size)
 			return
 		}
 		c.Request.Header.Set("Range", byterange.Format(ranges))
@@ -50,18 +49,15 @@ func serveContent(c *gin.Context, content io.ReadSeeker, size int64, max int) {
 	http.ServeContent(c.Writer, c.Request, "", time.Time{}, content)
 }
 
-// failRange answers 416 Range Not Satisfiable, with the content's size when known.
-func failRange(c *gin.Context, err error, size int64, max int) {
+// failRange answers 416 Range Not Satisfiable (byterange's errors in the error table), with the
+// content's size when known.
+func failRange(c *gin.Context, err error, size int64) {
 	c.Writer.Header().Del("Content-Type") // the file's, set before: the answer is JSON
 	c.Writer.Header().Del("Content-Disposition")
 	if size >= 0 {
 		c.Header("Content-Range", "bytes */"+strconv.FormatInt(size, 10))
 	}
-	msg := "the Range header asks for overlapping ranges, or for none inside the file"
-	if errors.Is(err, byterange.ErrMalformed) {
-		msg = "the Range header must be bytes= and at most " + strconv.Itoa(max) + " well-formed ranges"
-	}
-	fail(c, http.StatusRequestedRangeNotSatisfiable, "range_not_satisfiable", msg)
+	abort(c, err)
 }
 
 // contentHeaders are on every API and media response: no browser may sniff a file into another

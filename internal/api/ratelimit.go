@@ -2,10 +2,7 @@ package api
 
 import (
 	"log/slog"
-	"math"
 	"net"
-	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -116,8 +113,7 @@ func (l *ipLimiter) allow(client string, now time.Time) (bool, time.Duration) {
 func (l *ipLimiter) middleware(c *gin.Context) {
 	ok, wait := l.allow(l.keyOf(c), time.Now())
 	if !ok {
-		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		fail(c, http.StatusTooManyRequests, "rate_limited", l.refusal)
+		abort(c, rateLimited(l.refusal, wait))
 		return
 	}
 	c.Next()

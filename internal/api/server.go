@@ -1,15 +1,13 @@
 // Package api is Bittunes' HTTP interface: JSON under /api/v1 for the pages, the bittunes client
 // and third parties, and /healthz and /readyz for operators. Handlers are thin: they read the
-// request, call the store, and render; every error goes through one mapping to a JSON error.
+// request, call the store, and render; every error goes through one table to a JSON error (errors.go).
 package api
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"math/big"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -113,7 +111,7 @@ func Handler(d Deps) http.Handler {
 	}
 	r := gin.New()
 	m := newMetrics()
-	r.Use(requestID, gin.Recovery(), accessLog(d.Logger), m.observe, contentHeaders, corsPolicy(d.CORSOrigins))
+	r.Use(withLogger(d.Logger), requestID, gin.Recovery(), accessLog(d.Logger), m.observe, contentHeaders, corsPolicy(d.CORSOrigins))
 	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger)}
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
 		d.Logger.Error("api: trusted proxies", "err", err)
@@ -151,7 +149,7 @@ func Handler(d Deps) http.Handler {
 	signin.POST("/verify", si.verifications.middleware, si.verify)
 	signin.GET("/session", si.current)
 	signin.POST("/logout", si.logout)
-	r.NoRoute(func(c *gin.Context) { fail(c, http.StatusNotFound, "not_found", "no such resource") })
+	r.NoRoute(func(c *gin.Context) { abort(c, errNoRoute) })
 	return r
 }
 
@@ -159,36 +157,6 @@ type handlers struct {
 	Deps
 	charts    *chartCache
 	downloads *downloads
-}
-
-// errorBody is every error's JSON: {"error": {"code": …, "message": …}}.
-type errorBody struct {
-	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-	} `json:"error"`
-}
-
-func fail(c *gin.Context, status int, code, message string) {
-	var b errorBody
-	b.Error.Code, b.Error.Message = code, message
-	c.AbortWithStatusJSON(status, b)
-}
-
-// fail is the one place errors become responses: a client's mistake is a 4xx with its message,
-// anything else a 500 whose details go to the log, never to the client.
-func (h *handlers) fail(c *gin.Context, err error) {
-	switch {
-	case errors.Is(err, errBadRequest):
-		fail(c, http.StatusBadRequest, "invalid_argument", strings.TrimPrefix(err.Error(), errBadRequest.Error()+": "))
-	case errors.Is(err, store.ErrNotFound):
-		fail(c, http.StatusNotFound, "not_found", "not found")
-	case errors.Is(err, store.ErrInvalid):
-		fail(c, http.StatusBadRequest, "invalid_argument", "invalid argument")
-	default:
-		h.Logger.Error("api: store", "path", c.FullPath(), "err", err)
-		fail(c, http.StatusInternalServerError, "internal", "internal error")
-	}
 }
 
 // NewServer returns an HTTP server of the API on addr with sensible timeouts.

@@ -1,8 +1,6 @@
 package api
 
 import (
-	"net/http"
-
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 )
@@ -26,7 +24,7 @@ func signedIn(c *gin.Context) (common.Address, bool) {
 // requireSignIn answers 401 to requests without a signed-in account.
 func requireSignIn(c *gin.Context) {
 	if _, ok := signedIn(c); !ok {
-		fail(c, http.StatusUnauthorized, "unauthenticated", "sign in with your wallet first")
+		abort(c, unauthenticated("sign in with your wallet first"))
 		return
 	}
 	c.Next()

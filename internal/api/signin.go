@@ -65,7 +65,7 @@ func (a *signIn) session(c *gin.Context) {
 // enabled answers 503 while sign-in is off.
 func (a *signIn) enabled(c *gin.Context) {
 	if a.auth == nil {
-		fail(c, http.StatusServiceUnavailable, "unavailable", "sign-in is not configured on this server")
+		a.fail(c, notConfigured("sign-in is not configured on this server"))
 		return
 	}
 	c.Header("Cache-Control", "no-store")
@@ -88,7 +88,7 @@ func (a *signIn) sameOrigin(c *gin.Context) {
 			return
 		}
 	}
-	fail(c, http.StatusForbidden, "cross_origin", "this request must come from "+a.auth.Origin())
+	a.fail(c, newError(codeCrossOrigin, "this request must come from %s", a.auth.Origin()))
 }
 
 type nonceJSON struct {
@@ -131,16 +131,8 @@ func (a *signIn) verify(c *gin.Context) {
 		return
 	}
 	sess, err := a.auth.SignIn(c.Request.Context(), req.Message, req.Signature)
-	var refusal *auth.Refusal
-	switch {
-	case errors.As(err, &refusal) && refusal.Malformed:
-		fail(c, http.StatusBadRequest, "invalid_argument", refusal.Reason)
-		return
-	case errors.As(err, &refusal):
-		fail(c, http.StatusUnauthorized, "sign_in_rejected", refusal.Reason)
-		return
-	case err != nil:
-		a.fail(c, err)
+	if err != nil {
+		a.fail(c, err) // an *auth.Refusal is a 400 or a 401 with its reason
 		return
 	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: a.cookie, Value: sess.ID, Path: "/", Expires: sess.ExpiresAt,
@@ -152,7 +144,7 @@ func (a *signIn) verify(c *gin.Context) {
 func (a *signIn) current(c *gin.Context) {
 	account, ok := signedIn(c)
 	if !ok {
-		fail(c, http.StatusUnauthorized, "unauthenticated", "not signed in")
+		a.fail(c, unauthenticated("not signed in"))
 		return
 	}
 	c.JSON(http.StatusOK, sessionJSON{Address: account.Hex()})

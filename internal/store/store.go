@@ -128,7 +128,7 @@ func (s *Store) Dialect() string { return s.dialect }
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.sqlDB.PingContext(ctx); err != nil {
-		return fmt.Errorf("store: ping %s database: %w", s.dialect, err)
+		return fmt.Errorf("store: ping %s database: %w", s.dialect, classify(err))
 	}
 	return nil
 }
