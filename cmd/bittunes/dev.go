@@ -19,7 +19,6 @@ import (
 	"github.com/bittunes/bittunes/internal/devchain"
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
-	"github.com/bittunes/bittunes/internal/sweep"
 	"github.com/bittunes/bittunes/internal/web"
 )
 
@@ -84,7 +83,8 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 
 	handler := api.Handler(api.Deps{Store: st, Chain: chain.Client(), Contract: market.NewReader(chain.Client(), dep.Market), ChainID: chainID, Market: dep.Market,
 		Logger: log, MaxLag: 20, Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(),
-		MasterKey: masterKey, Owners: market.NewReader(chain.Client(), dep.Market), TrackerURL: cfg.Swarm.TrackerURL})
+		MasterKey: masterKey, Owners: market.NewReader(chain.Client(), dep.Market), TrackerURL: cfg.Swarm.TrackerURL,
+		UploadBounds: uploadBounds(cfg)})
 	chainName := cfg.ChainName
 	if chainName == "" {
 		chainName = "Bittunes dev chain"
@@ -106,7 +106,7 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return follow(ctx, cfg, chainID, st, chain.Client(), log.With("component", "indexer")) })
 	g.Go(func() error { return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log) })
-	g.Go(func() error { return sweep.Run(ctx, st, content.Media{Dir: cfg.Media()}, chainID, log) })
+	g.Go(func() error { return uploadSweeper(cfg, st, chain.Client(), chainID, log).Run(ctx) })
 	if fresh && cfg.Dev.Seed {
 		g.Go(func() error { return seedDemo(ctx, cfg, chain, st, dep, info.API, masterKey, log) })
 	}

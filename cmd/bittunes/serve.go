@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/sweep"
+	"github.com/bittunes/bittunes/internal/uploads"
 	"github.com/bittunes/bittunes/internal/web"
 )
 
@@ -46,7 +49,8 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	handler := api.Handler(api.Deps{Store: b.store, Chain: b.client, Contract: market.NewReader(b.client, cfg.Market),
 		ChainID: b.chainID, Market: cfg.Market, Logger: log,
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: media.Dir, MasterKey: masterKey,
-		MaxLag: 20, Confirms: cfg.Confirmations, Owners: market.NewReader(b.client, cfg.Market), TrackerURL: cfg.Swarm.TrackerURL})
+		MaxLag: 20, Confirms: cfg.Confirmations, Owners: market.NewReader(b.client, cfg.Market), TrackerURL: cfg.Swarm.TrackerURL,
+		UploadBounds: uploadBounds(cfg)})
 	handler, err = web.Handler(web.Config{ChainID: b.chainID, ChainName: cfg.ChainName, RPCURL: cfg.WalletRPC, Market: cfg.Market,
 		ExplorerURL: cfg.ExplorerURL, MediaDir: media.Dir, Logger: log}, handler)
 	if err != nil {
@@ -57,7 +61,20 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 		return err
 	}
 	defer stopSeeder()
-	go sweep.Run(ctx, b.store, media, b.chainID, log) // forgets uploads never registered; ends with ctx
+	go uploadSweeper(cfg, b.store, b.client, b.chainID, log).Run(ctx) // forgets uploads never registered; ends with ctx
 	log.Info("serve: listening", "addr", cfg.HTTPAddr)
 	return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log)
+}
+
+// uploadBounds are the API's bounds on unregistered uploads, from the configuration.
+func uploadBounds(cfg config.Config) uploads.Limits {
+	u := cfg.Uploads
+	return uploads.Limits{PendingPerClient: u.PendingPerClient, PendingTotal: u.PendingTotal, MinFree: u.MinFree, Grace: u.Grace}
+}
+
+// uploadSweeper forgets the uploads never registered within the grace period, while the indexer
+// is near the head.
+func uploadSweeper(cfg config.Config, st *store.Store, chain sweep.Chain, chainID uint64, log *slog.Logger) sweep.Sweeper {
+	return sweep.Sweeper{Store: st, Media: content.Media{Dir: cfg.Media()}, ChainID: chainID, Market: cfg.Market, Chain: chain,
+		Confirmations: cfg.Confirmations, Grace: cfg.Uploads.Grace, Logger: log}
 }

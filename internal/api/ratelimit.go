@@ -78,10 +78,7 @@ func newAccountLimiter(limit rate.Limit, burst int, refusal string) *ipLimiter {
 
 // allow takes a token from the client's bucket, or says how long until one is there.
 func (l *ipLimiter) allow(client string, now time.Time) (bool, time.Duration) {
-	key := client
-	if ip := net.ParseIP(client); ip != nil && ip.To4() == nil {
-		key = ip.Mask(net.CIDRMask(64, 128)).String()
-	}
+	key := clientKey(client)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if now.Sub(l.swept) >= sweepEvery {
@@ -106,6 +103,15 @@ func (l *ipLimiter) allow(client string, now time.Time) (bool, time.Duration) {
 		return false, d
 	}
 	return true, 0
+}
+
+// clientKey is how a client address is counted: an IPv4 address as it is, an IPv6 address by its
+// /64, the block one subscriber usually holds.
+func clientKey(client string) string {
+	if ip := net.ParseIP(client); ip != nil && ip.To4() == nil {
+		return ip.Mask(net.CIDRMask(64, 128)).String()
+	}
+	return client
 }
 
 // middleware answers 429 Too Many Requests, with Retry-After in whole seconds, to a client whose

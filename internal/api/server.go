@@ -18,6 +18,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/unlock"
+	"github.com/bittunes/bittunes/internal/uploads"
 	"github.com/bittunes/bittunes/internal/wei"
 )
 
@@ -68,6 +69,11 @@ type Deps struct {
 	UploadRate        rate.Limit
 	UploadBurst       int
 	MaxPendingUploads int
+	// UploadBounds bound what unregistered uploads hold: bytes per client address and in all, and
+	// the free space the media folder keeps (see uploads.Limits for the defaults).
+	// MediaFreeSpace, if set, replaces statfs in telling the media folder's free space (tests).
+	UploadBounds   uploads.Limits
+	MediaFreeSpace func(dir string) (int64, error)
 	// UploadLimits bound an upload's files; zero values: 200 MB of audio, a 5 MB cover, a 20 MB preview.
 	UploadLimits UploadLimits
 	// KeyRate and KeyBurst set the token buckets of key requests, one per client IP and one per
@@ -112,7 +118,7 @@ func Handler(d Deps) http.Handler {
 	r := gin.New()
 	m := newMetrics()
 	r.Use(withLogger(d.Logger), requestID, gin.Recovery(), accessLog(d.Logger), m.observe, contentHeaders, corsPolicy(d.CORSOrigins))
-	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger)}
+	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger), uploads: newUploads(d)}
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
 		d.Logger.Error("api: trusted proxies", "err", err)
 	}
@@ -157,6 +163,7 @@ type handlers struct {
 	Deps
 	charts    *chartCache
 	downloads *downloads
+	uploads   *uploads.Service // nil when uploads are not configured
 }
 
 // NewServer returns an HTTP server of the API on addr with sensible timeouts.
