@@ -2,8 +2,10 @@ package api_test
 
 import (
 	"bytes"
+	"io"
 	"mime"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -11,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/bittunes/bittunes/internal/api"
 )
 
 // TestRangeRequestsAreBounded: a request may ask a file for a few ranges that do not overlap, and
@@ -78,5 +82,34 @@ func TestMediaAndAPIResponsesForbidSniffingAndScripts(t *testing.T) {
 		if rec.Header().Get("X-Content-Type-Options") != "nosniff" || rec.Header().Get("Content-Security-Policy") != "default-src 'none'" {
 			t.Errorf("%s: %d %v", path, rec.Code, rec.Header())
 		}
+	}
+}
+
+// TestHugeHeadersAreRefusedBeforeParsing: the API's server answers a request whose header lines
+// exceed api.MaxHeaderBytes (a Range header of 100 000 ranges is 400 KB) with 431, without
+// reading it all.
+func TestHugeHeadersAreRefusedBeforeParsing(t *testing.T) {
+	m := newSellingMarket(t, "sqlite:"+filepath.Join(t.TempDir(), "b.db"))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := api.NewServer(ln.Addr().String(), m.h)
+	go srv.Serve(ln)
+	defer srv.Close()
+	req, _ := http.NewRequest(http.MethodGet, "http://"+ln.Addr().String()+"/api/v1/packages/"+m.hash.Hex()+".age", nil)
+	req.Header.Set("Range", "bytes="+strings.Repeat("0-0,", 99_999)+"0-0")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusRequestHeaderFieldsTooLarge || len(body) > 200 {
+		t.Fatalf("%d, %d bytes; want a short 431", resp.StatusCode, len(body))
+	}
+	req.Header.Set("Range", "bytes=0-9")
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusPartialContent {
+		t.Fatalf("an ordinary range through the server: %v %v", resp, err)
 	}
 }

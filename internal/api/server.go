@@ -166,8 +166,13 @@ type handlers struct {
 	uploads   *uploads.Service // nil when uploads are not configured
 }
 
+// MaxHeaderBytes bounds a request's header lines (Go's default is 1 MB): ample for cookies and
+// a few byte ranges, while a client sending more (a Range header of 100 000 ranges is 400 KB) is
+// answered 431 before the header is even parsed.
+const MaxHeaderBytes = 64 << 10
+
 // NewServer returns an HTTP server of the API on addr with sensible timeouts.
 func NewServer(addr string, handler http.Handler) *http.Server {
 	return &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
-		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
+		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: MaxHeaderBytes}
 }
