@@ -161,7 +161,7 @@ func (d *downloads) servePackage(c *gin.Context) {
 		d.fail(c, notConfigured("downloads are not configured on this server"))
 		return
 	}
-	if _, err := d.index.Ensure(c.Request.Context(), h); err != nil {
+	if err := d.checkPackage(c.Request.Context(), h); err != nil {
 		d.fail(c, err)
 		return
 	}
@@ -179,7 +179,7 @@ func (d *downloads) servePackage(c *gin.Context) {
 	extendDeadlines(c, uploadTimeout)
 	c.Header("Content-Type", "application/octet-stream")
 	c.Header("Cache-Control", "public, max-age=31536000, immutable") // named by its hash: never changes
-	serveContent(c, f, fi.Size(), maxRanges)
+	d.serveRanges(c, f, fi.Size(), maxRanges)
 }
 
 type mediaKind int
@@ -236,7 +236,7 @@ func (d *downloads) serveMedia(c *gin.Context, kind mediaKind) {
 	}
 	c.Header("Content-Type", format.MediaType())
 	c.Header("Cache-Control", "public, max-age=86400")
-	serveContent(c, f, fi.Size(), maxRanges)
+	d.serveRanges(c, f, fi.Size(), maxRanges)
 }
 
 // audio streams the decrypted track to its signed-in owner: GET /api/v1/tracks/{id}/audio, with
@@ -280,7 +280,7 @@ func (d *downloads) audio(c *gin.Context) {
 	c.Header("Content-Type", format.MediaType())
 	c.Header("Content-Disposition", contentDisposition(disposition, fileTitle(t)+"."+format.Ext()))
 	c.Header("Cache-Control", "private, no-store")
-	serveContent(c, io.NewSectionReader(plain, 0, size), size, 1)
+	d.serveRanges(c, io.NewSectionReader(plain, 0, size), size, 1)
 }
 
 // fileTitle is "<Artist> - <Title>" with what file systems refuse replaced.

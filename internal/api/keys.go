@@ -64,9 +64,12 @@ func (d *downloads) key(c *gin.Context) {
 		}
 		k, err = d.unlock.ReleaseRequest(ctx, r, c.Writer.Header().Get(requestIDHeader))
 		if err != nil {
-			d.fail(c, err)
+			d.failUnlock(c, err)
 			return
 		}
+	case !signedInAs && sessionErr(c) != nil:
+		d.fail(c, sessionErr(c))
+		return
 	case !signedInAs:
 		d.fail(c, unauthenticated("sign in, or send a signed key request as {\"message\", \"signature\"}"))
 		return

@@ -2,9 +2,7 @@ package api
 
 import (
 	"io"
-	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -28,11 +26,10 @@ func limitRanges(max int) gin.HandlerFunc {
 	}
 }
 
-// serveContent serves content (size bytes) with http.ServeContent, after checking the request's
-// ranges against size: at most max of them, none overlapping another, at least one inside the
-// content. ServeContent then sees the checked ranges in canonical form, so it serves exactly
-// those.
-func serveContent(c *gin.Context, content io.ReadSeeker, size int64, max int) {
+// serveRanges serves content (size bytes) with serveContent, after checking the request's ranges
+// against size: at most max of them, none overlapping another, at least one inside the content.
+// http.ServeContent then sees the checked ranges in canonical form, so it serves exactly those.
+func (h *handlers) serveRanges(c *gin.Context, content io.ReadSeeker, size int64, max int) {
 	specs, err := byterange.Parse(c.GetHeader("Range"), max)
 	if err != nil {
 		failRange(c, err, size)
@@ -46,7 +43,7 @@ func serveContent(c *gin.Context, content io.ReadSeeker, size int64, max int) {
 		}
 		c.Request.Header.Set("Range", byterange.Format(ranges))
 	}
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, content)
+	h.serveContent(c, content)
 }
 
 // failRange answers 416 Range Not Satisfiable (byterange's errors in the error table), with the

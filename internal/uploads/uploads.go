@@ -171,13 +171,13 @@ func (s *Service) Accept(ctx context.Context, u content.Upload, meta store.Track
 	}
 	if err != nil {
 		if rmErr := s.Media.Remove(in.ContentHash); rmErr != nil && s.Logger != nil {
-			s.Logger.Error("uploads: remove the files of a failed upload", "contentHash", in.ContentHash.Hex(), "err", rmErr)
+			s.Logger.Error("uploads: remove the files of a failed upload", "content_hash", in.ContentHash.Hex(), "err", rmErr)
 		}
 		return content.Ingested{}, fmt.Errorf("uploads: %s: %w", in.ContentHash.Hex(), err)
 	}
 	if s.Logger != nil {
-		s.Logger.Info("uploads: stored", "uploader", meta.Uploader.Hex(), "client", client, "contentHash", in.ContentHash.Hex(),
-			"format", in.Audio.Format, "audioBytes", u.Audio.Size, "storedBytes", bytes, "preview", in.Preview)
+		s.Logger.Info("uploads: stored", "uploader", meta.Uploader.Hex(), "client", client, "content_hash", in.ContentHash.Hex(),
+			"format", in.Audio.Format, "audio_bytes", u.Audio.Size, "stored_bytes", bytes, "preview", in.Preview)
 	}
 	return in, nil
 }
