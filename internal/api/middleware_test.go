@@ -102,8 +102,8 @@ func TestMetricsLabelsAreBounded(t *testing.T) {
 			}
 		}
 	}
-	if series != 1 {
-		t.Errorf("%d request series from 400 requests with random methods and paths, want 1", series)
+	if series > 2 { // 404 for the unknown paths, 405 for the known one
+		t.Errorf("%d request series from 400 requests with random methods and paths, want at most 2", series)
 	}
 }
 

@@ -49,8 +49,9 @@ func (h *handlers) serveRanges(c *gin.Context, content io.ReadSeeker, size int64
 // failRange answers 416 Range Not Satisfiable (byterange's errors in the error table), with the
 // content's size when known.
 func failRange(c *gin.Context, err error, size int64) {
-	c.Writer.Header().Del("Content-Type") // the file's, set before: the answer is JSON
-	c.Writer.Header().Del("Content-Disposition")
+	for _, k := range []string{"Content-Type", "Content-Disposition", "Cache-Control"} { // the file's, set before
+		c.Writer.Header().Del(k)
+	}
 	if size >= 0 {
 		c.Header("Content-Range", "bytes */"+strconv.FormatInt(size, 10))
 	}
