@@ -135,7 +135,7 @@ func (s Sweeper) Run(ctx context.Context) error {
 		case err != nil && ctx.Err() == nil:
 			s.Logger.Warn("sweep: unregistered uploads", "forgotten", n, "err", err)
 		case n > 0:
-			s.Logger.Info("sweep: forgot unregistered uploads", "count", n, "grace", s.Grace)
+			s.Logger.Info("sweep: forgot unregistered uploads", "count", n)
 		}
 		select {
 		case <-ctx.Done():

@@ -90,7 +90,7 @@ func (s *Service) Admit(ctx context.Context, account common.Address, client stri
 	}
 	if pending >= lim.MaxPending {
 		return nil, fmt.Errorf("%w: this account has %d uploads not registered on-chain yet: register them (or wait %s, "+
-			"after which unregistered uploads are deleted) before uploading more", ErrTooManyPending, pending, lim.Grace)
+			"after which unregistered uploads are deleted) before uploading more", ErrTooManyPending, pending, span(lim.Grace))
 	}
 	fromClient, total, err := s.Store.PendingUploadBytes(ctx, s.ChainID, client)
 	if err != nil {
@@ -105,7 +105,7 @@ func (s *Service) Admit(ctx context.Context, account common.Address, client stri
 	switch {
 	case fromClient+s.inflight[client]+size > lim.PendingPerClient:
 		return nil, fmt.Errorf("%w: uploads from this address that are not registered on-chain yet hold %s of the %s allowed: "+
-			"register them (or wait %s) before uploading more", ErrTooManyPending, mib(fromClient+s.inflight[client]), mib(lim.PendingPerClient), lim.Grace)
+			"register them (or wait %s) before uploading more", ErrTooManyPending, mib(fromClient+s.inflight[client]), mib(lim.PendingPerClient), span(lim.Grace))
 	case total+s.total+size > lim.PendingTotal:
 		return nil, fmt.Errorf("%w: the market holds as many unregistered uploads as it can; try again later", ErrStorageFull)
 	case free-s.total-2*size < lim.MinFree: // the spooled file and the package exist together for a while
@@ -143,6 +143,14 @@ func FreeSpace(dir string) (int64, error) {
 		return 0, fmt.Errorf("uploads: free space of %s: %w", dir, err)
 	}
 	return int64(st.Bavail) * int64(st.Bsize), nil
+}
+
+// span is a duration for a message: "24 hours", "90 minutes".
+func span(d time.Duration) string {
+	if d%time.Hour == 0 {
+		return fmt.Sprintf("%d hours", d/time.Hour)
+	}
+	return fmt.Sprintf("%d minutes", d/time.Minute)
 }
 
 func mib(n int64) string { return fmt.Sprintf("%d MiB", (n+(1<<20)-1)>>20) }
