@@ -44,7 +44,7 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	log.Info("index: taking the indexer lock", "chain", chainID, "market", cfg.Market)
 	runner := &indexer.Runner{
 		TryLock: func(ctx context.Context) (indexer.Lock, bool, error) {
-			return st.TryIndexerLock(ctx, chainID, cfg.Market, lockPoll)
+			return st.TryIndexerLock(ctx, chainID, cfg.Market, lockPing)
 		},
 		Follow:  func(ctx context.Context) error { return followWatched(ctx, cfg, chainID, st, client, log, watch) },
 		Poll:    lockPoll,
@@ -53,8 +53,12 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	return ignoreCancel(runner.Run(ctx))
 }
 
-// lockPoll is how often a standby asks for the indexer lock and the holder pings its connection.
-const lockPoll = 2 * time.Second
+// lockPoll is how often a standby asks for the indexer lock; lockPing how often the holder pings
+// the lock's connection, so that it stops writing soon after losing it.
+const (
+	lockPoll = 2 * time.Second
+	lockPing = 500 * time.Millisecond
+)
 
 // backend is what the production roles run against: a logger, the database and the chain's RPC.
 type backend struct {
