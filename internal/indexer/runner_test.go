@@ -88,6 +88,9 @@ func purchases(t *testing.T, m *simchain.Market, tr *truth, ids []int64, interva
 // purchases arrive. No process exits; afterwards one indexes and the other waits, and the database
 // equals the chain and a database indexed from scratch.
 func TestIndexerRidesOutDatabaseRestarts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("restarts PostgreSQL twice per case: about 20 s; skipped with -short (the race run)")
+	}
 	for _, n := range []int{1, 2} {
 		name := map[int]string{1: "alone", 2: "with a standby"}[n]
 		t.Run(name, func(t *testing.T) {
