@@ -32,14 +32,22 @@ func requestID(c *gin.Context) {
 	c.Next()
 }
 
-// accessLog writes one structured line per request.
+// debugRoutes are logged at debug level: every peer of every torrent announces to the tracker
+// every few minutes, which at info would bury everything else.
+var debugRoutes = map[string]bool{"/api/v1/announce": true}
+
+// accessLog writes one structured line per request: at error for a 5xx, at debug for the
+// debugRoutes, else at info.
 func accessLog(log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
 		level := slog.LevelInfo
-		if c.Writer.Status() >= 500 {
+		switch {
+		case c.Writer.Status() >= 500:
 			level = slog.LevelError
+		case debugRoutes[c.FullPath()]:
+			level = slog.LevelDebug
 		}
 		log.Log(c.Request.Context(), level, "http", "method", c.Request.Method, "route", c.FullPath(),
 			"status", c.Writer.Status(), "duration_ms", float64(time.Since(start).Microseconds())/1000,
