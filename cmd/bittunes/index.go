@@ -35,7 +35,7 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	reg.MustRegister(metrics.NewDBStatsCollector("bittunes", st.PoolStats))
 	watch := indexer.NewMetrics(reg)
 	if cfg.MetricsAddr != "" {
-		health := &indexer.Health{Metrics: watch, PingDB: st.Ping, MaxLag: 20, Confirmations: cfg.Confirmations,
+		health := &indexer.Health{Metrics: watch, PingDB: st.Ping, MaxLag: maxIndexerLag, Confirmations: cfg.Confirmations,
 			PingRPC: func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }}
 		if _, err := metrics.Listen(ctx, cfg.MetricsAddr, metrics.Mux(reg, health.Routes()), log); err != nil {
 			return err
