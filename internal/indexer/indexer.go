@@ -138,7 +138,8 @@ func New(cfg Config, chain Chain, st Store) *Indexer {
 		sizer: logrange.NewSizer(10, cfg.MaxRange, cfg.TargetLogs)}
 }
 
-// Run indexes until ctx ends, retrying RPC and database faults with backoff. It returns ctx's error.
+// Run indexes until ctx ends, retrying RPC and database faults with backoff. It returns ctx's
+// error, or an error wrapping ErrFatal that retrying cannot fix.
 func (ix *Indexer) Run(ctx context.Context) error {
 	heads := make(chan struct{}, 1)
 	watching, stopWatching := context.WithCancel(ctx)
