@@ -4,6 +4,7 @@ import { eth, pct, short, duration, date, zeroAddress, weiToEther } from "../lib
 import { audioURL, downloadURL, magnetURI, torrentURL } from "../lib/media.js";
 import { play } from "../lib/player.js";
 import { loadWallet, onWallet, connect } from "../lib/walletlazy.js";
+import { shortLink } from "../lib/shortlink.js";
 
 // The track page is rendered on the server (cover, title, price, the Buy button, what a referrer
 // earns). This adds the preview player, the purchase, the viewer's referral state and, for an
@@ -190,14 +191,4 @@ export default async function track(main, { id }, ready) {
   if (loaded) return watch(loaded);
   refresh().catch((e) => render(txArea, message("error", e.message)));
   onWallet(watch);
-}
-
-/** shortLink asks the server for an owner's short link (/r/<code>); null if it cannot give one. */
-async function shortLink(id, account) {
-  try {
-    const res = await fetch("/r", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ track: Number(id), account }) });
-    return res.ok ? (await res.json()).url : null;
-  } catch {
-    return null;
-  }
 }
