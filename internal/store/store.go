@@ -89,6 +89,9 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err := s.migrate(ctx, cfg.logger); err != nil {
 		return nil, errors.Join(err, sqlDB.Close())
 	}
+	if err := s.fillChartLedger(ctx); err != nil {
+		return nil, errors.Join(err, sqlDB.Close())
+	}
 	return s, nil
 }
 

@@ -103,11 +103,23 @@ func Handler(cfg Config, api http.Handler) (http.Handler, error) {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	for _, prefix := range []string{"/api/", "/healthz", "/readyz", "/metrics"} {
+	for _, prefix := range []string{"/api/", "/healthz", "/readyz", "/status", "/metrics"} {
 		mux.Handle(prefix, api)
 	}
 	p.routes(mux)
-	return mux, nil
+	return apiFirst(api, mux), nil
+}
+
+// apiFirst sends every path under /api, in any case (/API/V1/…), to the API, so that a client's
+// mistake there gets the API's JSON error, never a page.
+func apiFirst(api, rest http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; strings.EqualFold(p, "/api") || (len(p) >= 5 && strings.EqualFold(p[:5], "/api/")) {
+			api.ServeHTTP(w, r)
+			return
+		}
+		rest.ServeHTTP(w, r)
+	})
 }
 
 // pages renders the pages.
