@@ -45,8 +45,12 @@ export async function connect() {
   return connectChoosing();
 }
 
-/** mountButton makes the server-rendered Connect button in the header load the wallet. */
+/**
+ * mountButton makes the server-rendered Connect button in the header load the wallet, and enables
+ * it (the server sends it disabled: without this script it could do nothing).
+ */
 export function mountButton(el, notice) {
+  for (const b of el.querySelectorAll("button[data-act=connect]")) b.disabled = false;
   el.addEventListener("click", async (ev) => {
     const b = ev.target.closest("button[data-act=connect]");
     // Once mounted, the wallet control handles its own buttons; a click before (even while the

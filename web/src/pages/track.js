@@ -36,7 +36,11 @@ export default async function track(main, { id }, ready) {
 
   const refInfo = $("#ref-info", main), buyArea = $("#buy-area", main), txArea = $("#tx-area", main), ownerArea = $("#owner-area", main);
   let eligibleRef = null;
-  $("[data-act=buy]", buyArea)?.addEventListener("click", (e) => buy(e.currentTarget));
+  const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
+  if (serverBuy) {
+    serverBuy.addEventListener("click", (e) => buy(e.currentTarget));
+    serverBuy.disabled = false;
+  }
 
   async function refresh() {
     const viewer = w?.wallet.account ?? null;
@@ -61,7 +65,11 @@ export default async function track(main, { id }, ready) {
     else if (owns) render(buyArea, message("ok", html`<strong>You own this track.</strong> Play it, download it, and share your link below.`));
     else render(buyArea, html`<div class="actions"><button type="button" class="btn btn-primary btn-big" data-act="buy">Buy for ${eth(t.price)}</button>
       ${viewer ? "" : html`<span class="small muted">You pay with your browser wallet.</span>`}</div>`);
-    $("[data-act=buy]", buyArea)?.addEventListener("click", (e) => buy(e.currentTarget));
+    const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
+  if (serverBuy) {
+    serverBuy.addEventListener("click", (e) => buy(e.currentTarget));
+    serverBuy.disabled = false;
+  }
     await drawOwner(owns, viewer);
   }
 
