@@ -6,7 +6,9 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -187,4 +189,17 @@ func sentinels(t *testing.T) []string {
 	walk(".")
 	sort.Strings(out)
 	return out
+}
+
+// TestAPanicIsTheJSON500: a handler's panic is answered as every other server fault.
+func TestAPanicIsTheJSON500(t *testing.T) {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.Use(withLogger(slog.New(slog.NewTextHandler(io.Discard, nil))), gin.CustomRecoveryWithWriter(io.Discard, recovered))
+	r.GET("/boom", func(*gin.Context) { panic("boom") })
+	rec := httptest.NewRecorder()
+	r.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/boom", nil))
+	if rec.Code != 500 || rec.Body.String() != `{"error":{"code":"internal","message":"internal error"}}` {
+		t.Errorf("a panic: %d %s", rec.Code, rec.Body)
+	}
 }
