@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/time/rate"
 
@@ -41,6 +42,9 @@ type Deps struct {
 	Logger   *slog.Logger
 	MaxLag   uint64 // blocks the indexer may be behind the head before /status says it is behind
 	Confirms uint64
+	// Metrics, if set, also gets the request metrics served at /metrics (for the private
+	// --metrics-addr listener).
+	Metrics prometheus.Registerer
 	// CORSOrigins may call the API from other origins, with credentials; none: same-origin only.
 	CORSOrigins []string
 	// Origin is the market's public origin (https://bittunes.example; http://127.0.0.1:8080 in
@@ -97,7 +101,7 @@ func Handler(d Deps) http.Handler {
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.NoMethod(methodNotAllowed)
-	m := newMetrics()
+	m := newMetrics(d.Metrics)
 	r.Use(restoreHead, withLogger(d.Logger), requestID, gin.CustomRecovery(recovered), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
 	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger)}
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
@@ -109,7 +113,11 @@ func Handler(d Deps) http.Handler {
 	r.GET("/healthz", h.healthz)
 	r.GET("/readyz", h.readyz)
 	r.GET("/status", h.status)
-	m.registry.MustRegister(newStatusCollector(h))
+	status := newStatusCollector(h)
+	m.registry.MustRegister(status)
+	if d.Metrics != nil {
+		d.Metrics.MustRegister(status)
+	}
 	v1 := r.Group("/api/v1")
 	v1.GET("/openapi.json", serveOpenAPI)
 	v1.GET("/metadata/:hash", h.metadata)
