@@ -63,6 +63,9 @@ func TestDuringADatabaseOutageTheAPISaysSo(t *testing.T) {
 				tt.path, tt.signed, rec.Code, rec.Header(), rec.Body)
 		}
 	}
+	if rec := do(m.h, http.MethodPost, "/api/v1/auth/nonce", nil); !isJSONError(rec, http.StatusServiceUnavailable, "database_unavailable") {
+		t.Errorf("a sign-in nonce during the outage: %d %s", rec.Code, rec.Body)
+	}
 	if rec := m.get(t, "/readyz", nil); rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("/readyz during the outage: %d %s", rec.Code, rec.Body)
 	}
