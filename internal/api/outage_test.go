@@ -88,6 +88,9 @@ func TestDuringADatabaseOutageTheAPISaysSo(t *testing.T) {
 	if rec := m.get(t, "/api/v1/charts/all", nil); rec.Code != 200 || !bytes.Equal(rec.Body.Bytes(), chart.Body.Bytes()) {
 		t.Errorf("a rendered chart during the outage: %d %s", rec.Code, rec.Body)
 	}
+	if rec := m.get(t, "/api/v1/charts/all", nil, owner); rec.Code != 200 {
+		t.Errorf("a rendered chart for a signed-in user during the outage: %d %s", rec.Code, rec.Body)
+	}
 	// A verified package file changed during the outage is not served as verified.
 	changed := append([]byte{}, pkg...)
 	changed[len(changed)/2] ^= 1
