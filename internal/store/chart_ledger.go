@@ -197,10 +197,10 @@ func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.
 			}
 		}
 	}
-	if err := q.createInBatches(ctx, rows, len(rows)); err != nil {
+	if err := insertNew(ctx, q, rows); err != nil {
 		return err
 	}
-	if err := q.createInBatches(ctx, mergePayments(payments), len(payments)); err != nil {
+	if err := insertNew(ctx, q, mergePayments(payments)); err != nil {
 		return err
 	}
 	return q.addLedgerDelta(ctx, chainID, delta)
