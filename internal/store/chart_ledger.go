@@ -143,9 +143,9 @@ func (d *ledgerDelta) payment(p chartPaymentRow) error {
 }
 
 // judgeSales applies the chart formula to the sales among events, in order, and stores the
-// verdicts, the payments and the aggregates they change. artists holds the artist of every track
-// sold (registered in the batch or before).
-func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.Event, artists map[int64]string) error {
+// verdicts and the payments (through bulk) and the aggregates they change. artists holds the
+// artist of every track sold (registered in the batch or before).
+func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.Event, artists map[int64]string, bulk bulkWriter) error {
 	var sales []market.Sale
 	registered := map[int64][]string{}
 	for _, ev := range events {
@@ -197,13 +197,18 @@ func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.
 			}
 		}
 	}
-	if err := insertNew(ctx, q, rows); err != nil {
+	if err := bulk.insertLedger(ctx, rows, mergePayments(payments)); err != nil {
 		return err
 	}
-	if err := insertNew(ctx, q, mergePayments(payments)); err != nil {
+	return q.writeLedger(ctx, chainID, ledger, delta)
+}
+
+// insertLedger inserts the chart ledger's fact rows through gorm.
+func (q querier) insertLedger(ctx context.Context, sales []chartSaleRow, payments []chartPaymentRow) error {
+	if err := insertNew(ctx, q, sales); err != nil {
 		return err
 	}
-	return q.addLedgerDelta(ctx, chainID, delta)
+	return insertNew(ctx, q, payments)
 }
 
 // mergePayments folds payments to the same payee by the same sale (an artist who is also a
@@ -306,7 +311,7 @@ func (q querier) seedLedger(ctx context.Context, chainID int64, purchases []char
 	for k := range spendKeys {
 		keys = append(keys, []any{k[0], k[1]})
 	}
-	for _, chunk := range chunks(keys, 300) {
+	for _, chunk := range chunks(keys, 1000) {
 		var rows []fanPaymentRow
 		if err := q.with(ctx).Where("chain_id = ? AND (fan, payee) IN ?", chainID, chunk).Find(&rows).Error; err != nil {
 			return nil, fmt.Errorf("store: fan payments: %w", classify(err))
@@ -320,7 +325,7 @@ func (q querier) seedLedger(ctx context.Context, chainID int64, purchases []char
 		pairs = append(pairs, []any{k.track, k.account})
 	}
 	for _, column := range []string{"buyer", "fan"} {
-		for _, chunk := range chunks(pairs, 300) {
+		for _, chunk := range chunks(pairs, 1000) {
 			var rows []struct {
 				TrackID int64  `gorm:"column:track_id"`
 				Account string `gorm:"column:account"`
@@ -343,6 +348,19 @@ type trackAccount struct {
 	account string
 }
 
+// writeLedger stores what judging a batch changed: the payments of the fans it touched, as the
+// ledger (seeded with the stored ones) now holds them, and d's points added to the stored ones.
+func (q querier) writeLedger(ctx context.Context, chainID int64, l *charts.Ledger, d *ledgerDelta) error {
+	fanRows := make([]*fanPaymentRow, 0, len(d.fans))
+	for k := range d.fans {
+		fanRows = append(fanRows, &fanPaymentRow{ChainID: chainID, Fan: k[0], Payee: k[1], Amount: l.Spend(k[0], k[1])})
+	}
+	if err := upsert(ctx, q, fanRows); err != nil {
+		return err
+	}
+	return q.addTrackPoints(ctx, chainID, d)
+}
+
 // addLedgerDelta adds d to the stored ledger aggregates.
 func (q querier) addLedgerDelta(ctx context.Context, chainID int64, d *ledgerDelta) error {
 	fans, err := q.loadFanPayments(ctx, chainID, keysOf(d.fans))
@@ -357,6 +375,14 @@ func (q querier) addLedgerDelta(ctx context.Context, chainID int64, d *ledgerDel
 		}
 		fanRows = append(fanRows, &fanPaymentRow{ChainID: chainID, Fan: k[0], Payee: k[1], Amount: sum})
 	}
+	if err := upsert(ctx, q, fanRows); err != nil {
+		return err
+	}
+	return q.addTrackPoints(ctx, chainID, d)
+}
+
+// addTrackPoints adds d's points to the stored ones.
+func (q querier) addTrackPoints(ctx context.Context, chainID int64, d *ledgerDelta) error {
 	daily, totals, err := q.loadTrackPoints(ctx, chainID, keysOf(d.daily), keysOf(d.totals))
 	if err != nil {
 		return err
@@ -376,9 +402,6 @@ func (q querier) addLedgerDelta(ctx context.Context, chainID int64, d *ledgerDel
 			return fmt.Errorf("store: points of track %d: %w", id, err)
 		}
 		totalRows = append(totalRows, &trackPointsRow{ChainID: chainID, TrackID: id, Sales: sum.Sales, Revenue: sum.Revenue, Points: sum.Points})
-	}
-	if err := upsert(ctx, q, fanRows); err != nil {
-		return err
 	}
 	if err := upsert(ctx, q, dailyRows); err != nil {
 		return err
