@@ -297,55 +297,52 @@ func (q querier) teams(ctx context.Context, chainID int64, ids []int64, artists 
 // and to the members of the team of the track bought, and whether its buyer or fan was counted
 // for that track already.
 func (q querier) seedLedger(ctx context.Context, chainID int64, purchases []charts.Purchase) (*charts.Ledger, error) {
+	// Each query asks for a set of one column crossed with a set of another: what it returns beyond
+	// the pairs the batch needs is stored truth too, and single-column lists use the indexes on both
+	// databases.
 	l := charts.NewLedger()
-	spendKeys := map[[2]string]bool{}
-	countKeys := map[trackAccount]bool{}
+	fans, payees, tracks, accounts := map[string]bool{}, map[string]bool{"": true}, map[int64]bool{}, map[string]bool{}
 	for _, p := range purchases {
-		for _, payee := range append([]string{"", p.Recipient}, p.Team...) {
-			spendKeys[[2]string{p.Recipient, payee}] = true
+		fans[p.Recipient] = true
+		for _, m := range p.Team {
+			payees[m] = true
 		}
-		countKeys[trackAccount{p.TrackID, p.Buyer}] = true
-		countKeys[trackAccount{p.TrackID, p.Recipient}] = true
+		tracks[p.TrackID], accounts[p.Buyer], accounts[p.Recipient] = true, true, true
 	}
-	keys := make([][]any, 0, len(spendKeys))
-	for k := range spendKeys {
-		keys = append(keys, []any{k[0], k[1]})
-	}
-	for _, chunk := range chunks(keys, 1000) {
-		var rows []fanPaymentRow
-		if err := q.with(ctx).Where("chain_id = ? AND (fan, payee) IN ?", chainID, chunk).Find(&rows).Error; err != nil {
-			return nil, fmt.Errorf("store: fan payments: %w", classify(err))
-		}
-		for _, r := range rows {
-			l.SeedSpend(r.Fan, r.Payee, r.Amount)
-		}
-	}
-	pairs := make([][]any, 0, len(countKeys))
-	for k := range countKeys {
-		pairs = append(pairs, []any{k.track, k.account})
-	}
-	for _, column := range []string{"buyer", "fan"} {
-		for _, chunk := range chunks(pairs, 1000) {
-			var rows []struct {
-				TrackID int64  `gorm:"column:track_id"`
-				Account string `gorm:"column:account"`
-			}
-			err := q.with(ctx).Table("chart_sales").Select("track_id, "+column+" AS account").
-				Where("chain_id = ? AND counted = ? AND (track_id, "+column+") IN ?", chainID, true, chunk).Scan(&rows).Error
-			if err != nil {
-				return nil, fmt.Errorf("store: counted %ss: %w", column, classify(err))
+	payeeList := keysOf(payees)
+	for _, fanChunk := range chunks(keysOf(fans), 500) {
+		for _, payeeChunk := range chunks(payeeList, 500) {
+			var rows []fanPaymentRow
+			if err := q.with(ctx).Where("chain_id = ? AND fan IN ? AND (payee IN ? OR payee = fan)", chainID, fanChunk, payeeChunk).
+				Find(&rows).Error; err != nil {
+				return nil, fmt.Errorf("store: fan payments: %w", classify(err))
 			}
 			for _, r := range rows {
-				l.SeedCounted(r.TrackID, r.Account)
+				l.SeedSpend(r.Fan, r.Payee, r.Amount)
+			}
+		}
+	}
+	accountList := keysOf(accounts)
+	for _, column := range []string{"buyer", "fan"} {
+		for _, trackChunk := range chunks(keysOf(tracks), 500) {
+			for _, accountChunk := range chunks(accountList, 500) {
+				var rows []struct {
+					TrackID int64  `gorm:"column:track_id"`
+					Account string `gorm:"column:account"`
+				}
+				err := q.with(ctx).Table("chart_sales").Select("track_id, "+column+" AS account").
+					Where("chain_id = ? AND track_id IN ? AND "+column+" IN ? AND counted = ?", chainID, trackChunk, accountChunk, true).
+					Scan(&rows).Error
+				if err != nil {
+					return nil, fmt.Errorf("store: counted %ss: %w", column, classify(err))
+				}
+				for _, r := range rows {
+					l.SeedCounted(r.TrackID, r.Account)
+				}
 			}
 		}
 	}
 	return l, nil
-}
-
-type trackAccount struct {
-	track   int64
-	account string
 }
 
 // writeLedger stores what judging a batch changed: the payments of the fans it touched, as the
@@ -431,18 +428,20 @@ func (q querier) loadFanPayments(ctx context.Context, chainID int64, keys [][2]s
 // not stored).
 func (q querier) loadTrackPoints(ctx context.Context, chainID int64, days []dailyTrackKey, tracks []int64) (map[dailyTrackKey]*pointsSum, map[int64]*pointsSum, error) {
 	daily := make(map[dailyTrackKey]*pointsSum, len(days))
-	args := make([][]any, len(days))
-	for i, k := range days {
+	ids, dayset := map[int64]bool{}, map[string]bool{}
+	for _, k := range days {
 		daily[k] = &pointsSum{}
-		args[i] = []any{k.track, k.day}
+		ids[k.track], dayset[k.day] = true, true
 	}
-	for _, chunk := range chunks(args, 300) {
+	for _, chunk := range chunks(keysOf(ids), 500) {
 		var rows []dailyTrackPointsRow
-		if err := q.with(ctx).Where("chain_id = ? AND (track_id, day) IN ?", chainID, chunk).Find(&rows).Error; err != nil {
+		if err := q.with(ctx).Where("chain_id = ? AND track_id IN ? AND day IN ?", chainID, chunk, keysOf(dayset)).Find(&rows).Error; err != nil {
 			return nil, nil, fmt.Errorf("store: daily track points: %w", classify(err))
 		}
 		for _, r := range rows {
-			daily[dailyTrackKey{r.TrackID, r.Day}] = &pointsSum{Sales: r.Sales, Revenue: r.Revenue, Points: r.Points}
+			if _, ok := daily[dailyTrackKey{r.TrackID, r.Day}]; ok {
+				daily[dailyTrackKey{r.TrackID, r.Day}] = &pointsSum{Sales: r.Sales, Revenue: r.Revenue, Points: r.Points}
+			}
 		}
 	}
 	totals := make(map[int64]*pointsSum, len(tracks))
