@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/tooling/bench"
@@ -41,6 +42,22 @@ writes them, builds the charts, serves the API on a loopback port, and while 20 
 PostgreSQL: --database-pg, else a throwaway cluster (default durability). About 3 minutes; --scale 0.1
 makes the workload ten times smaller.`
 
+const benchFaultsAbout = `Runs two ` + "`bittunes index`" + ` processes (this binary; one active, one standby) and the API on a
+throwaway PostgreSQL cluster against an in-process dev chain, reached over WebSocket through a
+proxy, while 10 purchases a second arrive, and injects in turn:
+
+  db_restart     PostgreSQL stopped for 10 s (pg_ctl stop --mode fast), then started
+  indexer_kill9  SIGKILL of the indexer holding the lock (another process is started in its place)
+  ws_drop        every WebSocket connection to the RPC cut (the node restarting)
+  rpc_outage     the RPC unreachable for 10 s
+
+For each: fault_<name>_recovery_s, from the fault's end (the database or RPC back, the process
+killed) until the database holds exactly the purchases on the chain up to the first block mined
+after that moment (one arrives every 100 ms), with no manual action;
+fault_<name>_lost, purchases missing or doubled then (must be 0); and a READY line with the
+readiness answers (status code × times, polled every 250 ms) of serve and of each indexer.
+About 2 minutes; --scale 0.2 makes the outages 2 s.`
+
 const benchChartsAbout = `Builds an honest market into SQLite through the store's Apply (2 000 tracks by 200 artists, 20 000
 fans, 200 000 purchases over 30 days, a power law of popularity, most sales referred), then plays
 attackers against copies of it, each trying to take #1 of a genre's chart and of the overall chart
@@ -61,12 +78,12 @@ func runBench(ctx context.Context, args []string, env func(string) string, stdou
 	if len(args) > 0 && args[0] == "swarm" {
 		return runBenchSwarm(ctx, args[1:], env, stdout, stderr)
 	}
-	groups := map[string]string{"index": benchAbout, "api": benchAPIAbout, "charts": benchChartsAbout}
+	groups := map[string]string{"index": benchAbout, "api": benchAPIAbout, "faults": benchFaultsAbout, "charts": benchChartsAbout}
 	if len(args) == 0 || groups[args[0]] == "" {
 		if len(args) > 0 && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
 			fmt.Fprintf(stderr, "bittunes bench: unknown benchmark group %q\n\n", args[0])
 		}
-		fmt.Fprint(stderr, "Usage: bittunes bench index|api|charts [flags]\n\nbench index: ", benchAbout, "\n\nbench api: ", benchAPIAbout,
+		fmt.Fprint(stderr, "Usage: bittunes bench index|api|faults|charts [flags]\n\nbench index: ", benchAbout, "\n\nbench api: ", benchAPIAbout, "\n\nbench faults: ", benchFaultsAbout,
 			"\n\nbench charts: ", benchChartsAbout,
 			"\n\nRun `bittunes bench index --help` for the flags.\n")
 		return errUsage
@@ -78,6 +95,13 @@ func runBench(ctx context.Context, args []string, env func(string) string, stdou
 	log, err := cfg.Logger()
 	if err != nil {
 		return err
+	}
+	if args[0] == "faults" {
+		self, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		return bench.RunFaults(ctx, bench.FaultsConfig{Binary: self, Scale: cfg.Bench.Scale, Logger: log}, stdout)
 	}
 	if args[0] == "charts" {
 		return bench.RunCharts(ctx, bench.ChartsConfig{Scale: cfg.Bench.Scale, Logger: log}, stdout)

@@ -134,13 +134,13 @@ func (h *handlers) upload(c *gin.Context) {
 	})
 	if err != nil {
 		if rmErr := media.Remove(in.ContentHash); rmErr != nil {
-			h.Logger.Error("api: upload: remove the files of a failed upload", "contentHash", in.ContentHash.Hex(), "err", rmErr)
+			h.Logger.Error("api: upload: remove the files of a failed upload", "content_hash", in.ContentHash.Hex(), "err", rmErr)
 		}
 		h.failUpload(c, err)
 		return
 	}
-	h.Logger.Info("api: upload", "uploader", account.Hex(), "contentHash", in.ContentHash.Hex(), "format", in.Audio.Format,
-		"audioBytes", form.upload.Audio.Size, "packageBytes", in.Size, "preview", in.Preview)
+	h.Logger.Info("api: upload", "uploader", account.Hex(), "content_hash", in.ContentHash.Hex(), "format", in.Audio.Format,
+		"audio_bytes", form.upload.Audio.Size, "package_bytes", in.Size, "preview", in.Preview)
 	c.JSON(http.StatusCreated, h.uploadView(req, in, form.upload.Audio.SHA256))
 }
 

@@ -136,6 +136,9 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
+// PoolStats returns the connection pool's statistics, for metrics.
+func (s *Store) PoolStats() sql.DBStats { return s.sqlDB.Stats() }
+
 // Close closes the database connections. Nothing may use the store afterwards.
 func (s *Store) Close() error {
 	if err := s.sqlDB.Close(); err != nil {

@@ -174,7 +174,7 @@ func benchSwarm(ctx context.Context, cfg SwarmConfig, dir string, out io.Writer)
 		defer c.Close()
 		fans[i] = c
 	}
-	cfg.Logger.Info("bench swarm: fans fetch", "fans", cfg.Fans, "packageBytes", o.pkg.Size, "originRate", cfg.OriginRate)
+	cfg.Logger.Info("bench swarm: fans fetch", "fans", cfg.Fans, "package_bytes", o.pkg.Size, "origin_rate", cfg.OriginRate)
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	start := time.Now()
@@ -198,7 +198,7 @@ func benchSwarm(ctx context.Context, cfg SwarmConfig, dir string, out io.Writer)
 	}
 	fmt.Fprintf(out, "BENCH swarm_origin_copies %.2f copies\n", float64(o.originBytes())/float64(o.pkg.Size))
 	fmt.Fprintf(out, "BENCH swarm_all_complete %.2f s\n", took.Seconds())
-	cfg.Logger.Info("bench swarm: done", "seederBytes", o.seeder.Uploaded(), "webSeedBytes", o.webSeed.Load(), "took", took)
+	cfg.Logger.Info("bench swarm: done", "seeder_bytes", o.seeder.Uploaded(), "web_seed_bytes", o.webSeed.Load(), "took", took)
 	return nil
 }
 

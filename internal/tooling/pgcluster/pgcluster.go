@@ -1,7 +1,7 @@
 // Package pgcluster starts throwaway PostgreSQL clusters from the installed server binaries: for
 // the store's tests (package pgtest) and for `bittunes bench`. A cluster lives in a directory of its
 // own, listens on a free loopback port and a private socket directory, and is stopped and deleted
-// by Stop.
+// by Stop. A Server makes fresh databases on such a cluster, or on a server given by URL.
 //
 // PostgreSQL refuses to run as root; when the process runs as root, the server runs as the
 // postgres user (through runuser) on a directory that user owns.
