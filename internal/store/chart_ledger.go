@@ -297,48 +297,35 @@ func (q querier) teams(ctx context.Context, chainID int64, ids []int64, artists 
 // and to the members of the team of the track bought, and whether its buyer or fan was counted
 // for that track already.
 func (q querier) seedLedger(ctx context.Context, chainID int64, purchases []charts.Purchase) (*charts.Ledger, error) {
-	// Each query asks for a set of one column crossed with a set of another: what it returns beyond
-	// the pairs the batch needs is stored truth too, and single-column lists use the indexes on both
-	// databases.
+	// Each query asks by one indexed column, the account: it reads the ledger rows of the batch's
+	// accounts (their histories), more than the batch needs but only stored truth.
 	l := charts.NewLedger()
-	fans, payees, tracks, accounts := map[string]bool{}, map[string]bool{"": true}, map[int64]bool{}, map[string]bool{}
+	fans, accounts := map[string]bool{}, map[string]bool{}
 	for _, p := range purchases {
-		fans[p.Recipient] = true
-		for _, m := range p.Team {
-			payees[m] = true
-		}
-		tracks[p.TrackID], accounts[p.Buyer], accounts[p.Recipient] = true, true, true
+		fans[p.Recipient], accounts[p.Buyer], accounts[p.Recipient] = true, true, true
 	}
-	payeeList := keysOf(payees)
-	for _, fanChunk := range chunks(keysOf(fans), 500) {
-		for _, payeeChunk := range chunks(payeeList, 500) {
-			var rows []fanPaymentRow
-			if err := q.with(ctx).Where("chain_id = ? AND fan IN ? AND (payee IN ? OR payee = fan)", chainID, fanChunk, payeeChunk).
-				Find(&rows).Error; err != nil {
-				return nil, fmt.Errorf("store: fan payments: %w", classify(err))
+	for _, chunk := range chunks(keysOf(fans), 500) {
+		var rows []fanPaymentRow
+		if err := q.with(ctx).Where("chain_id = ? AND fan IN ?", chainID, chunk).Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store: fan payments: %w", classify(err))
+		}
+		for _, r := range rows {
+			l.SeedSpend(r.Fan, r.Payee, r.Amount)
+		}
+	}
+	for _, column := range []string{"buyer", "fan"} {
+		for _, chunk := range chunks(keysOf(accounts), 500) {
+			var rows []struct {
+				TrackID int64  `gorm:"column:track_id"`
+				Account string `gorm:"column:account"`
+			}
+			err := q.with(ctx).Table("chart_sales").Select("track_id, "+column+" AS account").
+				Where("chain_id = ? AND "+column+" IN ? AND counted = ?", chainID, chunk, true).Scan(&rows).Error
+			if err != nil {
+				return nil, fmt.Errorf("store: counted %ss: %w", column, classify(err))
 			}
 			for _, r := range rows {
-				l.SeedSpend(r.Fan, r.Payee, r.Amount)
-			}
-		}
-	}
-	accountList := keysOf(accounts)
-	for _, column := range []string{"buyer", "fan"} {
-		for _, trackChunk := range chunks(keysOf(tracks), 500) {
-			for _, accountChunk := range chunks(accountList, 500) {
-				var rows []struct {
-					TrackID int64  `gorm:"column:track_id"`
-					Account string `gorm:"column:account"`
-				}
-				err := q.with(ctx).Table("chart_sales").Select("track_id, "+column+" AS account").
-					Where("chain_id = ? AND track_id IN ? AND "+column+" IN ? AND counted = ?", chainID, trackChunk, accountChunk, true).
-					Scan(&rows).Error
-				if err != nil {
-					return nil, fmt.Errorf("store: counted %ss: %w", column, classify(err))
-				}
-				for _, r := range rows {
-					l.SeedCounted(r.TrackID, r.Account)
-				}
+				l.SeedCounted(r.TrackID, r.Account)
 			}
 		}
 	}
