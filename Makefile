@@ -17,7 +17,7 @@ dev:
 	go run ./cmd/bittunes dev
 
 build:
-	go build -o bittunes ./cmd/bittunes
+	go build -buildvcs=auto -o bittunes ./cmd/bittunes
 
 test: test-contracts test-go test-web
 
