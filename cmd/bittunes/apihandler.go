@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
@@ -19,18 +21,18 @@ const maxIndexerLag = 20
 // newAPIHandler is the API and the pages of every role that serves them (serve, dev), built from
 // the configuration and what the role runs against. Both build it here, so a setting reaches one
 // only if it reaches the other.
-func newAPIHandler(cfg config.Config, b *backend, masterKey []byte) (http.Handler, error) {
-	return web.Handler(webConfig(cfg, b), api.Handler(apiDeps(cfg, b, masterKey)))
+func newAPIHandler(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Registerer) (http.Handler, error) {
+	return web.Handler(webConfig(cfg, b), api.Handler(apiDeps(cfg, b, masterKey, reg)))
 }
 
 // apiDeps are the API's dependencies: every setting of cfg the API uses, and the backend.
-func apiDeps(cfg config.Config, b *backend, masterKey []byte) api.Deps {
+func apiDeps(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Registerer) api.Deps {
 	contract := market.NewReader(b.client, cfg.Market)
 	return api.Deps{Store: b.store, Chain: b.client, Contract: contract, Owners: contract,
 		ChainID: b.chainID, Market: cfg.Market, Logger: b.log,
 		MaxLag: maxIndexerLag, Confirms: cfg.Confirmations,
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(), MasterKey: masterKey,
-		TrackerURL: cfg.Swarm.TrackerURL}
+		TrackerURL: cfg.Swarm.TrackerURL, Metrics: reg}
 }
 
 // webConfig is what the pages are told: the chain, how wallets reach it, and where to link.

@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/bittunes/bittunes/internal/config"
+	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -44,7 +45,7 @@ func TestAPIDepsCarryEverySetting(t *testing.T) {
 	b := &backend{log: slog.New(slog.DiscardHandler), store: new(store.Store), client: new(ethclient.Client), chainID: 10}
 	key := make([]byte, 32)
 
-	d := apiDeps(cfg, b, key)
+	d := apiDeps(cfg, b, key, metrics.NewRegistry())
 	for _, c := range []struct {
 		name      string
 		got, want any

@@ -17,6 +17,7 @@ import (
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/demo"
 	"github.com/bittunes/bittunes/internal/devchain"
+	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/sweep"
 )
@@ -93,7 +94,7 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	handler, err := newAPIHandler(cfg, &backend{log: log, store: st, client: chain.Client(), chainID: chainID}, masterKey)
+	handler, err := newAPIHandler(cfg, &backend{log: log, store: st, client: chain.Client(), chainID: chainID}, masterKey, metrics.NewRegistry())
 	if err != nil {
 		return err
 	}

@@ -8,11 +8,12 @@ import (
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/sweep"
 )
 
 // serveFlags are the flag groups of `bittunes serve`.
-const serveFlags = config.Common | config.Chain | config.WebFlags
+const serveFlags = config.Common | config.Chain | config.WebFlags | config.Metrics
 
 func runServe(ctx context.Context, args []string, env func(string) string, _, stderr io.Writer) error {
 	cfg, err := parse("serve", "Serves the API from the database the indexer fills. Stateless: run as many side by side as needed.",
@@ -40,7 +41,14 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	if err != nil {
 		return err
 	}
-	handler, err := newAPIHandler(cfg, b, masterKey)
+	reg := metrics.NewRegistry()
+	reg.MustRegister(metrics.NewDBStatsCollector("bittunes", b.store.PoolStats))
+	if cfg.MetricsAddr != "" {
+		if _, err := metrics.Listen(ctx, cfg.MetricsAddr, metrics.Mux(reg, nil), log); err != nil {
+			return err
+		}
+	}
+	handler, err := newAPIHandler(cfg, b, masterKey, reg)
 	if err != nil {
 		return err
 	}

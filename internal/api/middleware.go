@@ -62,7 +62,8 @@ type metrics struct {
 	duration *prometheus.HistogramVec
 }
 
-func newMetrics() *metrics {
+// newMetrics makes the API's metrics, also registered with also when it is not nil.
+func newMetrics(also prometheus.Registerer) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "bittunes_http_requests_total",
@@ -72,6 +73,9 @@ func newMetrics() *metrics {
 			[]string{"route"}),
 	}
 	m.registry.MustRegister(m.requests, m.duration, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if also != nil {
+		also.MustRegister(m.requests, m.duration)
+	}
 	return m
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/time/rate"
 
@@ -41,6 +42,9 @@ type Deps struct {
 	Logger   *slog.Logger
 	MaxLag   uint64 // blocks the indexer may be behind the head and still be ready
 	Confirms uint64
+	// Metrics, if set, also gets the request metrics served at /metrics (for the private
+	// --metrics-addr listener).
+	Metrics prometheus.Registerer
 	// CORSOrigins may call the API from other origins, with credentials; none: same-origin only.
 	CORSOrigins []string
 	// Origin is the market's public origin (https://bittunes.example; http://127.0.0.1:8080 in
@@ -95,7 +99,7 @@ func Handler(d Deps) http.Handler {
 		d.MaxPendingUploads = defaultMaxPendingUploads
 	}
 	r := gin.New()
-	m := newMetrics()
+	m := newMetrics(d.Metrics)
 	r.Use(withLogger(d.Logger), requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
 	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger)}
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {

@@ -40,6 +40,8 @@ type Config struct {
 	Confirmations uint64
 	// HTTPAddr is where the API and pages listen.
 	HTTPAddr string
+	// MetricsAddr is where the private metrics (and index's health) listener listens; empty: none.
+	MetricsAddr string
 	// PublicURL is the market's public origin (scheme://host[:port]) that sign-in messages name;
 	// empty means http://<HTTPAddr>.
 	PublicURL string
@@ -144,6 +146,7 @@ const (
 	WebFlags                // what the pages tell browser wallets: explorer, wallet RPC, chain name
 	AuditFlags              // the blocks and database an audit covers
 	OutputFlags             // --json
+	Metrics                 // the private metrics and health listener
 )
 
 // benchFlags are the flags of BenchFlags. Their environment variables start with BITTUNES_BENCH_,
@@ -191,6 +194,9 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 	}
 	if groups&(Chain|DevFlags) != 0 {
 		fs.Uint64Var(&c.Confirmations, "confirmations", c.Confirmations, "blocks behind the head the indexer stays")
+	}
+	if groups&Metrics != 0 {
+		fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "private address for /metrics (and index's /healthz, /readyz, /status), apart from the public API port, such as 127.0.0.1:9090 (default: none)")
 	}
 	if groups&DevFlags != 0 {
 		fs.IntVar(&c.Dev.RPCPort, "rpc-port", c.Dev.RPCPort, "the dev chain's HTTP JSON-RPC port on 127.0.0.1")

@@ -84,6 +84,9 @@ func (q querier) apply(ctx context.Context, b Batch, bulk bulkWriter) error {
 	if err := bulk.mergeAggregates(ctx, f.aggregates); err != nil {
 		return err
 	}
+	if err := q.judgeSales(ctx, int64(chainID), b.Events, f.artists); err != nil {
+		return err
+	}
 	if err := q.SaveBlocks(ctx, b.Blocks); err != nil {
 		return err
 	}

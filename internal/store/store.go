@@ -89,6 +89,9 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err := s.migrate(ctx, cfg.logger); err != nil {
 		return nil, errors.Join(err, sqlDB.Close())
 	}
+	if err := s.fillChartLedger(ctx); err != nil {
+		return nil, errors.Join(err, sqlDB.Close())
+	}
 	return s, nil
 }
 
@@ -132,6 +135,9 @@ func (s *Store) Ping(ctx context.Context) error {
 	}
 	return nil
 }
+
+// PoolStats returns the connection pool's statistics, for metrics.
+func (s *Store) PoolStats() sql.DBStats { return s.sqlDB.Stats() }
 
 // Close closes the database connections. Nothing may use the store afterwards.
 func (s *Store) Close() error {

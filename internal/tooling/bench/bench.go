@@ -63,13 +63,20 @@ type Result struct {
 
 // String is the result's BENCH line.
 func (r Result) String() string {
-	return fmt.Sprintf("BENCH %s %s %s", r.Name, strconv.FormatFloat(r.Value, 'f', decimals(r.Unit), 64), r.Unit)
+	value := strconv.FormatFloat(r.Value, 'f', decimals(r.Unit), 64)
+	if math.IsInf(r.Value, 1) {
+		value = "inf"
+	}
+	return fmt.Sprintf("BENCH %s %s %s", r.Name, value, r.Unit)
 }
 
 // decimals is how precisely a figure in unit is printed.
 func decimals(unit string) int {
-	if unit == "ms" {
+	switch unit {
+	case "ms":
 		return 1
+	case "s", "ratio":
+		return 2
 	}
 	return 0
 }
