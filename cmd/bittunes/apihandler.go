@@ -3,6 +3,7 @@ package main
 import (
 	"log/slog"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -38,7 +39,8 @@ func apiDeps(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Reg
 // webConfig is what the pages are told: the chain, how wallets reach it, and where to link.
 func webConfig(cfg config.Config, b *backend) web.Config {
 	return web.Config{ChainID: b.chainID, ChainName: cfg.ChainName, RPCURL: cfg.WalletRPC, Market: cfg.Market,
-		ExplorerURL: cfg.ExplorerURL, MediaDir: cfg.Media(), Logger: b.log}
+		ExplorerURL: cfg.ExplorerURL, MediaDir: cfg.Media(), Logger: b.log,
+		Catalog: b.store, Origin: cfg.Origin(), CardDir: filepath.Join(cfg.DataDir, "cards")}
 }
 
 // openMedia makes the media folder's subfolders and removes the temporary files a killed server

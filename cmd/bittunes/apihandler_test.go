@@ -2,6 +2,7 @@ package main
 
 import (
 	"log/slog"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -73,7 +74,8 @@ func TestAPIDepsCarryEverySetting(t *testing.T) {
 
 	w := webConfig(cfg, b)
 	if w.ChainName != "Optimism" || w.RPCURL != "https://rpc.example" || w.ExplorerURL != "https://explorer.example" ||
-		w.MediaDir != "/srv/media" || w.ChainID != 10 || w.Market != cfg.Market {
+		w.MediaDir != "/srv/media" || w.ChainID != 10 || w.Market != cfg.Market || w.Origin != "https://bittunes.example" ||
+		w.Catalog != b.store || w.CardDir != filepath.Join(cfg.DataDir, "cards") {
 		t.Errorf("web.Config = %+v", w)
 	}
 	if zero := zeroFields(w); len(zero) > 0 {

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"strings"
-	"time"
 
 	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
@@ -153,7 +152,7 @@ func (d *downloads) servePackage(c *gin.Context) {
 		d.fail(c, notConfigured("downloads are not configured on this server"))
 		return
 	}
-	if _, err := d.index.Ensure(c.Request.Context(), h); err != nil {
+	if err := d.checkPackage(c.Request.Context(), h); err != nil {
 		d.fail(c, err)
 		return
 	}
@@ -166,7 +165,7 @@ func (d *downloads) servePackage(c *gin.Context) {
 	extendDeadlines(c, uploadTimeout)
 	c.Header("Content-Type", "application/octet-stream")
 	c.Header("Cache-Control", "public, max-age=31536000, immutable") // named by its hash: never changes
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, f)
+	d.serveContent(c, f)
 }
 
 type mediaKind int
@@ -218,7 +217,7 @@ func (d *downloads) serveMedia(c *gin.Context, kind mediaKind) {
 	defer f.Close()
 	c.Header("Content-Type", format.MediaType())
 	c.Header("Cache-Control", "public, max-age=86400")
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, f)
+	d.serveContent(c, f)
 }
 
 // audio streams the decrypted track to its signed-in owner: GET /api/v1/tracks/{id}/audio, with
@@ -279,7 +278,7 @@ func (d *downloads) audio(c *gin.Context) {
 	c.Header("Content-Type", format.MediaType())
 	c.Header("Content-Disposition", contentDisposition(disposition, fileTitle(t)+"."+format.Ext()))
 	c.Header("Cache-Control", "private, no-store")
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, io.NewSectionReader(plain, 0, size))
+	d.serveContent(c, io.NewSectionReader(plain, 0, size))
 }
 
 // fileTitle is "<Artist> - <Title>" with what file systems refuse replaced.

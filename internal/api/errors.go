@@ -266,6 +266,7 @@ func respondError(c *gin.Context, log *slog.Logger, err error) {
 	if retryAfter > 0 {
 		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(retryAfter.Seconds()))))
 	}
+	c.Header("Content-Type", "application/json; charset=utf-8") // over a file's type set before the failure
 	var b errorBody
 	b.Error.Code, b.Error.Message = string(code), message
 	c.AbortWithStatusJSON(status, b)

@@ -56,6 +56,9 @@ func (d *downloads) key(c *gin.Context) {
 			return
 		}
 		proof = store.ProofSignature
+	case !signedInAs && sessionErr(c) != nil:
+		d.fail(c, sessionErr(c))
+		return
 	case !signedInAs:
 		d.fail(c, unauthenticated("sign in, or send a signed key request as {\"message\", \"signature\"}"))
 		return

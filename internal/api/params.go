@@ -137,3 +137,10 @@ func saleCursor(s string) (*store.SaleCursor, error) {
 	}
 	return &store.SaleCursor{Block: uint64(block), Log: int(log)}, nil
 }
+
+// BrowseCursor parses the nextCursor of GET /api/v1/tracks ("" is the first page), for the pages
+// that render the same browse on the server.
+func BrowseCursor(s string) (*store.BrowseCursor, error) { return browseCursor(s) }
+
+// EncodeBrowseCursor is the nextCursor GET /api/v1/tracks gives for c.
+func EncodeBrowseCursor(c store.BrowseCursor) string { return encodeCursor("t", c.Sales, c.ID) }

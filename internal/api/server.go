@@ -40,7 +40,7 @@ type Deps struct {
 	ChainID  uint64
 	Market   common.Address
 	Logger   *slog.Logger
-	MaxLag   uint64 // blocks the indexer may be behind the head and still be ready
+	MaxLag   uint64 // blocks the indexer may be behind the head before /status says it is behind
 	Confirms uint64
 	// Metrics, if set, also gets the request metrics served at /metrics (for the private
 	// --metrics-addr listener).
@@ -99,8 +99,10 @@ func Handler(d Deps) http.Handler {
 		d.MaxPendingUploads = defaultMaxPendingUploads
 	}
 	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.NoMethod(methodNotAllowed)
 	m := newMetrics(d.Metrics)
-	r.Use(withLogger(d.Logger), requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
+	r.Use(restoreHead, withLogger(d.Logger), requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
 	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger)}
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
 		d.Logger.Error("api: trusted proxies", "err", err)
@@ -110,6 +112,12 @@ func Handler(d Deps) http.Handler {
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})))
 	r.GET("/healthz", h.healthz)
 	r.GET("/readyz", h.readyz)
+	r.GET("/status", h.status)
+	status := newStatusCollector(h)
+	m.registry.MustRegister(status)
+	if d.Metrics != nil {
+		d.Metrics.MustRegister(status)
+	}
 	v1 := r.Group("/api/v1")
 	v1.GET("/openapi.json", serveOpenAPI)
 	v1.GET("/metadata/:hash", h.metadata)
@@ -138,13 +146,22 @@ func Handler(d Deps) http.Handler {
 	signin.GET("/session", si.current)
 	signin.POST("/logout", si.logout)
 	r.NoRoute(func(c *gin.Context) { abort(c, errNoRoute) })
-	return r
+	return engine{r}
+}
+
+// engine is the API's router, which answers HEAD requests on GET routes.
+type engine struct{ *gin.Engine }
+
+func (e engine) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	headAsGet(e.Engine).ServeHTTP(w, r)
 }
 
 type handlers struct {
 	Deps
-	charts    *chartCache
-	downloads *downloads
+	charts      *chartCache
+	downloads   *downloads
+	verified    verifiedPackages // package files seen verified, served during a database outage
+	statusCache statusCache
 }
 
 // NewServer returns an HTTP server of the API on addr with sensible timeouts.

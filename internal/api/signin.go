@@ -41,7 +41,8 @@ func newSignIn(h *handlers) *signIn {
 }
 
 // session is the session middleware: a request with a live session cookie is signed in as the
-// session's account. A database failure leaves the request signed out (and is logged).
+// session's account. A session that cannot be checked (the database is down) is neither signed
+// in nor out: the routes that need the account answer the failure (503), the others go on.
 func (a *signIn) session(c *gin.Context) {
 	if a.auth == nil {
 		return
@@ -56,6 +57,7 @@ func (a *signIn) session(c *gin.Context) {
 		setSignedIn(c, account)
 	case !errors.Is(err, auth.ErrNoSession):
 		a.Logger.Warn("api: session lookup", "err", err)
+		setSessionUnknown(c, err)
 	}
 }
 
@@ -140,6 +142,10 @@ func (a *signIn) verify(c *gin.Context) {
 // current answers the signed-in account: GET /api/v1/auth/session (401 when signed out).
 func (a *signIn) current(c *gin.Context) {
 	account, ok := signedIn(c)
+	if err := sessionErr(c); err != nil {
+		a.fail(c, err)
+		return
+	}
 	if !ok {
 		a.fail(c, unauthenticated("not signed in"))
 		return
