@@ -137,6 +137,8 @@ test("a fan buys through another fan's referral link; the chart and both account
   await item.waitFor();
   const { formatEther } = await import("viem");
   assert.equal(await item.textContent(), `${formatEther(earned)} ETH`);
+  // The library shows each referral link in its short form.
+  await r.page.waitForFunction((id) => /\/r\/[a-z2-7]{10}$/.test(document.getElementById(`ref-${id}`)?.value ?? ""), trackId);
   await shot(r.page, "1-referrer-account");
   assertNoErrors(errors);
   assertNoErrors(r.errors);

@@ -5,6 +5,7 @@
 
 let loaded = null; // the wallet module, once initialised
 let loading = null;
+let mounted = false; // the wallet control has taken over the header's buttons
 const waiting = new Set();
 
 /** loadWallet loads and initialises the wallet module (once) and mounts the header control. */
@@ -12,6 +13,7 @@ export function loadWallet() {
   loading ??= (async () => {
     const [w, ui] = await Promise.all([import("./wallet.js"), import("./walletui.js")]);
     ui.mount(document.getElementById("wallet"));
+    mounted = true;
     await w.init();
     loaded = w;
     for (const fn of waiting) fn(w);
@@ -43,11 +45,17 @@ export async function connect() {
   return connectChoosing();
 }
 
-/** mountButton makes the server-rendered Connect button in the header load the wallet. */
+/**
+ * mountButton makes the server-rendered Connect button in the header load the wallet, and enables
+ * it (the server sends it disabled: without this script it could do nothing).
+ */
 export function mountButton(el, notice) {
+  for (const b of el.querySelectorAll("button[data-act=connect]")) b.disabled = false;
   el.addEventListener("click", async (ev) => {
     const b = ev.target.closest("button[data-act=connect]");
-    if (!b || loading) return; // once loaded, the wallet control handles its own buttons
+    // Once mounted, the wallet control handles its own buttons; a click before (even while the
+    // wallet code loads) is this one's.
+    if (!b || mounted) return;
     b.disabled = true;
     try {
       await connect();

@@ -4,6 +4,7 @@ import { eth, pct, short, duration, date, zeroAddress, weiToEther } from "../lib
 import { audioURL, downloadURL, magnetURI, torrentURL } from "../lib/media.js";
 import { play } from "../lib/player.js";
 import { loadWallet, onWallet, connect } from "../lib/walletlazy.js";
+import { shortLink } from "../lib/shortlink.js";
 
 // The track page is rendered on the server (cover, title, price, the Buy button, what a referrer
 // earns). This adds the preview player, the purchase, the viewer's referral state and, for an
@@ -35,7 +36,11 @@ export default async function track(main, { id }, ready) {
 
   const refInfo = $("#ref-info", main), buyArea = $("#buy-area", main), txArea = $("#tx-area", main), ownerArea = $("#owner-area", main);
   let eligibleRef = null;
-  $("[data-act=buy]", buyArea)?.addEventListener("click", (e) => buy(e.currentTarget));
+  const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
+  if (serverBuy) {
+    serverBuy.addEventListener("click", (e) => buy(e.currentTarget));
+    serverBuy.disabled = false;
+  }
 
   async function refresh() {
     const viewer = w?.wallet.account ?? null;
@@ -60,7 +65,11 @@ export default async function track(main, { id }, ready) {
     else if (owns) render(buyArea, message("ok", html`<strong>You own this track.</strong> Play it, download it, and share your link below.`));
     else render(buyArea, html`<div class="actions"><button type="button" class="btn btn-primary btn-big" data-act="buy">Buy for ${eth(t.price)}</button>
       ${viewer ? "" : html`<span class="small muted">You pay with your browser wallet.</span>`}</div>`);
-    $("[data-act=buy]", buyArea)?.addEventListener("click", (e) => buy(e.currentTarget));
+    const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
+  if (serverBuy) {
+    serverBuy.addEventListener("click", (e) => buy(e.currentTarget));
+    serverBuy.disabled = false;
+  }
     await drawOwner(owns, viewer);
   }
 
@@ -190,14 +199,4 @@ export default async function track(main, { id }, ready) {
   if (loaded) return watch(loaded);
   refresh().catch((e) => render(txArea, message("error", e.message)));
   onWallet(watch);
-}
-
-/** shortLink asks the server for an owner's short link (/r/<code>); null if it cannot give one. */
-async function shortLink(id, account) {
-  try {
-    const res = await fetch("/r", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ track: Number(id), account }) });
-    return res.ok ? (await res.json()).url : null;
-  } catch {
-    return null;
-  }
 }
