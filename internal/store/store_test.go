@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -58,18 +57,13 @@ func TestOpenMigratesOnceAndAgainIsANoOp(t *testing.T) {
 // migrationVersions lists the applied migration versions, such as "1,2".
 func migrationVersions(t *testing.T, s *store.Store) string {
 	t.Helper()
-	// Selected as numbers: ordered by a text column (as PostgreSQL orders by an output column
-	// that shadows the table's), 11 would come before 2.
-	var versions []int64
-	err := store.GormDB(s).Raw(`SELECT version_id FROM goose_db_version WHERE is_applied AND version_id > 0 ORDER BY version_id`).Scan(&versions).Error
+	var versions []string
+	// Ordered by the number: PostgreSQL would order by the text column of the same name (10 before 2).
+	err := store.GormDB(s).Raw(`SELECT CAST(version_id AS TEXT) AS version FROM goose_db_version WHERE is_applied AND version_id > 0 ORDER BY goose_db_version.version_id`).Scan(&versions).Error
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := make([]string, len(versions))
-	for i, v := range versions {
-		text[i] = strconv.FormatInt(v, 10)
-	}
-	return strings.Join(text, ",")
+	return strings.Join(versions, ",")
 }
 
 func TestMigrationsPerDialect(t *testing.T) {
