@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/netip"
 	"os"
 	"strings"
 	"time"
@@ -35,7 +36,7 @@ type downloads struct {
 func newDownloads(h *handlers) *downloads {
 	d := &downloads{handlers: h, tracker: h.Tracker}
 	if d.tracker == nil {
-		d.tracker = swarm.NewTracker()
+		d.tracker = swarm.NewTracker(swarm.TrackerConfig{Peers: h.Store, Logger: h.Logger})
 	}
 	if h.MediaDir != "" {
 		d.index = &swarm.Index{Store: h.Store, Media: content.Media{Dir: h.MediaDir}}
@@ -55,7 +56,8 @@ func newDownloads(h *handlers) *downloads {
 
 // routes registers the endpoints under v1.
 func (d *downloads) routes(v1 *gin.RouterGroup, si *signIn) {
-	v1.GET("/announce", gin.WrapH(d.tracker))
+	v1.GET("/announce", d.tracking)
+	v1.GET("/scrape", d.tracking)
 	v1.GET("/packages/:file", d.servePackage)
 	v1.HEAD("/packages/:file", d.servePackage)
 	v1.GET("/tracks/:id/torrent", d.torrent)
@@ -63,6 +65,16 @@ func (d *downloads) routes(v1 *gin.RouterGroup, si *signIn) {
 	v1.GET("/tracks/:id/cover", d.cover)
 	v1.GET("/tracks/:id/audio", requireSignIn, d.audio)
 	v1.POST("/tracks/:id/key", si.sameOrigin, d.key)
+}
+
+// tracking hands an announce or a scrape to the tracker with the client's address as the trusted
+// proxies resolve it (a peer behind the load balancer is announced with its own address).
+func (d *downloads) tracking(c *gin.Context) {
+	r := c.Request
+	if ip, err := netip.ParseAddr(c.ClientIP()); err == nil {
+		r = r.WithContext(swarm.WithClientAddr(r.Context(), ip))
+	}
+	d.tracker.ServeHTTP(c.Writer, r)
 }
 
 // packageLinksJSON are a track page's links to its files, present once its package is verified.

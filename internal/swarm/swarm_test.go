@@ -56,9 +56,10 @@ func newOrigin(t *testing.T, size int) *origin {
 	t.Cleanup(func() { st.Close() })
 	o.index = &swarm.Index{Store: st, Media: o.media}
 	o.webSeeds.Store(true)
-	tracker := swarm.NewTracker()
+	tracker := swarm.NewTracker(swarm.TrackerConfig{Peers: st})
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/announce", tracker)
+	mux.Handle("/api/v1/scrape", tracker)
 	mux.HandleFunc("/api/v1/packages/{name}", func(w http.ResponseWriter, r *http.Request) {
 		h, ok := swarm.ParseFileName(r.PathValue("name"))
 		if !ok || !o.webSeeds.Load() {

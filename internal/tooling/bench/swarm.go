@@ -106,7 +106,7 @@ func newBenchOrigin(ctx context.Context, dir string, sizeMB int, rate int64, max
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/v1/announce", swarm.NewTracker())
+	mux.Handle("/api/v1/announce", swarm.NewTracker(swarm.TrackerConfig{Peers: st}))
 	mux.HandleFunc("/api/v1/packages/{name}", func(w http.ResponseWriter, r *http.Request) {
 		f, err := os.Open(media.PackagePath(pkg.ContentHash))
 		if err != nil || r.PathValue("name") != swarm.FileName(pkg.ContentHash) {
