@@ -19,7 +19,10 @@ Measures the BitTorrent side on loopback and prints BENCH <name> <value> <unit> 
                        origin sent divided by the package size (plain HTTP would be --fans)
   swarm_all_complete   seconds until every fan has the whole package, checked
   p2p_rate             a --p2p-mb package from our seeder to our client, decrypted while it arrives
-                       and checked against its content hash, in MB/s`
+                       and checked against its content hash, in MB/s
+  tracker_heap_per_100k_random_announces
+                       heap the tracker still holds after --tracker-announces announces of random
+                       info hashes from as many addresses (all refused), scaled to 100 000, in MB`
 
 func runBenchSwarm(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	cfg := bench.SwarmConfig{Fans: 20, SwarmMB: 10, P2PMB: 64, OriginRate: 6 << 20, OriginPeers: 4}
@@ -31,6 +34,7 @@ func runBenchSwarm(ctx context.Context, args []string, env func(string) string, 
 	fs.IntVar(&cfg.P2PMB, "p2p-mb", cfg.P2PMB, "size of the two-peer package, in MiB")
 	fs.Int64Var(&cfg.OriginRate, "origin-rate", cfg.OriginRate, "the origin seeder's upload cap during the swarm run, bytes per second")
 	fs.IntVar(&cfg.OriginPeers, "origin-peers", cfg.OriginPeers, "the origin seeder's peer cap during the swarm run")
+	fs.IntVar(&cfg.TrackerAnnounces, "tracker-announces", 100_000, "random-hash announces the tracker's heap is measured over")
 	fs.StringVar(&level, "log-level", level, "debug, info, warn or error")
 	fs.Usage = func() { fmt.Fprintln(stderr, benchSwarmAbout+"\n\nFlags:"); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {

@@ -2,6 +2,7 @@ package swarm_test
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"net/netip"
 	"net/url"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -292,4 +294,44 @@ func FuzzParseScrape(f *testing.F) {
 			t.Fatalf("%d info hashes accepted from %q", len(hashes), q)
 		}
 	})
+}
+
+// refusingPeers knows no torrent, as the store answers for a hash that is not a verified package's.
+type refusingPeers struct{}
+
+func (refusingPeers) AnnounceTrackerPeer(context.Context, store.TrackerAnnounce) (store.TrackerSwarm, error) {
+	return store.TrackerSwarm{}, store.ErrNotFound
+}
+func (refusingPeers) ScrapeTracker(context.Context, []string, time.Time) (map[string]store.TrackerSwarm, error) {
+	return nil, nil
+}
+func (refusingPeers) ForgetExpiredTrackerPeers(context.Context, time.Time) (int64, error) { return 0, nil }
+
+// TestTrackerMemoryIsBounded: announces of random info hashes from ever new addresses leave the
+// tracker holding at most MaxClients rate buckets, whatever their number.
+func TestTrackerMemoryIsBounded(t *testing.T) {
+	tr := swarm.NewTracker(swarm.TrackerConfig{Peers: refusingPeers{}, MaxClients: 500})
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	run := func(from, n int) {
+		for i := from; i < from+n; i++ {
+			var ih [20]byte
+			binary.BigEndian.PutUint64(ih[:], uint64(i))
+			q := "info_hash=" + url.QueryEscape(string(ih[:])) + "&peer_id=" + strings.Repeat("p", 20) + "&port=1&left=0"
+			req := httptest.NewRequest(http.MethodGet, "/announce?"+q, nil)
+			req = req.WithContext(swarm.WithClientAddr(req.Context(), netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)})))
+			tr.ServeHTTP(httptest.NewRecorder(), req)
+		}
+	}
+	run(0, 2_000) // the limiter fills up
+	before := heap()
+	run(2_000, 50_000)
+	after := heap()
+	if grew := int64(after) - int64(before); grew > 1<<20 {
+		t.Errorf("50 000 announces of random hashes grew the heap by %d bytes, want it bounded (< 1 MiB)", grew)
+	}
 }

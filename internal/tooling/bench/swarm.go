@@ -32,7 +32,9 @@ type SwarmConfig struct {
 	OriginRate int64
 	// OriginPeers caps the origin seeder's peers (0: 4).
 	OriginPeers int
-	Logger      *slog.Logger
+	// TrackerAnnounces is how many random-hash announces the tracker's heap is measured over (100 000).
+	TrackerAnnounces int
+	Logger           *slog.Logger
 }
 
 // RunSwarm measures the swarm on loopback and writes its BENCH lines to out:
@@ -41,6 +43,8 @@ type SwarmConfig struct {
 //	                     clients fetch the same package at once
 //	swarm_all_complete   seconds until every fan has the whole package
 //	p2p_rate             MB/s of a P2PMB package from our seeder to our client, decrypted on the way
+//	tracker_heap_per_100k_random_announces  heap the tracker keeps after TrackerAnnounces
+//	                     announces of random info hashes from as many addresses, per 100 000
 func RunSwarm(ctx context.Context, cfg SwarmConfig, out io.Writer) error {
 	if cfg.Fans <= 0 {
 		cfg.Fans = 20
@@ -57,6 +61,9 @@ func RunSwarm(ctx context.Context, cfg SwarmConfig, out io.Writer) error {
 	if cfg.OriginPeers <= 0 {
 		cfg.OriginPeers = 4
 	}
+	if cfg.TrackerAnnounces <= 0 {
+		cfg.TrackerAnnounces = 100_000
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -70,6 +77,9 @@ func RunSwarm(ctx context.Context, cfg SwarmConfig, out io.Writer) error {
 	}
 	if err := benchP2P(ctx, cfg, dir, out); err != nil {
 		return fmt.Errorf("bench p2p: %w", err)
+	}
+	if err := benchTrackerHeap(ctx, dir, cfg.TrackerAnnounces, out); err != nil {
+		return fmt.Errorf("bench tracker: %w", err)
 	}
 	return nil
 }
