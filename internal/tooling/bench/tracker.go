@@ -51,6 +51,7 @@ func benchTrackerHeap(ctx context.Context, dir string, n int, out io.Writer) err
 		}
 	}
 	grew := max(liveHeap()-heapBefore, 0)
+	runtime.KeepAlive(tr) // measured alive, with what it holds
 	if refused != n {
 		return fmt.Errorf("tracker: %d of %d random info hashes were accepted", n-refused, n)
 	}
