@@ -22,7 +22,8 @@ Measures the BitTorrent side on loopback and prints BENCH <name> <value> <unit> 
                        and checked against its content hash, in MB/s
   tracker_heap_per_100k_random_announces
                        heap the tracker still holds after --tracker-announces announces of random
-                       info hashes from as many addresses (all refused), scaled to 100 000, in MB`
+                       info hashes from as many addresses (all refused), in MB (the figure
+                       is for the default, 100 000)`
 
 func runBenchSwarm(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	cfg := bench.SwarmConfig{Fans: 20, SwarmMB: 10, P2PMB: 64, OriginRate: 6 << 20, OriginPeers: 4}
