@@ -18,6 +18,11 @@ Measures the BitTorrent side on loopback and prints BENCH <name> <value> <unit> 
                        --fans fan clients fetching the same --swarm-mb package at once: bytes the
                        origin sent divided by the package size (plain HTTP would be --fans)
   swarm_all_complete   seconds until every fan has the whole package, checked
+  swarm_origin_copies_half_aria2, swarm_all_complete_half_aria2
+                       the same with half the fans Debian's aria2 (aria2c) opening the magnet link
+  swarm_thirdparty_magnet_s
+                       seconds for aria2 to fetch a --swarm-mb package from its magnet link, without
+                       web seed, from the origin's seeder found through the tracker (needs aria2c)
   p2p_rate             a --p2p-mb package from our seeder to our client, decrypted while it arrives
                        and checked against its content hash, in MB/s
   tracker_heap_per_100k_random_announces
