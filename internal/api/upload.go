@@ -141,6 +141,12 @@ func (h *handlers) upload(c *gin.Context) {
 		h.failUpload(c, err)
 		return
 	}
+	if h.downloads.index != nil {
+		// Checked now, so that the track has its torrent links as soon as it is registered.
+		if _, err := h.downloads.index.Ensure(ctx, in.ContentHash); err != nil {
+			h.Logger.Warn("api: upload: check the package", "contentHash", in.ContentHash.Hex(), "err", err)
+		}
+	}
 	h.Logger.Info("api: upload", "uploader", account.Hex(), "contentHash", in.ContentHash.Hex(), "format", in.Audio.Format,
 		"audioBytes", form.upload.Audio.Size, "packageBytes", in.Size, "preview", in.Preview)
 	c.JSON(http.StatusCreated, h.uploadView(req, in, form.upload.Audio.SHA256))

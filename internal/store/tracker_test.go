@@ -87,3 +87,24 @@ func TestTrackerPeers(t *testing.T) {
 		}
 	})
 }
+
+func TestPackagesVerifiedSince(t *testing.T) {
+	ctx := context.Background()
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		t0 := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
+		for i, st := range []store.PackageStatus{store.PackageVerified, store.PackageMismatch, store.PackageVerified} {
+			err := s.SavePackageTorrent(ctx, store.PackageTorrent{ContentHash: hash(uint64(10 + i)), Status: st, ModifiedAt: t0,
+				CheckedAt: t0.Add(time.Duration(i) * time.Second)})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, last, err := s.PackagesVerifiedSince(ctx, t0.Add(time.Millisecond), 10)
+		if err != nil || len(got) != 1 || got[0] != hash(12) || !last.Equal(t0.Add(2*time.Second)) {
+			t.Fatalf("PackagesVerifiedSince = %v, %v, %v; want the third, checked at +2 s", got, last, err)
+		}
+		if got, _, err := s.PackagesVerifiedSince(ctx, t0, 1); err != nil || len(got) != 1 || got[0] != hash(10) {
+			t.Fatalf("with limit 1 = %v, %v", got, err)
+		}
+	})
+}

@@ -267,3 +267,30 @@ func TestAMismatchedPackageIsNeverSeeded(t *testing.T) {
 		t.Fatalf("no file: %v", err)
 	}
 }
+
+// TestTheSeederAnnouncesAPackageAsSoonAsItIsChecked: a package checked by another server's index
+// (an upload) is seeded and announced within seconds, long before the seeder's next folder scan.
+func TestTheSeederAnnouncesAPackageAsSoonAsItIsChecked(t *testing.T) {
+	o := newOrigin(t, 1<<20)
+	s, err := swarm.NewSeeder(swarm.Config{ListenAddr: "127.0.0.1:0"}, o.index, o.links)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); s.Run(ctx, time.Hour) }()
+	defer func() { cancel(); <-done }()
+	o.waitForSwarm(t, 1, 0) // the package there at start is announced at once
+
+	pkg, err := o.media.StorePackage(bytes.NewReader(fixedBytes(1<<20, 7)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := &swarm.Index{Store: o.index.Store, Media: o.media}
+	if _, err := other.Ensure(context.Background(), pkg.ContentHash); err != nil {
+		t.Fatal(err)
+	}
+	second := &origin{media: o.media, index: o.index, pkg: pkg, http: o.http}
+	second.waitForSwarm(t, 1, 0)
+}
