@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/tooling/bench"
@@ -41,16 +42,49 @@ writes them, builds the charts, serves the API on a loopback port, and while 20 
 PostgreSQL: --database-pg, else a throwaway cluster (default durability). About 3 minutes; --scale 0.1
 makes the workload ten times smaller.`
 
+const benchFaultsAbout = `Runs two ` + "`bittunes index`" + ` processes (this binary; one active, one standby) and the API on a
+throwaway PostgreSQL cluster against an in-process dev chain, reached over WebSocket through a
+proxy, while 10 purchases a second arrive, and injects in turn:
+
+  db_restart     PostgreSQL stopped for 10 s (pg_ctl stop --mode fast), then started
+  indexer_kill9  SIGKILL of the indexer holding the lock (another process is started in its place)
+  ws_drop        every WebSocket connection to the RPC cut (the node restarting)
+  rpc_outage     the RPC unreachable for 10 s
+
+For each: fault_<name>_recovery_s, from the fault's end (the database or RPC back, the process
+killed) until the database holds exactly the purchases on the chain up to the first block mined
+after that moment (one arrives every 100 ms), with no manual action;
+fault_<name>_lost, purchases missing or doubled then (must be 0); and a READY line with the
+readiness answers (status code × times, polled every 250 ms) of serve and of each indexer.
+About 2 minutes; --scale 0.2 makes the outages 2 s.`
+
+const benchChartsAbout = `Builds an honest market into SQLite through the store's Apply (2 000 tracks by 200 artists, 20 000
+fans, 200 000 purchases over 30 days, a power law of popularity, most sales referred), then plays
+attackers against copies of it, each trying to take #1 of a genre's chart and of the overall chart
+for 7 days, and prints for each strategy
+
+  chart_attack_<strategy>_genre_cost_ratio  the attacker's net cost (spent less what came back to its
+                            accounts) to reach #1 of the genre, over the week's gross revenue of the
+                            honest #1 it displaces; inf if it never does within its budget
+  chart_attack_<strategy>_cost_ratio        the same for the overall chart
+
+Strategies: free_sybils (fresh wallets take a free track), self_referral (the artist's fresh wallets
+buy its track, each through the previous one's link), padded_sybils (the artist's wallets first pay
+other artists until they look like fans), ring (colluding artists buy each other's tracks and the
+target). Budget: 5 times the honest overall #1's weekly revenue, and 50 000 wallets. About a minute;
+--scale 0.1 makes the market ten times smaller.`
+
 func runBench(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "swarm" {
 		return runBenchSwarm(ctx, args[1:], env, stdout, stderr)
 	}
-	groups := map[string]string{"index": benchAbout, "api": benchAPIAbout}
+	groups := map[string]string{"index": benchAbout, "api": benchAPIAbout, "faults": benchFaultsAbout, "charts": benchChartsAbout}
 	if len(args) == 0 || groups[args[0]] == "" {
 		if len(args) > 0 && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
 			fmt.Fprintf(stderr, "bittunes bench: unknown benchmark group %q\n\n", args[0])
 		}
-		fmt.Fprint(stderr, "Usage: bittunes bench index|api [flags]\n\nbench index: ", benchAbout, "\n\nbench api: ", benchAPIAbout,
+		fmt.Fprint(stderr, "Usage: bittunes bench index|api|faults|charts [flags]\n\nbench index: ", benchAbout, "\n\nbench api: ", benchAPIAbout, "\n\nbench faults: ", benchFaultsAbout,
+			"\n\nbench charts: ", benchChartsAbout,
 			"\n\nRun `bittunes bench index --help` for the flags.\n")
 		return errUsage
 	}
@@ -61,6 +95,16 @@ func runBench(ctx context.Context, args []string, env func(string) string, stdou
 	log, err := cfg.Logger()
 	if err != nil {
 		return err
+	}
+	if args[0] == "faults" {
+		self, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		return bench.RunFaults(ctx, bench.FaultsConfig{Binary: self, Scale: cfg.Bench.Scale, Logger: log}, stdout)
+	}
+	if args[0] == "charts" {
+		return bench.RunCharts(ctx, bench.ChartsConfig{Scale: cfg.Bench.Scale, Logger: log}, stdout)
 	}
 	if args[0] == "api" {
 		return bench.RunAPI(ctx, bench.APIConfig{PostgresURL: cfg.Bench.DatabasePG, Scale: cfg.Bench.Scale,

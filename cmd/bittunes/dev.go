@@ -18,11 +18,10 @@ import (
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/demo"
 	"github.com/bittunes/bittunes/internal/devchain"
-	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/swarm"
 	"github.com/bittunes/bittunes/internal/sweep"
-	"github.com/bittunes/bittunes/internal/web"
 )
 
 const devAbout = `Runs the whole market on this machine: an in-process go-ethereum dev chain (JSON-RPC on 127.0.0.1),
@@ -30,8 +29,11 @@ the market contract deployed from the committed bytecode, SQLite in the data fol
 charts and the API, and on a fresh chain a demo catalogue. Chain and database are kept in the data
 folder across restarts; --reset deletes them first.`
 
+// devFlags are the flag groups of `bittunes dev`.
+const devFlags = config.Common | config.DevFlags | config.WebFlags
+
 func runDev(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
-	cfg, err := parse("dev", devAbout, config.Common|config.DevFlags|config.WebFlags, args, env, stderr)
+	cfg, err := parse("dev", devAbout, devFlags, args, env, stderr)
 	if err != nil {
 		return err
 	}
@@ -85,19 +87,17 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	}
 	printBanner(stdout, cfg, info)
 
-	handler := api.Handler(api.Deps{Store: st, Chain: chain.Client(), Contract: market.NewReader(chain.Client(), dep.Market), ChainID: chainID, Market: dep.Market,
-		Logger: log, MaxLag: 20, Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(),
-		MasterKey: masterKey, Owners: market.NewReader(chain.Client(), dep.Market), TrackerURL: cfg.Swarm.TrackerURL})
-	chainName := cfg.ChainName
-	if chainName == "" {
-		chainName = "Bittunes dev chain"
+	if cfg.ChainName == "" {
+		cfg.ChainName = "Bittunes dev chain"
 	}
-	walletRPC := cfg.WalletRPC
-	if walletRPC == "" {
-		walletRPC = chain.HTTPURL()
+	if cfg.WalletRPC == "" {
+		cfg.WalletRPC = chain.HTTPURL()
 	}
-	handler, err = web.Handler(web.Config{ChainID: chainID, ChainName: chainName, RPCURL: walletRPC, Market: dep.Market,
-		ExplorerURL: cfg.ExplorerURL, MediaDir: cfg.Media(), Logger: log}, handler)
+	media, err := openMedia(cfg, log)
+	if err != nil {
+		return err
+	}
+	handler, err := newAPIHandler(cfg, &backend{log: log, store: st, client: chain.Client(), chainID: chainID}, masterKey, metrics.NewRegistry())
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return follow(ctx, cfg, chainID, st, chain.Client(), log.With("component", "indexer")) })
 	g.Go(func() error { return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log) })
-	g.Go(func() error { return sweep.Run(ctx, st, content.Media{Dir: cfg.Media()}, chainID, log) })
+	g.Go(func() error { return sweep.Run(ctx, st, media, chainID, log) })
 	if fresh && cfg.Dev.Seed {
 		g.Go(func() error {
 			if err := seedDemo(ctx, cfg, chain, st, dep, info.API, masterKey, log); err != nil || ctx.Err() != nil {

@@ -18,11 +18,21 @@ import (
 
 // follow runs the indexer and rebuilds the charts after what it indexes, until ctx ends.
 func follow(ctx context.Context, cfg config.Config, chainID uint64, st *store.Store, chain indexer.Chain, log *slog.Logger) error {
+	return followWatched(ctx, cfg, chainID, st, chain, log, nil)
+}
+
+// followWatched is follow recording metrics in m (nil: none).
+func followWatched(ctx context.Context, cfg config.Config, chainID uint64, st *store.Store, chain indexer.Chain, log *slog.Logger, m *indexer.Metrics) error {
 	builder := charts.NewBuilder(st, chainID)
-	sched := charts.NewScheduler(builder.Build, log)
+	sched := charts.NewScheduler(func(ctx context.Context, now time.Time) error {
+		start := time.Now()
+		err := builder.Build(ctx, now)
+		m.ChartBuilt(time.Since(start))
+		return err
+	}, log)
 	ix := indexer.New(indexer.Config{
 		ChainID: chainID, Contract: cfg.Market, DeployBlock: cfg.DeployBlock, Confirmations: cfg.Confirmations,
-		Logger: log, OnApplied: func(store.Cursor) { sched.Notify() },
+		Logger: log, Metrics: m, OnApplied: func(store.Cursor) { sched.Notify() },
 		OnRolledBack: func(store.Block) { builder.Reset(); sched.Notify() },
 	}, chain, st)
 	g, ctx := errgroup.WithContext(ctx)

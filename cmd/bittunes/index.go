@@ -10,12 +10,14 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/bittunes/bittunes/internal/config"
+	"github.com/bittunes/bittunes/internal/indexer"
+	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
 func runIndex(ctx context.Context, args []string, env func(string) string, _, stderr io.Writer) error {
-	cfg, err := parse("index", "Follows the market contract's events into the database. On PostgreSQL only one indexer writes\nat a time: a second one waits and takes over when the first dies.",
-		config.Common|config.Chain, args, env, stderr)
+	cfg, err := parse("index", "Follows the market contract's events into the database. On PostgreSQL only one indexer writes\nat a time: a second one waits and takes over when the first dies. A restarted database or RPC\nis waited for, not a reason to exit.",
+		config.Common|config.Chain|config.Metrics, args, env, stderr)
 	if err != nil {
 		return err
 	}
@@ -29,25 +31,30 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	defer b.Close()
 	log, st, client, chainID := b.log, b.store, b.client, b.chainID
 
-	log.Info("index: waiting for the indexer lock", "chain", chainID, "market", cfg.Market)
-	lock, err := st.AcquireIndexerLock(ctx, chainID, cfg.Market, 2*time.Second)
-	if err != nil {
-		return ignoreCancel(err)
-	}
-	defer lock.Release()
-	log.Info("index: holding the indexer lock; indexing", "from_block", cfg.DeployBlock)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go func() {
-		select {
-		case <-lock.Lost():
-			log.Error("index: lost the indexer lock (database connection gone); stopping")
-			cancel()
-		case <-ctx.Done():
+	reg := metrics.NewRegistry()
+	reg.MustRegister(metrics.NewDBStatsCollector("bittunes", st.PoolStats))
+	watch := indexer.NewMetrics(reg)
+	if cfg.MetricsAddr != "" {
+		health := &indexer.Health{Metrics: watch, PingDB: st.Ping, MaxLag: 20, Confirmations: cfg.Confirmations,
+			PingRPC: func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }}
+		if _, err := metrics.Listen(ctx, cfg.MetricsAddr, metrics.Mux(reg, health.Routes()), log); err != nil {
+			return err
 		}
-	}()
-	return follow(ctx, cfg, chainID, st, client, log)
+	}
+	log.Info("index: taking the indexer lock", "chain", chainID, "market", cfg.Market)
+	runner := &indexer.Runner{
+		TryLock: func(ctx context.Context) (indexer.Lock, bool, error) {
+			return st.TryIndexerLock(ctx, chainID, cfg.Market, lockPoll)
+		},
+		Follow:  func(ctx context.Context) error { return followWatched(ctx, cfg, chainID, st, client, log, watch) },
+		Poll:    lockPoll,
+		Metrics: watch, Logger: log,
+	}
+	return ignoreCancel(runner.Run(ctx))
 }
+
+// lockPoll is how often a standby asks for the indexer lock and the holder pings its connection.
+const lockPoll = 2 * time.Second
 
 // backend is what the production roles run against: a logger, the database and the chain's RPC.
 type backend struct {

@@ -4,19 +4,20 @@ import (
 	"context"
 	"errors"
 	"io"
-	"time"
 
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
-	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/sweep"
-	"github.com/bittunes/bittunes/internal/web"
 )
+
+// serveFlags are the flag groups of `bittunes serve`.
+const serveFlags = config.Common | config.Chain | config.WebFlags | config.Metrics
 
 func runServe(ctx context.Context, args []string, env func(string) string, _, stderr io.Writer) error {
 	cfg, err := parse("serve", "Serves the API from the database the indexer fills. Stateless: run as many side by side as needed.",
-		config.Common|config.Chain|config.WebFlags, args, env, stderr)
+		serveFlags, args, env, stderr)
 	if err != nil {
 		return err
 	}
@@ -36,19 +37,18 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	}
 	defer b.Close()
 	log := b.log
-	media := content.Media{Dir: cfg.Media()}
-	if err := media.Init(); err != nil {
+	media, err := openMedia(cfg, log)
+	if err != nil {
 		return err
 	}
-	if err := media.RemoveStaleTemp(24 * time.Hour); err != nil {
-		log.Warn("serve: temporary media files left by a killed server", "err", err)
+	reg := metrics.NewRegistry()
+	reg.MustRegister(metrics.NewDBStatsCollector("bittunes", b.store.PoolStats))
+	if cfg.MetricsAddr != "" {
+		if _, err := metrics.Listen(ctx, cfg.MetricsAddr, metrics.Mux(reg, nil), log); err != nil {
+			return err
+		}
 	}
-	handler := api.Handler(api.Deps{Store: b.store, Chain: b.client, Contract: market.NewReader(b.client, cfg.Market),
-		ChainID: b.chainID, Market: cfg.Market, Logger: log,
-		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: media.Dir, MasterKey: masterKey,
-		MaxLag: 20, Confirms: cfg.Confirmations, Owners: market.NewReader(b.client, cfg.Market), TrackerURL: cfg.Swarm.TrackerURL})
-	handler, err = web.Handler(web.Config{ChainID: b.chainID, ChainName: cfg.ChainName, RPCURL: cfg.WalletRPC, Market: cfg.Market,
-		ExplorerURL: cfg.ExplorerURL, MediaDir: media.Dir, Logger: log}, handler)
+	handler, err := newAPIHandler(cfg, b, masterKey, reg)
 	if err != nil {
 		return err
 	}

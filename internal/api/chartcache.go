@@ -128,7 +128,11 @@ func (c *chartCache) refresh(ctx context.Context) {
 	defer c.checking.Store(false)
 	changed, top, err := c.store.ChartVersions(ctx, c.chainID, after)
 	if err != nil {
+		// The charts kept go on being served as they are; look again after the interval.
 		c.log.Warn("api: chart versions", "err", err)
+		c.mu.Lock()
+		c.checked = time.Now()
+		c.mu.Unlock()
 		return
 	}
 	c.mu.Lock()

@@ -42,8 +42,8 @@ func TestChartsShowNewSalesOnceBuilt(t *testing.T) {
 			t.Fatalf("track 2 not in the electronic chart: %s", rec.Body)
 			return 0
 		}
-		if got := ferrySales(); got != 2 {
-			t.Fatalf("track 2 has %d sales this week, want 2", got)
+		if got := ferrySales(); got != 1 { // Alice's own copy; her gift to Bob is the same buyer again
+			t.Fatalf("track 2 has %d counted sales this week, want 1", got)
 		}
 		cur, err := s.Cursor(ctx, chainID, marketAddr)
 		if err != nil {
@@ -61,7 +61,7 @@ func TestChartsShowNewSalesOnceBuilt(t *testing.T) {
 			t.Fatal(err)
 		}
 		deadline := time.Now().Add(5 * time.Second)
-		for ferrySales() != 3 {
+		for ferrySales() != 2 {
 			if time.Now().After(deadline) {
 				t.Fatal("the chart never showed the new sale")
 			}

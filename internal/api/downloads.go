@@ -2,14 +2,12 @@ package api
 
 import (
 	"context"
-	"errors"
 	"io"
 	"mime"
 	"net/http"
 	"net/netip"
 	"os"
 	"strings"
-	"time"
 
 	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
@@ -112,27 +110,10 @@ func (d *downloads) packageLinks(ctx context.Context, t store.Track) *packageLin
 	return &l
 }
 
-// errPackageMismatch is answered for a track whose package file is not what its on-chain content
-// hash names.
-var errPackageMismatch = errors.New("the package on this server does not match the track's on-chain content hash")
-
-// failPackage maps the swarm's errors, then the usual ones.
-func (d *downloads) failPackage(c *gin.Context, err error) {
-	switch {
-	case errors.Is(err, swarm.ErrMismatch):
-		d.Logger.Error("api: package mismatch", "path", c.Request.URL.Path, "err", err)
-		fail(c, http.StatusConflict, "package_mismatch", errPackageMismatch.Error())
-	case errors.Is(err, swarm.ErrNoPackage):
-		fail(c, http.StatusNotFound, "not_found", "this server has no package for the track")
-	default:
-		d.fail(c, err)
-	}
-}
-
 // trackPackage reads the track of the request's :id and its checked package.
 func (d *downloads) trackPackage(c *gin.Context) (store.Track, swarm.Package, bool) {
 	if d.index == nil || len(d.links.Trackers) == 0 {
-		fail(c, http.StatusServiceUnavailable, "unavailable", "downloads are not configured on this server")
+		d.fail(c, notConfigured("downloads are not configured on this server"))
 		return store.Track{}, swarm.Package{}, false
 	}
 	t, ok := d.trackOf(c)
@@ -141,7 +122,7 @@ func (d *downloads) trackPackage(c *gin.Context) (store.Track, swarm.Package, bo
 	}
 	p, err := d.index.Ensure(c.Request.Context(), t.ContentHash)
 	if err != nil {
-		d.failPackage(c, err)
+		d.fail(c, err)
 		return store.Track{}, swarm.Package{}, false
 	}
 	return t, p, true
@@ -176,27 +157,27 @@ func (d *downloads) torrent(c *gin.Context) {
 func (d *downloads) servePackage(c *gin.Context) {
 	h, ok := swarm.ParseFileName(c.Param("file"))
 	if !ok {
-		fail(c, http.StatusBadRequest, "invalid_argument", "a package is named 0x, 64 lowercase hex digits and .age")
+		d.fail(c, badRequest("a package is named 0x, 64 lowercase hex digits and .age"))
 		return
 	}
 	if d.index == nil {
-		fail(c, http.StatusServiceUnavailable, "unavailable", "downloads are not configured on this server")
+		d.fail(c, notConfigured("downloads are not configured on this server"))
 		return
 	}
-	if _, err := d.index.Ensure(c.Request.Context(), h); err != nil {
-		d.failPackage(c, err)
+	if err := d.checkPackage(c.Request.Context(), h); err != nil {
+		d.fail(c, err)
 		return
 	}
 	f, err := os.Open(d.index.Media.PackagePath(h))
 	if err != nil {
-		d.failPackage(c, swarm.ErrNoPackage)
+		d.fail(c, swarm.ErrNoPackage)
 		return
 	}
 	defer f.Close()
 	extendDeadlines(c, uploadTimeout)
 	c.Header("Content-Type", "application/octet-stream")
 	c.Header("Cache-Control", "public, max-age=31536000, immutable") // named by its hash: never changes
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, f)
+	d.serveContent(c, f)
 }
 
 type mediaKind int
@@ -228,7 +209,7 @@ func (d *downloads) cover(c *gin.Context) { d.serveMedia(c, cover) }
 
 func (d *downloads) serveMedia(c *gin.Context, kind mediaKind) {
 	if d.index == nil {
-		fail(c, http.StatusServiceUnavailable, "unavailable", "media are not configured on this server")
+		d.fail(c, notConfigured("media are not configured on this server"))
 		return
 	}
 	t, ok := d.trackOf(c)
@@ -248,7 +229,7 @@ func (d *downloads) serveMedia(c *gin.Context, kind mediaKind) {
 	defer f.Close()
 	c.Header("Content-Type", format.MediaType())
 	c.Header("Cache-Control", "public, max-age=86400")
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, f)
+	d.serveContent(c, f)
 }
 
 // audio streams the decrypted track to its signed-in owner: GET /api/v1/tracks/{id}/audio, with
@@ -266,13 +247,13 @@ func (d *downloads) audio(c *gin.Context) {
 	if r := c.GetHeader("Range"); r == "" || strings.HasPrefix(r, "bytes=0-") {
 		k, err := d.unlock.Release(ctx, t.ID, account, store.ProofSession, c.Writer.Header().Get(requestIDHeader))
 		if err != nil {
-			d.failUnlock(c, err)
+			d.fail(c, err)
 			return
 		}
 		id = k.Identity
 	} else {
 		if _, err := d.unlock.Owner(ctx, t, account); err != nil {
-			d.failUnlock(c, err)
+			d.fail(c, err)
 			return
 		}
 		sealed, err := d.Store.TrackKey(ctx, t.ContentHash)
@@ -287,7 +268,7 @@ func (d *downloads) audio(c *gin.Context) {
 	}
 	f, err := os.Open(d.index.Media.PackagePath(t.ContentHash))
 	if err != nil {
-		d.failPackage(c, swarm.ErrNoPackage)
+		d.fail(c, swarm.ErrNoPackage)
 		return
 	}
 	defer f.Close()
@@ -309,7 +290,7 @@ func (d *downloads) audio(c *gin.Context) {
 	c.Header("Content-Type", format.MediaType())
 	c.Header("Content-Disposition", contentDisposition(disposition, fileTitle(t)+"."+format.Ext()))
 	c.Header("Cache-Control", "private, no-store")
-	http.ServeContent(c.Writer, c.Request, "", time.Time{}, io.NewSectionReader(plain, 0, size))
+	d.serveContent(c, io.NewSectionReader(plain, 0, size))
 }
 
 // fileTitle is "<Artist> - <Title>" with what file systems refuse replaced.

@@ -8,7 +8,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/bittunes/bittunes/internal/store"
-	"github.com/bittunes/bittunes/internal/unlock"
 )
 
 type keyRequestJSON struct {
@@ -31,7 +30,7 @@ type keyJSON struct {
 func (d *downloads) key(c *gin.Context) {
 	c.Header("Cache-Control", "no-store")
 	if len(d.MasterKey) == 0 {
-		fail(c, http.StatusServiceUnavailable, "unavailable", "keys are not configured on this server")
+		d.fail(c, notConfigured("keys are not configured on this server"))
 		return
 	}
 	id, err := parseTrackID(c.Param("id"))
@@ -53,34 +52,22 @@ func (d *downloads) key(c *gin.Context) {
 	case req.Message != "" || req.Signature != "":
 		account, err = d.unlock.Authenticate(ctx, id, req.Message, req.Signature)
 		if err != nil {
-			d.failUnlock(c, err)
+			d.fail(c, err)
 			return
 		}
 		proof = store.ProofSignature
+	case !signedInAs && sessionErr(c) != nil:
+		d.fail(c, sessionErr(c))
+		return
 	case !signedInAs:
-		fail(c, http.StatusUnauthorized, "unauthenticated", "sign in, or send a signed key request as {\"message\", \"signature\"}")
+		d.fail(c, unauthenticated("sign in, or send a signed key request as {\"message\", \"signature\"}"))
 		return
 	}
 	k, err := d.unlock.Release(ctx, id, account, proof, c.Writer.Header().Get(requestIDHeader))
 	if err != nil {
-		d.failUnlock(c, err)
+		d.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, keyJSON{TrackID: k.Track.ID, ContentHash: k.Track.ContentHash.Hex(), Account: account.Hex(),
 		Identity: k.Identity.String(), Proof: string(proof), Ownership: string(k.Ownership)})
-}
-
-// failUnlock maps the unlock service's refusals, then the usual errors.
-func (d *downloads) failUnlock(c *gin.Context, err error) {
-	var refusal *unlock.Refusal
-	switch {
-	case errors.As(err, &refusal) && refusal.Malformed:
-		fail(c, http.StatusBadRequest, "invalid_argument", refusal.Reason)
-	case errors.As(err, &refusal):
-		fail(c, http.StatusUnauthorized, "key_request_rejected", refusal.Reason)
-	case errors.Is(err, unlock.ErrNotOwner):
-		fail(c, http.StatusForbidden, "not_owner", "this account does not own the track: buy it first")
-	default:
-		d.fail(c, err)
-	}
 }

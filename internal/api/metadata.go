@@ -26,7 +26,7 @@ type trackMetadata struct {
 func (h *handlers) metadata(c *gin.Context) {
 	raw := c.Param("hash")
 	if !hashPattern.MatchString(raw) {
-		fail(c, http.StatusBadRequest, "invalid_argument", "the content hash must be 0x and 64 hex digits")
+		h.fail(c, badRequest("the content hash must be 0x and 64 hex digits"))
 		return
 	}
 	m, err := h.Store.TrackMetadata(c.Request.Context(), common.HexToHash(raw))

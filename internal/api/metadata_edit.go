@@ -109,7 +109,7 @@ func (h *handlers) editMetadata(c *gin.Context) {
 	ctx := c.Request.Context()
 	if err := h.Store.UpdateTrackMetadata(ctx, h.ChainID, id, account, edit); err != nil {
 		if errors.Is(err, store.ErrForbidden) {
-			fail(c, http.StatusForbidden, "forbidden", "only the track's artist can edit its metadata")
+			h.fail(c, forbidden("only the track's artist can edit its metadata"))
 			return
 		}
 		h.fail(c, err)

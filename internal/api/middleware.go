@@ -11,6 +11,7 @@ import (
 	"github.com/gin-contrib/cors"
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
 // requestIDHeader carries a request's id; a client's own id is kept when it looks like one.
@@ -31,14 +32,22 @@ func requestID(c *gin.Context) {
 	c.Next()
 }
 
-// accessLog writes one structured line per request.
+// debugRoutes are logged at debug level: every peer of every torrent announces to the tracker
+// every few minutes, which at info would bury everything else.
+var debugRoutes = map[string]bool{"/api/v1/announce": true}
+
+// accessLog writes one structured line per request: at error for a 5xx, at debug for the
+// debugRoutes, else at info.
 func accessLog(log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
 		level := slog.LevelInfo
-		if c.Writer.Status() >= 500 {
+		switch {
+		case c.Writer.Status() >= 500:
 			level = slog.LevelError
+		case debugRoutes[c.FullPath()]:
+			level = slog.LevelDebug
 		}
 		log.Log(c.Request.Context(), level, "http", "method", c.Request.Method, "route", c.FullPath(),
 			"status", c.Writer.Status(), "duration_ms", float64(time.Since(start).Microseconds())/1000,
@@ -53,7 +62,8 @@ type metrics struct {
 	duration *prometheus.HistogramVec
 }
 
-func newMetrics() *metrics {
+// newMetrics makes the API's metrics, also registered with also when it is not nil.
+func newMetrics(also prometheus.Registerer) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "bittunes_http_requests_total",
@@ -62,7 +72,10 @@ func newMetrics() *metrics {
 			Help: "HTTP request latency by route.", Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5}},
 			[]string{"route"}),
 	}
-	m.registry.MustRegister(m.requests, m.duration, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	m.registry.MustRegister(m.requests, m.duration, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if also != nil {
+		also.MustRegister(m.requests, m.duration)
+	}
 	return m
 }
 

@@ -80,3 +80,31 @@ func TestCORS(t *testing.T) {
 		t.Errorf("another origin is allowed: %v", bad.Header())
 	}
 }
+
+// TestAnnouncesAreLoggedAtDebug: the tracker's announces, which every peer sends every few
+// minutes, are access-logged at debug; other requests at info.
+func TestAnnouncesAreLoggedAtDebug(t *testing.T) {
+	s, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	var out strings.Builder
+	h := api.Handler(api.Deps{Store: s, Chain: fakeChain{}, ChainID: chainID, Market: marketAddr,
+		Logger: slog.New(slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	for _, path := range []string{"/api/v1/announce?info_hash=x", "/healthz"} {
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, path, nil))
+	}
+	var levels []string
+	for line := range strings.Lines(out.String()) {
+		if strings.Contains(line, "msg=http ") {
+			level, _, _ := strings.Cut(strings.TrimPrefix(line[strings.Index(line, "level="):], "level="), " ")
+			route := line[strings.Index(line, "route="):]
+			route, _, _ = strings.Cut(strings.TrimPrefix(route, "route="), " ")
+			levels = append(levels, route+" "+level)
+		}
+	}
+	if got, want := strings.Join(levels, ", "), "/api/v1/announce DEBUG, /healthz INFO"; got != want {
+		t.Errorf("access log levels: %s, want %s", got, want)
+	}
+}

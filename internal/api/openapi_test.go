@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -20,6 +22,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/gin-gonic/gin"
 
+	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -47,7 +50,7 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	}
 	served := map[string]bool{}
 	param := regexp.MustCompile(`:([A-Za-z]+)`)
-	for _, r := range bareHandler(t).(*gin.Engine).Routes() {
+	for _, r := range bareHandler(t).(interface{ Routes() gin.RoutesInfo }).Routes() {
 		served[r.Method+" "+param.ReplaceAllString(r.Path, "{$1}")] = true
 	}
 	var missing, extra []string
@@ -117,5 +120,39 @@ func validateResponse(t *testing.T, router routers.Router, h http.Handler, path 
 		var pretty bytes.Buffer
 		_ = json.Indent(&pretty, rec.Body.Bytes(), "", " ")
 		t.Errorf("%s (%d): the response does not match the document: %v", path, rec.Code, err)
+	}
+}
+
+// TestOpenAPIEnumeratesEveryErrorCode: the Error schema's code enum is exactly the codes of the
+// API's error table, and its description gives each code's HTTP status as the table does.
+func TestOpenAPIEnumeratesEveryErrorCode(t *testing.T) {
+	doc := loadOpenAPI(t)
+	code := doc.Components.Schemas["Error"].Value.Properties["error"].Value.Properties["code"].Value
+	documented := map[string]int{}
+	for _, m := range regexp.MustCompile(`(\w+) (\d{3}) \(`).FindAllStringSubmatch(code.Description, -1) {
+		documented[m[1]], _ = strconv.Atoi(m[2])
+	}
+	enum := map[string]bool{}
+	for _, v := range code.Enum {
+		enum[fmt.Sprint(v)] = true
+	}
+	table := api.ErrorStatuses()
+	for c, status := range table {
+		if !enum[c] {
+			t.Errorf("code %q of the error table is not in the Error schema's enum", c)
+		}
+		if documented[c] != status {
+			t.Errorf("code %q: the Error schema's description says status %d, the table %d", c, documented[c], status)
+		}
+	}
+	for c := range enum {
+		if _, ok := table[c]; !ok {
+			t.Errorf("the Error schema's enum has %q, which the error table does not", c)
+		}
+	}
+	for c := range documented {
+		if _, ok := table[c]; !ok {
+			t.Errorf("the Error schema's description names %q, which the error table does not", c)
+		}
 	}
 }

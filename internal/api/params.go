@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -13,13 +12,6 @@ import (
 	"github.com/bittunes/bittunes/internal/charts"
 	"github.com/bittunes/bittunes/internal/store"
 )
-
-// errBadRequest marks a client mistake; its message is safe to show.
-var errBadRequest = errors.New("bad request")
-
-func badRequest(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", errBadRequest, fmt.Sprintf(format, args...))
-}
 
 var addressPattern = regexp.MustCompile(`^0x[0-9a-fA-F]{40}$`)
 
@@ -145,3 +137,10 @@ func saleCursor(s string) (*store.SaleCursor, error) {
 	}
 	return &store.SaleCursor{Block: uint64(block), Log: int(log)}, nil
 }
+
+// BrowseCursor parses the nextCursor of GET /api/v1/tracks ("" is the first page), for the pages
+// that render the same browse on the server.
+func BrowseCursor(s string) (*store.BrowseCursor, error) { return browseCursor(s) }
+
+// EncodeBrowseCursor is the nextCursor GET /api/v1/tracks gives for c.
+func EncodeBrowseCursor(c store.BrowseCursor) string { return encodeCursor("t", c.Sales, c.ID) }

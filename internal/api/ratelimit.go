@@ -1,10 +1,7 @@
 package api
 
 import (
-	"math"
 	"net"
-	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
@@ -105,8 +102,7 @@ func (l *ipLimiter) allow(client string, now time.Time) (bool, time.Duration) {
 func (l *ipLimiter) middleware(c *gin.Context) {
 	ok, wait := l.allow(l.keyOf(c), time.Now())
 	if !ok {
-		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		fail(c, http.StatusTooManyRequests, "rate_limited", l.refusal)
+		abort(c, rateLimited(l.refusal, wait))
 		return
 	}
 	c.Next()

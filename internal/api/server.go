@@ -1,20 +1,19 @@
 // Package api is Bittunes' HTTP interface: JSON under /api/v1 for the pages, the bittunes client
 // and third parties, and /healthz and /readyz for operators. Handlers are thin: they read the
-// request, call the store, and render; every error goes through one mapping to a JSON error.
+// request, call the store, and render; every error goes through one table to a JSON error (errors.go).
 package api
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"math/big"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/time/rate"
 
@@ -41,8 +40,11 @@ type Deps struct {
 	ChainID  uint64
 	Market   common.Address
 	Logger   *slog.Logger
-	MaxLag   uint64 // blocks the indexer may be behind the head and still be ready
+	MaxLag   uint64 // blocks the indexer may be behind the head before /status says it is behind
 	Confirms uint64
+	// Metrics, if set, also gets the request metrics served at /metrics (for the private
+	// --metrics-addr listener).
+	Metrics prometheus.Registerer
 	// CORSOrigins may call the API from other origins, with credentials; none: same-origin only.
 	CORSOrigins []string
 	// Origin is the market's public origin (https://bittunes.example; http://127.0.0.1:8080 in
@@ -97,8 +99,10 @@ func Handler(d Deps) http.Handler {
 		d.MaxPendingUploads = defaultMaxPendingUploads
 	}
 	r := gin.New()
-	m := newMetrics()
-	r.Use(requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
+	r.HandleMethodNotAllowed = true
+	r.NoMethod(methodNotAllowed)
+	m := newMetrics(d.Metrics)
+	r.Use(restoreHead, withLogger(d.Logger), requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
 	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger)}
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
 		d.Logger.Error("api: trusted proxies", "err", err)
@@ -108,6 +112,12 @@ func Handler(d Deps) http.Handler {
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})))
 	r.GET("/healthz", h.healthz)
 	r.GET("/readyz", h.readyz)
+	r.GET("/status", h.status)
+	status := newStatusCollector(h)
+	m.registry.MustRegister(status)
+	if d.Metrics != nil {
+		d.Metrics.MustRegister(status)
+	}
 	v1 := r.Group("/api/v1")
 	v1.GET("/openapi.json", serveOpenAPI)
 	v1.GET("/metadata/:hash", h.metadata)
@@ -135,44 +145,23 @@ func Handler(d Deps) http.Handler {
 	signin.POST("/verify", si.limiter.middleware, si.verify)
 	signin.GET("/session", si.current)
 	signin.POST("/logout", si.logout)
-	r.NoRoute(func(c *gin.Context) { fail(c, http.StatusNotFound, "not_found", "no such resource") })
-	return r
+	r.NoRoute(func(c *gin.Context) { abort(c, errNoRoute) })
+	return engine{r}
+}
+
+// engine is the API's router, which answers HEAD requests on GET routes.
+type engine struct{ *gin.Engine }
+
+func (e engine) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	headAsGet(e.Engine).ServeHTTP(w, r)
 }
 
 type handlers struct {
 	Deps
-	charts    *chartCache
-	downloads *downloads
-}
-
-// errorBody is every error's JSON: {"error": {"code": …, "message": …}}.
-type errorBody struct {
-	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-	} `json:"error"`
-}
-
-func fail(c *gin.Context, status int, code, message string) {
-	var b errorBody
-	b.Error.Code, b.Error.Message = code, message
-	c.AbortWithStatusJSON(status, b)
-}
-
-// fail is the one place errors become responses: a client's mistake is a 4xx with its message,
-// anything else a 500 whose details go to the log, never to the client.
-func (h *handlers) fail(c *gin.Context, err error) {
-	switch {
-	case errors.Is(err, errBadRequest):
-		fail(c, http.StatusBadRequest, "invalid_argument", strings.TrimPrefix(err.Error(), errBadRequest.Error()+": "))
-	case errors.Is(err, store.ErrNotFound):
-		fail(c, http.StatusNotFound, "not_found", "not found")
-	case errors.Is(err, store.ErrInvalid):
-		fail(c, http.StatusBadRequest, "invalid_argument", "invalid argument")
-	default:
-		h.Logger.Error("api: store", "path", c.FullPath(), "err", err)
-		fail(c, http.StatusInternalServerError, "internal", "internal error")
-	}
+	charts      *chartCache
+	downloads   *downloads
+	verified    verifiedPackages // package files seen verified, served during a database outage
+	statusCache statusCache
 }
 
 // NewServer returns an HTTP server of the API on addr with sensible timeouts.

@@ -41,7 +41,8 @@ func newSignIn(h *handlers) *signIn {
 }
 
 // session is the session middleware: a request with a live session cookie is signed in as the
-// session's account. A database failure leaves the request signed out (and is logged).
+// session's account. A session that cannot be checked (the database is down) is neither signed
+// in nor out: the routes that need the account answer the failure (503), the others go on.
 func (a *signIn) session(c *gin.Context) {
 	if a.auth == nil {
 		return
@@ -56,13 +57,14 @@ func (a *signIn) session(c *gin.Context) {
 		setSignedIn(c, account)
 	case !errors.Is(err, auth.ErrNoSession):
 		a.Logger.Warn("api: session lookup", "err", err)
+		setSessionUnknown(c, err)
 	}
 }
 
 // enabled answers 503 while sign-in is off.
 func (a *signIn) enabled(c *gin.Context) {
 	if a.auth == nil {
-		fail(c, http.StatusServiceUnavailable, "unavailable", "sign-in is not configured on this server")
+		a.fail(c, notConfigured("sign-in is not configured on this server"))
 		return
 	}
 	c.Header("Cache-Control", "no-store")
@@ -85,7 +87,7 @@ func (a *signIn) sameOrigin(c *gin.Context) {
 			return
 		}
 	}
-	fail(c, http.StatusForbidden, "cross_origin", "this request must come from "+a.auth.Origin())
+	a.fail(c, newError(codeCrossOrigin, "this request must come from %s", a.auth.Origin()))
 }
 
 type nonceJSON struct {
@@ -128,16 +130,8 @@ func (a *signIn) verify(c *gin.Context) {
 		return
 	}
 	sess, err := a.auth.SignIn(c.Request.Context(), req.Message, req.Signature)
-	var refusal *auth.Refusal
-	switch {
-	case errors.As(err, &refusal) && refusal.Malformed:
-		fail(c, http.StatusBadRequest, "invalid_argument", refusal.Reason)
-		return
-	case errors.As(err, &refusal):
-		fail(c, http.StatusUnauthorized, "sign_in_rejected", refusal.Reason)
-		return
-	case err != nil:
-		a.fail(c, err)
+	if err != nil {
+		a.fail(c, err) // an *auth.Refusal is a 400 or a 401 with its reason
 		return
 	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: a.cookie, Value: sess.ID, Path: "/", Expires: sess.ExpiresAt,
@@ -148,8 +142,12 @@ func (a *signIn) verify(c *gin.Context) {
 // current answers the signed-in account: GET /api/v1/auth/session (401 when signed out).
 func (a *signIn) current(c *gin.Context) {
 	account, ok := signedIn(c)
+	if err := sessionErr(c); err != nil {
+		a.fail(c, err)
+		return
+	}
 	if !ok {
-		fail(c, http.StatusUnauthorized, "unauthenticated", "not signed in")
+		a.fail(c, unauthenticated("not signed in"))
 		return
 	}
 	c.JSON(http.StatusOK, sessionJSON{Address: account.Hex()})

@@ -2,8 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"math/big"
 	"net/http"
 	"strconv"
@@ -85,7 +83,7 @@ type txRequestJSON struct {
 func (h *handlers) upload(c *gin.Context) {
 	account, _ := signedIn(c) // requireSignIn runs before
 	if h.MediaDir == "" || len(h.MasterKey) != content.MasterKeySize || h.Origin == "" {
-		fail(c, http.StatusServiceUnavailable, "unavailable", "uploads are not configured on this server")
+		h.fail(c, notConfigured("uploads are not configured on this server"))
 		return
 	}
 	pending, err := h.Store.PendingUploads(c.Request.Context(), h.ChainID, account)
@@ -94,7 +92,7 @@ func (h *handlers) upload(c *gin.Context) {
 		return
 	}
 	if pending >= int64(h.MaxPendingUploads) {
-		fail(c, http.StatusTooManyRequests, "too_many_pending_uploads", fmt.Sprintf("this account has %d uploads not registered "+
+		h.fail(c, newError(codeTooManyPending, "this account has %d uploads not registered "+
 			"on-chain yet: register them (or wait a week, after which unregistered uploads are deleted) before uploading more", pending))
 		return
 	}
@@ -136,7 +134,7 @@ func (h *handlers) upload(c *gin.Context) {
 	})
 	if err != nil {
 		if rmErr := media.Remove(in.ContentHash); rmErr != nil {
-			h.Logger.Error("api: upload: remove the files of a failed upload", "contentHash", in.ContentHash.Hex(), "err", rmErr)
+			h.Logger.Error("api: upload: remove the files of a failed upload", "content_hash", in.ContentHash.Hex(), "err", rmErr)
 		}
 		h.failUpload(c, err)
 		return
@@ -144,11 +142,11 @@ func (h *handlers) upload(c *gin.Context) {
 	if h.downloads.index != nil {
 		// Checked now, so that the track has its torrent links as soon as it is registered.
 		if _, err := h.downloads.index.Ensure(ctx, in.ContentHash); err != nil {
-			h.Logger.Warn("api: upload: check the package", "contentHash", in.ContentHash.Hex(), "err", err)
+			h.Logger.Warn("api: upload: check the package", "content_hash", in.ContentHash.Hex(), "err", err)
 		}
 	}
-	h.Logger.Info("api: upload", "uploader", account.Hex(), "contentHash", in.ContentHash.Hex(), "format", in.Audio.Format,
-		"audioBytes", form.upload.Audio.Size, "packageBytes", in.Size, "preview", in.Preview)
+	h.Logger.Info("api: upload", "uploader", account.Hex(), "content_hash", in.ContentHash.Hex(), "format", in.Audio.Format,
+		"audio_bytes", form.upload.Audio.Size, "package_bytes", in.Size, "preview", in.Preview)
 	c.JSON(http.StatusCreated, h.uploadView(req, in, form.upload.Audio.SHA256))
 }
 
@@ -170,18 +168,13 @@ func (h *handlers) uploadView(req trackUpload, in content.Ingested, audioHash co
 // marketABI is the contract's ABI, parsed once.
 var marketABI = sync.OnceValue(bindings.NewMarket)
 
-// failUpload answers an upload's error: 413 for a size limit, 400 for a file in a format the
-// market does not take, and the API's usual mapping for the rest.
+// failUpload answers an upload's error; over a size limit it also closes the connection, as
+// the rest of the body is not read.
 func (h *handlers) failUpload(c *gin.Context, err error) {
-	switch {
-	case errors.Is(err, errTooLarge):
-		c.Header("Connection", "close") // the rest of the body is not read
-		fail(c, http.StatusRequestEntityTooLarge, "too_large", strings.TrimPrefix(err.Error(), errTooLarge.Error()+": "))
-	case errors.Is(err, content.ErrUnsupported):
-		fail(c, http.StatusBadRequest, "invalid_argument", strings.Replace(err.Error(), content.ErrUnsupported.Error()+": ", "", 1))
-	default:
-		h.fail(c, err)
+	if code, _, _ := describe(err); code == codeTooLarge {
+		c.Header("Connection", "close")
 	}
+	h.fail(c, err)
 }
 
 // extendDeadlines gives a long request more time to arrive and be answered than the server's

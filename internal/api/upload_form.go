@@ -42,13 +42,6 @@ var uploadFields = map[string]int64{
 
 const maxUploadParts = 16
 
-// errTooLarge marks an upload over a limit: a 413 with a message saying which.
-var errTooLarge = errors.New("too large")
-
-func tooLarge(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", errTooLarge, fmt.Sprintf(format, args...))
-}
-
 // uploadForm is a received upload: its text fields, and its files spooled to the media folder
 // (Remove deletes them).
 type uploadForm struct {
@@ -66,7 +59,7 @@ func (f *uploadForm) remove() {
 
 // readUploadForm reads a multipart/form-data upload part by part, streaming the audio and the
 // preview to temporary files and holding only the text fields and the cover in memory. Each part
-// is checked against its limit as it arrives. A client's mistake is errBadRequest or errTooLarge;
+// is checked against its limit as it arrives. A client's mistake is a badRequest or a tooLarge;
 // anything else (a full disk) is the server's.
 func readUploadForm(r *http.Request, media content.Media, lim UploadLimits) (_ *uploadForm, err error) {
 	mr, err := r.MultipartReader()

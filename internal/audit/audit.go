@@ -25,6 +25,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/bittunes/bittunes/internal/logrange"
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/wei"
@@ -107,8 +108,8 @@ func Run(ctx context.Context, chain Chain, db Database, cfg Config) (*Report, er
 	}
 
 	// Read and replay every event, keeping them for the database's and the charts' points in time.
-	f := &fetcher{chain: chain, market: cfg.Market, decoder: market.NewDecoder(), maxRange: cfg.MaxRange,
-		targetLogs: cfg.TargetLogs, progress: cfg.Progress, times: map[common.Hash]uint64{}}
+	f := &fetcher{chain: chain, market: cfg.Market, decoder: market.NewDecoder(),
+		sizer: logrange.NewSizer(1_000, cfg.MaxRange, cfg.TargetLogs), progress: cfg.Progress, times: map[common.Hash]uint64{}}
 	r := newReplay(report)
 	var events []market.Event
 	err = f.each(ctx, cfg.FromBlock, rep.Head, func(evs []market.Event) error {

@@ -146,6 +146,19 @@ func TestHonestMarketPasses(t *testing.T) {
 		if !rep.Owed.Equal(rep.ContractBalance) {
 			t.Errorf("owed %s, contract holds %s", rep.Owed, rep.ContractBalance)
 		}
+		snap, err := db.store.AuditSnapshot(context.Background(), simchain.ChainID, m.Address)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scored := 0
+		for _, e := range snap.Charts {
+			if !e.Points.IsZero() {
+				scored++
+			}
+		}
+		if scored == 0 {
+			t.Fatalf("no chart entry scores points (%d entries): the formula's points are not tested", len(snap.Charts))
+		}
 		t.Logf("\n%s", text.String())
 	})
 }
@@ -191,6 +204,21 @@ func TestTamperedDatabaseFails(t *testing.T) {
 			db.exec(t, "UPDATE chart_entries SET sales = sales + 1 WHERE chart = ? AND period = 'all' AND rank = 2", s.chart)
 		}, func(s sample) audit.Discrepancy {
 			return audit.Discrepancy{Check: audit.CheckChart, Kind: audit.KindDifferent, Chart: s.chart, Period: "all", Rank: 2}
+		}},
+		{"chart points", func(t *testing.T, db database, s sample) {
+			db.exec(t, "UPDATE chart_entries SET points = '7' WHERE chart = ? AND period = 'all' AND rank = 1", s.chart)
+		}, func(s sample) audit.Discrepancy {
+			return audit.Discrepancy{Check: audit.CheckChart, Kind: audit.KindDifferent, Chart: s.chart, Period: "all", Rank: 1, Message: "row is track"}
+		}},
+		{"inflated points", func(t *testing.T, db database, s sample) {
+			// the chart ledger credits the track at rank 2 of the chart with more points than the chain
+			// gives, and the charts are rebuilt from it
+			db.exec(t, "UPDATE track_points SET points = '999999999999999999999' WHERE track_id = (SELECT track_id FROM chart_entries WHERE chart = ? AND period = 'all' AND rank = 2)", s.chart)
+			if err := db.store.RebuildCharts(context.Background(), simchain.ChainID, today); err != nil {
+				t.Fatal(err)
+			}
+		}, func(s sample) audit.Discrepancy {
+			return audit.Discrepancy{Check: audit.CheckChart, Kind: audit.KindDifferent, Chart: s.chart, Period: "all", Rank: 1, Message: "999999999999999999999 points"}
 		}},
 	}
 	forEachDB(t, func(t *testing.T, open func() database) {

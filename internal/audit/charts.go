@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -12,10 +13,12 @@ import (
 )
 
 // recomputeCharts builds every chart from the replayed sales by the published formula (package
-// charts), as of the day the stored charts were built. The chain says what sold when and which
-// tracks are listed; the uploads' metadata (genre, sub-genre, uploader), which is not on the chain,
-// says which tracks are in the market and in which charts.
-func recomputeCharts(r *replay, metadata []store.AuditMetadata, today time.Time) []charts.Entry {
+// charts), as of the day the stored charts were built: each sale judged in chain order by a
+// charts.Ledger that saw every sale before it, then the counted sales summed per window. The chain
+// says what sold when, who bought it for whom through whom, what each sale paid each member of the
+// track's team, and which tracks are listed; the uploads' metadata (genre, sub-genre, uploader),
+// which is not on the chain, says which tracks are in the market and in which charts.
+func recomputeCharts(r *replay, metadata []store.AuditMetadata, today time.Time) ([]charts.Entry, error) {
 	type upload struct {
 		uploader common.Address
 		keys     []string
@@ -30,6 +33,10 @@ func recomputeCharts(r *replay, metadata []store.AuditMetadata, today time.Time)
 			keys[id] = u.keys
 		}
 	}
+	judged, err := judge(r)
+	if err != nil {
+		return nil, err
+	}
 	type first struct {
 		block int64
 		log   int
@@ -43,9 +50,9 @@ func recomputeCharts(r *replay, metadata []store.AuditMetadata, today time.Time)
 	scores := func(w charts.Window) []charts.Score {
 		sums := map[int64]*charts.Score{}
 		var order []int64
-		for _, s := range r.sales {
+		for i, s := range r.sales {
 			day := store.Day(s.BlockTime)
-			if day > w.Last || (w.First != "" && day < w.First) {
+			if !judged[i].Counted || day > w.Last || (w.First != "" && day < w.First) {
 				continue
 			}
 			sc, ok := sums[s.TrackID]
@@ -57,6 +64,7 @@ func recomputeCharts(r *replay, metadata []store.AuditMetadata, today time.Time)
 			}
 			sc.Sales++
 			sc.Revenue = mustAdd(sc.Revenue, s.Price)
+			sc.Points = mustAdd(sc.Points, judged[i].Points)
 		}
 		out := make([]charts.Score, 0, len(order))
 		for _, id := range order {
@@ -69,7 +77,40 @@ func recomputeCharts(r *replay, metadata []store.AuditMetadata, today time.Time)
 		cur, prev := p.Windows(today)
 		entries = append(entries, charts.Build(p, scores(cur), scores(prev), keys)...)
 	}
-	return entries
+	return entries, nil
+}
+
+// judge applies the chart formula to every replayed sale, in chain order.
+func judge(r *replay) ([]charts.Verdict, error) {
+	hex := func(a common.Address) string { return strings.ToLower(a.Hex()) }
+	ledger := charts.NewLedger()
+	out := make([]charts.Verdict, len(r.sales))
+	for i, s := range r.sales {
+		t := r.tracks[s.TrackID]
+		if t == nil {
+			continue // a sale of an unknown track: the replay reported it, and it counts nowhere
+		}
+		team := []string{hex(t.artist)}
+		for _, c := range t.collaborators {
+			team = append(team, hex(c.Account))
+		}
+		keeps, err := s.ArtistKeeps()
+		if err != nil {
+			continue // collaborators credited more than the artist side: reported by the replay
+		}
+		p := charts.Purchase{TrackID: s.TrackID, Buyer: hex(s.Buyer), Recipient: hex(s.Recipient), Price: s.Price, Team: team,
+			Paid: []charts.Payment{{Account: team[0], Amount: keeps}}}
+		if s.Referred() {
+			p.Referrer = hex(s.Referrer)
+		}
+		for _, c := range s.Collaborators {
+			p.Paid = append(p.Paid, charts.Payment{Account: hex(c.Account), Amount: c.Amount})
+		}
+		if out[i], err = ledger.Judge(p); err != nil {
+			return nil, fmt.Errorf("audit: chart formula, sale %s/%d: %w", s.TxHash.Hex(), s.LogIndex, err)
+		}
+	}
+	return out, nil
 }
 
 // mustAdd adds two sale prices; the sum of prices below 2^72 cannot pass 2^256.
@@ -103,10 +144,10 @@ func compareCharts(want, got []charts.Entry, report func(Discrepancy)) {
 		delete(stored, k)
 		switch {
 		case !ok:
-			d(w, KindMissing, "no row; the chain puts track %d there (%d sales, %s wei)", w.TrackID, w.Sales, w.Revenue)
-		case g.TrackID != w.TrackID || g.Sales != w.Sales || !g.Revenue.Equal(w.Revenue) || g.PreviousRank != w.PreviousRank:
-			d(g, KindDifferent, "row is track %d, %d sales, %s wei, previous rank %d; the chain says track %d, %d sales, %s wei, previous rank %d",
-				g.TrackID, g.Sales, g.Revenue, g.PreviousRank, w.TrackID, w.Sales, w.Revenue, w.PreviousRank)
+			d(w, KindMissing, "no row; the chain puts track %d there (%s points, %d sales, %s wei)", w.TrackID, w.Points, w.Sales, w.Revenue)
+		case g.TrackID != w.TrackID || !g.Points.Equal(w.Points) || g.Sales != w.Sales || !g.Revenue.Equal(w.Revenue) || g.PreviousRank != w.PreviousRank:
+			d(g, KindDifferent, "row is track %d, %s points, %d sales, %s wei, previous rank %d; the chain says track %d, %s points, %d sales, %s wei, previous rank %d",
+				g.TrackID, g.Points, g.Sales, g.Revenue, g.PreviousRank, w.TrackID, w.Points, w.Sales, w.Revenue, w.PreviousRank)
 		}
 	}
 	for _, e := range got {

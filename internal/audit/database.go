@@ -64,7 +64,11 @@ func checkDatabase(ctx context.Context, chain Chain, snap store.AuditSnapshot, e
 	if err != nil {
 		return err
 	}
-	compareCharts(recomputeCharts(built, snap.Metadata, today), snap.Charts, report)
+	want, err := recomputeCharts(built, snap.Metadata, today)
+	if err != nil {
+		return err
+	}
+	compareCharts(want, snap.Charts, report)
 	return nil
 }
 

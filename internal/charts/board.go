@@ -15,21 +15,26 @@ type Ref struct {
 }
 
 // Inputs are what a Board starts from: for every period, the scores of its current and previous
-// windows (one per track with sales in the window, first sales filled in), and the charts every
-// chartable track belongs to.
+// windows (one per track with counted sales in the window, first sales filled in), the first sale
+// (block, log index) of every track sold, counted or not, and the charts every chartable track
+// belongs to.
 type Inputs struct {
 	Scores map[Period][2][]Score
+	First  map[int64][2]int64
 	Keys   map[int64][]string
 }
 
 // Sale is one sale to add to a Board: its track, the UTC day of its block (YYYY-MM-DD), its
-// price, and where it is in the chain.
+// price, where it is in the chain, and the formula's verdict on it (see Ledger). A sale that does
+// not count still marks its track's first sale.
 type Sale struct {
 	TrackID int64
 	Day     string
 	Price   wei.Amount
 	Block   int64
 	Log     int
+	Counted bool
+	Points  wei.Amount
 }
 
 // Board holds every chart of one day in memory, so that new sales re-rank only the charts they
@@ -69,6 +74,9 @@ func NewBoard(today string, in Inputs) (*Board, error) {
 			}
 		}
 		b.scores[p] = &sets
+	}
+	for id, f := range in.First {
+		b.noteFirst(id, f[0], f[1])
 	}
 	for id, keys := range in.Keys {
 		b.SetKeys(id, keys)
@@ -140,6 +148,9 @@ func (b *Board) Add(s Sale) error {
 		return nil
 	}
 	b.noteFirst(s.TrackID, s.Block, int64(s.Log))
+	if !s.Counted { // its track had a sale before, or has no score to move
+		return nil
+	}
 	for _, p := range Periods {
 		for w, win := range b.windows[p] {
 			if s.Day > win.Last || win.First != "" && s.Day < win.First {
@@ -155,8 +166,12 @@ func (b *Board) Add(s Sale) error {
 			if err != nil {
 				return fmt.Errorf("charts: track %d revenue: %w", s.TrackID, err)
 			}
+			points, err := sc.Points.Add(s.Points)
+			if err != nil {
+				return fmt.Errorf("charts: track %d points: %w", s.TrackID, err)
+			}
 			sc.Sales++
-			sc.Revenue = revenue
+			sc.Revenue, sc.Points = revenue, points
 			for _, k := range b.keys[s.TrackID] {
 				r := Ref{k, p}
 				b.dirty[r] = true

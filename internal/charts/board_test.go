@@ -1,6 +1,7 @@
 package charts_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -11,7 +12,11 @@ import (
 	"github.com/bittunes/bittunes/internal/wei"
 )
 
-// history is a made-up list of sales over 70 days, and the charts of its tracks.
+// history is a made-up list of sales over 70 days, judged by the formula, and the charts of its
+// tracks. Besides honest fans it holds the attacks the formula discounts: free tracks bought by
+// fresh wallets, artists buying their own tracks (directly, through a collaborator as referrer, or
+// as a gift), one buyer gifting a track to many wallets, and sybils that first buy other artists'
+// cheap tracks to look independent.
 type history struct {
 	sales []charts.Sale
 	keys  map[int64][]string
@@ -20,15 +25,61 @@ type history struct {
 func newHistory(rng *rand.Rand, tracks, sales int, today time.Time) history {
 	h := history{keys: map[int64][]string{}}
 	genres := [][2]string{{"Electronic", "House"}, {"Electronic", "Techno"}, {"Jazz", ""}, {"Folk", "Alt Folk"}}
+	team := map[int64][]string{}
+	price := map[int64]wei.Amount{}
 	for id := int64(1); id <= int64(tracks); id++ {
 		g := genres[rng.IntN(len(genres))]
 		h.keys[id] = charts.Keys(g[0], g[1])
+		team[id] = []string{fmt.Sprint("artist", id%20)}
+		if id%5 == 0 {
+			team[id] = append(team[id], fmt.Sprint("artist", (id+7)%20))
+		}
+		if id%11 != 0 { // every eleventh track is free
+			price[id] = wei.FromUint64(uint64(1+rng.IntN(4)) * 1e15)
+		}
 	}
+	ledger := charts.NewLedger()
+	owns := map[int64]map[string]bool{}
 	for i := range sales {
 		day := today.AddDate(0, 0, -rng.IntN(70)).Format(time.DateOnly)
 		id := int64(1 + rng.IntN(tracks)*rng.IntN(tracks)/tracks) // a few tracks sell most
-		h.sales = append(h.sales, charts.Sale{TrackID: id, Day: day, Price: wei.FromUint64(uint64(1+rng.IntN(4)) * 1e15),
-			Block: int64(i / 3), Log: i % 3})
+		p := charts.Purchase{TrackID: id, Buyer: fmt.Sprint("fan", rng.IntN(300)), Price: price[id], Team: team[id]}
+		p.Recipient = p.Buyer
+		switch rng.IntN(12) {
+		case 0: // the artist buys, for a fresh wallet
+			p.Buyer, p.Recipient = team[id][0], fmt.Sprint("sybil", i)
+		case 1: // a fresh wallet buys, referred by a collaborator or the artist
+			p.Buyer, p.Recipient, p.Referrer = fmt.Sprint("sybil", i), fmt.Sprint("sybil", i), team[id][len(team[id])-1]
+		case 2: // a gift
+			p.Recipient = fmt.Sprint("fan", rng.IntN(300))
+		case 3: // a sybil of the artist of track 1 that bought elsewhere first
+			p.Buyer, p.Recipient = fmt.Sprint("sybil", rng.IntN(30)), fmt.Sprint("sybil", rng.IntN(30))
+		}
+		if owns[id] == nil {
+			owns[id] = map[string]bool{}
+		}
+		if owns[id][p.Recipient] { // the contract sells once per owner
+			continue
+		}
+		owns[id][p.Recipient] = true
+		if p.Referrer == "" && rng.IntN(2) == 0 {
+			for o := range owns[id] {
+				if o != p.Recipient && o != p.Buyer {
+					p.Referrer = o
+				}
+				break
+			}
+		}
+		for _, m := range team[id] {
+			share, _ := price[id].Add(wei.Zero())
+			p.Paid = append(p.Paid, charts.Payment{Account: m, Amount: share})
+		}
+		v, err := ledger.Judge(p)
+		if err != nil {
+			panic(err)
+		}
+		h.sales = append(h.sales, charts.Sale{TrackID: id, Day: day, Price: p.Price, Block: int64(i / 3), Log: i % 3,
+			Counted: v.Counted, Points: v.Points})
 	}
 	return h
 }
@@ -41,14 +92,14 @@ func (h history) inputs(today time.Time, sales []charts.Sale) charts.Inputs {
 			first[s.TrackID] = [2]int64{s.Block, int64(s.Log)}
 		}
 	}
-	in := charts.Inputs{Scores: map[charts.Period][2][]charts.Score{}, Keys: h.keys}
+	in := charts.Inputs{Scores: map[charts.Period][2][]charts.Score{}, First: first, Keys: h.keys}
 	for _, p := range charts.Periods {
 		cur, prev := p.Windows(today)
 		var both [2][]charts.Score
 		for w, win := range []charts.Window{cur, prev} {
 			sums := map[int64]*charts.Score{}
 			for _, s := range sales {
-				if s.Day > win.Last || win.First != "" && s.Day < win.First {
+				if !s.Counted || s.Day > win.Last || win.First != "" && s.Day < win.First {
 					continue
 				}
 				sc, ok := sums[s.TrackID]
@@ -59,6 +110,7 @@ func (h history) inputs(today time.Time, sales []charts.Sale) charts.Inputs {
 				}
 				sc.Sales++
 				sc.Revenue, _ = sc.Revenue.Add(s.Price)
+				sc.Points, _ = sc.Points.Add(s.Points)
 			}
 			for _, sc := range sums {
 				both[w] = append(both[w], *sc)
@@ -146,7 +198,7 @@ func TestBoardTakeReturnsOnlyTheChartsASaleTouches(t *testing.T) {
 		t.Fatal(err)
 	}
 	board.Take()
-	if err := board.Add(charts.Sale{TrackID: 2, Day: today.AddDate(0, 0, -10).Format(time.DateOnly), Price: wei.FromUint64(5)}); err != nil {
+	if err := board.Add(charts.Sale{TrackID: 2, Day: today.AddDate(0, 0, -10).Format(time.DateOnly), Price: wei.FromUint64(5), Counted: true, Points: wei.FromUint64(5)}); err != nil {
 		t.Fatal(err)
 	}
 	refs, entries := board.Take()
@@ -169,7 +221,7 @@ func TestBoardTakeReturnsOnlyTheChartsASaleTouches(t *testing.T) {
 	if len(entries) != 6 { // ranked in 30d and all, in three charts
 		t.Errorf("got %d entries, want 6: %+v", len(entries), entries)
 	}
-	if err := board.Add(charts.Sale{TrackID: 1, Day: "2026-11-27", Price: wei.FromUint64(5)}); err != nil {
+	if err := board.Add(charts.Sale{TrackID: 1, Day: "2026-11-27", Price: wei.FromUint64(5), Counted: true, Points: wei.FromUint64(5)}); err != nil {
 		t.Fatal(err)
 	}
 	if refs, _ := board.Take(); len(refs) != 0 {
@@ -182,7 +234,7 @@ func TestBoardSetKeysMovesATrackBetweenCharts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := board.Add(charts.Sale{TrackID: 1, Day: "2026-11-26", Price: wei.FromUint64(5)}); err != nil {
+	if err := board.Add(charts.Sale{TrackID: 1, Day: "2026-11-26", Price: wei.FromUint64(5), Counted: true, Points: wei.FromUint64(5)}); err != nil {
 		t.Fatal(err)
 	}
 	board.Take()

@@ -59,7 +59,8 @@ func diff(refs []Ref, old map[Ref][]Entry, now map[Ref][]Entry) Write {
 }
 
 func sameEntry(a, b Entry) bool {
-	return a.Rank == b.Rank && a.TrackID == b.TrackID && a.Sales == b.Sales && a.Revenue.Equal(b.Revenue) && a.PreviousRank == b.PreviousRank
+	return a.Rank == b.Rank && a.TrackID == b.TrackID && a.Points.Equal(b.Points) && a.Sales == b.Sales && a.Revenue.Equal(b.Revenue) &&
+		a.PreviousRank == b.PreviousRank
 }
 
 // byRef groups entries by chart.

@@ -2,12 +2,16 @@
 // genre/sub-genre, for the last 7 days, the last 30 days and all time, each with the rank every
 // entry held in the previous period.
 //
-// The published formula: a track's score in a period is its number of sales in that period, then
-// the revenue of those sales, then how early its first sale ever was (block, then log index), then
-// its track id, lower first. Periods are whole UTC days ending today: "7d" is today and the six days
+// The published formula ranks a track in a period by the points of its counted sales in that
+// period, then their number, then their revenue, then how early its first sale ever was (block,
+// then log index, counted or not), then its track id, lower first. Which sales count and what they
+// score is decided sale by sale, in chain order, from the chain's events alone (formula.go): free
+// sales, sales by, for or referred by the track's team, and a second sale to the same buyer or fan
+// do not count; a counted sale scores its price capped by half of what its fan had already paid
+// other artists. Periods are whole UTC days ending today: "7d" is today and the six days
 // before, "30d" today and the 29 before; their previous periods are the 7 and 30 days before those.
-// For "all" the previous period is all time up to the end of yesterday. A track with no sale in a
-// period is not in that period's charts. Movement compares an entry's rank with its rank in the
+// For "all" the previous period is all time up to the end of yesterday. A track with no counted sale
+// in a period is not in that period's charts. Movement compares an entry's rank with its rank in the
 // same chart in the previous period: up, down, same, or new when it had no rank then.
 package charts
 
@@ -64,9 +68,11 @@ func (p Period) Windows(today time.Time) (current, previous Window) {
 	}
 }
 
-// Score is what ranks a track in one period.
+// Score is what ranks a track in one period: the points, number and revenue of its counted sales,
+// and its first sale.
 type Score struct {
 	TrackID        int64
+	Points         wei.Amount
 	Sales          int64
 	Revenue        wei.Amount
 	FirstSaleBlock int64
@@ -75,6 +81,9 @@ type Score struct {
 
 // Above reports whether a ranks above b.
 func Above(a, b Score) bool {
+	if c := a.Points.Cmp(b.Points); c != 0 {
+		return c > 0
+	}
 	if a.Sales != b.Sales {
 		return a.Sales > b.Sales
 	}
@@ -90,7 +99,7 @@ func Above(a, b Score) bool {
 	return a.TrackID < b.TrackID
 }
 
-// Rank sorts scores from the top down, leaving out tracks without sales.
+// Rank sorts scores from the top down, leaving out tracks without counted sales.
 func Rank(scores []Score) []Score {
 	out := make([]Score, 0, len(scores))
 	for _, s := range scores {

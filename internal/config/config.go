@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bittunes/bittunes/internal/logging"
 )
 
 // Config is everything the binary's commands can be told.
@@ -38,6 +40,8 @@ type Config struct {
 	Confirmations uint64
 	// HTTPAddr is where the API and pages listen.
 	HTTPAddr string
+	// MetricsAddr is where the private metrics (and index's health) listener listens; empty: none.
+	MetricsAddr string
 	// PublicURL is the market's public origin (scheme://host[:port]) that sign-in messages name;
 	// empty means http://<HTTPAddr>.
 	PublicURL string
@@ -121,32 +125,28 @@ func (c Config) Database() string {
 	return "sqlite:" + filepath.Join(c.DataDir, "bittunes.db")
 }
 
-// Logger returns the logger the configuration asks for, writing to stderr.
+// Logger returns the logger the configuration asks for, writing to stderr, and makes it the
+// destination of the process-wide loggers: slog's default, go-ethereum's, gin's (logging.Install).
 func (c Config) Logger() (*slog.Logger, error) {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
-		return nil, fmt.Errorf("config: log level %q: want debug, info, warn or error", c.LogLevel)
+	l, err := logging.New(os.Stderr, c.LogLevel, c.LogFormat)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
 	}
-	opts := &slog.HandlerOptions{Level: level}
-	switch c.LogFormat {
-	case "text":
-		return slog.New(slog.NewTextHandler(os.Stderr, opts)), nil
-	case "json":
-		return slog.New(slog.NewJSONHandler(os.Stderr, opts)), nil
-	}
-	return nil, fmt.Errorf("config: log format %q: want text or json", c.LogFormat)
+	logging.Install(l)
+	return l, nil
 }
 
 // Which flags a command takes.
 const (
 	Common      = 1 << iota // data dir, database, HTTP address, logging
 	Chain                   // RPC, chain id, market, deployment block, confirmations
-	DevFlags                // the dev chain's ports, reset, seeding
+	DevFlags                // the dev chain's ports, reset, seeding, confirmations
 	Logging                 // log level and format (included in Common)
 	BenchFlags              // the benchmarks to run and their database
 	WebFlags                // what the pages tell browser wallets: explorer, wallet RPC, chain name
 	AuditFlags              // the blocks and database an audit covers
 	OutputFlags             // --json
+	Metrics                 // the private metrics and health listener
 )
 
 // benchFlags are the flags of BenchFlags. Their environment variables start with BITTUNES_BENCH_,
@@ -191,7 +191,12 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 		})
 		fs.Uint64Var(&c.DeployBlock, "deploy-block", c.DeployBlock, "the block the market was deployed in (indexing starts there)")
 		fs.StringVar(&c.Deployment, "deployment", c.Deployment, "Hardhat Ignition deployment folder (ignition/deployments/chain-<id>) to read --market, --deploy-block and --chain-id from")
+	}
+	if groups&(Chain|DevFlags) != 0 {
 		fs.Uint64Var(&c.Confirmations, "confirmations", c.Confirmations, "blocks behind the head the indexer stays")
+	}
+	if groups&Metrics != 0 {
+		fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "private address for /metrics (and index's /healthz, /readyz, /status), apart from the public API port, such as 127.0.0.1:9090 (default: none)")
 	}
 	if groups&DevFlags != 0 {
 		fs.IntVar(&c.Dev.RPCPort, "rpc-port", c.Dev.RPCPort, "the dev chain's HTTP JSON-RPC port on 127.0.0.1")

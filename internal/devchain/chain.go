@@ -72,7 +72,7 @@ func Start(ctx context.Context, cfg Config) (*Chain, error) {
 	}
 	started = true
 	cfg.Logger.Info("development chain started", "http", stack.HTTPEndpoint(), "ws", stack.WSEndpoint(),
-		"chainID", cfg.ChainID, "accounts", len(accounts), "dataDir", cfg.DataDir)
+		"chain_id", cfg.ChainID, "accounts", len(accounts), "data_dir", cfg.DataDir)
 	return &Chain{
 		stack:    stack,
 		client:   ethclient.NewClient(stack.Attach()),

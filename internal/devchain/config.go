@@ -68,10 +68,10 @@ type Config struct {
 	// block as soon as transactions arrive, and only then.
 	BlockPeriod time.Duration
 
-	// Logger receives the node's log lines (default: discarded).
-	// go-ethereum's process-wide root logger, which most of its packages
-	// write to, is left as it is; it discards everything unless the
-	// program sets it with log.SetDefault.
+	// Logger receives the node's log lines, a level lower than go-ethereum
+	// writes them (logging.Geth; default: discarded). go-ethereum's
+	// process-wide root logger, which most of its packages write to, is left
+	// as it is: bittunes points it at its own logger (logging.Install).
 	Logger *slog.Logger
 }
 

@@ -10,6 +10,8 @@ import (
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/p2p"
+
+	"github.com/bittunes/bittunes/internal/logging"
 )
 
 // nodeName names the node's instance directory inside Config.DataDir. Set
@@ -36,7 +38,7 @@ func nodeConfig(cfg Config) (*node.Config, error) {
 	c.DataDir = cfg.DataDir
 	c.IPCPath = ""
 	c.UseLightweightKDF = true
-	c.Logger = log.NewLogger(cfg.Logger.Handler())
+	c.Logger = log.NewLogger(logging.Geth(cfg.Logger.Handler())) // the node's info lines are our debug
 
 	c.HTTPHost = cfg.HTTPHost
 	c.HTTPPort = cfg.HTTPPort

@@ -34,7 +34,7 @@ func chooseGenesis(stack *node.Node, cfg Config, accounts []Account) (*core.Gene
 	}
 	if len(unfunded) > 0 {
 		cfg.Logger.Warn("reusing the chain in the data dir, whose genesis does not fund some accounts; delete the data dir for a fresh chain",
-			"dataDir", cfg.DataDir, "unfunded", len(unfunded), "first", unfunded[0])
+			"data_dir", cfg.DataDir, "unfunded", len(unfunded), "first", unfunded[0])
 	}
 	return nil, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/bittunes/bittunes/internal/logrange"
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 )
@@ -43,40 +44,25 @@ func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit, targ
 	}
 	f, ok := ix.takePrefetch(from)
 	if !ok || f.to > limit { // nothing prefetched, or the head moved back since: fetch a range deep enough
-		f = ix.fetch(ctx, from, min(from+ix.span-1, limit))
+		f = ix.fetch(ctx, from, min(from+ix.sizer.Span()-1, limit))
 	}
 	if f.err != nil {
-		if isRangeRefusal(f.err) && f.to > f.from {
-			ix.ceiling = f.to - f.from
-			ix.span = max(1, (f.to-f.from+1)/2)
-			ix.cfg.Logger.Info("indexer: RPC refused the log range, halving it", "from", f.from, "to", f.to, "span", ix.span, "err", f.err)
+		if logrange.IsRefusal(f.err) && f.to > f.from {
+			ix.sizer.Refused(f.from, f.to)
+			ix.cfg.Logger.Info("indexer: RPC refused the log range, halving it", "from", f.from, "to", f.to, "span", ix.sizer.Span(), "err", f.err)
 			return nil
 		}
 		return f.err
 	}
-	ix.resize(f)
+	ix.sizer.Read(f.from, f.to, f.logs)
 	if next := f.to + 1; f.to < limit {
-		ix.startPrefetch(ctx, next, false, func(ctx context.Context) fetched { return ix.fetch(ctx, next, min(f.to+ix.span, limit)) })
+		ix.startPrefetch(ctx, next, false, func(ctx context.Context) fetched { return ix.fetch(ctx, next, min(f.to+ix.sizer.Span(), limit)) })
 	} else {
 		// The blocks near the head come next: they are checked against the cursor when they are applied.
-		last := min(target, limit+max(1, ix.ceiling))
+		last := min(target, limit+ix.sizer.Ceiling())
 		ix.startPrefetch(ctx, next, true, func(ctx context.Context) fetched { return ix.fetchBlocks(ctx, next, last) })
 	}
 	return ix.apply(ctx, cur, f.events, f.headers)
-}
-
-// resize sizes the next range to hold about TargetLogs logs: proportionally more blocks (at most
-// eight times as many) after a full range with less than half of them, proportionally fewer after
-// one with more than twice as many.
-func (ix *Indexer) resize(f fetched) {
-	target := uint64(ix.cfg.TargetLogs)
-	blocks := f.to - f.from + 1
-	switch logs := uint64(f.logs); {
-	case logs > 2*target:
-		ix.span = max(1, blocks*target/logs)
-	case logs < target/2 && blocks == ix.span:
-		ix.span = min(ix.span*min(8, target/max(1, logs)), ix.ceiling)
-	}
 }
 
 // fetch reads and decodes the logs of blocks from..to and the header of block to.

@@ -52,6 +52,11 @@ func (k *killingStore) Apply(ctx context.Context, b store.Batch) error {
 // transactions aborted mid-way, its process "restarted" as a new Indexer with no memory) until it
 // finishes, then compares the database with one indexed without interruption and with the chain.
 func TestKilledAtRandomPointsLosesNothing(t *testing.T) {
+	if testing.Short() {
+		// Its kills are timed in milliseconds: under the race detector (make test-race runs -short)
+		// the indexer is too slow to progress between them.
+		t.Skip("kills the indexer thousands of times on millisecond timers")
+	}
 	forEachDB(t, func(t *testing.T, open func() *store.Store) {
 		m := simchain.New(t, 12)
 		tr := newTruth()

@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/bittunes/bittunes/internal/logrange"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -20,16 +21,15 @@ import (
 // used only if they still are the next ones to apply and follow the cursor. Logs of several blocks are asked for by range, so a batch is
 // at most as wide as the widest range the RPC has not refused.
 func (ix *Indexer) applyBlocks(ctx context.Context, cur store.Cursor, to uint64) error {
-	to = min(to, cur.BlockNumber+max(1, ix.ceiling))
+	to = min(to, cur.BlockNumber+ix.sizer.Ceiling())
 	f, ok := ix.takePrefetch(cur.BlockNumber + 1)
 	if !ok || f.err != nil || !f.checked || f.to > to || !follows(f.headers[0], cur) {
 		f = ix.fetchBlocks(ctx, cur.BlockNumber+1, to)
 	}
 	if f.err != nil {
 		if errors.Is(f.err, errRangeRefused) {
-			ix.ceiling = f.to - f.from
-			ix.span = min(ix.span, ix.ceiling)
-			ix.cfg.Logger.Info("indexer: RPC refused the log range, narrowing it", "from", f.from, "to", f.to, "blocks", ix.ceiling, "err", f.err)
+			ix.sizer.Refused(f.from, f.to)
+			ix.cfg.Logger.Info("indexer: RPC refused the log range, narrowing it", "from", f.from, "to", f.to, "blocks", ix.sizer.Ceiling(), "err", f.err)
 			return nil
 		}
 		return f.err
@@ -76,7 +76,7 @@ func (ix *Indexer) fetchBlocks(ctx context.Context, from, to uint64) fetched {
 	}
 	logs, err := ix.filterLogs(ctx, q)
 	if err != nil {
-		if len(f.headers) > 1 && isRangeRefusal(err) {
+		if len(f.headers) > 1 && logrange.IsRefusal(err) {
 			err = fmt.Errorf("%w: %w", errRangeRefused, err)
 		}
 		f.err = fmt.Errorf("indexer: logs of blocks %d-%d: %w", f.from, f.to, err)

@@ -13,8 +13,14 @@
 //     block hashes it covers, and rows are keyed by (chain, tx hash, log index): a kill at any
 //     instant loses nothing and counts nothing twice.
 //   - RPC faults are retried with exponential backoff, each logged; nothing is skipped.
-//   - New heads arrive by subscription when the RPC offers one (WebSocket, in-process), otherwise
-//     by polling; only blocks Confirmations deep are indexed.
+//   - New heads arrive by subscription when the RPC offers one (WebSocket, in-process); a dropped
+//     subscription is renewed with backoff, and heads are polled only while there is none. Only
+//     blocks Confirmations deep are indexed.
+//   - A head below the indexed blocks (an RPC node that lost blocks, a deep reorg) is a possible
+//     reorg: the indexer rolls back to the newest indexed block the node still has, and reports it.
+//
+// Runner keeps an indexer going through database outages: it takes the PostgreSQL lock, runs the
+// indexer while it holds it, and takes it again (or waits as a standby) after losing it.
 package indexer
 
 import (
@@ -28,8 +34,11 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/bittunes/bittunes/internal/logrange"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/retry"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -69,7 +78,18 @@ type Config struct {
 	OnApplied func(store.Cursor)
 	// OnRolledBack, if set, is called after a reorg rolled the store back to the block given.
 	OnRolledBack func(store.Block)
+	// Metrics, if set, gets the indexer's metrics and status.
+	Metrics *Metrics
 }
+
+// ErrFatal marks errors that retrying cannot fix (a configuration the chain contradicts): Run
+// returns them instead of retrying.
+var ErrFatal = errors.New("indexer: cannot continue")
+
+// dbError marks an error of the database, as opposed to one of the RPC.
+type dbError struct{ error }
+
+func (e dbError) Unwrap() error { return e.error }
 
 func (c *Config) defaults() {
 	if c.ReorgWindow == 0 {
@@ -94,50 +114,58 @@ func (c *Config) defaults() {
 
 // Indexer follows one market contract on one chain.
 type Indexer struct {
-	cfg      Config
-	chain    Chain
-	store    Store
-	decoder  *market.Decoder
-	span     uint64 // the current backfill range
-	ceiling  uint64 // the largest range the RPC has not refused
-	cursor   *store.Cursor
-	prefetch *prefetch // the next backfill range, being fetched
+	cfg     Config
+	chain   Chain
+	store   Store
+	decoder *market.Decoder
+	sizer   *logrange.Sizer // how many blocks the next eth_getLogs range spans
+	cursor  *store.Cursor
+	// cursorTime is the timestamp of the cursor's block, when known (for the lag in seconds).
+	cursorTime uint64
+	prefetch   *prefetch // the next backfill range, being fetched
 }
 
 // New returns an indexer; Run starts it.
 func New(cfg Config, chain Chain, st Store) *Indexer {
 	cfg.defaults()
-	return &Indexer{cfg: cfg, chain: chain, store: st, decoder: market.NewDecoder(), span: min(10, cfg.MaxRange), ceiling: cfg.MaxRange}
+	return &Indexer{cfg: cfg, chain: chain, store: st, decoder: market.NewDecoder(),
+		sizer: logrange.NewSizer(10, cfg.MaxRange, cfg.TargetLogs)}
 }
 
 // Run indexes until ctx ends, retrying RPC and database faults with backoff. It returns ctx's error.
 func (ix *Indexer) Run(ctx context.Context) error {
-	heads, unsubscribe := ix.subscribe(ctx)
-	defer unsubscribe()
-	backoff := &backoff{first: ix.cfg.RetryDelay}
+	heads := make(chan struct{}, 1)
+	watching, stopWatching := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() { defer close(watched); ix.watchHeads(watching, heads) }()
+	defer func() { stopWatching(); <-watched }()
+	backoff := &retry.Backoff{First: ix.cfg.RetryDelay}
 	for {
 		caughtUp, err := ix.Step(ctx)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		if errors.Is(err, ErrFatal) {
+			return err
+		}
 		if err != nil {
 			ix.cursor = nil // re-read it: the failed batch may or may not have committed
-			wait := backoff.next()
+			ix.cfg.Metrics.failed(err, !errors.As(err, new(dbError)))
+			wait := backoff.Next()
 			ix.cfg.Logger.Warn("indexer: step failed, retrying", "err", err, "retry_in", wait)
-			if !sleep(ctx, wait) {
+			if !retry.Sleep(ctx, wait) {
 				return ctx.Err()
 			}
 			continue
 		}
-		backoff.reset()
+		backoff.Reset()
 		if !caughtUp {
 			continue
 		}
-		select {
+		select { // a new head, or the poll interval while there is no head subscription
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-heads:
-		case <-time.After(ix.cfg.PollInterval):
 		}
 	}
 }
@@ -154,6 +182,10 @@ func (ix *Indexer) Step(ctx context.Context) (caughtUp bool, err error) {
 		return false, fmt.Errorf("indexer: head: %w", err)
 	}
 	head := headHeader.Number.Uint64()
+	ix.observePositions(ctx, cur, headHeader)
+	if head < cur.BlockNumber {
+		return false, ix.headBelowCursor(ctx, cur, head)
+	}
 	if head < ix.cfg.Confirmations {
 		return true, nil
 	}
@@ -185,12 +217,12 @@ func (ix *Indexer) loadCursor(ctx context.Context) (store.Cursor, error) {
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		if ix.cfg.DeployBlock == 0 {
-			return store.Cursor{}, errors.New("indexer: the deployment block must be at least 1")
+			return store.Cursor{}, fmt.Errorf("%w: the deployment block must be at least 1", ErrFatal)
 		}
 		// Nothing indexed yet: start right before the deployment block.
 		cur = store.Cursor{ChainID: ix.cfg.ChainID, Contract: ix.cfg.Contract, BlockNumber: ix.cfg.DeployBlock - 1}
 	case err != nil:
-		return store.Cursor{}, fmt.Errorf("indexer: cursor: %w", err)
+		return store.Cursor{}, dbError{fmt.Errorf("indexer: cursor: %w", err)}
 	}
 	ix.cursor = &cur
 	return cur, nil
@@ -219,9 +251,12 @@ func (ix *Indexer) apply(ctx context.Context, cur store.Cursor, events []market.
 	if keep := 4 * ix.cfg.ReorgWindow; next.BlockNumber > keep {
 		batch.PruneBelow = next.BlockNumber - keep
 	}
+	start := time.Now()
 	if err := ix.store.Apply(ctx, batch); err != nil {
-		return fmt.Errorf("indexer: apply blocks %d-%d: %w", cur.BlockNumber+1, next.BlockNumber, err)
+		return dbError{fmt.Errorf("indexer: apply blocks %d-%d: %w", cur.BlockNumber+1, next.BlockNumber, err)}
 	}
+	ix.cfg.Metrics.applied(time.Since(start), events)
+	ix.cursorTime = last.Time
 	ix.cursor = &next
 	if ix.cfg.OnApplied != nil {
 		ix.cfg.OnApplied(next)
@@ -231,15 +266,38 @@ func (ix *Indexer) apply(ctx context.Context, cur store.Cursor, events []market.
 
 // handleReorg rolls the store back to the newest applied block that is still canonical.
 func (ix *Indexer) handleReorg(ctx context.Context, cur store.Cursor) error {
-	ancestor, err := ix.commonAncestor(ctx, cur.BlockNumber)
+	return ix.rollBack(ctx, cur, cur.BlockNumber, false)
+}
+
+// headBelowCursor handles an RPC head below the indexed blocks: a deep reorg, or a node that lost
+// blocks (restored from an old snapshot, another node behind a load balancer). The purchases in
+// the blocks the node does not have are not on its chain, so the store rolls back to the newest
+// indexed block the node still has; the blocks are indexed again when the node has them. A head
+// below the deployment block is a node that is not synced: nothing is rolled back, and the step
+// fails until the node catches up.
+func (ix *Indexer) headBelowCursor(ctx context.Context, cur store.Cursor, head uint64) error {
+	ix.cfg.Logger.Warn("indexer: the RPC's head is below the indexed blocks (a deep reorg, or a node that lost blocks); looking for the common ancestor",
+		"head", head, "cursor", cur.BlockNumber)
+	if head+1 < ix.cfg.DeployBlock {
+		return fmt.Errorf("indexer: the RPC's head %d is below the market's deployment block %d: is the node synced?", head, ix.cfg.DeployBlock)
+	}
+	return ix.rollBack(ctx, cur, head, true)
+}
+
+// rollBack rolls the store back from the cursor to the newest applied block at or below from that
+// is still canonical.
+func (ix *Indexer) rollBack(ctx context.Context, cur store.Cursor, from uint64, headBelow bool) error {
+	ancestor, err := ix.commonAncestor(ctx, from)
 	if err != nil {
 		return err
 	}
-	ix.cfg.Logger.Warn("indexer: reorg, rolling back", "from_block", cur.BlockNumber, "to_block", ancestor.Number, "depth", cur.BlockNumber-ancestor.Number)
+	depth := cur.BlockNumber - ancestor.Number
+	ix.cfg.Logger.Warn("indexer: reorg, rolling back", "from_block", cur.BlockNumber, "to_block", ancestor.Number, "depth", depth, "head_below_cursor", headBelow)
 	if err := ix.store.Rollback(ctx, ix.cfg.ChainID, ix.cfg.Contract, ancestor); err != nil {
-		return fmt.Errorf("indexer: rollback to %d: %w", ancestor.Number, err)
+		return dbError{fmt.Errorf("indexer: rollback to %d: %w", ancestor.Number, err)}
 	}
-	ix.cursor = nil
+	ix.cfg.Metrics.rolledBack(Reorg{At: time.Now(), FromBlock: cur.BlockNumber, ToBlock: ancestor.Number, Depth: depth, HeadBelowCursor: headBelow})
+	ix.cursor, ix.cursorTime = nil, 0
 	if ix.cfg.OnRolledBack != nil {
 		ix.cfg.OnRolledBack(ancestor)
 	}
@@ -252,7 +310,7 @@ func (ix *Indexer) commonAncestor(ctx context.Context, number uint64) (store.Blo
 	for {
 		blocks, err := ix.store.RecentBlocks(ctx, ix.cfg.ChainID, number, 64)
 		if err != nil {
-			return store.Block{}, fmt.Errorf("indexer: recent blocks: %w", err)
+			return store.Block{}, dbError{fmt.Errorf("indexer: recent blocks: %w", err)}
 		}
 		if len(blocks) == 0 {
 			ix.cfg.Logger.Error("indexer: reorg deeper than the remembered blocks: re-indexing from the deployment block", "below", number)
@@ -260,6 +318,9 @@ func (ix *Indexer) commonAncestor(ctx context.Context, number uint64) (store.Blo
 		}
 		for _, b := range blocks {
 			h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(b.Number))
+			if errors.Is(err, ethereum.NotFound) {
+				continue // the node does not have it (any more): not the common ancestor
+			}
 			if err != nil {
 				return store.Block{}, fmt.Errorf("indexer: header %d: %w", b.Number, err)
 			}
@@ -275,38 +336,96 @@ func (ix *Indexer) commonAncestor(ctx context.Context, number uint64) (store.Blo
 	}
 }
 
-// subscribe returns a channel that ticks on new heads when the RPC can push them.
-func (ix *Indexer) subscribe(ctx context.Context) (<-chan struct{}, func()) {
-	tick := make(chan struct{}, 1)
-	hs, ok := ix.chain.(HeadSubscriber)
-	if !ok {
-		return tick, func() {}
+// observePositions records the cursor and the head for the metrics and the status.
+func (ix *Indexer) observePositions(ctx context.Context, cur store.Cursor, head *types.Header) {
+	if ix.cfg.Metrics == nil {
+		return
 	}
-	headers := make(chan *types.Header, 16)
-	sub, err := hs.SubscribeNewHead(ctx, headers)
-	if err != nil {
-		ix.cfg.Logger.Info("indexer: no head subscription, polling", "interval", ix.cfg.PollInterval, "err", err)
-		return tick, func() {}
-	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for {
-			select {
-			case <-headers:
-				select {
-				case tick <- struct{}{}:
-				default:
-				}
-			case err := <-sub.Err():
-				if err != nil {
-					ix.cfg.Logger.Warn("indexer: head subscription ended, polling", "err", err)
-				}
-				return
-			case <-ctx.Done():
-				return
-			}
+	if ix.cursorTime == 0 && cur.BlockNumber > 0 && cur.BlockNumber <= head.Number.Uint64() {
+		if h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(cur.BlockNumber)); err == nil && h.Hash() == cur.BlockHash {
+			ix.cursorTime = h.Time
 		}
-	}()
-	return tick, func() { sub.Unsubscribe(); <-done }
+	}
+	ix.cfg.Metrics.positions(cur.BlockNumber, ix.cursorTime, head.Number.Uint64(), head.Time)
+}
+
+// watchHeads ticks tick on every new head until ctx ends. It follows a head subscription when the
+// RPC offers one, renewing it with backoff when it drops (an RPC restart); only while there is
+// none does it tick every PollInterval instead.
+func (ix *Indexer) watchHeads(ctx context.Context, tick chan<- struct{}) {
+	notify := func() {
+		select {
+		case tick <- struct{}{}:
+		default:
+		}
+	}
+	hs, canSubscribe := ix.chain.(HeadSubscriber)
+	backoff := retry.Backoff{First: ix.cfg.RetryDelay, Max: 10 * time.Second}
+	for ctx.Err() == nil {
+		if !canSubscribe {
+			ix.cfg.Metrics.setSubscribed(false)
+			ix.poll(ctx, notify, 0)
+			return
+		}
+		headers := make(chan *types.Header, 16)
+		sub, err := hs.SubscribeNewHead(ctx, headers)
+		if errors.Is(err, rpc.ErrNotificationsUnsupported) {
+			ix.cfg.Logger.Info("indexer: the RPC cannot push new heads; polling", "interval", ix.cfg.PollInterval)
+			canSubscribe = false
+			continue
+		}
+		if err != nil {
+			ix.cfg.Metrics.setSubscribed(false)
+			ix.cfg.Metrics.failed(fmt.Errorf("indexer: subscribe to new heads: %w", err), true)
+			wait := backoff.Next()
+			ix.cfg.Logger.Warn("indexer: no head subscription; polling until it is back", "err", err, "retry_in", wait)
+			ix.poll(ctx, notify, wait)
+			continue
+		}
+		backoff.Reset()
+		ix.cfg.Metrics.setSubscribed(true)
+		ix.cfg.Logger.Info("indexer: following new heads by subscription")
+		notify() // heads may have arrived while there was no subscription
+		ix.followSubscription(ctx, sub, headers, notify)
+		ix.cfg.Metrics.setSubscribed(false)
+	}
+}
+
+// followSubscription ticks on each head of sub until it drops or ctx ends.
+func (ix *Indexer) followSubscription(ctx context.Context, sub ethereum.Subscription, headers <-chan *types.Header, notify func()) {
+	defer sub.Unsubscribe()
+	for {
+		select {
+		case <-headers:
+			notify()
+		case err := <-sub.Err():
+			ix.cfg.Metrics.failed(fmt.Errorf("indexer: head subscription: %w", err), true)
+			ix.cfg.Logger.Warn("indexer: head subscription dropped; resubscribing", "err", err)
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// poll ticks every PollInterval for d (until ctx ends when d is 0).
+func (ix *Indexer) poll(ctx context.Context, notify func(), d time.Duration) {
+	var end <-chan time.Time
+	if d > 0 {
+		timer := time.NewTimer(d)
+		defer timer.Stop()
+		end = timer.C
+	}
+	t := time.NewTicker(ix.cfg.PollInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			notify()
+		case <-end:
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
 }

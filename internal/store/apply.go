@@ -84,6 +84,9 @@ func (q querier) apply(ctx context.Context, b Batch, bulk bulkWriter) error {
 	if err := bulk.mergeAggregates(ctx, f.aggregates); err != nil {
 		return err
 	}
+	if err := q.judgeSales(ctx, int64(chainID), b.Events, f.artists); err != nil {
+		return err
+	}
 	if err := q.SaveBlocks(ctx, b.Blocks); err != nil {
 		return err
 	}
@@ -133,16 +136,21 @@ func soldEarlier(events []market.Event) []int64 {
 	return ids
 }
 
+// key is the event key of the fact a log at p makes.
+func (f *facts) key(p market.Position) EventKey {
+	return EventKey{ChainID: f.chainID, TxHash: hashText(p.TxHash), LogIndex: int(p.LogIndex), BlockNumber: int64(p.BlockNumber)}
+}
+
 func (f *facts) add(ev market.Event) error {
 	p := ev.Pos()
-	tx, li, bn := hashText(p.TxHash), int(p.LogIndex), int64(p.BlockNumber)
 	switch e := ev.(type) {
 	case market.TrackRegistered:
+		k := f.key(p)
 		f.artists[e.TrackID] = addressText(e.Artist)
 		f.tracks = append(f.tracks, trackRow{ChainID: f.chainID, TrackID: e.TrackID, Artist: addressText(e.Artist),
 			Price: e.Price, ReferralBps: int(e.ReferralBps), Listed: true, MetadataURI: e.MetadataURI,
 			ContentHash: hashText(e.ContentHash), InitialPrice: e.Price, InitialReferralBps: int(e.ReferralBps),
-			InitialMetadataURI: e.MetadataURI, BlockNumber: bn, TxHash: tx, LogIndex: li, RegisteredAt: p.BlockTime})
+			InitialMetadataURI: e.MetadataURI, BlockNumber: k.BlockNumber, TxHash: k.TxHash, LogIndex: k.LogIndex, RegisteredAt: p.BlockTime})
 		for i, c := range e.Collaborators {
 			f.collaborators = append(f.collaborators, collaboratorRow{ChainID: f.chainID, TrackID: e.TrackID,
 				Position: i, Account: addressText(c.Account), Bps: int(c.Bps)})
@@ -159,8 +167,7 @@ func (f *facts) add(ev market.Event) error {
 		return f.sale(e)
 	case market.Withdrawn:
 		account := addressText(e.Account)
-		f.withdrawals = append(f.withdrawals, withdrawalRow{ChainID: f.chainID, TxHash: tx, LogIndex: li, BlockNumber: bn,
-			BlockTime: p.BlockTime, Account: account, ToAddress: addressText(e.To), Amount: e.Amount})
+		f.withdrawals = append(f.withdrawals, withdrawalRow{EventKey: f.key(p), BlockTime: p.BlockTime, Account: account, ToAddress: addressText(e.To), Amount: e.Amount})
 		return f.aggregates.withdrawal(f.withdrawals[len(f.withdrawals)-1])
 	case market.FeeUpdated:
 		f.setting(p, "fee_bps", strconv.Itoa(int(e.Bps)))
@@ -181,16 +188,15 @@ func (f *facts) add(ev market.Event) error {
 
 func (f *facts) sale(e market.Sale) error {
 	p := e.Position
-	tx, li, bn := hashText(p.TxHash), int(p.LogIndex), int64(p.BlockNumber)
+	k := f.key(p)
 	referrer := ""
 	if e.Referred() {
 		referrer = addressText(e.Referrer)
 	}
 	if f.feeRecipient == "" && !e.FeeAmount.IsZero() {
-		return fmt.Errorf("sale %s/%d: a fee but no known fee recipient", tx, li)
+		return fmt.Errorf("sale %s/%d: a fee but no known fee recipient", k.TxHash, k.LogIndex)
 	}
-	f.purchases = append(f.purchases, purchaseRow{ChainID: f.chainID, TxHash: tx, LogIndex: li, BlockNumber: bn,
-		BlockTime: p.BlockTime, TrackID: e.TrackID, Buyer: addressText(e.Buyer), Recipient: addressText(e.Recipient),
+	f.purchases = append(f.purchases, purchaseRow{EventKey: k, BlockTime: p.BlockTime, TrackID: e.TrackID, Buyer: addressText(e.Buyer), Recipient: addressText(e.Recipient),
 		Referrer: referrer, Price: e.Price, ArtistAmount: e.ArtistAmount, ReferrerAmount: e.ReferrerAmount,
 		FeeAmount: e.FeeAmount, FeeRecipient: f.feeRecipient})
 	if err := f.aggregates.purchase(f.purchases[len(f.purchases)-1]); err != nil {
@@ -208,12 +214,7 @@ func (f *facts) sale(e market.Sale) error {
 		if amount.IsZero() {
 			return nil
 		}
-		ptx := tx // a collaborator's credit is in the same transaction as the sale
-		if pos.TxHash != p.TxHash {
-			ptx = hashText(pos.TxHash)
-		}
-		f.credits = append(f.credits, creditRow{ChainID: f.chainID, TxHash: ptx, LogIndex: int(pos.LogIndex),
-			Role: role, BlockNumber: int64(pos.BlockNumber), BlockTime: pos.BlockTime, Account: account, TrackID: e.TrackID, Amount: amount})
+		f.credits = append(f.credits, creditRow{EventKey: f.key(pos), Role: role, BlockTime: pos.BlockTime, Account: account, TrackID: e.TrackID, Amount: amount})
 		return f.aggregates.credit(f.credits[len(f.credits)-1])
 	}
 	if err := credit(p, "artist", artist, keeps); err != nil {
@@ -240,48 +241,36 @@ func (f *facts) artistOf(trackID int64) (string, error) {
 }
 
 func (f *facts) change(p market.Position, trackID int64, kind, value string) {
-	f.changes = append(f.changes, trackChangeRow{ChainID: f.chainID, TxHash: hashText(p.TxHash), LogIndex: int(p.LogIndex),
-		BlockNumber: int64(p.BlockNumber), TrackID: trackID, Kind: kind, Value: value})
+	f.changes = append(f.changes, trackChangeRow{EventKey: f.key(p), TrackID: trackID, Kind: kind, Value: value})
 }
 
 func (f *facts) setting(p market.Position, kind, value string) {
-	f.settings = append(f.settings, settingsChangeRow{ChainID: f.chainID, TxHash: hashText(p.TxHash), LogIndex: int(p.LogIndex),
-		BlockNumber: int64(p.BlockNumber), Kind: kind, Value: value})
+	f.settings = append(f.settings, settingsChangeRow{EventKey: f.key(p), Kind: kind, Value: value})
 }
 
 // insertFacts writes the batch's fact rows; a row already stored (same chain, tx, log) is kept.
 func (q querier) insertFacts(ctx context.Context, f *facts) error {
-	for _, rows := range []any{f.tracks, f.collaborators, f.changes, f.purchases, f.credits, f.withdrawals, f.settings} {
-		if err := q.insertAll(ctx, rows); err != nil {
+	for _, insert := range []func() error{
+		inserter(ctx, q, f.tracks), inserter(ctx, q, f.collaborators), inserter(ctx, q, f.changes),
+		inserter(ctx, q, f.purchases), inserter(ctx, q, f.credits), inserter(ctx, q, f.withdrawals),
+		inserter(ctx, q, f.settings),
+	} {
+		if err := insert(); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (q querier) insertAll(ctx context.Context, rows any) error {
-	switch r := rows.(type) {
-	case []trackRow:
-		return q.createInBatches(ctx, r, len(r))
-	case []collaboratorRow:
-		return q.createInBatches(ctx, r, len(r))
-	case []trackChangeRow:
-		return q.createInBatches(ctx, r, len(r))
-	case []purchaseRow:
-		return q.createInBatches(ctx, r, len(r))
-	case []creditRow:
-		return q.createInBatches(ctx, r, len(r))
-	case []withdrawalRow:
-		return q.createInBatches(ctx, r, len(r))
-	case []settingsChangeRow:
-		return q.createInBatches(ctx, r, len(r))
-	}
-	return fmt.Errorf("store: insert %T", rows)
+// inserter returns the insertion of rows, keeping rows already stored (see insertNew).
+func inserter[T any](ctx context.Context, q querier, rows []T) func() error {
+	return func() error { return insertNew(ctx, q, rows) }
 }
 
-// createInBatches inserts rows, several per statement (see rowsPerInsert).
-func (q querier) createInBatches(ctx context.Context, rows any, n int) error {
-	if n == 0 {
+// insertNew inserts rows, several per statement (see rowsPerInsert); a row whose key is stored
+// already is kept as it is.
+func insertNew[T any](ctx context.Context, q querier, rows []T) error {
+	if len(rows) == 0 {
 		return nil
 	}
 	if err := q.with(ctx).Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(rows, q.rowsPerInsert(rows)).Error; err != nil {
@@ -379,5 +368,19 @@ func (q querier) rowsPerInsert(rows any) int {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	return max(1, 256/max(1, t.NumField()))
+	return max(1, 256/max(1, columns(t)))
+}
+
+// columns counts the columns of a row struct: its fields, and the fields of the structs it embeds
+// (EventKey).
+func columns(t reflect.Type) int {
+	n := 0
+	for i := range t.NumField() {
+		if f := t.Field(i); f.Anonymous && f.Type.Kind() == reflect.Struct {
+			n += columns(f.Type)
+		} else {
+			n++
+		}
+	}
+	return n
 }

@@ -38,53 +38,59 @@ func (w pgBulk) withPgx(f func(c *pgx.Conn) error) error {
 // INSERT … ON CONFLICT DO NOTHING: see copyFacts.
 func (w pgBulk) insertFacts(ctx context.Context, f *facts) error {
 	return w.withPgx(func(c *pgx.Conn) error {
-		for _, t := range []factTable{
-			{"tracks", []string{"chain_id", "track_id", "artist", "price", "referral_bps", "listed", "metadata_uri", "content_hash",
-				"initial_price", "initial_referral_bps", "initial_metadata_uri", "block_number", "tx_hash", "log_index", "registered_at"},
-				len(f.tracks), func(i int) []any {
-					r := &f.tracks[i]
-					return []any{r.ChainID, r.TrackID, r.Artist, numeric(r.Price), int32(r.ReferralBps), r.Listed, r.MetadataURI, r.ContentHash,
-						numeric(r.InitialPrice), int32(r.InitialReferralBps), r.InitialMetadataURI, r.BlockNumber, r.TxHash, int32(r.LogIndex), r.RegisteredAt}
-				}},
-			{"track_collaborators", []string{"chain_id", "track_id", "position", "account", "bps"},
-				len(f.collaborators), func(i int) []any {
-					r := &f.collaborators[i]
-					return []any{r.ChainID, r.TrackID, int32(r.Position), r.Account, int32(r.Bps)}
-				}},
-			{"track_changes", []string{"chain_id", "tx_hash", "log_index", "block_number", "track_id", "kind", "value"},
-				len(f.changes), func(i int) []any {
-					r := &f.changes[i]
-					return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.TrackID, r.Kind, r.Value}
-				}},
-			{"purchases", []string{"chain_id", "tx_hash", "log_index", "block_number", "block_time", "track_id", "buyer", "recipient",
-				"referrer", "price", "artist_amount", "referrer_amount", "fee_amount", "fee_recipient"},
-				len(f.purchases), func(i int) []any {
-					r := &f.purchases[i]
-					return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.BlockTime, r.TrackID, r.Buyer, r.Recipient,
-						r.Referrer, numeric(r.Price), numeric(r.ArtistAmount), numeric(r.ReferrerAmount), numeric(r.FeeAmount), r.FeeRecipient}
-				}},
-			{"credits", []string{"chain_id", "tx_hash", "log_index", "role", "block_number", "block_time", "account", "track_id", "amount"},
-				len(f.credits), func(i int) []any {
-					r := &f.credits[i]
-					return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.Role, r.BlockNumber, r.BlockTime, r.Account, r.TrackID, numeric(r.Amount)}
-				}},
-			{"withdrawals", []string{"chain_id", "tx_hash", "log_index", "block_number", "block_time", "account", "to_address", "amount"},
-				len(f.withdrawals), func(i int) []any {
-					r := &f.withdrawals[i]
-					return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.BlockTime, r.Account, r.ToAddress, numeric(r.Amount)}
-				}},
-			{"settings_changes", []string{"chain_id", "tx_hash", "log_index", "block_number", "kind", "value"},
-				len(f.settings), func(i int) []any {
-					r := &f.settings[i]
-					return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.Kind, r.Value}
-				}},
-		} {
+		for _, t := range f.copyTables() {
 			if err := copyFacts(ctx, c, t); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// copyTables lists the batch's fact rows by table, with the columns COPY writes: every column of
+// the table's row struct (a test holds them to gorm's reading of the structs).
+func (f *facts) copyTables() []factTable {
+	return []factTable{
+		{"tracks", []string{"chain_id", "track_id", "artist", "price", "referral_bps", "listed", "metadata_uri", "content_hash",
+			"initial_price", "initial_referral_bps", "initial_metadata_uri", "block_number", "tx_hash", "log_index", "registered_at"},
+			len(f.tracks), func(i int) []any {
+				r := &f.tracks[i]
+				return []any{r.ChainID, r.TrackID, r.Artist, numeric(r.Price), int32(r.ReferralBps), r.Listed, r.MetadataURI, r.ContentHash,
+					numeric(r.InitialPrice), int32(r.InitialReferralBps), r.InitialMetadataURI, r.BlockNumber, r.TxHash, int32(r.LogIndex), r.RegisteredAt}
+			}},
+		{"track_collaborators", []string{"chain_id", "track_id", "position", "account", "bps"},
+			len(f.collaborators), func(i int) []any {
+				r := &f.collaborators[i]
+				return []any{r.ChainID, r.TrackID, int32(r.Position), r.Account, int32(r.Bps)}
+			}},
+		{"track_changes", []string{"chain_id", "tx_hash", "log_index", "block_number", "track_id", "kind", "value"},
+			len(f.changes), func(i int) []any {
+				r := &f.changes[i]
+				return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.TrackID, r.Kind, r.Value}
+			}},
+		{"purchases", []string{"chain_id", "tx_hash", "log_index", "block_number", "block_time", "track_id", "buyer", "recipient",
+			"referrer", "price", "artist_amount", "referrer_amount", "fee_amount", "fee_recipient"},
+			len(f.purchases), func(i int) []any {
+				r := &f.purchases[i]
+				return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.BlockTime, r.TrackID, r.Buyer, r.Recipient,
+					r.Referrer, numeric(r.Price), numeric(r.ArtistAmount), numeric(r.ReferrerAmount), numeric(r.FeeAmount), r.FeeRecipient}
+			}},
+		{"credits", []string{"chain_id", "tx_hash", "log_index", "role", "block_number", "block_time", "account", "track_id", "amount"},
+			len(f.credits), func(i int) []any {
+				r := &f.credits[i]
+				return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.Role, r.BlockNumber, r.BlockTime, r.Account, r.TrackID, numeric(r.Amount)}
+			}},
+		{"withdrawals", []string{"chain_id", "tx_hash", "log_index", "block_number", "block_time", "account", "to_address", "amount"},
+			len(f.withdrawals), func(i int) []any {
+				r := &f.withdrawals[i]
+				return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.BlockTime, r.Account, r.ToAddress, numeric(r.Amount)}
+			}},
+		{"settings_changes", []string{"chain_id", "tx_hash", "log_index", "block_number", "kind", "value"},
+			len(f.settings), func(i int) []any {
+				r := &f.settings[i]
+				return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.Kind, r.Value}
+			}},
+	}
 }
 
 // factTable is the rows of one fact table, as COPY takes them.

@@ -102,6 +102,15 @@ func TestRollbackEqualsNeverHavingApplied(t *testing.T) {
 					if err := store.GormDB(s).Exec("UPDATE account_totals SET credited = '1' WHERE account = ?", operator).Error; err != nil {
 						t.Fatal(err)
 					}
+					// and the chart ledger of the last sale's fan and track to hold 1 wei and no sale
+					for _, damage := range []string{
+						"UPDATE fan_payments SET amount = '1' WHERE fan = (SELECT fan FROM chart_sales ORDER BY block_number DESC, log_index DESC LIMIT 1)",
+						"UPDATE track_points SET sales = 0 WHERE track_id = (SELECT track_id FROM chart_sales ORDER BY block_number DESC, log_index DESC LIMIT 1)",
+					} {
+						if err := store.GormDB(s).Exec(damage).Error; err != nil {
+							t.Fatal(err)
+						}
+					}
 				}
 				to := batches[keep-1].Cursor
 				if err := s.Rollback(ctx, 1337, marketAddress, store.Block{ChainID: 1337, Number: to.BlockNumber, Hash: to.BlockHash}); err != nil {

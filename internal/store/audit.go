@@ -152,7 +152,7 @@ func (q querier) auditSnapshot(ctx context.Context, chainID uint64, contract com
 	}
 	for _, r := range entries {
 		e := charts.Entry{Chart: r.Chart, Period: charts.Period(r.Period), Rank: r.Rank,
-			Score: charts.Score{TrackID: r.TrackID, Sales: r.Sales, Revenue: r.Revenue}}
+			Score: charts.Score{TrackID: r.TrackID, Points: r.Points, Sales: r.Sales, Revenue: r.Revenue}}
 		if r.PreviousRank != nil {
 			e.PreviousRank = *r.PreviousRank
 		}

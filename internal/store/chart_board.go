@@ -18,7 +18,8 @@ import (
 // WriteCharts stores the charts it re-ranked. RebuildCharts does all of it at once.
 
 // ChartInputs reads what a charts.Board of the day of now starts from, and the block the database
-// stands at, from one consistent snapshot. Only listed tracks uploaded to the market are keyed.
+// stands at, from one consistent snapshot, from the chart ledger's aggregates (chart_ledger.go).
+// Only listed tracks uploaded to the market are keyed.
 func (s *Store) ChartInputs(ctx context.Context, chainID uint64, now time.Time) (in charts.Inputs, asOf int64, err error) {
 	err = s.readSnapshot(ctx, func(q querier) error {
 		in, asOf, err = q.chartInputs(ctx, int64(chainID), now)
@@ -28,7 +29,7 @@ func (s *Store) ChartInputs(ctx context.Context, chainID uint64, now time.Time) 
 }
 
 func (q querier) chartInputs(ctx context.Context, c int64, now time.Time) (charts.Inputs, int64, error) {
-	in := charts.Inputs{Scores: map[charts.Period][2][]charts.Score{}}
+	in := charts.Inputs{Scores: map[charts.Period][2][]charts.Score{}, First: map[int64][2]int64{}}
 	var err error
 	if in.Keys, err = q.chartKeys(ctx, c, nil); err != nil {
 		return in, 0, err
@@ -37,11 +38,18 @@ func (q querier) chartInputs(ctx context.Context, c int64, now time.Time) (chart
 	if err != nil {
 		return in, 0, err
 	}
+	for id, st := range stats {
+		in.First[id] = [2]int64{st.FirstSaleBlock, int64(st.FirstSaleLog)}
+	}
+	totals, err := q.allTrackPoints(ctx, c)
+	if err != nil {
+		return in, 0, err
+	}
 	for _, p := range charts.Periods {
 		cur, prev := p.Windows(now)
 		var both [2][]charts.Score
 		for w, win := range []charts.Window{cur, prev} {
-			if both[w], err = q.windowScores(ctx, c, win, stats); err != nil {
+			if both[w], err = q.windowScores(ctx, c, win, stats, totals); err != nil {
 				return in, 0, err
 			}
 		}
@@ -51,74 +59,78 @@ func (q querier) chartInputs(ctx context.Context, c int64, now time.Time) (chart
 	return in, asOf, nil
 }
 
-// windowScores sums each track's sales in a window. A window of all time up to a day is the
-// tracks' totals less what was sold after that day.
-func (q querier) windowScores(ctx context.Context, c int64, w charts.Window, stats map[int64]trackStatsRow) ([]charts.Score, error) {
-	score := func(id int64) charts.Score {
+// windowScores sums each track's counted sales in a window. A window of all time up to a day is
+// the tracks' totals less what was counted after that day.
+func (q querier) windowScores(ctx context.Context, c int64, w charts.Window, stats map[int64]trackStatsRow, totals map[int64]pointsSum) ([]charts.Score, error) {
+	score := func(id int64, sum pointsSum) charts.Score {
 		st := stats[id]
-		return charts.Score{TrackID: id, FirstSaleBlock: st.FirstSaleBlock, FirstSaleLog: st.FirstSaleLog}
+		return charts.Score{TrackID: id, Points: sum.Points, Sales: sum.Sales, Revenue: sum.Revenue, FirstSaleBlock: st.FirstSaleBlock, FirstSaleLog: st.FirstSaleLog}
 	}
 	var out []charts.Score
 	if w.First != "" {
-		sums, err := q.dailySums(ctx, c, "day >= ? AND day <= ?", w.First, w.Last)
+		sums, err := q.dailyPoints(ctx, c, "day >= ? AND day <= ?", w.First, w.Last)
 		if err != nil {
 			return nil, err
 		}
 		for id, sum := range sums {
-			s := score(id)
-			s.Sales, s.Revenue = sum.Sales, sum.Revenue
-			out = append(out, s)
+			out = append(out, score(id, sum))
 		}
 		return out, nil
 	}
-	later, err := q.dailySums(ctx, c, "day > ?", w.Last)
+	later, err := q.dailyPoints(ctx, c, "day > ?", w.Last)
 	if err != nil {
 		return nil, err
 	}
-	for id, st := range stats {
-		s := score(id)
-		s.Sales, s.Revenue = st.Sales, st.Revenue
+	for id, sum := range totals {
 		if l, ok := later[id]; ok {
-			s.Sales -= l.Sales
-			if s.Revenue, err = s.Revenue.Sub(l.Revenue); err != nil {
-				return nil, fmt.Errorf("store: track %d revenue before %s: %w", id, w.Last, err)
+			if err := sum.sub(l); err != nil {
+				return nil, fmt.Errorf("store: track %d points before %s: %w", id, w.Last, err)
 			}
 		}
-		if s.Sales > 0 {
-			out = append(out, s)
+		if sum.Sales > 0 {
+			out = append(out, score(id, sum))
 		}
 	}
 	return out, nil
 }
 
-type salesSum struct {
-	TrackID int64      `gorm:"column:track_id"`
-	Sales   int64      `gorm:"column:sales"`
-	Revenue wei.Amount `gorm:"column:revenue"`
-}
-
-// dailySums adds up the daily sales rows matching where, per track: in SQL on PostgreSQL (exact
+// dailyPoints adds up the daily points rows matching where, per track: in SQL on PostgreSQL (exact
 // NUMERIC), in Go on SQLite, whose SUM of text would go through floating point.
-func (q querier) dailySums(ctx context.Context, c int64, where string, args ...any) (map[int64]salesSum, error) {
-	var rows []salesSum
-	db := q.with(ctx).Table("daily_track_sales").Where("chain_id = ?", c).Where(where, args...)
+func (q querier) dailyPoints(ctx context.Context, c int64, where string, args ...any) (map[int64]pointsSum, error) {
+	var rows []struct {
+		TrackID int64      `gorm:"column:track_id"`
+		Sales   int64      `gorm:"column:sales"`
+		Revenue wei.Amount `gorm:"column:revenue"`
+		Points  wei.Amount `gorm:"column:points"`
+	}
+	db := q.with(ctx).Table("daily_track_points").Where("chain_id = ?", c).Where(where, args...)
 	if q.db.Dialector.Name() == DialectPostgres {
-		db = db.Select("track_id, SUM(sales) AS sales, SUM(revenue)::text AS revenue").Group("track_id")
+		db = db.Select("track_id, SUM(sales) AS sales, SUM(revenue)::text AS revenue, SUM(points)::text AS points").Group("track_id")
 	} else {
-		db = db.Select("track_id, sales, revenue")
+		db = db.Select("track_id, sales, revenue, points")
 	}
 	if err := db.Scan(&rows).Error; err != nil {
-		return nil, fmt.Errorf("store: daily sales where %s %v: %w", where, args, classify(err))
+		return nil, fmt.Errorf("store: daily points where %s %v: %w", where, args, classify(err))
 	}
-	out := make(map[int64]salesSum, len(rows))
+	out := make(map[int64]pointsSum, len(rows))
 	for _, r := range rows {
 		sum := out[r.TrackID]
-		sum.TrackID, sum.Sales = r.TrackID, sum.Sales+r.Sales
-		var err error
-		if sum.Revenue, err = sum.Revenue.Add(r.Revenue); err != nil {
+		if err := sum.add(pointsSum{Sales: r.Sales, Revenue: r.Revenue, Points: r.Points}); err != nil {
 			return nil, err
 		}
 		out[r.TrackID] = sum
+	}
+	return out, nil
+}
+
+func (q querier) allTrackPoints(ctx context.Context, c int64) (map[int64]pointsSum, error) {
+	var rows []trackPointsRow
+	if err := q.with(ctx).Where("chain_id = ?", c).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: track points: %w", classify(err))
+	}
+	out := make(map[int64]pointsSum, len(rows))
+	for _, r := range rows {
+		out[r.TrackID] = pointsSum{Sales: r.Sales, Revenue: r.Revenue, Points: r.Points}
 	}
 	return out, nil
 }
@@ -130,22 +142,17 @@ func (s *Store) ChartChanges(ctx context.Context, chainID uint64, block int64) (
 	err = s.readSnapshot(ctx, func(q querier) error {
 		c := int64(chainID)
 		asOf, _ = q.anyCursor(ctx, c)
-		var rows []struct {
-			TrackID     int64      `gorm:"column:track_id"`
-			BlockNumber int64      `gorm:"column:block_number"`
-			LogIndex    int        `gorm:"column:log_index"`
-			BlockTime   time.Time  `gorm:"column:block_time"`
-			Price       wei.Amount `gorm:"column:price"`
-		}
-		err := q.with(ctx).Table("purchases").Select("track_id, block_number, log_index, block_time, price").
+		var rows []chartSaleRow
+		err := q.with(ctx).Select("track_id, block_number, log_index, day, price, counted, points").
 			Where("chain_id = ? AND block_number > ? AND block_number <= ?", c, block, asOf).
-			Order("block_number, log_index").Scan(&rows).Error
+			Order("block_number, log_index").Find(&rows).Error
 		if err != nil {
 			return fmt.Errorf("store: sales after block %d: %w", block, classify(err))
 		}
 		ch.Sales = make([]charts.Sale, len(rows))
 		for i, r := range rows {
-			ch.Sales[i] = charts.Sale{TrackID: r.TrackID, Day: Day(r.BlockTime), Price: r.Price, Block: r.BlockNumber, Log: r.LogIndex}
+			ch.Sales[i] = charts.Sale{TrackID: r.TrackID, Day: r.Day, Price: r.Price, Block: r.BlockNumber, Log: r.LogIndex,
+				Counted: r.Counted, Points: r.Points}
 		}
 		for _, table := range []string{"tracks", "track_changes"} {
 			var ids []int64
@@ -221,14 +228,14 @@ func (s *Store) WriteCharts(ctx context.Context, chainID uint64, w charts.Write,
 		rows := make([]chartEntryRow, len(w.Set))
 		for i, e := range w.Set {
 			rows[i] = chartEntryRow{ChainID: c, Chart: e.Chart, Period: string(e.Period), Rank: e.Rank, TrackID: e.TrackID,
-				Sales: e.Sales, Revenue: e.Revenue}
+				Points: e.Points, Sales: e.Sales, Revenue: e.Revenue}
 			if e.PreviousRank > 0 {
 				rows[i].PreviousRank = &w.Set[i].PreviousRank
 			}
 		}
 		if len(rows) > 0 {
 			upsert := clause.OnConflict{Columns: []clause.Column{{Name: "chain_id"}, {Name: "chart"}, {Name: "period"}, {Name: "rank"}},
-				DoUpdates: clause.AssignmentColumns([]string{"track_id", "sales", "revenue", "previous_rank"})}
+				DoUpdates: clause.AssignmentColumns([]string{"track_id", "points", "sales", "revenue", "previous_rank"})}
 			if err := tx.with(ctx).Clauses(upsert).CreateInBatches(rows, 500).Error; err != nil {
 				return fmt.Errorf("store: write charts: %w", classify(err))
 			}

@@ -15,6 +15,7 @@ type chartEntryRow struct {
 	Period       string     `gorm:"column:period;primaryKey"`
 	Rank         int        `gorm:"column:rank;primaryKey"`
 	TrackID      int64      `gorm:"column:track_id"`
+	Points       wei.Amount `gorm:"column:points"`
 	Sales        int64      `gorm:"column:sales"`
 	Revenue      wei.Amount `gorm:"column:revenue"`
 	PreviousRank *int       `gorm:"column:previous_rank"`
@@ -74,7 +75,7 @@ func (q querier) ChartTracks(ctx context.Context, chainID uint64, chart string, 
 		return nil, fmt.Errorf("store: chart %q %s: %w", chart, period, classify(err))
 	}
 	rows, err := q.with(ctx).Table("chart_entries ce").
-		Select("ce.rank, ce.sales AS chart_sales, ce.revenue AS chart_revenue, ce.previous_rank, "+trackColumns).
+		Select("ce.rank, ce.points AS chart_points, ce.sales AS chart_sales, ce.revenue AS chart_revenue, ce.previous_rank, "+trackColumns).
 		Joins("JOIN tracks t ON t.chain_id = ce.chain_id AND t.track_id = ce.track_id").
 		Joins(joinUploadedBy).
 		Joins("LEFT JOIN track_stats s ON s.chain_id = t.chain_id AND s.track_id = t.track_id").
@@ -88,7 +89,7 @@ func (q querier) ChartTracks(ctx context.Context, chainID uint64, chart string, 
 	tracks, err := scanTracks(rows, func(int) []any {
 		entries, prevs = append(entries, charts.Entry{Chart: chart, Period: period}), append(prevs, nil)
 		e := &entries[len(entries)-1]
-		return []any{&e.Rank, &e.Sales, &e.Revenue, &prevs[len(prevs)-1]}
+		return []any{&e.Rank, &e.Points, &e.Sales, &e.Revenue, &prevs[len(prevs)-1]}
 	})
 	if err != nil {
 		return fail(err)

@@ -38,21 +38,12 @@ func IndexerLockKey(chainID uint64, contract common.Address) int64 {
 }
 
 // AcquireIndexerLock waits, polling every poll, until this process holds the indexer lock of
-// contract on chainID, or ctx ends.
+// contract on chainID, or ctx ends. A database error ends the wait.
 func (s *Store) AcquireIndexerLock(ctx context.Context, chainID uint64, contract common.Address, poll time.Duration) (*IndexerLock, error) {
-	l := &IndexerLock{key: IndexerLockKey(chainID, contract), lost: make(chan struct{}), stop: make(chan struct{}), done: make(chan struct{})}
-	if s.dialect != DialectPostgres {
-		close(l.done)
-		return l, nil
-	}
 	for {
-		ok, err := l.try(ctx, s.sqlDB)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			go l.watch(poll)
-			return l, nil
+		l, ok, err := s.TryIndexerLock(ctx, chainID, contract, poll)
+		if err != nil || ok {
+			return l, err
 		}
 		select {
 		case <-ctx.Done():
@@ -60,6 +51,22 @@ func (s *Store) AcquireIndexerLock(ctx context.Context, chainID uint64, contract
 		case <-time.After(poll):
 		}
 	}
+}
+
+// TryIndexerLock takes the indexer lock of contract on chainID if no other process holds it, and
+// reports whether it did. The lock's connection is then pinged every poll (see Lost).
+func (s *Store) TryIndexerLock(ctx context.Context, chainID uint64, contract common.Address, poll time.Duration) (*IndexerLock, bool, error) {
+	l := &IndexerLock{key: IndexerLockKey(chainID, contract), lost: make(chan struct{}), stop: make(chan struct{}), done: make(chan struct{})}
+	if s.dialect != DialectPostgres {
+		close(l.done)
+		return l, true, nil
+	}
+	ok, err := l.try(ctx, s.sqlDB)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	go l.watch(poll)
+	return l, true, nil
 }
 
 func (l *IndexerLock) try(ctx context.Context, db *sql.DB) (bool, error) {

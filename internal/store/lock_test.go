@@ -75,3 +75,30 @@ func TestIndexerLockOnSQLiteIsGranted(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TryIndexerLock answers at once: taken, held by another process, or a database error.
+func TestTryIndexerLockAnswersAtOnce(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	first, second := openStore(t, dsn), openStore(t, dsn)
+	ctx := context.Background()
+	market := common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3")
+	held, ok, err := first.TryIndexerLock(ctx, 1337, market, time.Second)
+	if err != nil || !ok {
+		t.Fatalf("free lock: ok=%v err=%v", ok, err)
+	}
+	if _, ok, err := second.TryIndexerLock(ctx, 1337, market, time.Second); err != nil || ok {
+		t.Fatalf("lock held by another process: ok=%v err=%v, want false and no error", ok, err)
+	}
+	if err := held.Release(); err != nil {
+		t.Fatal(err)
+	}
+	l, ok, err := second.TryIndexerLock(ctx, 1337, market, time.Second)
+	if err != nil || !ok {
+		t.Fatalf("released lock: ok=%v err=%v", ok, err)
+	}
+	l.Release()
+	second.Close()
+	if _, _, err := second.TryIndexerLock(ctx, 1337, market, time.Second); err == nil {
+		t.Fatal("a closed database gave no error")
+	}
+}

@@ -9,6 +9,16 @@ import (
 // Rows of the market's read-model tables (migration 00003). They stay inside the package; callers
 // get the domain values of this package and of package market.
 
+// EventKey is the key every fact table shares, the log that made the row (chain, transaction, log
+// index), and the block of that log. Fact rows embed it; it is exported only because gorm reads
+// the columns of embedded structs whose type is exported.
+type EventKey struct {
+	ChainID     int64  `gorm:"column:chain_id;primaryKey"`
+	TxHash      string `gorm:"column:tx_hash;primaryKey"`
+	LogIndex    int    `gorm:"column:log_index;primaryKey"`
+	BlockNumber int64  `gorm:"column:block_number"`
+}
+
 type trackRow struct {
 	ChainID            int64      `gorm:"column:chain_id;primaryKey"`
 	TrackID            int64      `gorm:"column:track_id;primaryKey"`
@@ -40,22 +50,16 @@ type collaboratorRow struct {
 func (collaboratorRow) TableName() string { return "track_collaborators" }
 
 type trackChangeRow struct {
-	ChainID     int64  `gorm:"column:chain_id;primaryKey"`
-	TxHash      string `gorm:"column:tx_hash;primaryKey"`
-	LogIndex    int    `gorm:"column:log_index;primaryKey"`
-	BlockNumber int64  `gorm:"column:block_number"`
-	TrackID     int64  `gorm:"column:track_id"`
-	Kind        string `gorm:"column:kind"`
-	Value       string `gorm:"column:value"`
+	EventKey
+	TrackID int64  `gorm:"column:track_id"`
+	Kind    string `gorm:"column:kind"`
+	Value   string `gorm:"column:value"`
 }
 
 func (trackChangeRow) TableName() string { return "track_changes" }
 
 type purchaseRow struct {
-	ChainID        int64      `gorm:"column:chain_id;primaryKey"`
-	TxHash         string     `gorm:"column:tx_hash;primaryKey"`
-	LogIndex       int        `gorm:"column:log_index;primaryKey"`
-	BlockNumber    int64      `gorm:"column:block_number"`
+	EventKey
 	BlockTime      time.Time  `gorm:"column:block_time"`
 	TrackID        int64      `gorm:"column:track_id"`
 	Buyer          string     `gorm:"column:buyer"`
@@ -71,39 +75,30 @@ type purchaseRow struct {
 func (purchaseRow) TableName() string { return "purchases" }
 
 type creditRow struct {
-	ChainID     int64      `gorm:"column:chain_id;primaryKey"`
-	TxHash      string     `gorm:"column:tx_hash;primaryKey"`
-	LogIndex    int        `gorm:"column:log_index;primaryKey"`
-	Role        string     `gorm:"column:role;primaryKey"`
-	BlockNumber int64      `gorm:"column:block_number"`
-	BlockTime   time.Time  `gorm:"column:block_time"`
-	Account     string     `gorm:"column:account"`
-	TrackID     int64      `gorm:"column:track_id"`
-	Amount      wei.Amount `gorm:"column:amount"`
+	EventKey
+	Role      string     `gorm:"column:role;primaryKey"`
+	BlockTime time.Time  `gorm:"column:block_time"`
+	Account   string     `gorm:"column:account"`
+	TrackID   int64      `gorm:"column:track_id"`
+	Amount    wei.Amount `gorm:"column:amount"`
 }
 
 func (creditRow) TableName() string { return "credits" }
 
 type withdrawalRow struct {
-	ChainID     int64      `gorm:"column:chain_id;primaryKey"`
-	TxHash      string     `gorm:"column:tx_hash;primaryKey"`
-	LogIndex    int        `gorm:"column:log_index;primaryKey"`
-	BlockNumber int64      `gorm:"column:block_number"`
-	BlockTime   time.Time  `gorm:"column:block_time"`
-	Account     string     `gorm:"column:account"`
-	ToAddress   string     `gorm:"column:to_address"`
-	Amount      wei.Amount `gorm:"column:amount"`
+	EventKey
+	BlockTime time.Time  `gorm:"column:block_time"`
+	Account   string     `gorm:"column:account"`
+	ToAddress string     `gorm:"column:to_address"`
+	Amount    wei.Amount `gorm:"column:amount"`
 }
 
 func (withdrawalRow) TableName() string { return "withdrawals" }
 
 type settingsChangeRow struct {
-	ChainID     int64  `gorm:"column:chain_id;primaryKey"`
-	TxHash      string `gorm:"column:tx_hash;primaryKey"`
-	LogIndex    int    `gorm:"column:log_index;primaryKey"`
-	BlockNumber int64  `gorm:"column:block_number"`
-	Kind        string `gorm:"column:kind"`
-	Value       string `gorm:"column:value"`
+	EventKey
+	Kind  string `gorm:"column:kind"`
+	Value string `gorm:"column:value"`
 }
 
 func (settingsChangeRow) TableName() string { return "settings_changes" }

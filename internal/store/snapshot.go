@@ -20,6 +20,12 @@ type Snapshot struct {
 	AccountTotals []string
 	DailyTracks   []string
 	DailyCredits  []string
+	// The chart formula's ledger (chart_ledger.go).
+	ChartSales       []string
+	ChartPayments    []string
+	FanPayments      []string
+	DailyTrackPoints []string
+	TrackPoints      []string
 }
 
 // Snapshot reads every read-model row of chainID.
@@ -74,10 +80,40 @@ func (q querier) Snapshot(ctx context.Context, chainID uint64) (Snapshot, error)
 	}); err != nil {
 		return s, err
 	}
-	s.DailyCredits, err = rowsOf(ctx, q, c, "account, day, role", func(r dailyAccountCreditsRow) string {
+	if s.DailyCredits, err = rowsOf(ctx, q, c, "account, day, role", func(r dailyAccountCreditsRow) string {
 		return fmt.Sprintf("%s %s %s credits=%d amount=%s", r.Account, r.Day, r.Role, r.Credits, r.Amount)
+	}); err != nil {
+		return s, err
+	}
+	return s, q.snapshotChartLedger(ctx, c, &s)
+}
+
+func (q querier) snapshotChartLedger(ctx context.Context, c int64, s *Snapshot) (err error) {
+	if s.ChartSales, err = rowsOf(ctx, q, c, "block_number, log_index", func(r chartSaleRow) string {
+		return fmt.Sprintf("%s/%d %d %s %d %s %s %s counted=%t points=%s", r.TxHash, r.LogIndex, r.BlockNumber, r.Day, r.TrackID, r.Buyer, r.Fan,
+			r.Price, r.Counted, r.Points)
+	}); err != nil {
+		return err
+	}
+	if s.ChartPayments, err = rowsOf(ctx, q, c, "block_number, log_index, payee", func(r chartPaymentRow) string {
+		return fmt.Sprintf("%s/%d %s %s %s", r.TxHash, r.LogIndex, r.Payee, r.Fan, r.Amount)
+	}); err != nil {
+		return err
+	}
+	if s.FanPayments, err = rowsOf(ctx, q, c, "fan, payee", func(r fanPaymentRow) string {
+		return fmt.Sprintf("%s %q %s", r.Fan, r.Payee, r.Amount)
+	}); err != nil {
+		return err
+	}
+	if s.DailyTrackPoints, err = rowsOf(ctx, q, c, "track_id, day", func(r dailyTrackPointsRow) string {
+		return fmt.Sprintf("%d %s sales=%d revenue=%s points=%s", r.TrackID, r.Day, r.Sales, r.Revenue, r.Points)
+	}); err != nil {
+		return err
+	}
+	s.TrackPoints, err = rowsOf(ctx, q, c, "track_id", func(r trackPointsRow) string {
+		return fmt.Sprintf("%d sales=%d revenue=%s points=%s", r.TrackID, r.Sales, r.Revenue, r.Points)
 	})
-	return s, err
+	return err
 }
 
 func rowsOf[R any](ctx context.Context, q querier, chainID int64, order string, format func(R) string) ([]string, error) {

@@ -89,6 +89,9 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err := s.migrate(ctx, cfg.logger); err != nil {
 		return nil, errors.Join(err, sqlDB.Close())
 	}
+	if err := s.fillChartLedger(ctx); err != nil {
+		return nil, errors.Join(err, sqlDB.Close())
+	}
 	return s, nil
 }
 
@@ -128,10 +131,13 @@ func (s *Store) Dialect() string { return s.dialect }
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.sqlDB.PingContext(ctx); err != nil {
-		return fmt.Errorf("store: ping %s database: %w", s.dialect, err)
+		return fmt.Errorf("store: ping %s database: %w", s.dialect, classify(err))
 	}
 	return nil
 }
+
+// PoolStats returns the connection pool's statistics, for metrics.
+func (s *Store) PoolStats() sql.DBStats { return s.sqlDB.Stats() }
 
 // Close closes the database connections. Nothing may use the store afterwards.
 func (s *Store) Close() error {

@@ -36,7 +36,7 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *Tx) error) error {
 		return fnErr
 	})
 	if err != nil && err != fnErr {
-		return fmt.Errorf("store: transaction: %w", err)
+		return fmt.Errorf("store: transaction: %w", classify(err))
 	}
 	return err
 }
@@ -57,7 +57,7 @@ func (s *Store) transactOnConn(ctx context.Context, fn func(tx *Tx, conn *sql.Co
 		})
 	})
 	if err != nil && err != fnErr {
-		return fmt.Errorf("store: transaction: %w", err)
+		return fmt.Errorf("store: transaction: %w", classify(err))
 	}
 	return err
 }

@@ -6,10 +6,11 @@ import (
 	"net"
 	"strconv"
 
-	alog "github.com/anacrolix/log"
 	"github.com/anacrolix/torrent"
 	"github.com/anacrolix/torrent/storage"
 	"golang.org/x/time/rate"
+
+	"github.com/bittunes/bittunes/internal/logging"
 )
 
 // Config sets up a BitTorrent peer: the server's seeder or a fan's client.
@@ -26,7 +27,8 @@ type Config struct {
 	// seeder keeps few, so that it sends each piece to a few fans who pass it on, rather than the
 	// same pieces to every fan at once.
 	MaxPeers int
-	// Logger gets the peer's warnings (nothing by default).
+	// Logger gets the BitTorrent client's log lines, at the levels logging.Torrent gives them
+	// (default: slog's default logger).
 	Logger *slog.Logger
 }
 
@@ -62,7 +64,11 @@ func newTorrentClient(c Config, store storage.ClientImpl, seed bool) (*torrent.C
 	if c.MaxPeers > 0 {
 		cfg.EstablishedConnsPerTorrent = c.MaxPeers
 	}
-	cfg.Logger = alog.Default.FilterLevel(alog.Critical)
+	log := c.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	cfg.Logger = logging.Torrent(log)
 	cl, err := torrent.NewClient(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("swarm: start BitTorrent client: %w", err)

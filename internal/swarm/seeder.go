@@ -94,9 +94,9 @@ func (s *Seeder) SeedAll(ctx context.Context) (int, error) {
 				return 0, ctx.Err()
 			}
 			if errors.Is(err, ErrMismatch) {
-				s.log.Error("swarm: not seeding a package whose file does not match its content hash", "contentHash", h.Hex())
+				s.log.Error("swarm: not seeding a package whose file does not match its content hash", "content_hash", h.Hex())
 			} else {
-				s.log.Warn("swarm: seed", "contentHash", h.Hex(), "err", err)
+				s.log.Warn("swarm: seed", "content_hash", h.Hex(), "err", err)
 			}
 		}
 	}
@@ -129,7 +129,7 @@ func (s *Seeder) Run(ctx context.Context, interval time.Duration) error {
 				s.log.Warn("swarm: seeder", "err", err)
 			}
 			if n != last {
-				s.log.Info("swarm: seeding", "packages", n, "peerAddr", s.Addr())
+				s.log.Info("swarm: seeding", "packages", n, "peer_addr", s.Addr())
 				last = n
 			}
 			nextScan = time.Now().Add(interval)
@@ -142,7 +142,7 @@ func (s *Seeder) Run(ctx context.Context, interval time.Duration) error {
 			since = at
 			for _, h := range hashes {
 				if err := s.Seed(ctx, h); err != nil && ctx.Err() == nil {
-					s.log.Warn("swarm: seed", "contentHash", h.Hex(), "err", err)
+					s.log.Warn("swarm: seed", "content_hash", h.Hex(), "err", err)
 				}
 			}
 		}

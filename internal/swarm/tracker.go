@@ -148,7 +148,7 @@ func (t *Tracker) announce(w http.ResponseWriter, r *http.Request, ip netip.Addr
 		t.failure(w, "unknown info hash: this tracker serves only this market's packages")
 		return
 	case err != nil:
-		t.c.Logger.Error("swarm: tracker announce", "infoHash", ih, "err", err)
+		t.c.Logger.Error("swarm: tracker announce", "info_hash", ih, "err", err)
 		t.failure(w, "tracker error; try again later")
 		return
 	}

@@ -176,7 +176,7 @@ func (s *Service) Release(ctx context.Context, trackID int64, account common.Add
 		return Key{}, fmt.Errorf("unlock: %w", err)
 	}
 	if s.Logger != nil {
-		s.Logger.Info("unlock: key released", "track", t.ID, "account", account.Hex(), "proof", proof, "ownership", src, "requestId", requestID)
+		s.Logger.Info("unlock: key released", "track", t.ID, "account", account.Hex(), "proof", proof, "ownership", src, "request_id", requestID)
 	}
 	return Key{Track: t, Identity: id, Ownership: src}, nil
 }

@@ -1,8 +1,11 @@
 // Package web serves Bittunes' pages: the music store fans and artists use in a browser. The Go
-// side renders each page's frame (head, navigation, the market's chain settings for the wallet)
-// from embedded templates; the page's content and everything to do with the wallet come from one
-// embedded JavaScript bundle (built from web/src with esbuild) that reads the JSON API on the
-// same origin and sends transactions through the visitor's browser wallet.
+// side renders the public pages (home, charts, browse, track, artist) with their content and
+// their link-preview metadata (Open Graph, X/Twitter card, schema.org JSON-LD) from embedded
+// templates and the store's catalogue, so that they read fully without JavaScript and unfurl in
+// messengers; it also serves the embeddable player, oEmbed, short referral links, QR codes,
+// feeds, the sitemap and the preview card images. The embedded JavaScript bundle (built from
+// web/src with esbuild) adds the player, the wallet (loaded only when a visitor acts on the
+// chain) and the account, upload, audit and transaction pages, which read the JSON API.
 package web
 
 import (
@@ -19,11 +22,14 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
 	"strconv"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bittunes/bittunes/internal/cards"
 )
 
 // Config is what the pages need to know about the market they front.
@@ -40,9 +46,17 @@ type Config struct {
 	// <ExplorerURL>/tx/<hash>, an address to <ExplorerURL>/address/<address>. Empty links
 	// transactions to the market's own transaction view.
 	ExplorerURL string
-	// MediaDir is the media folder uploaded covers are read from (see content.Media).
+	// MediaDir is the media folder uploaded covers and previews are read from (see content.Media).
 	MediaDir string
-	Logger   *slog.Logger
+	// Catalog is where the pages read tracks, charts and artists (a *store.Store).
+	Catalog Catalog
+	// Origin is the market's public origin (https://bittunes.example): the canonical URLs, the
+	// link previews' images and the feeds are absolute under it. Empty uses the request's host.
+	Origin string
+	// CardDir is where made images (thumbnails, preview cards) are kept; empty keeps them in a
+	// temporary folder for the life of the process.
+	CardDir string
+	Logger  *slog.Logger
 }
 
 // pageConfig is the configuration embedded in every page for the JavaScript.
@@ -73,22 +87,48 @@ func Handler(cfg Config, api http.Handler) (http.Handler, error) {
 		}
 		cfg.ExplorerURL = strings.TrimSuffix(cfg.ExplorerURL, "/")
 	}
+	if cfg.Catalog == nil {
+		return nil, fmt.Errorf("web: no catalog")
+	}
+	cfg.Origin = strings.TrimSuffix(cfg.Origin, "/")
+	if cfg.CardDir == "" {
+		dir, err := os.MkdirTemp("", "bittunes-cards-")
+		if err != nil {
+			return nil, fmt.Errorf("web: card folder: %w", err)
+		}
+		cfg.CardDir = dir
+	}
 	p, err := newPages(cfg)
 	if err != nil {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	for _, prefix := range []string{"/api/", "/healthz", "/readyz", "/metrics"} {
+	for _, prefix := range []string{"/api/", "/healthz", "/readyz", "/status", "/metrics"} {
 		mux.Handle(prefix, api)
 	}
 	p.routes(mux)
-	return mux, nil
+	return apiFirst(api, mux), nil
 }
 
-// pages renders the page frames.
+// apiFirst sends every path under /api, in any case (/API/V1/…), to the API, so that a client's
+// mistake there gets the API's JSON error, never a page.
+func apiFirst(api, rest http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; strings.EqualFold(p, "/api") || (len(p) >= 5 && strings.EqualFold(p[:5], "/api/")) {
+			api.ServeHTTP(w, r)
+			return
+		}
+		rest.ServeHTTP(w, r)
+	})
+}
+
+// pages renders the pages.
 type pages struct {
 	cfg      Config
-	tmpl     *template.Template
+	tmpl     map[string]*template.Template // page name → the layout with that page's content
+	embed    *template.Template
+	cards    *cards.Cache
+	sitemaps sitemapCache
 	config   template.JS // the page configuration, as JSON
 	static   http.Handler
 	versions map[string]string // asset name → short content hash, for cache-busting URLs
@@ -96,9 +136,9 @@ type pages struct {
 }
 
 func newPages(cfg Config) (*pages, error) {
-	tmpl, err := template.New("").Funcs(template.FuncMap{}).ParseFS(templateFS, "templates/*.html")
+	tmpl, embedTmpl, err := parseTemplates()
 	if err != nil {
-		return nil, fmt.Errorf("web: templates: %w", err)
+		return nil, err
 	}
 	b, err := json.Marshal(pageConfig{ChainID: cfg.ChainID, ChainName: cfg.ChainName, RPCURL: cfg.RPCURL,
 		Market: cfg.Market.Hex(), ExplorerURL: cfg.ExplorerURL})
@@ -109,14 +149,22 @@ func newPages(cfg Config) (*pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pages{cfg: cfg, tmpl: tmpl, config: template.JS(b), versions: map[string]string{}, gzipped: map[string][]byte{}}
-	for _, name := range []string{"app.js", "style.css", "favicon.svg"} {
+	p := &pages{cfg: cfg, tmpl: tmpl, embed: embedTmpl, cards: &cards.Cache{Dir: cfg.CardDir}, config: template.JS(b),
+		versions: map[string]string{}, gzipped: map[string][]byte{}}
+	names, err := staticNames(sub)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
 		data, err := fs.ReadFile(sub, name)
 		if err != nil {
 			return nil, fmt.Errorf("web: static %s: %w", name, err)
 		}
 		sum := sha256.Sum256(data)
 		p.versions[name] = hex.EncodeToString(sum[:6])
+		if ext := path.Ext(name); ext != ".js" && ext != ".css" && ext != ".svg" {
+			continue
+		}
 		var z bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
 		_, _ = zw.Write(data)
@@ -134,7 +182,7 @@ func (p *pages) asset(name string) string { return "/static/" + name + "?v=" + p
 
 func (p *pages) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Query().Get("v") != "" {
+		if r.URL.Query().Get("v") != "" || strings.HasPrefix(r.URL.Path, "/static/chunks/") { // chunks are named by their hash
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
 			w.Header().Set("Cache-Control", "public, max-age=300")
@@ -154,13 +202,35 @@ func (p *pages) routes(mux *http.ServeMux) {
 		p.static.ServeHTTP(w, r)
 	})
 	mux.HandleFunc("GET /covers/{hash}", p.cover)
-	mux.HandleFunc("GET /{$}", p.page("home", "Independent music, passed on by fans"))
-	mux.HandleFunc("GET /charts", p.page("chart", "Charts"))
-	mux.HandleFunc("GET /charts/{genre}", p.page("chart", "Charts"))
-	mux.HandleFunc("GET /charts/{genre}/{subgenre}", p.page("chart", "Charts"))
-	mux.HandleFunc("GET /browse", p.page("browse", "Browse"))
-	mux.HandleFunc("GET /t/{id}", p.page("track", "Track"))
-	mux.HandleFunc("GET /a/{address}", p.page("artist", "Artist"))
+	mux.HandleFunc("GET /covers/{hash}/{size}", p.thumbnail)
+	mux.HandleFunc("GET /cards/t/{file}", p.trackCard)
+	mux.HandleFunc("GET /cards/a/{file}", p.artistCard)
+	mux.HandleFunc("GET /cards/chart.jpg", p.chartCard)
+	mux.HandleFunc("GET /{$}", p.home)
+	mux.HandleFunc("GET /charts", p.chart)
+	mux.HandleFunc("GET /charts/{genre}", p.chart)
+	mux.HandleFunc("GET /charts/{genre}/{subgenre}", p.chart)
+	mux.HandleFunc("GET /browse", p.browse)
+	mux.HandleFunc("GET /t/{id}", p.track)
+	mux.HandleFunc("GET /a/{address}", p.artist)
+	mux.HandleFunc("GET /embed/t/{id}", p.embedTrack)
+	mux.HandleFunc("GET /embed/a/{address}", p.embedArtist)
+	mux.HandleFunc("GET /embed/charts", p.embedChart)
+	mux.HandleFunc("GET /embed/charts/{genre}", p.embedChart)
+	mux.HandleFunc("GET /embed/charts/{genre}/{subgenre}", p.embedChart)
+	mux.HandleFunc("GET /oembed", p.oembed)
+	mux.HandleFunc("GET /r/{code}", p.shortLink)
+	mux.HandleFunc("POST /r", p.makeShortLink)
+	mux.HandleFunc("GET /qr", p.qr)
+	mux.HandleFunc("GET /feeds/new", p.newReleasesFeed)
+	mux.HandleFunc("GET /feeds/new/{genre}", p.newReleasesFeed)
+	mux.HandleFunc("GET /feeds/new/{genre}/{subgenre}", p.newReleasesFeed)
+	mux.HandleFunc("GET /feeds/a/{address}", p.artistFeed)
+	mux.HandleFunc("GET /feeds/charts/{period}", p.chartFeed)
+	mux.HandleFunc("GET /feeds/charts/{period}/{genre}", p.chartFeed)
+	mux.HandleFunc("GET /feeds/charts/{period}/{genre}/{subgenre}", p.chartFeed)
+	mux.HandleFunc("GET /sitemap.xml", p.sitemap)
+	mux.HandleFunc("GET /robots.txt", p.robots)
 	mux.HandleFunc("GET /account", p.page("account", "Your account"))
 	mux.HandleFunc("GET /upload", p.page("upload", "Upload a track"))
 	mux.HandleFunc("GET /audit", p.page("audit", "Audit: every sale and its split"))
@@ -168,64 +238,17 @@ func (p *pages) routes(mux *http.ServeMux) {
 	mux.HandleFunc("/", p.notFound)
 }
 
-// frame is what the layout template renders.
-type frame struct {
-	Page       string
-	Title      string
-	Params     map[string]string
-	ParamsJSON string
-	Config     template.JS
-	Asset      func(string) string
-	Status     int
-}
-
-// page serves the frame of a page; the bundle fills it from the API.
-func (p *pages) page(name, title string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		params := map[string]string{}
-		for _, k := range []string{"genre", "subgenre", "id", "address", "hash"} {
-			if v := r.PathValue(k); v != "" {
-				params[k] = v
-			}
+// staticNames lists the files of the static folder, chunks of the bundle included.
+func staticNames(sub fs.FS) ([]string, error) {
+	var names []string
+	err := fs.WalkDir(sub, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, name)
 		}
-		p.render(w, frame{Page: name, Title: title, Params: params}, http.StatusOK)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("web: static: %w", err)
 	}
-}
-
-func (p *pages) notFound(w http.ResponseWriter, r *http.Request) {
-	p.render(w, frame{Page: "notfound", Title: "Not found"}, http.StatusNotFound)
-}
-
-func (p *pages) render(w http.ResponseWriter, f frame, status int) {
-	f.Config, f.Asset, f.Status = p.config, p.asset, status
-	if f.Params == nil {
-		f.Params = map[string]string{}
-	}
-	params, _ := json.Marshal(f.Params)
-	f.ParamsJSON = string(params)
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	h.Set("Content-Security-Policy", p.csp())
-	var b strings.Builder
-	if err := p.tmpl.ExecuteTemplate(&b, "layout.html", f); err != nil {
-		p.cfg.Logger.Error("web: render", "page", f.Page, "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	}
-	w.WriteHeader(status)
-	_, _ = w.Write([]byte(b.String()))
-}
-
-// csp allows the page's own scripts, styles, images and media, and connections to the API and
-// the chain's RPC.
-func (p *pages) csp() string {
-	connect := "'self'"
-	if u, err := url.Parse(p.cfg.RPCURL); err == nil && u.Host != "" {
-		connect += " " + u.Scheme + "://" + u.Host
-	}
-	return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
-		"connect-src " + connect + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+	return names, nil
 }

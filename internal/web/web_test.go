@@ -17,12 +17,18 @@ import (
 	"github.com/bittunes/bittunes/internal/content"
 )
 
-func testHandler(t *testing.T, cfg Config) http.Handler {
+func testHandler(t testing.TB, cfg Config) http.Handler {
 	t.Helper()
 	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"api":"`+r.URL.Path+`"}`)
 	})
+	if cfg.Catalog == nil {
+		cfg.Catalog = newFakeCatalog()
+	}
+	if cfg.CardDir == "" {
+		cfg.CardDir = t.TempDir()
+	}
 	h, err := Handler(cfg, api)
 	if err != nil {
 		t.Fatal(err)
@@ -48,11 +54,13 @@ func TestPagesFrameEachRouteWithTheMarketsSettings(t *testing.T) {
 		status             int
 	}{
 		{"/", "home", `{}`, 200},
-		{"/charts", "chart", `{}`, 200},
-		{"/charts/electronic", "chart", `{"genre":"electronic"}`, 200},
-		{"/charts/electronic/deep-house?period=30d", "chart", `{"genre":"electronic","subgenre":"deep-house"}`, 200},
+		{"/charts", "chart", `{"genre":"","subgenre":""}`, 200},
+		{"/charts/electronic", "chart", `{"genre":"electronic","subgenre":""}`, 200},
+		{"/charts/electronic/house?period=30d", "chart", `{"genre":"electronic","subgenre":"house"}`, 200},
+		{"/charts/electronic/deep-house?period=30d", "notfound", `{}`, 404},
 		{"/browse?q=harbour", "browse", `{}`, 200},
-		{"/t/12?ref=0xabc", "track", `{"id":"12"}`, 200},
+		{"/t/1?ref=0xabc", "track", `{"id":"1"}`, 200},
+		{"/t/12", "notfound", `{}`, 404},
 		{"/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "artist", `{"address":"0x70997970C51812dc3A010C7d01b50e0d17dc79C8"}`, 200},
 		{"/account", "account", `{}`, 200},
 		{"/upload", "upload", `{}`, 200},
@@ -87,7 +95,8 @@ func TestPagesFrameEachRouteWithTheMarketsSettings(t *testing.T) {
 				t.Errorf("config %+v, want %+v", got, want)
 			}
 			csp := rec.Header().Get("Content-Security-Policy")
-			if !strings.Contains(csp, "connect-src 'self' http://127.0.0.1:8545") || !strings.Contains(csp, "script-src 'self';") {
+			if !strings.Contains(csp, "connect-src 'self' http://127.0.0.1:8545") || !strings.Contains(csp, "script-src 'self'") ||
+				strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors 'none'") {
 				t.Errorf("CSP %q", csp)
 			}
 		})
@@ -165,7 +174,7 @@ func TestCovers(t *testing.T) {
 
 func TestExplorerURLMustBeHTTP(t *testing.T) {
 	for _, u := range []string{"javascript:alert(1)", "etherscan.io", "ftp://x"} {
-		if _, err := Handler(Config{ExplorerURL: u}, http.NotFoundHandler()); err == nil {
+		if _, err := Handler(Config{ExplorerURL: u, Catalog: newFakeCatalog()}, http.NotFoundHandler()); err == nil {
 			t.Errorf("%q accepted", u)
 		}
 	}

@@ -1,33 +1,40 @@
-// The pages' entry point: mounts the wallet control and fills the page the server framed.
-import { html, render, message } from "./lib/dom.js";
-import * as wallet from "./lib/wallet.js";
-import { mount } from "./lib/walletui.js";
-import home from "./pages/home.js";
-import chart from "./pages/chart.js";
-import browse from "./pages/browse.js";
-import track from "./pages/track.js";
-import artist from "./pages/artist.js";
-import account from "./pages/account.js";
-import upload from "./pages/upload.js";
-import audit from "./pages/audit.js";
-import tx from "./pages/tx.js";
+// The pages' entry point. The server renders the public pages (home, charts, browse, track,
+// artist) with their content; this adds the preview player to them, the wallet when a visitor
+// acts on the chain, and fills the pages that show one visitor's wallet (account, upload, audit,
+// transaction) from the API. Each page's code is a chunk loaded for that page only.
+import { html, render, message, notice } from "./lib/dom.js";
+import { loadWallet, mountButton, walletUsed } from "./lib/walletlazy.js";
 
-const pages = { home, chart, browse, track, artist, account, upload, audit, tx };
+const pages = {
+  home: () => import("./pages/home.js"),
+  chart: () => import("./pages/chart.js"),
+  browse: () => import("./pages/browse.js"),
+  track: () => import("./pages/track.js"),
+  artist: () => import("./pages/artist.js"),
+  account: () => import("./pages/account.js"),
+  upload: () => import("./pages/upload.js"),
+  audit: () => import("./pages/audit.js"),
+  tx: () => import("./pages/tx.js"),
+};
+// The pages that show a wallet's data load the wallet at once.
+const walletPages = new Set(["account", "upload", "tx"]);
 
 const main = document.getElementById("main");
 const name = main.dataset.page;
 const params = JSON.parse(main.dataset.params || "{}");
 
-mount(document.getElementById("wallet"));
-const ready = wallet.init();
+mountButton(document.getElementById("wallet"), notice);
+const ready = walletPages.has(name) || walletUsed() ? loadWallet() : Promise.resolve(null);
 
 const q = new URLSearchParams(location.search).get("q");
 if (q) document.getElementById("site-search").value = q;
 
 if (pages[name]) {
-  pages[name](main, params, ready).catch((e) => {
-    console.warn(e);
-    render(main, html`<h1>Something went wrong</h1>${message("error", e.status === 404 ? "There is nothing here: the link may be wrong, or the track is not on sale." : e.message)}
-      <p><a href="/">Back to the store</a></p>`);
-  });
+  pages[name]()
+    .then((m) => m.default(main, params, ready))
+    .catch((e) => {
+      console.warn(e);
+      render(main, html`<h1>Something went wrong</h1>${message("error", e.status === 404 ? "There is nothing here: the link may be wrong, or the track is not on sale." : e.message)}
+        <p><a href="/">Back to the store</a></p>`);
+    });
 }

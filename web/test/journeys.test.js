@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { createWalletClient, http, defineChain, parseEther } from "viem";
 import { privateKeyToAccount, generatePrivateKey } from "viem/accounts";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { startMarket } from "./market.js";
@@ -136,6 +137,8 @@ test("a fan buys through another fan's referral link; the chart and both account
   await item.waitFor();
   const { formatEther } = await import("viem");
   assert.equal(await item.textContent(), `${formatEther(earned)} ETH`);
+  // The library shows each referral link in its short form.
+  await r.page.waitForFunction((id) => /\/r\/[a-z2-7]{10}$/.test(document.getElementById(`ref-${id}`)?.value ?? ""), trackId);
   await shot(r.page, "1-referrer-account");
   assertNoErrors(errors);
   assertNoErrors(r.errors);
@@ -308,17 +311,136 @@ test("every page renders without console errors, on a desktop and on a phone", T
   const artist = market.dev.accounts[1].address;
   const sale = (await market.api("/audit/purchases?limit=1")).sales[0];
   const pages = ["/", "/charts", "/charts?period=all", "/charts/electronic", "/charts/electronic/house?period=30d", "/browse",
-    "/browse?sort=bestselling", "/browse?q=harbour", "/t/1", `/a/${artist}`, "/audit", `/tx/${sale.tx}`, "/account", "/upload"];
+    "/browse?sort=bestselling", "/browse?q=harbour", "/t/1", `/t/1?ref=${lower(sale.buyer)}`, `/a/${artist}`, "/audit", `/tx/${sale.tx}`, "/account", "/upload"];
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     const { page, errors } = await browser.person({ viewport });
     for (const p of pages) {
       await page.goto(market.base + p);
       await page.locator("main .loading").waitFor({ state: "detached" });
       await page.locator("main h1").first().waitFor();
+      const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scrollWidth <= clientWidth, `${p} at ${viewport.width} px scrolls sideways (${scrollWidth} > ${clientWidth})`);
+      const account = await page.locator(".main-nav a[href='/account']").boundingBox();
+      assert.ok(account && account.x >= 0 && account.x + account.width <= clientWidth, `${p}: the Account link is cut off`);
+      if (p === "/t/1") {
+        const buy = await page.locator("[data-act=buy]").boundingBox();
+        assert.ok(buy && buy.y + buy.height <= viewport.height, `the Buy button is below the fold at ${viewport.width} px`);
+      }
       const name = p.replace(/0x[0-9a-f]+/gi, "x").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
       await shot(page, `6-${viewport.width}-${name}`);
     }
     assertNoErrors(errors);
     await page.context().close();
   }
+});
+
+/** thirdParty serves a page on another loopback origin that embeds html; close() stops it. */
+async function thirdParty(body) {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html><head><title>A fan's blog</title></head><body><h1>Tracks I love</h1>${body}</body></html>`);
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+test("a player embedded on another site plays the preview, and its Buy credits the embedder", T, async () => {
+  const { trackId, referrer: embedder, buyer } = await referralSetup();
+  const track = await market.api(`/tracks/${trackId}`);
+  // The embedder takes the iframe code the market's oEmbed gives for their referral link.
+  const oembed = await (await fetch(`${market.base}/oembed?url=${encodeURIComponent(`${market.base}/t/${trackId}?ref=${lower(embedder.address)}`)}`)).json();
+  assert.match(oembed.html, new RegExp(`^<iframe src="${market.base}/embed/t/${trackId}\\?ref=${lower(embedder.address)}"`));
+  const site = await thirdParty(oembed.html);
+  try {
+    const wallet = walletFor(buyer.i);
+    const { context, page, errors } = await browser.person({ wallet });
+    await page.goto(site.url);
+    const frame = page.frameLocator("iframe");
+    await frame.getByText(track.title).first().waitFor();
+    await shot(page, "8-embedded-player");
+
+    // Play the preview: a click on the player's own audio control.
+    const audio = frame.locator("audio").first();
+    const box = await audio.boundingBox();
+    await page.mouse.click(box.x + 16, box.y + box.height / 2);
+    // The player is on another origin than the page: ask its frame whether the preview plays.
+    const player = page.frames().find((x) => x.url().startsWith(`${market.base}/embed/t/`));
+    await player.waitForFunction(() => { const a = document.querySelector("audio"); return !a.paused && a.currentTime > 0; }, null, { timeout: 15_000 });
+
+    // Buy opens the track page in a new tab with the embedder's referral.
+    const [tab] = await Promise.all([context.waitForEvent("page"), frame.getByRole("link", { name: /^Buy/ }).click()]);
+    await tab.waitForLoadState();
+    assert.equal(tab.url(), `${market.base}/t/${trackId}?ref=${lower(embedder.address)}`);
+    await tab.getByText("You came through").waitFor();
+    await tab.getByRole("button", { name: `Buy for ${track.price.ether} ETH` }).click();
+    await tab.getByText("It's yours.").waitFor({ timeout: 60_000 });
+    const sale = (await market.api(`/audit/purchases?track=${trackId}&account=${buyer.address}`)).sales[0];
+    assert.equal(lower(sale.referrer), lower(embedder.address), "the embedder was credited on-chain");
+    assertNoErrors(errors);
+  } finally {
+    await site.close();
+  }
+});
+
+test("on a phone, an owner shares their short link, and its QR code scans to the track", T, async () => {
+  const fanIndex = 4;
+  const owned = await libraryIds(market.dev.accounts[fanIndex].address);
+  assert.ok(owned.length, "the demo fan owns a track");
+  const wallet = walletFor(fanIndex);
+  const { context, page, errors } = await browser.person({ wallet, viewport: { width: 390, height: 844 } });
+  // Phones have the Web Share API; record what the page shares.
+  await context.addInitScript({ content: "window.__shared = []; navigator.share = async (data) => { window.__shared.push(data); };" });
+  await page.goto(`${market.base}/t/${owned[0]}`);
+  await page.locator("#wallet").getByRole("button", { name: "Connect wallet" }).click();
+  const link = page.locator("#my-ref");
+  await link.waitFor();
+  const short = await link.inputValue();
+  assert.match(short, new RegExp(`^${market.base}/r/[a-z2-7]{10}$`));
+
+  await page.getByRole("button", { name: "Share…" }).click();
+  await page.waitForFunction(() => window.__shared.length === 1);
+  assert.equal((await page.evaluate(() => window.__shared[0])).url, short);
+
+  await page.getByRole("button", { name: "QR code" }).click();
+  const qr = page.getByRole("img", { name: "QR code of your referral link" });
+  await qr.waitFor();
+  const svg = await page.request.get(new URL(await qr.getAttribute("src"), market.base).href);
+  assert.equal(svg.status(), 200);
+  assert.match(svg.headers()["content-type"], /^image\/svg\+xml/);
+  const qrBox = await qr.boundingBox();
+  assert.ok(qrBox.width >= 200 && qrBox.x + qrBox.width <= 390, `the QR code is ${qrBox.width} px wide at ${qrBox.x}`);
+  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scrollWidth <= clientWidth, `the owner's track page scrolls sideways (${scrollWidth} > ${clientWidth})`);
+  await shot(page, "9-share-phone");
+
+  // The short link is the referral link.
+  const visitor = await browser.person({ viewport: { width: 390, height: 844 } });
+  await visitor.page.goto(short);
+  assert.equal(visitor.page.url(), `${market.base}/t/${owned[0]}?ref=${lower(wallet.address)}`);
+  await visitor.page.getByText("You came through").waitFor();
+  assertNoErrors(errors);
+  assertNoErrors(visitor.errors);
+});
+
+test("a chart page updates itself when a sale changes it", T, async () => {
+  const t = await unownedTrack(9);
+  const before = await chartSales(t.id);
+  const { page, errors } = await browser.person();
+  await page.clock.install();
+  await page.goto(`${market.base}/charts?period=7d`);
+  await page.locator("main h1").waitFor();
+
+  // Someone else buys the track on its page.
+  const fan = await browser.person({ wallet: walletFor(9) });
+  await fan.page.goto(`${market.base}/t/${t.id}`);
+  await fan.page.getByRole("button", { name: /^Buy for/ }).click();
+  await fan.page.getByText("It's yours.").waitFor({ timeout: 60_000 });
+  await market.waitFor("the chart to count the sale", async () => (await chartSales(t.id)) === before + 1, 10_000);
+
+  // Half a minute later the open chart shows it, without a reload.
+  await page.clock.fastForward(31_000);
+  await page.locator(`li[data-track="${t.id}"]`).getByText(`${before + 1} sale`).waitFor({ timeout: 10_000 });
+  await shot(page, "10-chart-live");
+  assertNoErrors(errors);
+  assertNoErrors(fan.errors);
 });

@@ -122,7 +122,7 @@ func (r *runner) makePurchases(ctx context.Context, m *devMarket, p *plan) error
 			return fmt.Errorf("wave %d: %w", i, err)
 		}
 		if (i+1)%max(1, len(waves)/10) == 0 {
-			r.log.Info("bench: building", "workload", p.shape, "waves", i+1, "of", len(waves), "blocks", len(m.blocks.blocks))
+			r.log.Info("bench: building", "workload", p.shape, "wave", i+1, "waves", len(waves), "blocks", len(m.blocks.blocks))
 		}
 	}
 	return nil

@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/pgcluster"
 )
 
 // Benchmarks, as --only names them.
@@ -62,13 +63,20 @@ type Result struct {
 
 // String is the result's BENCH line.
 func (r Result) String() string {
-	return fmt.Sprintf("BENCH %s %s %s", r.Name, strconv.FormatFloat(r.Value, 'f', decimals(r.Unit), 64), r.Unit)
+	value := strconv.FormatFloat(r.Value, 'f', decimals(r.Unit), 64)
+	if math.IsInf(r.Value, 1) {
+		value = "inf"
+	}
+	return fmt.Sprintf("BENCH %s %s %s", r.Name, value, r.Unit)
 }
 
 // decimals is how precisely a figure in unit is printed.
 func decimals(unit string) int {
-	if unit == "ms" {
+	switch unit {
+	case "ms":
 		return 1
+	case "s", "ratio":
+		return 2
 	}
 	return 0
 }
@@ -125,7 +133,7 @@ type runner struct {
 	cfg Config
 	log *slog.Logger
 	out io.Writer
-	pg  *postgres // started on first use
+	pg  *pgcluster.Server // started on first use
 }
 
 // report writes a result line, and logs it with the load average.
@@ -143,14 +151,25 @@ func (r *runner) scaledRoot(n, least int) int {
 	return max(least, int(float64(n)*math.Sqrt(r.cfg.Scale)))
 }
 
-// postgres returns the PostgreSQL server, starting it on first use.
-func (r *runner) postgres(ctx context.Context) (*postgres, error) {
-	if r.pg == nil {
-		pg, err := startPostgres(ctx, r.cfg.PostgresURL, r.log)
-		if err != nil {
-			return nil, err
-		}
-		r.pg = pg
+// clusterPrefix starts the name of the directory of a throwaway cluster under os.TempDir.
+const clusterPrefix = "bittunes-bench-pg-"
+
+// postgres returns the PostgreSQL server: the one at the configured URL or, without one, a
+// throwaway cluster with PostgreSQL's default durability (fsync and synchronous commits on), as
+// production runs. It is started on first use.
+func (r *runner) postgres(ctx context.Context) (*pgcluster.Server, error) {
+	if r.pg != nil {
+		return r.pg, nil
+	}
+	var err error
+	if r.cfg.PostgresURL != "" {
+		r.pg, err = pgcluster.Connect(ctx, r.cfg.PostgresURL)
+	} else {
+		r.log.Info("bench: starting a throwaway PostgreSQL cluster", "dir_prefix", clusterPrefix)
+		r.pg, err = pgcluster.StartTemp(ctx, clusterPrefix, pgcluster.Options{Durable: true})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
 	}
 	return r.pg, nil
 }
@@ -162,7 +181,11 @@ func (r *runner) freshDatabase(ctx context.Context, stem string) (string, func()
 	if err != nil {
 		return "", nil, err
 	}
-	return pg.freshDatabase(ctx, stem)
+	dsn, name, err := pg.CreateDatabase(ctx, "bench_"+stem)
+	if err != nil {
+		return "", nil, fmt.Errorf("bench: %w", err)
+	}
+	return dsn, func() error { return pg.DropDatabase(context.Background(), name) }, nil
 }
 
 // freshStore opens the store on a new, empty database of the benchmarks' PostgreSQL; closing it
@@ -184,7 +207,7 @@ func (r *runner) freshStore(ctx context.Context, stem string) (*store.Store, fun
 
 func (r *runner) close() {
 	if r.pg != nil {
-		if err := r.pg.close(); err != nil {
+		if err := r.pg.Close(); err != nil {
 			r.log.Warn("bench: stopping PostgreSQL", "err", err)
 		}
 	}

@@ -54,13 +54,6 @@ func (s *sender) fresh(accounts []account) {
 	}
 }
 
-// forgetNonces makes the next transactions ask the chain for their senders' nonces (after a reorg).
-func (s *sender) forgetNonces() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.nonces = map[common.Address]uint64{}
-}
-
 // sign assigns the requests their nonces, in order, and signs them with fees twice the current base
 // fee plus the tip.
 func (s *sender) sign(ctx context.Context, reqs []txRequest) ([]*types.Transaction, error) {

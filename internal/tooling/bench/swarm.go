@@ -205,7 +205,7 @@ func benchSwarm(ctx context.Context, cfg SwarmConfig, dir string, aria2Fans int,
 		defer c.Close()
 		fans[i] = c
 	}
-	cfg.Logger.Info("bench swarm: fans fetch", "fans", cfg.Fans, "aria2", aria2Fans, "packageBytes", o.pkg.Size, "originRate", cfg.OriginRate)
+	cfg.Logger.Info("bench swarm: fans fetch", "fans", cfg.Fans, "aria2", aria2Fans, "package_bytes", o.pkg.Size, "origin_rate", cfg.OriginRate)
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	start := time.Now()
@@ -236,7 +236,7 @@ func benchSwarm(ctx context.Context, cfg SwarmConfig, dir string, aria2Fans int,
 	}
 	fmt.Fprintf(out, "BENCH swarm_origin_copies%s %.2f copies\n", suffix, float64(o.originBytes())/float64(o.pkg.Size))
 	fmt.Fprintf(out, "BENCH swarm_all_complete%s %.2f s\n", suffix, took.Seconds())
-	cfg.Logger.Info("bench swarm: done", "seederBytes", o.seeder.Uploaded(), "webSeedBytes", o.webSeed.Load(), "took", took)
+	cfg.Logger.Info("bench swarm: done", "seeder_bytes", o.seeder.Uploaded(), "web_seed_bytes", o.webSeed.Load(), "took", took)
 	return nil
 }
 

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,15 +19,6 @@ func aria2Args(dir string, port int) []string {
 	return []string{"--dir=" + dir, "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false",
 		"--enable-peer-exchange=false", "--listen-port=" + fmt.Sprint(port), "--bt-save-metadata=false",
 		"--console-log-level=warn", "--summary-interval=0", "--file-allocation=none", "--no-conf=true", "--quiet=true"}
-}
-
-func freeLoopbackPort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
 // aria2Fan runs aria2 on the origin's magnet link in dir, seeding on while it fetches, and returns

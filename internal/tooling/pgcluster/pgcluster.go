@@ -1,7 +1,7 @@
 // Package pgcluster starts throwaway PostgreSQL clusters from the installed server binaries: for
 // the store's tests (package pgtest) and for `bittunes bench`. A cluster lives in a directory of its
 // own, listens on a free loopback port and a private socket directory, and is stopped and deleted
-// by Stop.
+// by Stop. A Server makes fresh databases on such a cluster, or on a server given by URL.
 //
 // PostgreSQL refuses to run as root; when the process runs as root, the server runs as the
 // postgres user (through runuser) on a directory that user owns.
@@ -42,6 +42,8 @@ type Cluster struct {
 	dir  string // directory holding the data, socket and log; removed by Stop
 	user string // user the server runs as ("postgres" under root), or "" for the current user
 	port int
+	opts Options // the server settings, for StartServer
+	down bool    // StopServer stopped the server
 }
 
 // Start initialises a cluster in dir, an empty directory (typically from os.MkdirTemp under
@@ -51,10 +53,33 @@ func Start(ctx context.Context, dir string, opts Options) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.opts = opts
 	if c.port, err = c.start(ctx, opts); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// StopServer stops the server and keeps the cluster, as an outage does: open connections break
+// and new ones are refused until StartServer. Tests use it to take the database away under a
+// running service.
+func (c *Cluster) StopServer(ctx context.Context) error {
+	if out, err := c.run(ctx, "pg_ctl", "stop", "--pgdata", c.dataDir(), "--mode", "fast", "--wait"); err != nil {
+		return fmt.Errorf("pgcluster: pg_ctl stop: %w\n%s\nserver log:\n%s", err, out, c.log())
+	}
+	c.down = true
+	return nil
+}
+
+// StartServer starts a server stopped by StopServer again, on the same port with the same data.
+func (c *Cluster) StartServer(ctx context.Context) error {
+	out, err := c.run(ctx, "pg_ctl", "start", "--pgdata", c.dataDir(), "--wait", "--timeout", "60",
+		"--log", c.logFile(), "--options", c.serverOptions(c.port, c.opts))
+	if err != nil {
+		return fmt.Errorf("pgcluster: pg_ctl start on port %d: %w\n%s\nserver log:\n%s", c.port, err, out, c.log())
+	}
+	c.down = false
+	return nil
 }
 
 // DSN is the URL of the cluster's maintenance database, as the superuser postgres.
@@ -65,9 +90,13 @@ func (c *Cluster) DSN() string {
 // Dir is the cluster's directory.
 func (c *Cluster) Dir() string { return c.dir }
 
-// Stop stops the server and removes the cluster directory.
+// Stop stops the server and removes the cluster directory (a server already stopped by
+// StopServer is fine).
 func (c *Cluster) Stop() error {
 	var err error
+	if c.down {
+		return c.remove()
+	}
 	if out, runErr := c.run(context.Background(), "pg_ctl", "stop", "--pgdata", c.dataDir(), "--mode", "immediate", "--wait"); runErr != nil {
 		err = fmt.Errorf("pgcluster: pg_ctl stop: %w\n%s\nserver log:\n%s", runErr, out, c.log())
 	}

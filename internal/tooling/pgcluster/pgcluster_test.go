@@ -87,3 +87,39 @@ func TestSweepLeftoversRemovesClustersOfDeadOwners(t *testing.T) {
 		t.Errorf("the running cluster, whose owner lives, was swept: %v", err)
 	}
 }
+
+func TestStopServerRefusesConnectionsUntilStartServer(t *testing.T) {
+	c := start(t, pgcluster.Options{})
+	defer c.Stop()
+	ctx := context.Background()
+	db, err := sql.Open("pgx", c.DSN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, "CREATE TABLE kept (x INT); INSERT INTO kept VALUES (7)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.StopServer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PingContext(ctx); err == nil {
+		t.Fatal("the database answers while its server is stopped")
+	}
+	if err := c.StartServer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var x int
+	if err := db.QueryRowContext(ctx, "SELECT x FROM kept").Scan(&x); err != nil || x != 7 {
+		t.Fatalf("after StartServer: %d, %v; want the data kept", x, err)
+	}
+	if err := c.StopServer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Stop(); err != nil {
+		t.Fatalf("Stop of a stopped server: %v", err)
+	}
+	if _, err := os.Stat(c.Dir()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the cluster directory is still there after Stop: %v", err)
+	}
+}

@@ -18,9 +18,12 @@
 package pgtest
 
 import (
+	"context"
 	"os"
 	"sync"
 	"testing"
+
+	"github.com/bittunes/bittunes/internal/tooling/pgcluster"
 )
 
 // EnvURL names the environment variable holding the URL of an existing
@@ -30,7 +33,7 @@ const EnvURL = "BITTUNES_TEST_DATABASE_URL"
 // shared is the one server of this test binary, set up on first use.
 var shared struct {
 	once    sync.Once
-	srv     *server
+	srv     *pgcluster.Server
 	err     error // why srv could not be set up
 	inMain  bool  // Main is running, so a local cluster will be stopped
 	stopped bool  // Main has stopped the cluster
@@ -43,12 +46,12 @@ var shared struct {
 func DSN(t testing.TB) string {
 	t.Helper()
 	srv := serverFor(t)
-	dsn, name, err := srv.createDatabase(t.Name())
+	dsn, name, err := srv.CreateDatabase(context.Background(), "test_"+t.Name())
 	if err != nil {
 		t.Fatalf("pgtest: %v", err)
 	}
 	t.Cleanup(func() {
-		if err := srv.dropDatabase(name); err != nil {
+		if err := srv.DropDatabase(context.Background(), name); err != nil {
 			t.Errorf("pgtest: %v", err)
 		}
 	})
@@ -69,7 +72,7 @@ func Main(m *testing.M) {
 	shared.stopped = true
 	shared.mu.Unlock()
 	if shared.srv != nil {
-		if err := shared.srv.close(); err != nil {
+		if err := shared.srv.Close(); err != nil {
 			os.Stderr.WriteString("pgtest: " + err.Error() + "\n")
 			if code == 0 {
 				code = 1
@@ -81,7 +84,7 @@ func Main(m *testing.M) {
 
 // serverFor returns the shared server, setting it up on first use, or ends
 // the test when there is none.
-func serverFor(t testing.TB) *server {
+func serverFor(t testing.TB) *pgcluster.Server {
 	t.Helper()
 	shared.mu.Lock()
 	inMain, stopped := shared.inMain, shared.stopped
@@ -95,7 +98,7 @@ func serverFor(t testing.TB) *server {
 	}
 	shared.once.Do(func() {
 		if url != "" {
-			shared.srv, shared.err = connect(url, nil)
+			shared.srv, shared.err = pgcluster.Connect(context.Background(), url)
 			return
 		}
 		shared.srv, shared.err = startLocal()

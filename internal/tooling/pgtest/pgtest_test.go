@@ -97,3 +97,21 @@ func TestDatabaseIsDroppedAfterTheTest(t *testing.T) {
 		t.Errorf("database %s still exists after its test ended", name)
 	}
 }
+
+func TestOwnClusterStopsAndStarts(t *testing.T) {
+	c := pgtest.OwnCluster(t)
+	db := open(t, c.DSN())
+	ctx := context.Background()
+	if err := c.StopServer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PingContext(ctx); err == nil {
+		t.Fatal("the cluster answers while stopped")
+	}
+	if err := c.StartServer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		t.Fatalf("after StartServer: %v", err)
+	}
+}

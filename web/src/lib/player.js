@@ -17,9 +17,15 @@ export function playButton(t) {
 
 const known = new Map(); // id → track, for the buttons on the page
 
-/** register makes the play buttons under root work for these tracks. */
-export function wire(root, tracks) {
+/** fromButton reads a track from a server-rendered play button's data attributes. */
+function fromButton(b) {
+  return { id: b.dataset.play, title: b.dataset.title ?? "", artist: { name: b.dataset.artist ?? "" }, contentHash: b.dataset.hash };
+}
+
+/** wire makes the play buttons under root work: for these tracks, or for the tracks the buttons describe. */
+export function wire(root, tracks = []) {
   for (const t of tracks) known.set(String(t.id), t);
+  for (const b of $$("[data-play]", root)) if (!known.has(b.dataset.play) && b.dataset.hash) known.set(b.dataset.play, fromButton(b));
   for (const b of $$("[data-play]", root)) {
     if (b.dataset.wired) continue;
     b.dataset.wired = "1";

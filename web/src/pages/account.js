@@ -10,6 +10,7 @@ import { ranks } from "./artist.js";
 import { salesTable, titlesOf } from "./audit.js";
 import * as w from "../lib/wallet.js";
 import * as tx from "../lib/tx.js";
+import { shortLink } from "../lib/shortlink.js";
 
 export default async function account(main, _params, ready) {
   await ready;
@@ -96,6 +97,14 @@ async function dashboard(main, address) {
     const item = lib.library.find((x) => String(x.track.id) === b.dataset.full);
     b.addEventListener("click", () => play(item.track, audioURL(item.track, { strict: false }), "Full track"));
   }
+  // Each referral link as its short form, one request at a time.
+  (async () => {
+    for (const item of lib.library) {
+      const url = await shortLink(item.track.id, address);
+      const input = document.getElementById(`ref-${item.track.id}`);
+      if (url && input) input.value = url;
+    }
+  })();
   const chartBox = $("#earn-chart", main);
   const drawChart = async (by) => {
     const e = await get(`/accounts/${address}/earnings?by=${by}`);

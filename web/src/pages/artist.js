@@ -1,8 +1,6 @@
-import { html, render } from "../lib/dom.js";
-import { get } from "../lib/api.js";
-import { short, eth } from "../lib/format.js";
-import { cover, chartName } from "../lib/ui.js";
-import { playButton, wire } from "../lib/player.js";
+import { html } from "../lib/dom.js";
+import { chartName } from "../lib/ui.js";
+import { wire } from "../lib/player.js";
 
 /** ranks renders a track's places in the charts: one chip per chart, its rank in each period. */
 export function ranks(list, genres) {
@@ -20,21 +18,7 @@ export function ranks(list, genres) {
   })}</div>`;
 }
 
-export default async function artist(main, { address }) {
-  const [a, genres] = await Promise.all([get(`/artists/${encodeURIComponent(address)}`), get("/genres")]);
-  const name = a.name || short(a.address);
-  document.title = `${name} · Bittunes`;
-  render(main, html`
-    <section class="hero"><h1>${name}</h1><p class="mono small">${a.address}</p></section>
-    <section class="panel" aria-labelledby="tracks-h">
-      <h2 id="tracks-h">Tracks</h2>
-      ${a.tracks.length ? html`<ul class="tracks">${a.tracks.map((t) => html`<li class="trow no-rank">
-        ${cover(t)}
-        <div class="meta"><a class="t" href="/t/${t.id}">${t.title}</a>
-          <div class="sub">${t.genre.name}${t.subgenre?.name ? ` / ${t.subgenre.name}` : ""} · ${t.sales} sale${t.sales === 1 ? "" : "s"}</div>
-          <div class="mt-s">${ranks(t.ranks, genres.genres)}</div></div>
-        <div class="price">${eth(t.price)}</div>
-        ${playButton(t)}</li>`)}</ul>` : html`<p class="empty">No tracks on sale yet.</p>`}
-    </section>`);
-  wire(main, a.tracks);
+// The artist page is rendered on the server; this adds the preview player.
+export default async function artist(main) {
+  wire(main);
 }

@@ -1,28 +1,35 @@
-import { html, render } from "../lib/dom.js";
+// A chart is rendered on the server; this adds the preview player and keeps the list live: while
+// the tab is visible it reads the chart (the API's cached JSON) every half minute and redraws the
+// list when a rank or a sale count changed.
+import { $, $$, render } from "../lib/dom.js";
 import { get, qs } from "../lib/api.js";
-import { trackList, periodName, chartName } from "../lib/ui.js";
+import { trackList } from "../lib/ui.js";
 import { wire } from "../lib/player.js";
 
-const periods = ["7d", "30d", "all"];
+export const refreshEvery = 30_000;
+
+const sales = (n) => `${n} sale${n === 1 ? "" : "s"}`;
+
+/** shown is the list on the page: track, rank and sales of each row, in order. */
+function shown(list) {
+  return $$("li[data-track]", list).map((li) => `${li.dataset.track}:${$(".rank", li)?.textContent}:${$(".price small", li)?.textContent}`).join();
+}
 
 export default async function chart(main, { genre = "", subgenre = "" }) {
-  let period = new URLSearchParams(location.search).get("period") ?? "7d";
-  if (!periods.includes(period)) period = "7d";
-  const [data, genres] = await Promise.all([get(`/charts/${period}${qs({ genre, subgenre })}`), get("/genres")]);
-  const name = chartName(data.chart, genres.genres);
-  const g = genres.genres.find((x) => x.slug === genre);
-  const base = `/charts${genre ? "/" + genre : ""}${subgenre ? "/" + subgenre : ""}`;
-  document.title = `${name} top 100 · Bittunes`;
-  render(main, html`
-    <nav class="small muted" aria-label="Breadcrumb"><a href="/charts">Charts</a>${g ? html` › <a href="/charts/${g.slug}">${g.name}</a>` : ""}${subgenre ? html` › ${name.split(" / ")[1]}` : ""}</nav>
-    <h1>${name} top 100</h1>
-    <nav class="tabs" aria-label="Period">${periods.map((p) => html`<a href="${base}?period=${p}" ${p === period ? html`aria-current="page"` : ""}>${periodName(p)}</a>`)}</nav>
-    ${!genre ? html`<div class="tabs" aria-label="Genres">${genres.genres.map((x) => html`<a href="/charts/${x.slug}?period=${period}">${x.name}</a>`)}</div>` : ""}
-    ${g?.subgenres?.length ? html`<div class="tabs" aria-label="Sub-genres"><a href="/charts/${g.slug}?period=${period}" ${!subgenre ? html`aria-current="page"` : ""}>All ${g.name}</a>${g.subgenres.map((s) => html`<a href="/charts/${g.slug}/${s.slug}?period=${period}" ${s.slug === subgenre ? html`aria-current="page"` : ""}>${s.name}</a>`)}</div>` : ""}
-    <section class="panel">
-      ${data.entries.length ? trackList(data.entries.map((e) => e.track), data.entries)
-        : html`<p class="empty">No sales in this chart for ${periodName(period).toLowerCase()} yet.</p>`}
-      <p class="small muted mt-m">Ranked by sales, then revenue, then who sold first. The long tail: <a href="/browse${qs({ genre, subgenre, sort: "newest" })}">every ${genre ? name : ""} track, newest first</a> or <a href="/browse${qs({ genre, subgenre, sort: "bestselling" })}">best-selling</a>.</p>
-    </section>`);
-  wire(main, data.entries.map((e) => e.track));
+  wire(main);
+  const period = new URLSearchParams(location.search).get("period") || "7d";
+  const panel = $("section.panel", main);
+  setInterval(async () => {
+    if (document.visibilityState !== "visible" || !panel) return;
+    const data = await get(`/charts/${period}${qs({ genre, subgenre })}`).catch(() => null);
+    if (!data?.entries.length) return;
+    const list = $("ol.tracks", panel);
+    const next = data.entries.map((e) => `${e.track.id}:${e.rank}:${sales(e.sales)}`).join();
+    if (list && next === shown(list)) return;
+    const holder = document.createElement("div");
+    render(holder, trackList(data.entries.map((e) => e.track), data.entries));
+    if (list) list.replaceWith(holder.firstElementChild);
+    else $(".empty", panel)?.replaceWith(holder.firstElementChild);
+    wire(main, data.entries.map((e) => e.track));
+  }, refreshEvery);
 }

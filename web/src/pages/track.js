@@ -1,12 +1,15 @@
 import { html, render, message, $ } from "../lib/dom.js";
 import { get, qs } from "../lib/api.js";
 import { eth, pct, short, duration, date, zeroAddress, weiToEther } from "../lib/format.js";
-import { artistLink, cover } from "../lib/ui.js";
-import { previewURL, audioURL, downloadURL, magnetURI, torrentURL } from "../lib/media.js";
+import { audioURL, downloadURL, magnetURI, torrentURL } from "../lib/media.js";
 import { play } from "../lib/player.js";
-import { connectChoosing } from "../lib/walletui.js";
-import * as w from "../lib/wallet.js";
-import * as tx from "../lib/tx.js";
+import { loadWallet, onWallet, connect } from "../lib/walletlazy.js";
+import { shortLink } from "../lib/shortlink.js";
+
+// The track page is rendered on the server (cover, title, price, the Buy button, what a referrer
+// earns). This adds the preview player, the purchase, the viewer's referral state and, for an
+// owner, their links. The wallet module (w) is loaded when the visitor buys or connects.
+let w = null;
 
 const addressPattern = /^0x[0-9a-fA-F]{40}$/;
 
@@ -25,42 +28,7 @@ function rememberedRef(id) {
 export default async function track(main, { id }, ready) {
   const ref = rememberedRef(id);
   let t = await get(`/tracks/${encodeURIComponent(id)}${qs({ ref })}`);
-  let shownPrice = BigInt(t.price.wei); // the price the visitor was shown
-  document.title = `${t.title} by ${t.artist.name || short(t.artist.address)} · Bittunes`;
-  const preview = previewURL(t, { strict: true });
-  render(main, html`
-    <article class="track-hero">
-      <div>${cover(t, "cover")}</div>
-      <div>
-        <div class="kicker"><a href="/charts/${t.genre.slug}">${t.genre.name}</a>${t.subgenre?.slug ? html` · <a href="/charts/${t.genre.slug}/${t.subgenre.slug}">${t.subgenre.name}</a>` : ""}</div>
-        <h1>${t.title}</h1>
-        <div class="by">by ${artistLink(t.artist)}</div>
-        ${t.description ? html`<p>${t.description}</p>` : ""}
-        <div class="facts">
-          <span><strong>${duration(t.durationMs)}</strong> long</span>
-          <span><strong>${t.sales}</strong> sale${t.sales === 1 ? "" : "s"}</span>
-          <span>Released <strong>${date(t.registeredAt)}</strong></span>
-          ${t.collaborators?.length ? html`<span>With <strong>${t.collaborators.length}</strong> collaborator${t.collaborators.length === 1 ? "" : "s"}</span>` : ""}
-        </div>
-        ${preview ? html`<label for="preview-audio" class="small muted flush">Free preview</label><audio id="preview-audio" controls preload="none" src="${preview}"></audio>
-          <div class="actions"><button type="button" class="btn" data-act="preview">Play preview in the player</button></div>`
-          : html`<p class="small muted">No preview for this track yet.</p>`}
-        <section class="buybox" aria-labelledby="buy-h">
-          <h2 id="buy-h" class="sr-only">Buy</h2>
-          <div class="pricetag" data-price>${eth(t.price)}</div>
-          <div id="ref-info"></div>
-          <div id="buy-area"></div>
-          <div id="tx-area"></div>
-        </section>
-        <section class="buybox" aria-labelledby="dist-h">
-          <h2 id="dist-h">Pass it on, get paid</h2>
-          <p>${t.referralBps
-            ? html`Owners of this track earn <strong>${pct(t.referralBps)}</strong> of every sale they bring in — <strong>${weiToEther(BigInt(t.price.wei) * BigInt(t.referralBps) / 10000n)} ETH</strong> per sale at today's price, paid by the contract in the same transaction.`
-            : html`The artist keeps every referral share of this track: referrers earn nothing from it.`}</p>
-          <div id="owner-area"></div>
-        </section>
-      </div>
-    </article>`);
+  let shownPrice = BigInt($(".track-hero", main)?.dataset.priceWei ?? t.price.wei); // the price the visitor was shown
   $("[data-act=preview]", main)?.addEventListener("click", () => {
     $("#preview-audio", main)?.pause();
     play(t);
@@ -68,10 +36,14 @@ export default async function track(main, { id }, ready) {
 
   const refInfo = $("#ref-info", main), buyArea = $("#buy-area", main), txArea = $("#tx-area", main), ownerArea = $("#owner-area", main);
   let eligibleRef = null;
+  const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
+  if (serverBuy) {
+    serverBuy.addEventListener("click", (e) => buy(e.currentTarget));
+    serverBuy.disabled = false;
+  }
 
   async function refresh() {
-    const s = w.wallet;
-    const viewer = s.account;
+    const viewer = w?.wallet.account ?? null;
     t = await get(`/tracks/${encodeURIComponent(id)}${qs({ ref, viewer })}`);
     eligibleRef = t.referrer?.eligible ? t.referrer.address : null;
     if (ref) {
@@ -93,7 +65,11 @@ export default async function track(main, { id }, ready) {
     else if (owns) render(buyArea, message("ok", html`<strong>You own this track.</strong> Play it, download it, and share your link below.`));
     else render(buyArea, html`<div class="actions"><button type="button" class="btn btn-primary btn-big" data-act="buy">Buy for ${eth(t.price)}</button>
       ${viewer ? "" : html`<span class="small muted">You pay with your browser wallet.</span>`}</div>`);
-    $("[data-act=buy]", buyArea)?.addEventListener("click", (e) => buy(e.currentTarget));
+    const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
+  if (serverBuy) {
+    serverBuy.addEventListener("click", (e) => buy(e.currentTarget));
+    serverBuy.disabled = false;
+  }
     await drawOwner(owns, viewer);
   }
 
@@ -102,7 +78,8 @@ export default async function track(main, { id }, ready) {
       render(ownerArea, html`<p class="small muted">Buy it to get your own referral link.</p>`);
       return;
     }
-    const link = `${location.origin}/t/${t.id}?ref=${viewer.toLowerCase()}`;
+    const long = `${location.origin}/t/${t.id}?ref=${viewer.toLowerCase()}`;
+    const link = (await shortLink(t.id, viewer)) ?? long;
     const lib = await get(`/accounts/${viewer}/library`).catch(() => ({ library: [] }));
     const mine = lib.library.find((x) => x.track.id === t.id);
     const signed = w.signedIn();
@@ -110,6 +87,13 @@ export default async function track(main, { id }, ready) {
     render(ownerArea, html`
       <label for="my-ref">Your referral link</label>
       <div class="copyrow"><input id="my-ref" readonly value="${link}"><button type="button" class="btn" data-act="copy">Copy link</button></div>
+      <div class="actions share">
+        ${navigator.share ? html`<button type="button" class="btn btn-primary" data-act="share">Share…</button>` : ""}
+        <button type="button" class="btn" data-act="qr" aria-expanded="false" aria-controls="qr-box">QR code</button>
+      </div>
+      <figure id="qr-box" class="qr" hidden><img alt="QR code of your referral link" width="240" height="240"><figcaption class="small muted">Print it on a poster or show it at a gig: whoever scans it and buys pays you ${pct(t.referralBps)}.</figcaption></figure>
+      <details class="small"><summary>Put a player on your site</summary><p>Paste this where the player should go; a purchase through it pays you too.</p>
+        <input readonly aria-label="Player code" value="${`<iframe src="${location.origin}/embed/t/${t.id}?ref=${viewer.toLowerCase()}" width="480" height="152" style="border:0" loading="lazy"></iframe>`}"></details>
       <p class="small mt-s" data-earned>${mine
         ? html`You have earned <strong>${eth(mine.referralEarnings)}</strong> from ${mine.referralSales} sale${mine.referralSales === 1 ? "" : "s"} through your link.`
         : html`Your link has not brought a sale yet.`}</p>
@@ -128,6 +112,18 @@ export default async function track(main, { id }, ready) {
       try { await navigator.clipboard.writeText(link); } catch { document.execCommand?.("copy"); }
       button.textContent = "Copied";
     });
+    $("[data-act=share]", ownerArea)?.addEventListener("click", async () => {
+      try {
+        await navigator.share({ title: `${t.title} by ${t.artist.name || short(t.artist.address)}`, text: `Listen to ${t.title} on Bittunes`, url: link });
+      } catch { /* the visitor closed the share sheet */ }
+    });
+    $("[data-act=qr]", ownerArea).addEventListener("click", (e) => {
+      const box = $("#qr-box", ownerArea);
+      const img = box.querySelector("img");
+      if (!img.getAttribute("src")) img.src = `/qr?url=${encodeURIComponent(link)}`;
+      box.hidden = !box.hidden;
+      e.currentTarget.setAttribute("aria-expanded", String(!box.hidden));
+    });
     $("[data-act=play]", ownerArea)?.addEventListener("click", () => play(t, audio, "Full track"));
     $("[data-act=signin]", ownerArea)?.addEventListener("click", async (e) => {
       const button = e.currentTarget;
@@ -145,7 +141,9 @@ export default async function track(main, { id }, ready) {
     button.disabled = true;
     render(txArea, "");
     try {
-      if (!w.wallet.account && !(await connectChoosing())) return;
+      w = await loadWallet();
+      const tx = await import("../lib/tx.js");
+      if (!w.wallet.account && !(await connect())) return;
       await w.ensureChain();
       const buyer = w.wallet.account;
       // The referrer is used only when the API says it is eligible for this buyer.
@@ -166,6 +164,7 @@ export default async function track(main, { id }, ready) {
       });
       await refresh();
     } catch (e) {
+      if (!w) return render(txArea, message("error", e.message));
       const err = w.explain(e);
       if (err.kind === "price_changed" && err.price !== undefined) return priceChanged(err.price);
       if (!err.shown) render(txArea, message("error", err.message));
@@ -186,12 +185,18 @@ export default async function track(main, { id }, ready) {
     }
   }
 
-  await ready;
   let last = undefined;
-  w.onChange((s) => {
-    const key = `${s.account}|${w.signedIn()}`;
-    if (key === last) return;
-    last = key;
-    refresh().catch((e) => render(txArea, message("error", w.explain(e).message)));
-  });
+  const watch = (mod) => {
+    w = mod;
+    w.onChange((s) => {
+      const key = `${s.account}|${w.signedIn()}`;
+      if (key === last) return;
+      last = key;
+      refresh().catch((e) => render(txArea, message("error", w.explain(e).message)));
+    });
+  };
+  const loaded = await ready;
+  if (loaded) return watch(loaded);
+  refresh().catch((e) => render(txArea, message("error", e.message)));
+  onWallet(watch);
 }

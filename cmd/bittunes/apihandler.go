@@ -1,0 +1,57 @@
+package main
+
+import (
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/bittunes/bittunes/internal/api"
+	"github.com/bittunes/bittunes/internal/config"
+	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/web"
+)
+
+// maxIndexerLag is how many blocks the indexer may be behind the head (beyond --confirmations)
+// while the API still reports itself ready.
+const maxIndexerLag = 20
+
+// newAPIHandler is the API and the pages of every role that serves them (serve, dev), built from
+// the configuration and what the role runs against. Both build it here, so a setting reaches one
+// only if it reaches the other.
+func newAPIHandler(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Registerer) (http.Handler, error) {
+	return web.Handler(webConfig(cfg, b), api.Handler(apiDeps(cfg, b, masterKey, reg)))
+}
+
+// apiDeps are the API's dependencies: every setting of cfg the API uses, and the backend.
+func apiDeps(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Registerer) api.Deps {
+	contract := market.NewReader(b.client, cfg.Market)
+	return api.Deps{Store: b.store, Chain: b.client, Contract: contract, Owners: contract,
+		ChainID: b.chainID, Market: cfg.Market, Logger: b.log,
+		MaxLag: maxIndexerLag, Confirms: cfg.Confirmations,
+		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(), MasterKey: masterKey,
+		TrackerURL: cfg.Swarm.TrackerURL, Metrics: reg}
+}
+
+// webConfig is what the pages are told: the chain, how wallets reach it, and where to link.
+func webConfig(cfg config.Config, b *backend) web.Config {
+	return web.Config{ChainID: b.chainID, ChainName: cfg.ChainName, RPCURL: cfg.WalletRPC, Market: cfg.Market,
+		ExplorerURL: cfg.ExplorerURL, MediaDir: cfg.Media(), Logger: b.log,
+		Catalog: b.store, Origin: cfg.Origin(), CardDir: filepath.Join(cfg.DataDir, "cards")}
+}
+
+// openMedia makes the media folder's subfolders and removes the temporary files a killed server
+// left behind.
+func openMedia(cfg config.Config, log *slog.Logger) (content.Media, error) {
+	media := content.Media{Dir: cfg.Media()}
+	if err := media.Init(); err != nil {
+		return media, err
+	}
+	if err := media.RemoveStaleTemp(24 * time.Hour); err != nil {
+		log.Warn("media: temporary files left by a killed server", "err", err)
+	}
+	return media, nil
+}

@@ -1,0 +1,439 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/bittunes/bittunes/internal/charts"
+	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/wei"
+)
+
+// The chart formula's ledger (charts.Ledger) kept in the database: each batch's sales are judged
+// in chain order from what the ledger tables say about the accounts and tracks they involve, and
+// the verdicts (chart_sales), the payments to the tracks' teams (chart_payments) and what they add
+// to the aggregates (fan_payments, daily_track_points, track_points) are stored with the batch.
+
+type chartSaleRow struct {
+	ChainID     int64      `gorm:"column:chain_id;primaryKey"`
+	TxHash      string     `gorm:"column:tx_hash;primaryKey"`
+	LogIndex    int        `gorm:"column:log_index;primaryKey"`
+	BlockNumber int64      `gorm:"column:block_number"`
+	Day         string     `gorm:"column:day"`
+	TrackID     int64      `gorm:"column:track_id"`
+	Buyer       string     `gorm:"column:buyer"`
+	Fan         string     `gorm:"column:fan"`
+	Price       wei.Amount `gorm:"column:price"`
+	Counted     bool       `gorm:"column:counted"`
+	Points      wei.Amount `gorm:"column:points"`
+}
+
+func (chartSaleRow) TableName() string { return "chart_sales" }
+
+type chartPaymentRow struct {
+	ChainID     int64      `gorm:"column:chain_id;primaryKey"`
+	TxHash      string     `gorm:"column:tx_hash;primaryKey"`
+	LogIndex    int        `gorm:"column:log_index;primaryKey"`
+	Payee       string     `gorm:"column:payee;primaryKey"`
+	BlockNumber int64      `gorm:"column:block_number"`
+	Fan         string     `gorm:"column:fan"`
+	Amount      wei.Amount `gorm:"column:amount"`
+}
+
+func (chartPaymentRow) TableName() string { return "chart_payments" }
+
+type fanPaymentRow struct {
+	ChainID int64      `gorm:"column:chain_id;primaryKey"`
+	Fan     string     `gorm:"column:fan;primaryKey"`
+	Payee   string     `gorm:"column:payee;primaryKey"`
+	Amount  wei.Amount `gorm:"column:amount"`
+}
+
+func (fanPaymentRow) TableName() string { return "fan_payments" }
+
+type dailyTrackPointsRow struct {
+	ChainID int64      `gorm:"column:chain_id;primaryKey"`
+	TrackID int64      `gorm:"column:track_id;primaryKey"`
+	Day     string     `gorm:"column:day;primaryKey"`
+	Sales   int64      `gorm:"column:sales"`
+	Revenue wei.Amount `gorm:"column:revenue"`
+	Points  wei.Amount `gorm:"column:points"`
+}
+
+func (dailyTrackPointsRow) TableName() string { return "daily_track_points" }
+
+type trackPointsRow struct {
+	ChainID int64      `gorm:"column:chain_id;primaryKey"`
+	TrackID int64      `gorm:"column:track_id;primaryKey"`
+	Sales   int64      `gorm:"column:sales"`
+	Revenue wei.Amount `gorm:"column:revenue"`
+	Points  wei.Amount `gorm:"column:points"`
+}
+
+func (trackPointsRow) TableName() string { return "track_points" }
+
+// pointsSum is the points, number and revenue of counted sales.
+type pointsSum struct {
+	Sales   int64
+	Revenue wei.Amount
+	Points  wei.Amount
+}
+
+func (s *pointsSum) add(o pointsSum) (err error) {
+	s.Sales += o.Sales
+	if s.Revenue, err = s.Revenue.Add(o.Revenue); err != nil {
+		return err
+	}
+	s.Points, err = s.Points.Add(o.Points)
+	return err
+}
+
+func (s *pointsSum) sub(o pointsSum) (err error) {
+	if s.Sales < o.Sales {
+		return errAggregatesOutOfStep
+	}
+	s.Sales -= o.Sales
+	if s.Revenue, err = s.Revenue.Sub(o.Revenue); err != nil {
+		return errAggregatesOutOfStep
+	}
+	if s.Points, err = s.Points.Sub(o.Points); err != nil {
+		return errAggregatesOutOfStep
+	}
+	return nil
+}
+
+// ledgerDelta is what a run of judged sales adds to the ledger's aggregates.
+type ledgerDelta struct {
+	fans   map[[2]string]wei.Amount // (fan, payee) → amount
+	daily  map[dailyTrackKey]*pointsSum
+	totals map[int64]*pointsSum
+}
+
+func newLedgerDelta() *ledgerDelta {
+	return &ledgerDelta{fans: map[[2]string]wei.Amount{}, daily: map[dailyTrackKey]*pointsSum{}, totals: map[int64]*pointsSum{}}
+}
+
+func (d *ledgerDelta) sale(s chartSaleRow) error {
+	if !s.Counted {
+		return nil
+	}
+	add := pointsSum{Sales: 1, Revenue: s.Price, Points: s.Points}
+	k := dailyTrackKey{s.TrackID, s.Day}
+	if d.daily[k] == nil {
+		d.daily[k] = &pointsSum{}
+	}
+	if d.totals[s.TrackID] == nil {
+		d.totals[s.TrackID] = &pointsSum{}
+	}
+	if err := d.daily[k].add(add); err != nil {
+		return err
+	}
+	return d.totals[s.TrackID].add(add)
+}
+
+func (d *ledgerDelta) payment(p chartPaymentRow) error {
+	for _, k := range [][2]string{{p.Fan, p.Payee}, {p.Fan, ""}} {
+		sum, err := d.fans[k].Add(p.Amount)
+		if err != nil {
+			return err
+		}
+		d.fans[k] = sum
+	}
+	return nil
+}
+
+// judgeSales applies the chart formula to the sales among events, in order, and stores the
+// verdicts, the payments and the aggregates they change. artists holds the artist of every track
+// sold (registered in the batch or before).
+func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.Event, artists map[int64]string) error {
+	var sales []market.Sale
+	registered := map[int64][]string{}
+	for _, ev := range events {
+		switch e := ev.(type) {
+		case market.Sale:
+			sales = append(sales, e)
+		case market.TrackRegistered:
+			team := []string{addressText(e.Artist)}
+			for _, c := range e.Collaborators {
+				team = append(team, addressText(c.Account))
+			}
+			registered[e.TrackID] = team
+		}
+	}
+	if len(sales) == 0 {
+		return nil
+	}
+	purchases, err := q.chartPurchases(ctx, chainID, sales, artists, registered)
+	if err != nil {
+		return err
+	}
+	ledger, err := q.seedLedger(ctx, chainID, purchases)
+	if err != nil {
+		return err
+	}
+	delta := newLedgerDelta()
+	rows := make([]chartSaleRow, len(sales))
+	var payments []chartPaymentRow
+	for i, e := range sales {
+		p := purchases[i]
+		v, err := ledger.Judge(p)
+		if err != nil {
+			return fmt.Errorf("store: judge sale %s/%d: %w", e.TxHash.Hex(), e.LogIndex, err)
+		}
+		tx, li, bn := hashText(e.TxHash), int(e.LogIndex), int64(e.BlockNumber)
+		rows[i] = chartSaleRow{ChainID: chainID, TxHash: tx, LogIndex: li, BlockNumber: bn, Day: Day(e.BlockTime), TrackID: e.TrackID,
+			Buyer: p.Buyer, Fan: p.Recipient, Price: p.Price, Counted: v.Counted, Points: v.Points}
+		if err := delta.sale(rows[i]); err != nil {
+			return err
+		}
+		for _, pay := range p.Paid {
+			if pay.Amount.IsZero() {
+				continue
+			}
+			payments = append(payments, chartPaymentRow{ChainID: chainID, TxHash: tx, LogIndex: li, Payee: pay.Account, BlockNumber: bn,
+				Fan: p.Recipient, Amount: pay.Amount})
+			if err := delta.payment(payments[len(payments)-1]); err != nil {
+				return err
+			}
+		}
+	}
+	if err := insertNew(ctx, q, rows); err != nil {
+		return err
+	}
+	if err := insertNew(ctx, q, mergePayments(payments)); err != nil {
+		return err
+	}
+	return q.addLedgerDelta(ctx, chainID, delta)
+}
+
+// mergePayments folds payments to the same payee by the same sale (an artist who is also a
+// collaborator) into one row.
+func mergePayments(rows []chartPaymentRow) []chartPaymentRow {
+	type key struct {
+		tx    string
+		log   int
+		payee string
+	}
+	at := map[key]int{}
+	out := rows[:0:0]
+	for _, r := range rows {
+		k := key{r.TxHash, r.LogIndex, r.Payee}
+		if i, ok := at[k]; ok {
+			out[i].Amount, _ = out[i].Amount.Add(r.Amount) // parts of one price
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, r)
+	}
+	return out
+}
+
+// chartPurchases turns sales into the formula's purchases: their teams (the artist and the
+// collaborators registered with the track) and what each sale credited to them.
+func (q querier) chartPurchases(ctx context.Context, chainID int64, sales []market.Sale, artists map[int64]string,
+	registered map[int64][]string) ([]charts.Purchase, error) {
+	var earlier []int64
+	for _, s := range sales {
+		if _, ok := registered[s.TrackID]; !ok {
+			earlier = append(earlier, s.TrackID)
+		}
+	}
+	teams, err := q.teams(ctx, chainID, unique(earlier), artists)
+	if err != nil {
+		return nil, err
+	}
+	for id, team := range registered {
+		teams[id] = team
+	}
+	out := make([]charts.Purchase, len(sales))
+	for i, s := range sales {
+		keeps, err := s.ArtistKeeps()
+		if err != nil {
+			return nil, fmt.Errorf("store: sale %s/%d: %w", s.TxHash.Hex(), s.LogIndex, err)
+		}
+		team := teams[s.TrackID]
+		if len(team) == 0 {
+			return nil, fmt.Errorf("store: sale of unknown track %d: %w", s.TrackID, ErrInvalid)
+		}
+		p := charts.Purchase{TrackID: s.TrackID, Buyer: addressText(s.Buyer), Recipient: addressText(s.Recipient), Price: s.Price,
+			Team: team, Paid: []charts.Payment{{Account: team[0], Amount: keeps}}}
+		if s.Referred() {
+			p.Referrer = addressText(s.Referrer)
+		}
+		for _, c := range s.Collaborators {
+			p.Paid = append(p.Paid, charts.Payment{Account: addressText(c.Account), Amount: c.Amount})
+		}
+		out[i] = p
+	}
+	return out, nil
+}
+
+// teams reads the artist and collaborators of tracks registered before the batch.
+func (q querier) teams(ctx context.Context, chainID int64, ids []int64, artists map[int64]string) (map[int64][]string, error) {
+	out := make(map[int64][]string, len(ids))
+	for _, id := range ids {
+		if a, ok := artists[id]; ok {
+			out[id] = []string{a}
+		}
+	}
+	for _, chunk := range chunks(ids, 500) {
+		var rows []collaboratorRow
+		if err := q.with(ctx).Where("chain_id = ? AND track_id IN ?", chainID, chunk).Order("track_id, position").Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store: collaborators of tracks: %w", classify(err))
+		}
+		for _, r := range rows {
+			out[r.TrackID] = append(out[r.TrackID], r.Account)
+		}
+	}
+	return out, nil
+}
+
+// seedLedger loads into a fresh ledger what judging purchases reads: each fan's payments in total
+// and to the members of the team of the track bought, and whether its buyer or fan was counted
+// for that track already.
+func (q querier) seedLedger(ctx context.Context, chainID int64, purchases []charts.Purchase) (*charts.Ledger, error) {
+	l := charts.NewLedger()
+	spendKeys := map[[2]string]bool{}
+	countKeys := map[trackAccount]bool{}
+	for _, p := range purchases {
+		for _, payee := range append([]string{"", p.Recipient}, p.Team...) {
+			spendKeys[[2]string{p.Recipient, payee}] = true
+		}
+		countKeys[trackAccount{p.TrackID, p.Buyer}] = true
+		countKeys[trackAccount{p.TrackID, p.Recipient}] = true
+	}
+	keys := make([][]any, 0, len(spendKeys))
+	for k := range spendKeys {
+		keys = append(keys, []any{k[0], k[1]})
+	}
+	for _, chunk := range chunks(keys, 300) {
+		var rows []fanPaymentRow
+		if err := q.with(ctx).Where("chain_id = ? AND (fan, payee) IN ?", chainID, chunk).Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store: fan payments: %w", classify(err))
+		}
+		for _, r := range rows {
+			l.SeedSpend(r.Fan, r.Payee, r.Amount)
+		}
+	}
+	pairs := make([][]any, 0, len(countKeys))
+	for k := range countKeys {
+		pairs = append(pairs, []any{k.track, k.account})
+	}
+	for _, column := range []string{"buyer", "fan"} {
+		for _, chunk := range chunks(pairs, 300) {
+			var rows []struct {
+				TrackID int64  `gorm:"column:track_id"`
+				Account string `gorm:"column:account"`
+			}
+			err := q.with(ctx).Table("chart_sales").Select("track_id, "+column+" AS account").
+				Where("chain_id = ? AND counted = ? AND (track_id, "+column+") IN ?", chainID, true, chunk).Scan(&rows).Error
+			if err != nil {
+				return nil, fmt.Errorf("store: counted %ss: %w", column, classify(err))
+			}
+			for _, r := range rows {
+				l.SeedCounted(r.TrackID, r.Account)
+			}
+		}
+	}
+	return l, nil
+}
+
+type trackAccount struct {
+	track   int64
+	account string
+}
+
+// addLedgerDelta adds d to the stored ledger aggregates.
+func (q querier) addLedgerDelta(ctx context.Context, chainID int64, d *ledgerDelta) error {
+	fans, err := q.loadFanPayments(ctx, chainID, keysOf(d.fans))
+	if err != nil {
+		return err
+	}
+	var fanRows []*fanPaymentRow
+	for k, amount := range d.fans {
+		sum, err := fans[k].Add(amount)
+		if err != nil {
+			return fmt.Errorf("store: payments of %s to %q: %w", k[0], k[1], err)
+		}
+		fanRows = append(fanRows, &fanPaymentRow{ChainID: chainID, Fan: k[0], Payee: k[1], Amount: sum})
+	}
+	daily, totals, err := q.loadTrackPoints(ctx, chainID, keysOf(d.daily), keysOf(d.totals))
+	if err != nil {
+		return err
+	}
+	var dailyRows []*dailyTrackPointsRow
+	for k, add := range d.daily {
+		sum := daily[k]
+		if err := sum.add(*add); err != nil {
+			return fmt.Errorf("store: points of track %d on %s: %w", k.track, k.day, err)
+		}
+		dailyRows = append(dailyRows, &dailyTrackPointsRow{ChainID: chainID, TrackID: k.track, Day: k.day, Sales: sum.Sales, Revenue: sum.Revenue, Points: sum.Points})
+	}
+	var totalRows []*trackPointsRow
+	for id, add := range d.totals {
+		sum := totals[id]
+		if err := sum.add(*add); err != nil {
+			return fmt.Errorf("store: points of track %d: %w", id, err)
+		}
+		totalRows = append(totalRows, &trackPointsRow{ChainID: chainID, TrackID: id, Sales: sum.Sales, Revenue: sum.Revenue, Points: sum.Points})
+	}
+	if err := upsert(ctx, q, fanRows); err != nil {
+		return err
+	}
+	if err := upsert(ctx, q, dailyRows); err != nil {
+		return err
+	}
+	return upsert(ctx, q, totalRows)
+}
+
+func (q querier) loadFanPayments(ctx context.Context, chainID int64, keys [][2]string) (map[[2]string]wei.Amount, error) {
+	out := make(map[[2]string]wei.Amount, len(keys))
+	args := make([][]any, len(keys))
+	for i, k := range keys {
+		args[i] = []any{k[0], k[1]}
+	}
+	for _, chunk := range chunks(args, 300) {
+		var rows []fanPaymentRow
+		if err := q.with(ctx).Where("chain_id = ? AND (fan, payee) IN ?", chainID, chunk).Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store: fan payments: %w", classify(err))
+		}
+		for _, r := range rows {
+			out[[2]string{r.Fan, r.Payee}] = r.Amount
+		}
+	}
+	return out, nil
+}
+
+// loadTrackPoints reads the stored points rows of the given days and tracks (zero sums for those
+// not stored).
+func (q querier) loadTrackPoints(ctx context.Context, chainID int64, days []dailyTrackKey, tracks []int64) (map[dailyTrackKey]*pointsSum, map[int64]*pointsSum, error) {
+	daily := make(map[dailyTrackKey]*pointsSum, len(days))
+	args := make([][]any, len(days))
+	for i, k := range days {
+		daily[k] = &pointsSum{}
+		args[i] = []any{k.track, k.day}
+	}
+	for _, chunk := range chunks(args, 300) {
+		var rows []dailyTrackPointsRow
+		if err := q.with(ctx).Where("chain_id = ? AND (track_id, day) IN ?", chainID, chunk).Find(&rows).Error; err != nil {
+			return nil, nil, fmt.Errorf("store: daily track points: %w", classify(err))
+		}
+		for _, r := range rows {
+			daily[dailyTrackKey{r.TrackID, r.Day}] = &pointsSum{Sales: r.Sales, Revenue: r.Revenue, Points: r.Points}
+		}
+	}
+	totals := make(map[int64]*pointsSum, len(tracks))
+	for _, id := range tracks {
+		totals[id] = &pointsSum{}
+	}
+	for _, chunk := range chunks(tracks, 500) {
+		var rows []trackPointsRow
+		if err := q.with(ctx).Where("chain_id = ? AND track_id IN ?", chainID, chunk).Find(&rows).Error; err != nil {
+			return nil, nil, fmt.Errorf("store: track points: %w", classify(err))
+		}
+		for _, r := range rows {
+			totals[r.TrackID] = &pointsSum{Sales: r.Sales, Revenue: r.Revenue, Points: r.Points}
+		}
+	}
+	return daily, totals, nil
+}

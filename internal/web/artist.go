@@ -1,0 +1,115 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/bittunes/bittunes/internal/cards"
+	"github.com/bittunes/bittunes/internal/charts"
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+// chip is a track's places in one chart, on its artist's page.
+type chip struct{ URL, Text string }
+
+var periodShort = map[charts.Period]string{charts.Week: "week", charts.Month: "30 days", charts.AllTime: "all time"}
+
+// rankChips renders a track's ranks as one chip per chart, overall first, each with its rank in
+// each period.
+func rankChips(ranks []charts.Entry, genres []store.Genre) []chip {
+	byChart := map[string][]string{}
+	var keys []string
+	for _, p := range periods {
+		for _, r := range ranks {
+			if r.Period != p {
+				continue
+			}
+			if _, ok := byChart[r.Chart]; !ok {
+				keys = append(keys, r.Chart)
+			}
+			byChart[r.Chart] = append(byChart[r.Chart], fmt.Sprintf("#%d %s", r.Rank, periodShort[p]))
+		}
+	}
+	sortKeys(keys)
+	out := make([]chip, 0, len(keys))
+	for _, k := range keys {
+		g, s, _ := strings.Cut(k, "/")
+		name := "Overall"
+		if sc, err := findChart(genres, g, s); err == nil {
+			name = sc.Name
+		} else if k != "" {
+			name = k
+		}
+		out = append(out, chip{URL: chartPath(k), Text: name + ": " + strings.Join(byChart[k], " · ")})
+	}
+	return out
+}
+
+// sortKeys orders chart keys overall, genres, then sub-genres, each alphabetically.
+func sortKeys(keys []string) {
+	depth := func(k string) int {
+		if k == "" {
+			return 0
+		}
+		return 1 + strings.Count(k, "/")
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && (depth(keys[j]) < depth(keys[j-1]) || depth(keys[j]) == depth(keys[j-1]) && keys[j] < keys[j-1]); j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+}
+
+func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	a, err := parseAddress(r.PathValue("address"))
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	list, err := p.cfg.Catalog.ArtistTracks(ctx, p.cfg.ChainID, a)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	if len(list) == 0 {
+		p.fail(w, r, fmt.Errorf("web: artist %s has no track: %w", a.Hex(), store.ErrNotFound))
+		return
+	}
+	ids := make([]int64, len(list))
+	for i, t := range list {
+		ids[i] = t.ID
+	}
+	ranks, err := p.cfg.Catalog.Ranks(ctx, p.cfg.ChainID, ids)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	genres, err := p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	type artistRow struct {
+		T     store.Track
+		Chips []chip
+	}
+	trs := make([]artistRow, len(list))
+	for i, t := range list {
+		trs[i] = artistRow{t, rankChips(ranks[t.ID], genres)}
+	}
+	name := artistName(list[0])
+	origin := p.origin(r)
+	canonical := origin + "/a/" + a.Hex()
+	feed := "/feeds/a/" + a.Hex()
+	m := meta{Description: clip(fmt.Sprintf("%s on Bittunes: %s, bought straight from the artist. Latest: %s.", name, plural(int64(len(list)), "track"), list[0].Title), 300),
+		Canonical: canonical, URL: canonical, Type: "profile", OEmbed: p.oembedLink(origin, canonical),
+		Image: ogImage{URL: origin + "/cards/a/" + a.Hex() + ".jpg", Width: cards.CardWidth, Height: cards.CardHeight, Alt: name + " on Bittunes"},
+		Feed:  feedLink{origin + feed, name + " on Bittunes"}, JSONLD: jsonLD(artistLD(origin, a, name, list))}
+	p.render(w, r, frame{Page: "artist", Title: name, Meta: m, Params: map[string]string{"address": r.PathValue("address")},
+		Data: struct {
+			Name, Address, FeedURL string
+			Tracks                 []artistRow
+		}{name, a.Hex(), feed, trs}}, http.StatusOK)
+}

@@ -1,0 +1,1 @@
+import{g as o}from"./chunk-WFC3LWW4.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";async function e(r){o(r)}export{e as default};

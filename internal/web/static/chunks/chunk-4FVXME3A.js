@@ -1,0 +1,1 @@
+async function e(n,r){try{let t=await fetch("/r",{method:"POST",headers:{"Content-Type":"application/json"},body:JSON.stringify({track:Number(n),account:r})});return t.ok?(await t.json()).url:null}catch{return null}}export{e as a};

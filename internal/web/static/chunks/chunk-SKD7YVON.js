@@ -1,0 +1,1 @@
+var r=document.getElementById("bittunes-config"),t=r?JSON.parse(r.textContent):{chainId:0,chainName:"",rpcUrl:"",market:"",explorerUrl:""};function n(e){return t.explorerUrl?`${t.explorerUrl}/tx/${e}`:`/tx/${e}`}export{t as a,n as b};
