@@ -192,6 +192,17 @@ func (o *origin) waitForPackage(t *testing.T, path string, within time.Duration)
 // waitForSwarm waits until the tracker counts at least seeders and leechers for the package.
 func (o *origin) waitForSwarm(t *testing.T, seeders, leechers int64) {
 	t.Helper()
+	o.waitForTracker(t, func(complete, incomplete int64) bool { return complete >= seeders && incomplete >= leechers })
+}
+
+// waitForPeers waits until the tracker counts at least n peers of the package.
+func (o *origin) waitForPeers(t *testing.T, n int64) {
+	t.Helper()
+	o.waitForTracker(t, func(complete, incomplete int64) bool { return complete+incomplete >= n })
+}
+
+func (o *origin) waitForTracker(t *testing.T, done func(complete, incomplete int64) bool) {
+	t.Helper()
 	p, err := o.index.Ensure(context.Background(), o.pkg.ContentHash)
 	if err != nil {
 		t.Fatal(err)
@@ -214,11 +225,11 @@ func (o *origin) waitForSwarm(t *testing.T, seeders, leechers int64) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f := d.Files[string(ih[:])]; f.Complete >= seeders && f.Incomplete >= leechers {
+		if f := d.Files[string(ih[:])]; done(f.Complete, f.Incomplete) {
 			return
 		}
 	}
-	t.Fatalf("the tracker never counted %d seeders and %d leechers", seeders, leechers)
+	t.Fatal("the tracker never counted the peers the test waits for")
 }
 
 func TestTransmissionFetchesFromPeersFoundThroughTheTracker(t *testing.T) {

@@ -43,7 +43,7 @@ func NewSeeder(c Config, index *Index, links Links) (*Seeder, error) {
 	dir := filepath.Dir(index.Media.PackagePath(common.Hash{}))
 	st := storage.NewFileOpts(storage.NewFileClientOpts{ClientBaseDir: dir, TorrentDirMaker: flatDir,
 		PieceCompletion: verifiedCompletion{}})
-	cl, err := newTorrentClient(c, st, true)
+	cl, _, err := newTorrentClient(c, st, true)
 	if err != nil {
 		return nil, err
 	}
