@@ -232,20 +232,54 @@ type trackPage struct {
 	Page       string `json:"page"`
 }
 
-// progressBar draws a transfer's progress on one line of stderr.
-func progressBar(w io.Writer, label string, p swarm.Progress) {
-	const width = 30
+// progress shows a transfer's progress on w: a bar redrawn in place on a terminal, and otherwise
+// (a log file, a pipe) a plain line each time another tenth is done.
+type progress struct {
+	w     io.Writer
+	label string
+	tty   bool
+	shown int // tenths last printed, when not a terminal
+}
+
+func newProgress(w io.Writer, label string) *progress {
+	return &progress{w: w, label: label, tty: isTerminal(w), shown: -1}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
+}
+
+// show draws p; done ends the line.
+func (pr *progress) show(p swarm.Progress, done bool) {
 	frac := 0.0
 	if p.Size > 0 {
 		frac = float64(p.Done) / float64(p.Size)
 	}
-	n := int(frac * width)
-	bar := strings.Repeat("=", n) + strings.Repeat(" ", width-n)
 	source := fmt.Sprintf("%d peers", p.Peers)
 	if p.UsingWebSeed {
 		source += " + web seed"
 	}
-	fmt.Fprintf(w, "\r%s [%s] %3.0f%% %s / %s, %s, ↑ %s   ", label, bar, 100*frac, mb(p.Done), mb(p.Size), source, mb(p.Uploaded))
+	line := fmt.Sprintf("%3.0f%% %s / %s, %s, ↑ %s", 100*frac, mb(p.Done), mb(p.Size), source, mb(p.Uploaded))
+	if !pr.tty {
+		if tenths := int(frac * 10); tenths != pr.shown || done {
+			pr.shown = tenths
+			fmt.Fprintf(pr.w, "%s %s\n", pr.label, line)
+		}
+		return
+	}
+	const width = 30
+	n := int(frac * width)
+	bar := strings.Repeat("=", n) + strings.Repeat(" ", width-n)
+	fmt.Fprintf(pr.w, "\r%s [%s] %s   ", pr.label, bar, line)
+	if done {
+		fmt.Fprintln(pr.w)
+	}
 }
 
 func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -128,18 +129,19 @@ func getTrack(ctx context.Context, api *apiClient, f fanFlags, id int64, key *ec
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
-	done := make(chan struct{})
+	done, drawn := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(drawn)
+		bar := newProgress(stderr, "get")
 		tick := time.NewTicker(200 * time.Millisecond)
 		defer tick.Stop()
 		for {
 			select {
 			case <-done:
-				progressBar(stderr, "get", tr.Progress())
-				fmt.Fprintln(stderr)
+				bar.show(tr.Progress(), true)
 				return
 			case <-tick.C:
-				progressBar(stderr, "get", tr.Progress())
+				bar.show(tr.Progress(), false)
 			}
 		}
 	}()
@@ -148,9 +150,11 @@ func getTrack(ctx context.Context, api *apiClient, f fanFlags, id int64, key *ec
 		err = tr.Verify(ctx) // the whole file in the library, for seeding
 	}
 	close(done)
+	<-drawn
 	if err != nil {
 		return "", err
 	}
+	printSources(stderr, tr.Sources())
 	format, err := content.SniffAudio(tmp, mustSize(tmp))
 	ext := "audio"
 	if err == nil {
@@ -167,6 +171,21 @@ func getTrack(ctx context.Context, api *apiClient, f fanFlags, id int64, key *ec
 		return "", err
 	}
 	return name, nil
+}
+
+// printSources ends a get with where the bytes came from: the payout accounts whose peers
+// delivered them, and the rest (the market's web seed and seeder, peers naming no account).
+func printSources(w io.Writer, s swarm.Sources) {
+	accounts := make([]common.Address, 0, len(s.ByAccount))
+	for a := range s.ByAccount {
+		accounts = append(accounts, a)
+	}
+	sort.Slice(accounts, func(i, j int) bool { return s.ByAccount[accounts[i]] > s.ByAccount[accounts[j]] })
+	fmt.Fprintln(w, "where the bytes came from:")
+	for _, a := range accounts {
+		fmt.Fprintf(w, "  %s  peers paid to %s\n", mb(s.ByAccount[a]), a.Hex())
+	}
+	fmt.Fprintf(w, "  %s  the market (web seed, seeder) and peers naming no account\n", mb(s.Other))
 }
 
 func mustSize(f *os.File) int64 {

@@ -24,14 +24,16 @@ keeps what it fetched — announcing to the market's tracker, and prints every -
 how much was uploaded. Packages are checked against their content hash before they are seeded. Stop
 it with Ctrl-C; run it again and it picks up where it was. With your address (--account, or the key
 of BITTUNES_PRIVATE_KEY / --keystore) it prints your referral link beside each of your tracks: a
-purchase through it pays you the track's referral share.`
+purchase through it pays you the track's referral share. With your key it also tells every peer,
+signed, which account to credit for the bytes it gets from you (see "Distributors are paid for what
+they deliver" in the README). A folder without packages is an error.`
 
 func runSeed(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var f fanFlags
 	var account string
 	var every time.Duration
 	fs, err := parseFan("seed", seedUsage, &f, func(fs *flag.FlagSet) {
-		fs.StringVar(&account, "account", "", "your address, for your referral links (default: the address of your key, if one is given)")
+		fs.StringVar(&account, "account", "", "your address, for your referral links and the payout claim sent to peers (default: the address of your key, if one is given; a key must be this address's)")
 		fs.DurationVar(&every, "every", 10*time.Second, "how often to print what was uploaded")
 	}, args, env, stderr)
 	if err != nil {
@@ -50,11 +52,13 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 	if err != nil {
 		return err
 	}
-	fan, err := fanAddress(f, account, env, stderr)
+	fan, payout, err := fanAccount(f, account, env, stderr)
 	if err != nil {
 		return err
 	}
-	client, err := swarm.NewClient(swarm.ClientConfig{Config: f.swarmConfig(), Dir: folder, Seed: true, WebSeedAfter: 3 * time.Second})
+	cfg := f.swarmConfig()
+	cfg.Payout = payout
+	client, err := swarm.NewClient(swarm.ClientConfig{Config: cfg, Dir: folder, Seed: true, WebSeedAfter: 3 * time.Second})
 	if err != nil {
 		return err
 	}
@@ -64,7 +68,12 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 		return err
 	}
 	if len(transfers) == 0 {
-		fmt.Fprintf(stdout, "no packages in %s: `bittunes get` a track first\n", folder)
+		return fmt.Errorf("nothing to seed: %s holds no package (<content hash>.age); `bittunes get` a track first, or name the folder that holds yours", folder)
+	}
+	if payout != nil {
+		fmt.Fprintf(stdout, "peers are told to credit %s for what they get from you\n", payout.Account.Hex())
+	} else {
+		fmt.Fprintln(stdout, "no key given (BITTUNES_PRIVATE_KEY or --keystore): peers are not told whom to credit for what they get from you")
 	}
 	links := referralLinks(api, fan)
 	fmt.Fprintf(stdout, "seeding %d package(s) from %s, accepting peers on %s\n", len(transfers), folder, client.Addr())
@@ -87,6 +96,11 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 			peers += p.Peers
 		}
 		fmt.Fprintf(stdout, "%s  %d package(s), %d peer(s), uploaded %s\n", time.Now().Format(time.TimeOnly), len(transfers), peers, mb(up))
+		for _, tr := range transfers {
+			if p := tr.Progress(); p.Uploaded > 0 || p.Peers > 0 {
+				fmt.Fprintf(stdout, "  %s  delivered %s to %d peer(s) now connected\n", tr.ContentHash.Hex(), mb(p.Uploaded), p.Peers)
+			}
+		}
 	}
 }
 
@@ -123,22 +137,28 @@ func seedFolder(client *swarm.Client, folder string, links swarm.Links, stderr i
 	return out, nil
 }
 
-// fanAddress is --account, else the address of the fan's key if one is configured, else none.
-func fanAddress(f fanFlags, account string, env func(string) string, stderr io.Writer) (common.Address, error) {
+// fanAccount is the fan's address: --account, else the address of the fan's key if one is
+// configured, else none; and, with a key, the payout claim the client sends its peers (the key
+// must be --account's, since the claim is signed by it).
+func fanAccount(f fanFlags, account string, env func(string) string, stderr io.Writer) (common.Address, *swarm.Payout, error) {
+	var addr common.Address
 	if account != "" {
 		if !common.IsHexAddress(account) {
-			return common.Address{}, fmt.Errorf("--account %q is not an address", account)
+			return common.Address{}, nil, fmt.Errorf("--account %q is not an address", account)
 		}
-		return common.HexToAddress(account), nil
+		addr = common.HexToAddress(account)
 	}
 	if env("BITTUNES_PRIVATE_KEY") == "" && f.Keystore == "" {
-		return common.Address{}, nil
+		return addr, nil, nil
 	}
 	k, err := f.fanKey(env, stderr)
 	if err != nil {
-		return common.Address{}, err
+		return common.Address{}, nil, err
 	}
-	return addressOf(k), nil
+	if account != "" && addressOf(k) != addr {
+		return common.Address{}, nil, fmt.Errorf("--account %s is not the address of the key given (%s): peers could not check a claim for it", addr.Hex(), addressOf(k).Hex())
+	}
+	return addressOf(k), &swarm.Payout{Account: addressOf(k), Key: k}, nil
 }
 
 // referralLinks maps the content hash of each track in the fan's library to "  <title>  <link>".
