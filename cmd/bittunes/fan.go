@@ -3,17 +3,13 @@ package main
 import (
 	"bufio"
 	"crypto/ecdsa"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
@@ -154,82 +150,6 @@ func promptPassword(stderr io.Writer, prompt string) (string, error) {
 		return "", fmt.Errorf("password: %w", err)
 	}
 	return strings.TrimRight(line, "\r\n"), nil
-}
-
-// apiClient talks to the market's API.
-type apiClient struct {
-	origin string
-	http   *http.Client
-}
-
-func newAPIClient(origin string) (*apiClient, error) {
-	u, err := url.Parse(origin)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("--api %q must be the market's origin, such as https://bittunes.example", origin)
-	}
-	return &apiClient{origin: strings.TrimSuffix(origin, "/"), http: &http.Client{Timeout: time.Minute}}, nil
-}
-
-// apiError is the API's error body.
-type apiError struct {
-	Status int
-	Error  struct{ Code, Message string }
-}
-
-func (e *apiError) err(what string) error {
-	if e.Error.Message == "" {
-		return fmt.Errorf("%s: HTTP %d", what, e.Status)
-	}
-	return fmt.Errorf("%s: %s", what, e.Error.Message)
-}
-
-// do sends a request and decodes a JSON answer into out (or returns the raw body when out is nil).
-func (a *apiClient) do(req *http.Request, what string, out any) ([]byte, error) {
-	resp, err := a.http.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		e := &apiError{Status: resp.StatusCode}
-		_ = json.Unmarshal(body, e)
-		return nil, e.err(what)
-	}
-	if out != nil {
-		if err := json.Unmarshal(body, out); err != nil {
-			return nil, fmt.Errorf("%s: %w", what, err)
-		}
-	}
-	return body, nil
-}
-
-func (a *apiClient) get(path, what string, out any) ([]byte, error) {
-	req, err := http.NewRequest(http.MethodGet, a.origin+path, nil)
-	if err != nil {
-		return nil, err
-	}
-	return a.do(req, what, out)
-}
-
-// trackPage is what the fan's commands read of GET /api/v1/tracks/{id}.
-type trackPage struct {
-	ID          int64  `json:"id"`
-	Title       string `json:"title"`
-	ContentHash string `json:"contentHash"`
-	Artist      struct {
-		Address string `json:"address"`
-		Name    string `json:"name"`
-	} `json:"artist"`
-	Market struct {
-		Address string `json:"address"`
-		ChainID uint64 `json:"chainId"`
-	} `json:"market"`
-	TorrentURL string `json:"torrentUrl"`
-	Page       string `json:"page"`
 }
 
 // progress shows a transfer's progress on w: a bar redrawn in place on a terminal, and otherwise

@@ -14,6 +14,7 @@ import (
 	"github.com/anacrolix/torrent/metainfo"
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/bittunes/bittunes/internal/fanclient"
 	"github.com/bittunes/bittunes/internal/swarm"
 )
 
@@ -48,9 +49,9 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 		fs.Usage()
 		return errUsage
 	}
-	api, err := newAPIClient(f.API)
+	api, err := fanclient.New(f.API)
 	if err != nil {
-		return err
+		return fmt.Errorf("--api: %w", err)
 	}
 	fan, payout, err := fanAccount(f, account, env, stderr)
 	if err != nil {
@@ -63,7 +64,7 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 		return err
 	}
 	defer client.Close()
-	transfers, err := seedFolder(client, folder, swarm.ServerLinks(api.origin, ""), stderr)
+	transfers, err := seedFolder(client, folder, swarm.ServerLinks(api.Origin, ""), stderr)
 	if err != nil {
 		return err
 	}
@@ -75,7 +76,7 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 	} else {
 		fmt.Fprintln(stdout, "no key given (BITTUNES_PRIVATE_KEY or --keystore): peers are not told whom to credit for what they get from you")
 	}
-	links := referralLinks(api, fan)
+	links := referralLinks(ctx, api, fan)
 	fmt.Fprintf(stdout, "seeding %d package(s) from %s, accepting peers on %s\n", len(transfers), folder, client.Addr())
 	for _, tr := range transfers {
 		fmt.Fprintf(stdout, "  %s%s\n", tr.ContentHash.Hex(), links[tr.ContentHash])
@@ -162,29 +163,19 @@ func fanAccount(f fanFlags, account string, env func(string) string, stderr io.W
 }
 
 // referralLinks maps the content hash of each track in the fan's library to "  <title>  <link>".
-func referralLinks(api *apiClient, fan common.Address) map[common.Hash]string {
+func referralLinks(ctx context.Context, api *fanclient.Client, fan common.Address) map[common.Hash]string {
 	out := map[common.Hash]string{}
 	if fan == (common.Address{}) {
 		return out
 	}
-	var lib struct {
-		Items []struct {
-			Track struct {
-				ID          int64                 `json:"id"`
-				Title       string                `json:"title"`
-				ContentHash string                `json:"contentHash"`
-				Artist      struct{ Name string } `json:"artist"`
-			} `json:"track"`
-			ReferralLink string `json:"referralLink"`
-		} `json:"library"`
-	}
-	if _, err := api.get("/api/v1/accounts/"+strings.ToLower(fan.Hex())+"/library", "library", &lib); err != nil {
+	items, err := api.Library(ctx, fan)
+	if err != nil {
 		return out
 	}
-	for _, it := range lib.Items {
+	for _, it := range items {
 		link := it.ReferralLink
 		if strings.HasPrefix(link, "/") {
-			link = api.origin + link
+			link = api.Origin + link
 		}
 		out[common.HexToHash(it.Track.ContentHash)] = fmt.Sprintf("  %s  your referral link: %s", fileName(it.Track.Artist.Name, it.Track.Title), link)
 	}
