@@ -132,6 +132,8 @@ func goldenCases() []goldenCase {
 		{"track_1_ref_self.json", "/api/v1/tracks/1?ref=" + a(alice) + "&viewer=" + a(alice)},
 		{"track_1_ref_not_owner.json", "/api/v1/tracks/1?ref=" + a(kites)},
 		{"track_2_collaborators.json", "/api/v1/tracks/2"},
+		{"track_2_viewed_by_its_collaborator.json", "/api/v1/tracks/2?viewer=" + a(kites)},
+		{"track_1_viewed_by_its_artist.json", "/api/v1/tracks/1?ref=" + a(alice) + "&viewer=" + a(mira)},
 		{"artist_mira.json", "/api/v1/artists/" + a(mira)},
 		{"account_mira.json", "/api/v1/accounts/" + a(mira)},
 		{"account_alice.json", "/api/v1/accounts/" + a(alice)},

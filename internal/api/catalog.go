@@ -212,6 +212,9 @@ type trackPageJSON struct {
 	*packageLinksJSON
 	Market   marketJSON    `json:"market"`
 	Referrer *referrerJSON `json:"referrer,omitempty"`
+	// ViewerIsArtistSide says the viewer is the track's artist or a collaborator: the contract refuses
+	// their purchase of it (and a gift to them).
+	ViewerIsArtistSide bool `json:"viewerIsArtistSide,omitempty"`
 }
 
 type marketJSON struct {
@@ -227,7 +230,9 @@ type referrerJSON struct {
 }
 
 // track serves a track page's data: GET /api/v1/tracks/{id}?ref=&viewer=. With ref it says whether
-// that address would be credited for a purchase by viewer (an owner who is not the viewer).
+// that address would be credited for a purchase by viewer (an owner who is not the viewer), by the
+// indexed purchases: for display only, the contract decides (a page passes the link's referrer to
+// purchase() whatever this says, and shows quote()'s creditedReferrer).
 func (h *handlers) track(c *gin.Context) {
 	id, err := parseTrackID(c.Param("id"))
 	if err != nil {
@@ -267,6 +272,12 @@ func (h *handlers) track(c *gin.Context) {
 			r.Eligible = true
 		}
 		out.Referrer = &r
+	}
+	if viewer != (common.Address{}) {
+		out.ViewerIsArtistSide = viewer == t.Artist
+		for _, co := range t.Collaborators {
+			out.ViewerIsArtistSide = out.ViewerIsArtistSide || co.Account == viewer
+		}
 	}
 	c.JSON(http.StatusOK, out)
 }
