@@ -81,6 +81,13 @@ const quoteGas = await publicClient.estimateContractGas({
   args: [1n, fanA.account.address, fanB.account.address, fanB.account.address],
 });
 console.log(`BENCH gas_quote ${quoteGas} gas`);
+const packageGas = await publicClient.estimateContractGas({
+  address: market.address,
+  abi: market.abi,
+  functionName: "trackByPackage",
+  args: [artist.account.address, hashOf("track-1")],
+});
+console.log(`BENCH gas_track_by_package ${packageGas} gas`);
 
 await gas("withdraw", () => market.write.withdraw(as(artist)));
 await gas("withdraw_fees", () => market.write.withdraw(as(treasury)));
