@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -189,8 +191,16 @@ func (m *Market) sign(t testing.TB, from int, to *common.Address, value *big.Int
 		ChainID: big.NewInt(ChainID), Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas,
 		To: to, Value: value, Data: data,
 	})
-	if err := m.Client.SendTransaction(ctx, tx); err != nil {
-		t.Fatalf("simchain: send: %v", err)
+	// After a Fork the pool moves to the new head in the background: until it has, it still
+	// judges nonces by the orphaned chain's state. Give it a few seconds to catch up.
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		err := m.Client.SendTransaction(ctx, tx)
+		if err == nil {
+			break
+		}
+		if !strings.Contains(err.Error(), "nonce too low") || time.Now().After(deadline) {
+			t.Fatalf("simchain: send: %v", err)
+		}
 	}
 	m.nonces[sender] = nonce + 1
 	return tx
