@@ -20,6 +20,7 @@ type fetched struct {
 	from, to uint64
 	events   []market.Event
 	logs     int
+	densest  int // the most logs in one block
 	headers  []*types.Header
 	checked  bool // by fetchBlocks: every header follows the one before, every log is in one of them
 	err      error
@@ -54,7 +55,7 @@ func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit, targ
 		}
 		return f.err
 	}
-	ix.sizer.Read(f.from, f.to, f.logs)
+	ix.sizer.Read(f.from, f.to, f.logs, f.densest)
 	if next := f.to + 1; f.to < limit {
 		ix.startPrefetch(ctx, next, false, func(ctx context.Context) fetched { return ix.fetch(ctx, next, min(f.to+ix.sizer.Span(), limit)) })
 	} else {
@@ -82,7 +83,7 @@ func (ix *Indexer) fetch(ctx context.Context, from, to uint64) fetched {
 		return f
 	}
 	f.headers = []*types.Header{end}
-	f.logs = len(logs)
+	f.logs, f.densest = len(logs), logrange.Densest(logs)
 	f.events, f.err = ix.decode(ctx, logs)
 	return f
 }
