@@ -33,7 +33,7 @@ func apiDeps(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Reg
 		ChainID: b.chainID, Market: cfg.Market, Logger: b.log,
 		MaxLag: maxIndexerLag, Confirms: cfg.Confirmations,
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(), MasterKey: masterKey,
-		TrackerURL: cfg.Swarm.TrackerURL, Metrics: reg}
+		TrackerURL: cfg.Swarm.TrackerURL, Metrics: reg, UploadBounds: uploadBounds(cfg)}
 }
 
 // webConfig is what the pages are told: the chain, how wallets reach it, and where to link.

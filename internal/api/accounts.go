@@ -209,26 +209,10 @@ func (h *handlers) library(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	credits, err := h.Store.Credits(ctx, h.ChainID, a, store.RoleReferrer)
+	earned, err := h.Store.ReferralEarnings(ctx, h.ChainID, a)
 	if err != nil {
 		h.fail(c, err)
 		return
-	}
-	byTrack := map[int64]*store.CreditLine{}
-	counts := map[int64]int64{}
-	for i := range credits {
-		cr := credits[i]
-		if prev, ok := byTrack[cr.TrackID]; ok {
-			sum, err := prev.Amount.Add(cr.Amount)
-			if err != nil {
-				h.fail(c, err)
-				return
-			}
-			prev.Amount = sum
-		} else {
-			byTrack[cr.TrackID] = &cr
-		}
-		counts[cr.TrackID]++
 	}
 	ids := make([]int64, len(owned))
 	for i, s := range owned {
@@ -246,10 +230,7 @@ func (h *handlers) library(c *gin.Context) {
 			continue
 		}
 		item := libraryItemJSON{Track: trackView(t), AcquiredTx: s.TxHash.Hex(), AcquiredBlock: s.BlockNumber,
-			ReferralLink: referralLink(t.ID, a), ReferralSales: counts[t.ID], ReferralEarnings: amountJSON{"0", "0"}}
-		if e, ok := byTrack[t.ID]; ok {
-			item.ReferralEarnings = amount(e.Amount)
-		}
+			ReferralLink: referralLink(t.ID, a), ReferralSales: earned[t.ID].Sales, ReferralEarnings: amount(earned[t.ID].Amount)}
 		out = append(out, item)
 	}
 	c.JSON(http.StatusOK, gin.H{"library": out})
