@@ -41,7 +41,7 @@ func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit, targ
 	if p := ix.prefetch; p != nil && p.from == from && p.nearHead {
 		// The last range was applied and the head moved on since: the blocks after it, prefetched, are
 		// applied as blocks near the head, checked against the cursor.
-		return ix.applyBlocks(ctx, cur, min(target, cur.BlockNumber+ix.cfg.ReorgWindow))
+		return ix.applyBlocks(ctx, cur, min(target, cur.BlockNumber+ix.cfg.ReorgWindow), nil)
 	}
 	f, ok := ix.takePrefetch(from)
 	if !ok || f.to > limit { // nothing prefetched, or the head moved back since: fetch a range deep enough
@@ -61,7 +61,7 @@ func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit, targ
 	} else {
 		// The blocks near the head come next: they are checked against the cursor when they are applied.
 		last := min(target, limit+ix.sizer.Ceiling())
-		ix.startPrefetch(ctx, next, true, func(ctx context.Context) fetched { return ix.fetchBlocks(ctx, next, last) })
+		ix.startPrefetch(ctx, next, true, func(ctx context.Context) fetched { return ix.fetchBlocks(ctx, next, last, nil) })
 	}
 	return ix.apply(ctx, cur, f.events, f.headers)
 }
