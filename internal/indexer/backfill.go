@@ -66,23 +66,34 @@ func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit, targ
 	return ix.apply(ctx, cur, f.events, f.headers)
 }
 
-// fetch reads and decodes the logs of blocks from..to and the header of block to.
+// fetch reads and decodes the logs of blocks from..to and, at the same time, the header of block
+// to. Block times come with the logs when the RPC includes them (blockTimestamp, as go-ethereum
+// does since 1.14); only otherwise is a header read per block with logs (market.FillBlockTimes).
 func (ix *Indexer) fetch(ctx context.Context, from, to uint64) fetched {
 	f := fetched{from: from, to: to}
+	type header struct {
+		h   *types.Header
+		err error
+	}
+	last := make(chan header, 1)
+	go func() {
+		h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(to))
+		last <- header{h, err}
+	}()
 	logs, err := ix.filterLogs(ctx, ethereum.FilterQuery{
 		FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
 		Addresses: []common.Address{ix.cfg.Contract},
 	})
+	end := <-last
 	if err != nil {
 		f.err = fmt.Errorf("indexer: logs %d-%d: %w", from, to, err)
 		return f
 	}
-	end, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(to))
-	if err != nil {
-		f.err = fmt.Errorf("indexer: header %d: %w", to, err)
+	if end.err != nil {
+		f.err = fmt.Errorf("indexer: header %d: %w", to, end.err)
 		return f
 	}
-	f.headers = []*types.Header{end}
+	f.headers = []*types.Header{end.h}
 	f.logs, f.densest = len(logs), logrange.Densest(logs)
 	f.events, f.err = ix.decode(ctx, logs)
 	return f
