@@ -16,7 +16,7 @@ import (
 )
 
 // maxIndexerLag is how many blocks the indexer may be behind the head (beyond --confirmations)
-// while the API still reports itself ready.
+// before the API's /status says it is behind (readiness does not depend on it).
 const maxIndexerLag = 20
 
 // newAPIHandler is the API and the pages of every role that serves them (serve, dev), built from

@@ -283,20 +283,8 @@ func (d *downloads) audio(c *gin.Context) {
 	d.serveRanges(c, io.NewSectionReader(plain, 0, size), size, 1)
 }
 
-// fileTitle is "<Artist> - <Title>" with what file systems refuse replaced.
-func fileTitle(t store.Track) string {
-	name := strings.TrimSpace(t.ArtistName + " - " + t.Title)
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 || r == 0x7f {
-			return '_'
-		}
-		return r
-	}, name)
-	if len(name) > 180 {
-		name = name[:180]
-	}
-	return name
-}
+// fileTitle is "<Artist> - <Title>" as a file name.
+func fileTitle(t store.Track) string { return content.FileName(t.ArtistName + " - " + t.Title) }
 
 func attachment(name string) string { return contentDisposition("attachment", name) }
 

@@ -16,11 +16,12 @@ import (
 // (what the contract leaves after the referral and the fee), and of it what the artist was
 // credited (the rest went to the track's collaborators).
 func (h *handlers) salesCSV(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var p accountParams
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
+	a := p.Account
 	list, err := h.Store.ArtistSales(c.Request.Context(), h.ChainID, a)
 	if err != nil {
 		h.fail(c, err)
@@ -42,11 +43,12 @@ func (h *handlers) salesCSV(c *gin.Context) {
 
 // referralsCSV exports every referral credit of a fan: GET /api/v1/accounts/{address}/referrals.csv.
 func (h *handlers) referralsCSV(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var p accountParams
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
+	a := p.Account
 	list, err := h.Store.Credits(c.Request.Context(), h.ChainID, a, store.RoleReferrer)
 	if err != nil {
 		h.fail(c, err)

@@ -123,7 +123,7 @@ func Handler(d Deps) http.Handler {
 	r.HandleMethodNotAllowed = true
 	r.NoMethod(methodNotAllowed)
 	m := newMetrics(d.Metrics)
-	r.Use(restoreHead, withLogger(d.Logger), requestID, gin.Recovery(), accessLog(d.Logger), m.observe, contentHeaders, corsPolicy(d.CORSOrigins))
+	r.Use(restoreHead, withLogger(d.Logger), requestID, gin.CustomRecovery(recovered), accessLog(d.Logger), m.observe, contentHeaders, corsPolicy(d.CORSOrigins))
 	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger), uploads: newUploads(d)}
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
 		d.Logger.Error("api: trusted proxies", "err", err)

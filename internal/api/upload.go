@@ -116,6 +116,11 @@ func (h *handlers) upload(c *gin.Context) {
 		h.failUpload(c, err)
 		return
 	}
+	if err := h.refuseAudioUploadedBefore(ctx, account, form.upload.Audio.SHA256); err != nil {
+		h.failUpload(c, err)
+		return
+	}
+	req.meta.AudioSHA256 = form.upload.Audio.SHA256
 	in, err := h.uploads.Accept(ctx, form.upload, req.meta, client)
 	if err != nil {
 		h.failUpload(c, err)
@@ -147,7 +152,7 @@ func (h *handlers) uploadView(req trackUpload, in content.Ingested, audioHash co
 	out := uploadJSON{ContentHash: in.ContentHash.Hex(), MetadataURI: uri, Package: packageJSON{in.Size},
 		Audio:   audioJSON{string(in.Audio.Format), in.Audio.Duration.Milliseconds(), audioHash.Hex()},
 		Preview: in.Preview != content.PreviewNone, PreviewSource: string(in.Preview), Cover: in.Cover != "",
-		Notes:    []string{"Every upload is a new package with a new key: uploading the same audio again gives another content hash."},
+		Notes:    []string{"Every upload is a new package with a new key; the same audio cannot be uploaded twice by the same artist."},
 		Register: txRequestJSON{ChainID: h.ChainID, To: h.Market.Hex(), Data: hexutil.Encode(data), Value: "0"}}
 	if in.Preview == content.PreviewNone {
 		out.Notes = append(out.Notes, "No preview: "+in.Audio.Format.Name()+

@@ -14,12 +14,6 @@ type UploadUsage struct {
 	Bytes       int64
 }
 
-type uploadUsageRow struct {
-	ContentHash string `gorm:"column:content_hash;primaryKey"`
-	Client      string `gorm:"column:client"`
-	Bytes       int64  `gorm:"column:bytes"`
-}
-
 // SaveUploadUsage records an upload's bytes and client.
 func (q querier) SaveUploadUsage(ctx context.Context, u UploadUsage) error {
 	err := q.with(ctx).Exec(`INSERT INTO upload_usage (content_hash, client, bytes, created_at) VALUES (?, ?, ?, ?)`,
