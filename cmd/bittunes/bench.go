@@ -20,7 +20,8 @@ BENCH <name> <value> <unit>. Progress goes to stderr.
           index_dense_pg, index_dense_sqlite (market events per second)
   sparse  10 000 blocks with one purchase each, into PostgreSQL: index_sparse_pg (blocks per second)
   live    purchases arriving at 20/s for 60 s while the indexer follows the head: time from a
-          purchase's block appearing to its row being readable, index_live_lag_p50 and _p99 (ms)
+          purchase's block appearing to its row being readable, index_live_lag_p50 and _p99 (ms), and
+          from sending its transaction to that, index_live_tx_p50 and _p99 (ms)
   reorg   after 20 000 purchases, a reorg of depth 3 at the head: time from the new head appearing to
           the database equalling the canonical chain, index_reorg_recovery (ms, median of 5)
 

@@ -20,6 +20,7 @@ type fetched struct {
 	from, to uint64
 	events   []market.Event
 	logs     int
+	densest  int // the most logs in one block
 	headers  []*types.Header
 	checked  bool // by fetchBlocks: every header follows the one before, every log is in one of them
 	err      error
@@ -40,7 +41,7 @@ func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit, targ
 	if p := ix.prefetch; p != nil && p.from == from && p.nearHead {
 		// The last range was applied and the head moved on since: the blocks after it, prefetched, are
 		// applied as blocks near the head, checked against the cursor.
-		return ix.applyBlocks(ctx, cur, min(target, cur.BlockNumber+ix.cfg.ReorgWindow))
+		return ix.applyBlocks(ctx, cur, min(target, cur.BlockNumber+ix.cfg.ReorgWindow), nil)
 	}
 	f, ok := ix.takePrefetch(from)
 	if !ok || f.to > limit { // nothing prefetched, or the head moved back since: fetch a range deep enough
@@ -54,35 +55,46 @@ func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit, targ
 		}
 		return f.err
 	}
-	ix.sizer.Read(f.from, f.to, f.logs)
+	ix.sizer.Read(f.from, f.to, f.logs, f.densest)
 	if next := f.to + 1; f.to < limit {
 		ix.startPrefetch(ctx, next, false, func(ctx context.Context) fetched { return ix.fetch(ctx, next, min(f.to+ix.sizer.Span(), limit)) })
 	} else {
 		// The blocks near the head come next: they are checked against the cursor when they are applied.
 		last := min(target, limit+ix.sizer.Ceiling())
-		ix.startPrefetch(ctx, next, true, func(ctx context.Context) fetched { return ix.fetchBlocks(ctx, next, last) })
+		ix.startPrefetch(ctx, next, true, func(ctx context.Context) fetched { return ix.fetchBlocks(ctx, next, last, nil) })
 	}
 	return ix.apply(ctx, cur, f.events, f.headers)
 }
 
-// fetch reads and decodes the logs of blocks from..to and the header of block to.
+// fetch reads and decodes the logs of blocks from..to and, at the same time, the header of block
+// to. Block times come with the logs when the RPC includes them (blockTimestamp, as go-ethereum
+// does since 1.14); only otherwise is a header read per block with logs (market.FillBlockTimes).
 func (ix *Indexer) fetch(ctx context.Context, from, to uint64) fetched {
 	f := fetched{from: from, to: to}
+	type header struct {
+		h   *types.Header
+		err error
+	}
+	last := make(chan header, 1)
+	go func() {
+		h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(to))
+		last <- header{h, err}
+	}()
 	logs, err := ix.filterLogs(ctx, ethereum.FilterQuery{
 		FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
 		Addresses: []common.Address{ix.cfg.Contract},
 	})
+	end := <-last
 	if err != nil {
 		f.err = fmt.Errorf("indexer: logs %d-%d: %w", from, to, err)
 		return f
 	}
-	end, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(to))
-	if err != nil {
-		f.err = fmt.Errorf("indexer: header %d: %w", to, err)
+	if end.err != nil {
+		f.err = fmt.Errorf("indexer: header %d: %w", to, end.err)
 		return f
 	}
-	f.headers = []*types.Header{end}
-	f.logs = len(logs)
+	f.headers = []*types.Header{end.h}
+	f.logs, f.densest = len(logs), logrange.Densest(logs)
 	f.events, f.err = ix.decode(ctx, logs)
 	return f
 }

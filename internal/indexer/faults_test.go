@@ -67,20 +67,38 @@ func TestKilledAtRandomPointsLosesNothing(t *testing.T) {
 
 		victim := &killingStore{Store: open(), rng: rand.New(rand.NewPCG(42, 42))}
 		rng := rand.New(rand.NewPCG(43, 43))
-		restarts := 0
+		// Each run is killed at a random instant drawn relative to how long a run takes to commit its
+		// first batch, measured as it goes (on a loaded machine a fixed few milliseconds can end every
+		// run before its first commit, and the test then measures the machine, not the indexer): about
+		// half the runs die before their first commit, the others after one or more.
+		firstCommit := 10 * time.Millisecond // estimate, from the runs that committed
+		restarts, idle := 0, 0
 		for !cursorAt(t, victim.Store, m) {
 			if restarts++; restarts > 2_000 {
-				t.Fatal("no progress after 2 000 restarts")
+				t.Fatalf("no progress after 2 000 restarts (%d without a commit; first commit after about %v)", idle, firstCommit)
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), time.Duration(1+rng.IntN(20))*time.Millisecond)
+			life := time.Millisecond + time.Duration(rng.Int64N(int64(2*firstCommit)))
+			ctx, cancel := context.WithTimeout(context.Background(), life)
+			start := time.Now()
+			var first time.Duration
+			var firstOnce sync.Once
 			// Small ranges make many batches, so there is something to kill in each run.
 			victimIndexer := indexer.New(indexer.Config{ChainID: simchain.ChainID, Contract: m.Address, DeployBlock: m.DeployBlock,
-				ReorgWindow: 8, MaxRange: 4, PollInterval: 20 * time.Millisecond, Logger: quietLogger()}, m.Eth, victim)
+				ReorgWindow: 8, MaxRange: 4, PollInterval: 20 * time.Millisecond, Logger: quietLogger(),
+				OnApplied: func(store.Cursor) { firstOnce.Do(func() { first = time.Since(start) }) }}, m.Eth, victim)
 			_ = victimIndexer.Run(ctx) // "killed" when the timeout ends it
 			cancel()
+			if first == 0 {
+				// Killed before its first commit: that takes longer than this run lived.
+				idle++
+				firstCommit = max(firstCommit, life*5/4)
+			} else {
+				firstCommit = (4*firstCommit + first) / 5
+			}
 		}
-		t.Logf("%d restarts, %d transactions aborted mid-way", restarts, victim.kills)
-		if victim.kills == 0 || restarts < 3 {
+		t.Logf("%d restarts (%d killed before their first commit), %d transactions aborted mid-way; first commit after about %v",
+			restarts, idle, victim.kills, firstCommit)
+		if victim.kills == 0 || idle == 0 || restarts-idle < 3 {
 			t.Fatal("the test did not kill anything")
 		}
 		sameSnapshots(t, victim.Store, reference)

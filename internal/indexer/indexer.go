@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -129,6 +130,9 @@ type Indexer struct {
 	// cursorTime is the timestamp of the cursor's block, when known (for the lag in seconds).
 	cursorTime uint64
 	prefetch   *prefetch // the next backfill range, being fetched
+	// pushed is the newest head the subscription pushed and no step has used yet: the next step
+	// starts from it instead of asking the RPC for the head.
+	pushed atomic.Pointer[types.Header]
 }
 
 // New returns an indexer; Run starts it.
@@ -184,9 +188,11 @@ func (ix *Indexer) Step(ctx context.Context) (caughtUp bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	headHeader, err := ix.chain.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return false, fmt.Errorf("indexer: head: %w", err)
+	headHeader := ix.pushed.Swap(nil)
+	if headHeader == nil || headHeader.Number.Uint64() < cur.BlockNumber {
+		if headHeader, err = ix.chain.HeaderByNumber(ctx, nil); err != nil {
+			return false, fmt.Errorf("indexer: head: %w", err)
+		}
 	}
 	head := headHeader.Number.Uint64()
 	ix.observePositions(ctx, cur, headHeader)
@@ -211,7 +217,7 @@ func (ix *Indexer) Step(ctx context.Context) (caughtUp bool, err error) {
 		return true, nil
 	}
 	if cur.BlockNumber+1+ix.cfg.ReorgWindow > target {
-		return false, ix.applyBlocks(ctx, cur, target)
+		return false, ix.applyBlocks(ctx, cur, target, headHeader)
 	}
 	return false, ix.applyRange(ctx, cur, target-ix.cfg.ReorgWindow, target)
 }
@@ -403,7 +409,8 @@ func (ix *Indexer) followSubscription(ctx context.Context, sub ethereum.Subscrip
 	defer sub.Unsubscribe()
 	for {
 		select {
-		case <-headers:
+		case h := <-headers:
+			ix.pushed.Store(h)
 			notify()
 		case err := <-sub.Err():
 			ix.cfg.Metrics.failed(fmt.Errorf("indexer: head subscription: %w", err), true)

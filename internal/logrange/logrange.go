@@ -4,7 +4,9 @@
 // The rules: a range the RPC refuses (too many blocks or results, timed out) is halved and its
 // width becomes the ceiling no later range exceeds; after a full range with fewer than half the
 // target number of logs the next range is proportionally wider (at most eight times), after one
-// with more than twice the target proportionally narrower.
+// with more than twice the target proportionally narrower. Either way the next range is sized from
+// the densest block of the last one, not its average: it holds at most the target even if each of
+// its blocks is as dense as that block (a sparse range never narrows this way, only stops growing).
 package logrange
 
 import (
@@ -55,15 +57,39 @@ func (s *Sizer) Refused(from, to uint64) {
 	s.span = max(1, min(s.span, (to-from+1)/2))
 }
 
-// Read records that the range from..to held logs logs and sizes the next one.
-func (s *Sizer) Read(from, to uint64, logs int) {
+// Read records that the range from..to held logs logs, at most densest of them in one block, and
+// sizes the next one.
+func (s *Sizer) Read(from, to uint64, logs, densest int) {
 	blocks, n := to-from+1, uint64(logs)
+	// dense is the widest range that holds at most the target if every block is as dense as the densest.
+	dense := s.ceiling
+	if densest > 0 {
+		dense = s.target / uint64(densest)
+	}
 	switch {
 	case n > 2*s.target:
-		s.span = max(1, blocks*s.target/n)
+		s.span = max(1, min(blocks*s.target/n, dense))
 	case n < s.target/2 && blocks == s.span:
-		s.span = min(s.span*min(8, s.target/max(1, n)), s.ceiling)
+		s.span = max(s.span, min(s.span*min(8, s.target/max(1, n)), dense))
+	default:
+		s.span = max(1, min(s.span, dense))
 	}
+	s.span = min(s.span, s.ceiling)
+}
+
+// Densest is the largest number of logs in one block among logs (in chain order, as eth_getLogs
+// returns them).
+func Densest(logs []types.Log) int {
+	densest, run := 0, 0
+	for i := range logs {
+		if i > 0 && logs[i].BlockNumber == logs[i-1].BlockNumber {
+			run++
+		} else {
+			run = 1
+		}
+		densest = max(densest, run)
+	}
+	return densest
 }
 
 // refusals are what common RPC providers answer when an eth_getLogs range is too much for them.
@@ -128,7 +154,7 @@ func (r *Reader) Each(ctx context.Context, from, to uint64, fn func(from, to uin
 		}
 		failed = 0
 		r.Backoff.Reset()
-		r.Sizer.Read(next, end, len(logs))
+		r.Sizer.Read(next, end, len(logs), Densest(logs))
 		if err := fn(next, end, logs); err != nil {
 			return err
 		}

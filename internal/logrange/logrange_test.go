@@ -21,7 +21,7 @@ func TestSizerHalvesARefusedRangeAndNeverExceedsIt(t *testing.T) {
 		t.Fatalf("after refusing 1 000 blocks: span %d ceiling %d, want 500 and 999", s.Span(), s.Ceiling())
 	}
 	for range 10 { // empty ranges: the span grows, but never past the refusal
-		s.Read(1, s.Span(), 0)
+		s.Read(1, s.Span(), 0, 0)
 	}
 	if s.Span() != 999 {
 		t.Fatalf("span %d after empty ranges, want the ceiling 999", s.Span())
@@ -34,25 +34,100 @@ func TestSizerHalvesARefusedRangeAndNeverExceedsIt(t *testing.T) {
 
 func TestSizerAimsAtTheTargetNumberOfLogs(t *testing.T) {
 	tests := []struct {
-		name         string
-		span, blocks uint64
-		logs         int
-		want         uint64
+		name          string
+		span, blocks  uint64
+		logs, densest int
+		want          uint64
 	}{
-		{"a full range with few logs grows proportionally", 100, 100, 20, 500},
-		{"growth is at most eightfold", 100, 100, 0, 800},
-		{"a short last range does not grow", 100, 40, 0, 100},
-		{"a range with many logs shrinks proportionally", 100, 100, 1_000, 10},
-		{"a range near the target stays", 100, 100, 150, 100},
+		{"a full range with few logs grows proportionally", 100, 100, 20, 2, 500},
+		{"growth is at most eightfold", 100, 100, 0, 0, 800},
+		{"a short last range does not grow", 100, 40, 0, 0, 100},
+		{"growth stops where the densest block would overshoot", 100, 100, 10, 4, 250},
+		{"a range with many logs shrinks proportionally", 100, 100, 1_000, 100, 10},
+		{"a range near the target stays", 100, 100, 90, 10, 100},
+		{"a range near the target with a dense block narrows to it", 10, 10, 98, 280, 3},
+		{"a sparse range with one dense block does not narrow", 100, 100, 30, 300, 100},
+		{"a range over the target narrows to its densest block", 100, 100, 400, 500, 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := logrange.NewSizer(tc.span, 100_000, 100)
-			s.Read(1, tc.blocks, tc.logs)
+			s := logrange.NewSizer(tc.span, 100_000, 1_000)
+			s.Read(1, tc.blocks, tc.logs*10, tc.densest) // target 1 000: logs in tens
 			if got := s.Span(); got != tc.want {
 				t.Errorf("span %d, want %d", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestDensest(t *testing.T) {
+	logs := []types.Log{{BlockNumber: 1}, {BlockNumber: 2}, {BlockNumber: 2}, {BlockNumber: 2}, {BlockNumber: 5}, {BlockNumber: 5}}
+	if got := logrange.Densest(logs); got != 3 {
+		t.Errorf("densest %d, want 3", got)
+	}
+	if got := logrange.Densest(nil); got != 0 {
+		t.Errorf("densest of no logs %d, want 0", got)
+	}
+}
+
+// profile is a chain whose block b holds density(b) logs.
+type profile func(block uint64) int
+
+func (p profile) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	var logs []types.Log
+	for b := q.FromBlock.Uint64(); b <= q.ToBlock.Uint64(); b++ {
+		for i := range p(b) {
+			logs = append(logs, types.Log{BlockNumber: b, Index: uint(i)})
+		}
+	}
+	return logs, nil
+}
+
+func (p profile) SubscribeFilterLogs(context.Context, ethereum.FilterQuery, chan<- types.Log) (ethereum.Subscription, error) {
+	return nil, errors.New("not supported")
+}
+
+// TestFirstRangesAreSizedFromTheDensestBlock replays the start of a dense backfill: registrations
+// in the first blocks, then purchases whose blocks hold up to 2 800 logs (the first ten blocks
+// average about 980). Sized from the average, the second range spans ten blocks again and holds
+// 28 000 logs; sized from the densest block, no range after the first exceeds the target. Then the
+// chain turns sparse (one log every other block) and the ranges grow back.
+func TestFirstRangesAreSizedFromTheDensestBlock(t *testing.T) {
+	density := profile(func(b uint64) int {
+		switch {
+		case b <= 6:
+			return 50 // deployment and registrations
+		case b <= 9:
+			return 2_100
+		case b <= 200:
+			return 2_800
+		case b%2 == 0:
+			return 1
+		default:
+			return 0
+		}
+	})
+	r := &logrange.Reader{Chain: density, Sizer: logrange.NewSizer(10, 10_000, 0)}
+	var ranges, widest uint64
+	err := r.Each(context.Background(), 1, 20_000, func(from, to uint64, logs []types.Log) error {
+		ranges++
+		if ranges == 1 {
+			if n := len(logs); n < 9_000 || n > 10_000 {
+				t.Fatalf("the first ten blocks hold %d logs, want the profile's ~9 800", n)
+			}
+			return nil
+		}
+		if len(logs) > logrange.TargetLogs {
+			t.Errorf("range %d (blocks %d-%d) holds %d logs, over the target %d", ranges, from, to, len(logs), logrange.TargetLogs)
+		}
+		widest = max(widest, to-from+1)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if widest < 5_000 {
+		t.Errorf("the widest range spans %d blocks: ranges did not grow back over the sparse blocks", widest)
 	}
 }
 

@@ -109,7 +109,7 @@ type facts struct {
 	collaborators []collaboratorRow
 	changes       []trackChangeRow
 	purchases     []purchaseRow
-	credits       []creditRow
+	collabCredits []collaboratorCreditRow // the only credits stored; the others are read from purchases
 	withdrawals   []withdrawalRow
 	settings      []settingsChangeRow
 	aggregates    *aggregates
@@ -197,12 +197,6 @@ func (f *facts) sale(e market.Sale) error {
 	if f.feeRecipient == "" && !e.FeeAmount.IsZero() {
 		return fmt.Errorf("sale %s/%d: a fee but no known fee recipient", k.TxHash, k.LogIndex)
 	}
-	f.purchases = append(f.purchases, purchaseRow{EventKey: k, BlockTime: p.BlockTime, TrackID: e.TrackID, Buyer: addressText(e.Buyer), Recipient: addressText(e.Recipient),
-		Referrer: referrer, Price: e.Price, ArtistAmount: e.ArtistAmount, ReferrerAmount: e.ReferrerAmount,
-		FeeAmount: e.FeeAmount, FeeRecipient: f.feeRecipient})
-	if err := f.aggregates.purchase(f.purchases[len(f.purchases)-1]); err != nil {
-		return err
-	}
 	keeps, err := e.ArtistKeeps()
 	if err != nil {
 		return err
@@ -211,12 +205,19 @@ func (f *facts) sale(e market.Sale) error {
 	if err != nil {
 		return err
 	}
+	f.purchases = append(f.purchases, purchaseRow{EventKey: k, BlockTime: p.BlockTime, TrackID: e.TrackID, Buyer: addressText(e.Buyer), Recipient: addressText(e.Recipient),
+		Referrer: referrer, Price: e.Price, ArtistAmount: e.ArtistAmount, ReferrerAmount: e.ReferrerAmount,
+		FeeAmount: e.FeeAmount, FeeRecipient: f.feeRecipient, ArtistKeeps: keeps})
+	if err := f.aggregates.purchase(f.purchases[len(f.purchases)-1]); err != nil {
+		return err
+	}
+	// Credits feed the aggregates; only collaborators' are stored (the view credits reads the
+	// others from the purchase row).
 	credit := func(pos market.Position, role, account string, amount wei.Amount) error {
 		if amount.IsZero() {
 			return nil
 		}
-		f.credits = append(f.credits, creditRow{EventKey: f.key(pos), Role: role, BlockTime: pos.BlockTime, Account: account, TrackID: e.TrackID, Amount: amount})
-		return f.aggregates.credit(f.credits[len(f.credits)-1])
+		return f.aggregates.credit(creditRow{EventKey: f.key(pos), Role: role, BlockTime: pos.BlockTime, Account: account, TrackID: e.TrackID, Amount: amount})
 	}
 	if err := credit(p, "artist", artist, keeps); err != nil {
 		return err
@@ -224,6 +225,10 @@ func (f *facts) sale(e market.Sale) error {
 	for _, c := range e.Collaborators {
 		if err := credit(c.Position, "collaborator", addressText(c.Account), c.Amount); err != nil {
 			return err
+		}
+		if !c.Amount.IsZero() {
+			f.collabCredits = append(f.collabCredits, collaboratorCreditRow{EventKey: f.key(c.Position), BlockTime: c.Position.BlockTime,
+				Account: addressText(c.Account), TrackID: e.TrackID, Amount: c.Amount})
 		}
 	}
 	if err := credit(p, "referrer", referrer, e.ReferrerAmount); err != nil {
@@ -253,7 +258,7 @@ func (f *facts) setting(p market.Position, kind, value string) {
 func (q querier) insertFacts(ctx context.Context, f *facts) error {
 	for _, insert := range []func() error{
 		inserter(ctx, q, f.tracks), inserter(ctx, q, f.collaborators), inserter(ctx, q, f.changes),
-		inserter(ctx, q, f.purchases), inserter(ctx, q, f.credits), inserter(ctx, q, f.withdrawals),
+		inserter(ctx, q, f.purchases), inserter(ctx, q, f.collabCredits), inserter(ctx, q, f.withdrawals),
 		inserter(ctx, q, f.settings),
 	} {
 		if err := insert(); err != nil {

@@ -11,13 +11,13 @@ import (
 
 // factRows are the row structs of the fact tables, by table.
 var factRows = map[string]any{
-	"tracks":              trackRow{},
-	"track_collaborators": collaboratorRow{},
-	"track_changes":       trackChangeRow{},
-	"purchases":           purchaseRow{},
-	"credits":             creditRow{},
-	"withdrawals":         withdrawalRow{},
-	"settings_changes":    settingsChangeRow{},
+	"tracks":               trackRow{},
+	"track_collaborators":  collaboratorRow{},
+	"track_changes":        trackChangeRow{},
+	"purchases":            purchaseRow{},
+	"collaborator_credits": collaboratorCreditRow{},
+	"withdrawals":          withdrawalRow{},
+	"settings_changes":     settingsChangeRow{},
 }
 
 // gormColumns is the columns gorm reads from a row struct, embedded structs included.
@@ -36,7 +36,7 @@ func gormColumns(t *testing.T, row any) []string {
 func TestCopyWritesEveryColumnOfTheRows(t *testing.T) {
 	f := newFacts(1, "", map[int64]string{})
 	f.tracks, f.collaborators, f.changes = make([]trackRow, 1), make([]collaboratorRow, 1), make([]trackChangeRow, 1)
-	f.purchases, f.credits = make([]purchaseRow, 1), make([]creditRow, 1)
+	f.purchases, f.collabCredits = make([]purchaseRow, 1), make([]collaboratorCreditRow, 1)
 	f.withdrawals, f.settings = make([]withdrawalRow, 1), make([]settingsChangeRow, 1)
 	tables := f.copyTables()
 	if len(tables) != len(factRows) {

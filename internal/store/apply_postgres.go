@@ -69,16 +69,16 @@ func (f *facts) copyTables() []factTable {
 				return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.TrackID, r.Kind, r.Value}
 			}},
 		{"purchases", []string{"chain_id", "tx_hash", "log_index", "block_number", "block_time", "track_id", "buyer", "recipient",
-			"referrer", "price", "artist_amount", "referrer_amount", "fee_amount", "fee_recipient"},
+			"referrer", "price", "artist_amount", "referrer_amount", "fee_amount", "fee_recipient", "artist_keeps"},
 			len(f.purchases), func(i int) []any {
 				r := &f.purchases[i]
 				return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.BlockTime, r.TrackID, r.Buyer, r.Recipient,
-					r.Referrer, numeric(r.Price), numeric(r.ArtistAmount), numeric(r.ReferrerAmount), numeric(r.FeeAmount), r.FeeRecipient}
+					r.Referrer, numeric(r.Price), numeric(r.ArtistAmount), numeric(r.ReferrerAmount), numeric(r.FeeAmount), r.FeeRecipient, numeric(r.ArtistKeeps)}
 			}},
-		{"credits", []string{"chain_id", "tx_hash", "log_index", "role", "block_number", "block_time", "account", "track_id", "amount"},
-			len(f.credits), func(i int) []any {
-				r := &f.credits[i]
-				return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.Role, r.BlockNumber, r.BlockTime, r.Account, r.TrackID, numeric(r.Amount)}
+		{"collaborator_credits", []string{"chain_id", "tx_hash", "log_index", "block_number", "block_time", "account", "track_id", "amount"},
+			len(f.collabCredits), func(i int) []any {
+				r := &f.collabCredits[i]
+				return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.BlockNumber, r.BlockTime, r.Account, r.TrackID, numeric(r.Amount)}
 			}},
 		{"withdrawals", []string{"chain_id", "tx_hash", "log_index", "block_number", "block_time", "account", "to_address", "amount"},
 			len(f.withdrawals), func(i int) []any {

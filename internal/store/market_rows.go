@@ -70,6 +70,8 @@ type purchaseRow struct {
 	ReferrerAmount wei.Amount `gorm:"column:referrer_amount"`
 	FeeAmount      wei.Amount `gorm:"column:fee_amount"`
 	FeeRecipient   string     `gorm:"column:fee_recipient"`
+	// ArtistKeeps is the artist's own credit: the artist side after collaborators.
+	ArtistKeeps wei.Amount `gorm:"column:artist_keeps"`
 }
 
 func (purchaseRow) TableName() string { return "purchases" }
@@ -83,7 +85,20 @@ type creditRow struct {
 	Amount    wei.Amount `gorm:"column:amount"`
 }
 
+// TableName: credits is a view (migration 00017): the artist, referrer and fee credits come from
+// the purchases, the collaborators' from collaborator_credits.
 func (creditRow) TableName() string { return "credits" }
+
+// collaboratorCreditRow is a CollaboratorCredited event: the only credits stored as rows.
+type collaboratorCreditRow struct {
+	EventKey
+	BlockTime time.Time  `gorm:"column:block_time"`
+	Account   string     `gorm:"column:account"`
+	TrackID   int64      `gorm:"column:track_id"`
+	Amount    wei.Amount `gorm:"column:amount"`
+}
+
+func (collaboratorCreditRow) TableName() string { return "collaborator_credits" }
 
 type withdrawalRow struct {
 	EventKey

@@ -35,7 +35,7 @@ func (q querier) rollback(ctx context.Context, chainID uint64, contract common.A
 	if err := q.rollbackChartLedger(ctx, c, n); err != nil {
 		return err
 	}
-	for _, table := range []string{"purchases", "credits", "withdrawals", "track_changes", "settings_changes"} {
+	for _, table := range []string{"purchases", "collaborator_credits", "withdrawals", "track_changes", "settings_changes"} {
 		if err := q.with(ctx).Exec("DELETE FROM "+table+" WHERE chain_id = ? AND block_number > ?", c, n).Error; err != nil {
 			return fmt.Errorf("store: rollback %s: %w", table, classify(err))
 		}

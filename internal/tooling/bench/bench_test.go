@@ -23,7 +23,7 @@ func TestRunSmoke(t *testing.T) {
 		t.Fatal(err)
 	}
 	names := resultNames(t, out.String())
-	want := "index_dense_pg index_dense_sqlite index_sparse_pg index_live_lag_p50 index_live_lag_p99 index_reorg_recovery"
+	want := "index_dense_pg index_dense_sqlite index_sparse_pg index_live_lag_p50 index_live_lag_p99 index_live_tx_p50 index_live_tx_p99 index_reorg_recovery"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("results %s\nwant %s", got, want)
 	}
