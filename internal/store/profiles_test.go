@@ -1,0 +1,88 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/bittunes/bittunes/internal/store"
+)
+
+func TestProfilesAreSetReadAndShownInPlaceOfTheArtistName(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		chain := newSyntheticChain(2, 1, 1, 10) // track 1 (artist 0) has a sale; track 2 (artist 1) none
+		applyAll(t, s, chain.batches(1337, common.Address{1}, 10))
+		seller, quiet, fan := addr("artist", 0), addr("artist", 1), addr("fan", 0)
+		for i, who := range []common.Address{seller, quiet} {
+			if err := s.SaveTrackMetadata(ctx, store.TrackMetadata{ContentHash: crypto.Keccak256Hash([]byte{byte(i), 0}),
+				Title: "Song", ArtistName: []string{"Ana Lux", "Quiet One"}[i], Genre: "House", Subgenre: "Deep", Uploader: who}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.Profile(ctx, 1337, fan); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("profile before any: %v", err)
+		}
+		p, err := s.PutProfile(ctx, 1337, fan, store.ProfileEdit{Name: "Fan Club", Bio: "hi", Links: []string{"https://a.example", "https://b.example"},
+			HideCollection: true, Avatar: []byte{0xff, 0xd8, 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Account != fan || p.Name != "Fan Club" || p.Bio != "hi" || len(p.Links) != 2 || !p.HideCollection || !p.HasAvatar {
+			t.Errorf("profile = %+v", p)
+		}
+		if b, _, err := s.ProfileAvatar(ctx, 1337, fan); err != nil || !bytes.Equal(b, []byte{0xff, 0xd8, 1}) {
+			t.Errorf("avatar = %x, %v", b, err)
+		}
+		// Another edit without an avatar keeps it; an empty one removes it.
+		if p, err = s.PutProfile(ctx, 1337, fan, store.ProfileEdit{Name: "Fan Club 2"}); err != nil || !p.HasAvatar || p.Links != nil || p.HideCollection {
+			t.Errorf("edit keeping the avatar: %+v, %v", p, err)
+		}
+		if p, err = s.PutProfile(ctx, 1337, fan, store.ProfileEdit{Name: "Fan Club 2", Avatar: []byte{}}); err != nil || p.HasAvatar {
+			t.Errorf("edit removing the avatar: %+v, %v", p, err)
+		}
+		if _, _, err := s.ProfileAvatar(ctx, 1337, fan); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("removed avatar: %v", err)
+		}
+		// A name that looks like another account's profile name, or like the name an artist with
+		// sales sells under, is refused; the artist keeps theirs; an artist without sales reserves nothing.
+		for _, name := range []string{"FAN CLUB 2", "fan c1ub 2", "Ana Lux", "ana  lüx", "Аna Lux"} {
+			if _, err := s.PutProfile(ctx, 1337, quiet, store.ProfileEdit{Name: name}); !errors.Is(err, store.ErrNameTaken) || !errors.Is(err, store.ErrConflict) {
+				t.Errorf("%q taken by another: %v", name, err)
+			}
+		}
+		if _, err := s.PutProfile(ctx, 1337, seller, store.ProfileEdit{Name: "Ana Lux"}); err != nil {
+			t.Errorf("the artist takes their own name: %v", err)
+		}
+		if _, err := s.PutProfile(ctx, 1337, fan, store.ProfileEdit{Name: "Quiet One"}); err != nil {
+			t.Errorf("a name without sales behind it: %v", err)
+		}
+		if _, err := s.PutProfile(ctx, 1, quiet, store.ProfileEdit{Name: "Ana Lux"}); err != nil {
+			t.Errorf("another market's name: %v", err)
+		}
+		if got, err := s.ProfileByName(ctx, 1337, "ANA LUX"); err != nil || got.Account != seller {
+			t.Errorf("by name: %+v, %v", got, err)
+		}
+		got, err := s.ProfileNames(ctx, 1337, []common.Address{seller, fan, quiet, seller, {}})
+		if err != nil || len(got) != 2 || got[seller] != "Ana Lux" || got[fan] != "Quiet One" {
+			t.Errorf("names = %v, %v", got, err)
+		}
+		// The tracks carry the profile name, else the name typed at upload.
+		if _, err := s.PutProfile(ctx, 1337, seller, store.ProfileEdit{Name: "Ana Lux Live"}); err != nil {
+			t.Fatal(err)
+		}
+		for id, want := range map[int64]string{1: "Ana Lux Live", 2: "Quiet One"} {
+			if tr, err := s.Track(ctx, 1337, id); err != nil || tr.ArtistName != want {
+				t.Errorf("track %d artist name %q, %v; want %q", id, tr.ArtistName, err, want)
+			}
+		}
+		found, _, err := s.BrowseTracks(ctx, 1337, store.Browse{Query: "lux live"})
+		if err != nil || len(found) != 1 || found[0].ID != 1 {
+			t.Errorf("search by profile name: %v, %v", found, err)
+		}
+	})
+}
