@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 
 	"github.com/bittunes/bittunes/internal/store"
@@ -90,8 +91,9 @@ func (h *handlers) earnings(c *gin.Context) {
 }
 
 type salesJSON struct {
-	Sales      []saleJSON `json:"sales"`
-	NextCursor *string    `json:"nextCursor"`
+	Sales      []saleJSON        `json:"sales"`
+	NextCursor *string           `json:"nextCursor"`
+	Names      map[string]string `json:"names"` // profile names of the accounts in the page, by address
 }
 
 // sales pages through sales, newest first. GET /api/v1/accounts/{address}/sales lists the sales of
@@ -120,9 +122,12 @@ func (h *handlers) sales(filter func(c *gin.Context) (store.SaleFilter, error)) 
 			return
 		}
 		out := salesJSON{Sales: []saleJSON{}}
+		var who []common.Address
 		for _, s := range list {
 			out.Sales = append(out.Sales, saleView(s))
+			who = append(who, s.Buyer, s.Recipient, s.Referrer, s.FeeRecipient)
 		}
+		out.Names = h.profileNames(c, who)
 		if next != nil {
 			cur := encodeCursor("s", int64(next.Block), int64(next.Log))
 			out.NextCursor = &cur
@@ -180,10 +185,12 @@ func (h *handlers) distributors(c *gin.Context) {
 		return
 	}
 	out := []distributorJSON{}
-	for _, d := range list {
+	who := make([]common.Address, len(list))
+	for i, d := range list {
 		out = append(out, distributorJSON{d.Account.Hex(), d.Sales, amount(d.Revenue), amount(d.Earned)})
+		who[i] = d.Account
 	}
-	c.JSON(http.StatusOK, gin.H{"distributors": out})
+	c.JSON(http.StatusOK, gin.H{"distributors": out, "names": h.profileNames(c, who)})
 }
 
 type libraryItemJSON struct {

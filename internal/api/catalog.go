@@ -212,6 +212,8 @@ type trackPageJSON struct {
 	*packageLinksJSON
 	Market   marketJSON    `json:"market"`
 	Referrer *referrerJSON `json:"referrer,omitempty"`
+	// Names are the profile names of the artist, the collaborators and the referrer, by address.
+	Names map[string]string `json:"names,omitempty"`
 }
 
 type marketJSON struct {
@@ -268,6 +270,11 @@ func (h *handlers) track(c *gin.Context) {
 		}
 		out.Referrer = &r
 	}
+	who := []common.Address{t.Artist, ref}
+	for _, col := range t.Collaborators {
+		who = append(who, col.Account)
+	}
+	out.Names = h.profileNames(c, who)
 	c.JSON(http.StatusOK, out)
 }
 

@@ -35,6 +35,7 @@ import (
 	"github.com/bittunes/bittunes/internal/auth"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/names"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/swarm"
 	"github.com/bittunes/bittunes/internal/unlock"
@@ -110,6 +111,7 @@ var errorTable = []errorRule{
 	{swarm.ErrMismatch, codePackageMismatch, "the package on this server does not match the track's on-chain content hash", false},
 	{swarm.ErrNoPackage, codeNotFound, "this server has no package for the track", false}, // wraps store.ErrNotFound
 	{store.ErrNotFound, codeNotFound, "not found", false},
+	{store.ErrNameTaken, codeConflict, "the name is taken, or looks too much like the name of another account", false},
 	{store.ErrConflict, codeConflict, "the request conflicts with data the market already has", false},
 	{store.ErrInvalid, codeInvalid, "invalid argument", false},
 	{store.ErrForbidden, codeForbidden, "this account may not make this change", false},
@@ -120,6 +122,7 @@ var errorTable = []errorRule{
 	{auth.ErrSignature, codeUnauthenticated, auth.ErrSignature.Error(), false},
 	{unlock.ErrNotOwner, codeNotOwner, "this account does not own the track: buy it first", false},
 	{content.ErrUnsupported, codeInvalid, "", true},
+	{names.ErrInvalid, codeInvalid, "", true},
 	{content.ErrTooLarge, codeTooLarge, "the file is larger than allowed", false},
 	{content.ErrNoPreview, codeInvalid, "no automatic preview for this format: upload a preview", false},
 	{content.ErrSealed, codeInternal, "", false}, // the server's master key does not open its own keys
