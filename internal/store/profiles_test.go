@@ -86,3 +86,74 @@ func TestProfilesAreSetReadAndShownInPlaceOfTheArtistName(t *testing.T) {
 		}
 	})
 }
+
+func TestSupportersAndFanActivity(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		// 3 tracks, 4 fans, 12 sales: each fan owns three tracks; most sales are referred by the next fan.
+		chain := newSyntheticChain(3, 4, 12, 5)
+		applyAll(t, s, chain.batches(1337, common.Address{1}, 10))
+		for i := range 3 {
+			if err := s.SaveTrackMetadata(ctx, store.TrackMetadata{ContentHash: crypto.Keccak256Hash([]byte{byte(i), 0}),
+				Title: "Song", ArtistName: "Artist", Genre: "House", Uploader: addr("artist", i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fan0, fan1 := addr("fan", 0), addr("fan", 1)
+		if _, err := s.PutProfile(ctx, 1337, fan0, store.ProfileEdit{Name: "Zero"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.PutProfile(ctx, 1337, fan1, store.ProfileEdit{Name: "One", HideCollection: true}); err != nil {
+			t.Fatal(err)
+		}
+		all, _, err := s.Sales(ctx, 1337, store.SaleFilter{TrackID: 1}, nil, 0)
+		if err != nil || len(all) == 0 {
+			t.Fatalf("sales of track 1: %v, %v", all, err)
+		}
+		var got []store.Supporter
+		var cursor *store.SaleCursor
+		for {
+			page, next, err := s.Supporters(ctx, 1337, 1, cursor, 2)
+			if err != nil || len(page) > 2 {
+				t.Fatalf("page: %v, %v", page, err)
+			}
+			got = append(got, page...)
+			if cursor = next; next == nil {
+				break
+			}
+		}
+		if len(got) != len(all) {
+			t.Fatalf("%d supporters, want %d", len(got), len(all))
+		}
+		for i, sup := range got { // newest first, as the sales
+			switch r := all[i].Recipient; {
+			case r == fan1:
+				if !sup.Private || sup.Account != (common.Address{}) || sup.Name != "One" {
+					t.Errorf("private owner listed as %+v", sup)
+				}
+			case sup.Account != r || (r == fan0) != (sup.Name == "Zero"):
+				t.Errorf("supporter %d = %+v, want %s", i, sup, r.Hex())
+			}
+		}
+
+		a, err := s.FanActivity(ctx, 1337, fan0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		owned, _, _ := s.Sales(ctx, 1337, store.SaleFilter{Recipient: fan0}, nil, 0)
+		referred, _, _ := s.Sales(ctx, 1337, store.SaleFilter{Referrer: fan0}, nil, 0)
+		if a.Private || a.Owned != int64(len(owned)) || len(a.Collection) != len(owned) || a.Brought != int64(len(referred)) {
+			t.Errorf("fan 0: %+v; owns %d, referred %d", a, len(owned), len(referred))
+		}
+		var sum int64
+		for _, p := range a.PassedOn {
+			sum += p.Sales
+		}
+		if sum != a.Brought || a.Brought == 0 {
+			t.Errorf("passed on %+v sums to %d, brought %d", a.PassedOn, sum, a.Brought)
+		}
+		if a, err := s.FanActivity(ctx, 1337, fan1, 10); err != nil || !a.Private || a.Collection != nil || a.Owned == 0 {
+			t.Errorf("private fan: %+v, %v", a, err)
+		}
+	})
+}
