@@ -172,3 +172,51 @@ func (h *handlers) profileNames(c *gin.Context, accounts []common.Address) map[s
 	}
 	return out
 }
+
+type supporterJSON struct {
+	Address *string   `json:"address"` // null for an owner who keeps their collection private
+	Name    string    `json:"name,omitempty"`
+	Time    time.Time `json:"time"`
+}
+
+// supporters serves who bought a track, newest first ("supported by"):
+// GET /api/v1/tracks/{id}/supporters?limit=&cursor=, at most 100 a page.
+func (h *handlers) supporters(c *gin.Context) {
+	id, err := parseTrackID(c.Param("id"))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	limit, err := parseLimit(c.Query("limit"))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	after, err := saleCursor(c.Query("cursor"))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	list, next, err := h.Store.Supporters(c.Request.Context(), h.ChainID, id, after, limit)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	out := struct {
+		Supporters []supporterJSON `json:"supporters"`
+		NextCursor *string         `json:"nextCursor"`
+	}{Supporters: []supporterJSON{}}
+	for _, s := range list {
+		v := supporterJSON{Name: s.Name, Time: s.Time}
+		if !s.Private {
+			a := s.Account.Hex()
+			v.Address = &a
+		}
+		out.Supporters = append(out.Supporters, v)
+	}
+	if next != nil {
+		cur := encodeCursor("s", int64(next.Block), int64(next.Log))
+		out.NextCursor = &cur
+	}
+	c.JSON(http.StatusOK, out)
+}

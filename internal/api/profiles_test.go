@@ -137,3 +137,37 @@ func TestProfileChangesAreRateLimitedPerAccount(t *testing.T) {
 		}
 	})
 }
+
+func TestATrackListsItsSupportersNewestFirst(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		h := signInHandler(s, devOrigin)
+		if rec := call(h, http.MethodPut, "/api/v1/profiles/"+dave.Hex(), `{"name": "Dave D"}`, signedInAs(t, s, dave)); rec.Code != http.StatusOK {
+			t.Fatal(rec.Body)
+		}
+		if rec := call(h, http.MethodPut, "/api/v1/profiles/"+carol.Hex(), `{"name": "Carol C", "hideCollection": true}`, signedInAs(t, s, carol)); rec.Code != http.StatusOK {
+			t.Fatal(rec.Body)
+		}
+		var page struct {
+			Supporters []struct {
+				Address *string
+				Name    string
+			}
+			NextCursor *string
+		}
+		if err := json.Unmarshal(get(t, h, "/api/v1/tracks/1/supporters?limit=2").Body.Bytes(), &page); err != nil {
+			t.Fatal(err)
+		}
+		// Track 1 was bought by alice, bob, carol, then dave.
+		if len(page.Supporters) != 2 || page.Supporters[0].Address == nil || *page.Supporters[0].Address != dave.Hex() ||
+			page.Supporters[0].Name != "Dave D" || page.Supporters[1].Address != nil || page.NextCursor == nil {
+			t.Fatalf("first page: %+v", page)
+		}
+		rest := get(t, h, "/api/v1/tracks/1/supporters?limit=2&cursor="+*page.NextCursor)
+		if !strings.Contains(rest.Body.String(), bob.Hex()) || !strings.Contains(rest.Body.String(), alice.Hex()) || !strings.Contains(rest.Body.String(), `"nextCursor":null`) {
+			t.Errorf("second page: %s", rest.Body)
+		}
+		if rec := get(t, h, "/api/v1/tracks/1/supporters?limit=101"); rec.Code != http.StatusBadRequest {
+			t.Errorf("limit over the bound: %d", rec.Code)
+		}
+	})
+}
