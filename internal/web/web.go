@@ -50,6 +50,8 @@ type Config struct {
 	MediaDir string
 	// Catalog is where the pages read tracks, charts and artists (a *store.Store).
 	Catalog Catalog
+	// People reads profiles and fans' activity (a *store.Store); nil leaves them off the pages.
+	People People
 	// Origin is the market's public origin (https://bittunes.example): the canonical URLs, the
 	// link previews' images and the feeds are absolute under it. Empty uses the request's host.
 	Origin string
