@@ -5,6 +5,7 @@ import { audioURL, downloadURL, magnetURI, torrentURL } from "../lib/media.js";
 import { play } from "../lib/player.js";
 import { loadWallet, onWallet, connect } from "../lib/walletlazy.js";
 import { shortLink } from "../lib/shortlink.js";
+import { supportersInto } from "../lib/people.js";
 
 // The track page is rendered on the server (cover, title, price, the Buy button, what a referrer
 // earns). This adds the preview player, the purchase, the viewer's referral state and, for an
@@ -29,6 +30,7 @@ export default async function track(main, { id }, ready) {
   const ref = rememberedRef(id);
   let t = await get(`/tracks/${encodeURIComponent(id)}${qs({ ref })}`);
   let shownPrice = BigInt($(".track-hero", main)?.dataset.priceWei ?? t.price.wei); // the price the visitor was shown
+  supportersInto($("#supported-by", main), id);
   $("[data-act=preview]", main)?.addEventListener("click", () => {
     $("#preview-audio", main)?.pause();
     play(t);

@@ -1,1 +1,0 @@
-import{a,b}from"./chunk-U4YSJXFJ.js";import"./chunk-B7K6HJYS.js";import"./chunk-SKD7YVON.js";import"./chunk-D3QG5E2W.js";import"./chunk-6DWSK272.js";import"./chunk-RBYAUBMF.js";import"./chunk-NHSXSQGX.js";import"./chunk-TA2K5JT7.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{b as connectChoosing,a as mount};
