@@ -72,3 +72,17 @@ func TestAnAccountPageShowsItsProfileCollectionAndWhatItPassedOn(t *testing.T) {
 		t.Errorf("empty account: %d", p.status)
 	}
 }
+
+func TestBrowseFiltersBySubgenreAndNamesItsScope(t *testing.T) {
+	h, _ := site(t)
+	all := fetch(t, h, "/browse")
+	all.has("<h1>All tracks</h1>")
+	if strings.Contains(all.body, "All genres</h1>") || strings.Contains(all.body, `name="subgenre"`) {
+		t.Error("the unfiltered browse says “Browse all genres” or offers sub-genres of no genre")
+	}
+	g := fetch(t, h, "/browse?genre=electronic&subgenre=house")
+	g.has(`<select id="b-sub" name="subgenre">`, `<option value="house" selected>House</option>`, `<option value="ambient">Ambient</option>`, "<h1>Browse Electronic / House</h1>")
+	if strings.Contains(g.body, `href="/t/2"`) || !strings.Contains(g.body, `href="/t/1"`) {
+		t.Error("the sub-genre filter is not applied")
+	}
+}

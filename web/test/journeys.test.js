@@ -444,3 +444,47 @@ test("a chart page updates itself when a sale changes it", T, async () => {
   assertNoErrors(errors);
   assertNoErrors(fan.errors);
 });
+
+test("a fan sets a profile, and their name shows instead of their address, on a desktop and on a phone", T, async () => {
+  const i = 8;
+  const address = market.dev.accounts[i].address;
+  const owned = await libraryIds(address);
+  assert.ok(owned.length > 0, "the demo fan owns a track");
+  const name = `Night Owl ${Date.now() % 100000}`;
+
+  const { page, errors } = await browser.person({ wallet: walletFor(i) });
+  await page.goto(`${market.base}/account`);
+  await signIn(page);
+  const form = page.locator("form[data-profile]");
+  await form.waitFor({ timeout: 20_000 });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Short bio").fill("Deep cuts, passed on.");
+  await form.getByRole("button", { name: "Save profile" }).click();
+  await page.getByText("Saved.").waitFor();
+  await shot(page, "10-profile-saved");
+  assert.equal((await market.api(`/profiles/${address}`)).name, name);
+  assertNoErrors(errors);
+
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const v = await browser.person({ viewport });
+    // The public page: the name, the bio and the address in full.
+    await v.page.goto(`${market.base}/a/${address}`);
+    assert.equal(await v.page.locator("h1").textContent(), name);
+    await v.page.getByText(address).waitFor();
+    await v.page.getByText("Deep cuts, passed on.").waitFor();
+    // The track page says who supported it, by name, with the address on hover.
+    await v.page.goto(`${market.base}/t/${owned[0]}`);
+    const supporter = v.page.locator("#supported-by").getByRole("link", { name });
+    await supporter.waitFor();
+    assert.equal(await supporter.getAttribute("title"), address);
+    // The audit lists the fan's purchase by name; a tap on the button beside it shows the address.
+    await v.page.goto(`${market.base}/audit?account=${address}`);
+    const who = v.page.locator("table .who", { hasText: name }).first();
+    await who.waitFor();
+    await who.getByRole("button").click();
+    await who.getByText(address).waitFor();
+    await shot(v.page, `10-names-${viewport.width}`);
+    assertNoErrors(v.errors);
+    await v.context.close();
+  }
+});
