@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -18,6 +19,7 @@ type accountJSON struct {
 	ByRole    map[string]amountJSON `json:"creditedByRole"`
 	Tracks    int64                 `json:"tracks"`
 	Owned     int64                 `json:"owned"`
+	Profile   *profileJSON          `json:"profile"` // null without one
 }
 
 // account serves an account's totals, with the contract's balanceOf beside the indexer's figure:
@@ -38,6 +40,14 @@ func (h *handlers) account(c *gin.Context) {
 		ByRole: map[string]amountJSON{}, Tracks: s.Tracks, Owned: s.Owned}
 	for role, v := range s.ByRole {
 		out.ByRole[role] = amount(v)
+	}
+	switch p, err := h.Store.Profile(ctx, h.ChainID, a); {
+	case err == nil:
+		v := profileView(p)
+		out.Profile = &v
+	case !errors.Is(err, store.ErrNotFound):
+		h.fail(c, err)
+		return
 	}
 	if h.Contract != nil {
 		if b, err := h.Contract.BalanceOf(ctx, a); err == nil {

@@ -87,7 +87,7 @@ async function dashboard(main, address) {
       ${lib.library.length ? html`<ul class="tracks">${lib.library.map((item) => libraryItem(item))}</ul>`
         : html`<p class="empty">Nothing bought yet. <a href="/charts">Find something in the charts.</a></p>`}</section>`);
   wire(main, [...artist.tracks, ...lib.library.map((x) => x.track)]);
-  profileEditor($("#profile", main), address).catch((e) => render($("#profile", main), message("error", e.message)));
+  profileEditor($("#profile", main), address, acct.profile).catch((e) => render($("#profile", main), message("error", e.message)));
 
   for (const b of $$("[data-copy]", main)) {
     b.addEventListener("click", async () => {
@@ -148,7 +148,7 @@ function libraryItem(item) {
   return html`<li class="trow no-rank" data-library="${t.id}">${cover(t)}
     <div class="meta"><a class="t" href="/t/${t.id}">${t.title}</a><div class="sub">${t.artist.name || short(t.artist.address)} · earned <strong data-earned>${eth(item.referralEarnings)}</strong> from ${item.referralSales} referred sale${item.referralSales === 1 ? "" : "s"}</div>
       <div class="copyrow mt-s"><label class="sr-only" for="ref-${t.id}">Referral link for ${t.title}</label><input id="ref-${t.id}" readonly value="${link}"><button type="button" class="btn btn-small" data-copy="ref-${t.id}">Copy link</button>
-        <button type="button" class="btn btn-small" data-full="${t.id}">Play</button>
+        <button type="button" class="btn btn-small" data-full="${t.id}" aria-label="Play the full track of ${t.title}">▶ Full track</button>
         ${dl ? html`<a class="btn btn-small" href="${dl}" download>Download</a>` : ""}</div></div>
-    <div class="price">${eth(t.price)}</div>${playButton(t)}</li>`;
+    <div class="price">${eth(t.price)}<small>preview ▸</small></div>${playButton(t)}</li>`;
 }

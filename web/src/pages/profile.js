@@ -1,16 +1,10 @@
 // The profile editor of the account page: the name, avatar, bio and links an account shows in
 // place of its address, set once while signed in.
 import { html, render, message, $ } from "../lib/dom.js";
-import { get, put } from "../lib/api.js";
+import { put } from "../lib/api.js";
 
-/** profileEditor fills el with the signed-in account's profile form. */
-export async function profileEditor(el, address) {
-  let p = null;
-  try {
-    p = await get(`/profiles/${address}`);
-  } catch (e) {
-    if (e.status !== 404) throw e;
-  }
+/** profileEditor fills el with the signed-in account's profile form; p is its profile (null: none yet). */
+export async function profileEditor(el, address, p) {
   render(el, html`<h2 id="prof-h">Your profile</h2>
     <p class="small muted">Your name is shown instead of your address on charts, sales, track and account pages; your address stays one hover or tap away.
       Names are unique: one that looks like another account's name (same letters in another case, look-alike characters) is refused.</p>
@@ -38,8 +32,7 @@ export async function profileEditor(el, address) {
       };
       const file = form.avatar.files[0];
       if (file) body.avatar = await dataURL(file);
-      await put(`/profiles/${address}`, body);
-      await profileEditor(el, address);
+      await profileEditor(el, address, await put(`/profiles/${address}`, body));
       render($("[data-msg]", el), message("ok", "Saved. Your name now shows in place of your address."));
     } catch (err) {
       render($("[data-msg]", form), message("error", err.message));

@@ -1,1 +1,0 @@
-import{a,b}from"./chunk-D7N7LAMO.js";import"./chunk-OCNM4SSP.js";import"./chunk-PKHIRQZM.js";import"./chunk-WFC3LWW4.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{b as default,a as ranks};
