@@ -41,6 +41,13 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         uint8 flags;
     }
 
+    /// @notice Whether an account owns a track: `OWNED` or 0.
+    /// @dev A struct, so that a purchase checks and records ownership through one storage pointer (one
+    ///      slot computation instead of two).
+    struct Ownership {
+        uint256 state;
+    }
+
     /// @notice The platform fee settings and the fees accrued since the recipient last withdrew.
     /// @dev `accrued` is part of `recipient`'s balance. It is moved into `_balances` when the
     ///      recipient changes or when it would overflow 80 bits.
@@ -58,6 +65,25 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         bool listed;
         bytes32 contentHash;
         Collaborator[] collaborators;
+    }
+
+    /// @notice What a purchase made now would cost and pay, as returned by `quote`. A purchase passes
+    ///         `feeBps` as its `maxFeeBps` and `referralBps` as its `minReferralBps`.
+    /// @param price The value to send, in wei.
+    /// @param feeBps The platform fee now, in basis points.
+    /// @param referralBps The track's referral share now, in basis points (paid only to a credited referrer).
+    /// @param creditedReferrer The referrer that would be credited (zero when the one given is ineligible).
+    /// @param artistAmount The artist side (artist and collaborators together).
+    /// @param referrerAmount The credited referrer's share.
+    /// @param feeAmount The platform fee.
+    struct Quote {
+        uint256 price;
+        uint16 feeBps;
+        uint16 referralBps;
+        address creditedReferrer;
+        uint256 artistAmount;
+        uint256 referrerAmount;
+        uint256 feeAmount;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -84,6 +110,21 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @param price The current price: resend exactly this.
     error IncorrectPayment(uint256 trackId, uint256 sent, uint256 price);
 
+    /// @notice The platform fee rose above, or the referral share of a credited referrer fell below, what
+    ///         the buyer was quoted (see `quote`): the terms changed against the buyer since.
+    /// @param trackId The track.
+    /// @param feeBps The platform fee now, in basis points.
+    /// @param referralBps The track's referral share now, in basis points.
+    /// @param maxFeeBps The highest fee the buyer accepted.
+    /// @param minReferralBps The lowest referral share the buyer accepted for their referrer.
+    error TermsChanged(uint256 trackId, uint256 feeBps, uint256 referralBps, uint256 maxFeeBps, uint256 minReferralBps);
+
+    /// @notice The track's artist or one of its collaborators cannot buy it, nor be given it: a sale to
+    ///         oneself is not a sale.
+    /// @param trackId The track.
+    /// @param account The artist or collaborator who is the buyer or the recipient.
+    error SelfPurchase(uint256 trackId, address account);
+
     /// @notice The recipient already owns the track.
     /// @param trackId The track.
     /// @param account The owner.
@@ -106,6 +147,13 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
 
     /// @notice A track registration must name the sha256 of the package being sold.
     error MissingContentHash();
+
+    /// @notice The caller already registered this package: a package is registered once per artist, so
+    ///         that its collaborators cannot be dropped by registering it again.
+    /// @param artist The caller.
+    /// @param contentHash The package.
+    /// @param trackId The track it is registered as.
+    error PackageAlreadyRegistered(address artist, bytes32 contentHash, uint256 trackId);
 
     /// @notice Too many collaborators.
     /// @param count The number given.
@@ -264,8 +312,9 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
 
     mapping(uint256 trackId => Track) private _tracks;
     mapping(uint256 trackId => bytes32) private _contentHashes;
+    mapping(address artist => mapping(bytes32 contentHash => uint256 trackId)) private _tracksByPackage;
     mapping(uint256 trackId => Collaborator[]) private _collaborators;
-    mapping(uint256 trackId => mapping(address account => uint256)) private _owners; // OWNED or 0
+    mapping(uint256 trackId => mapping(address account => Ownership)) private _owners;
     mapping(address account => uint256) private _balances;
 
     // ------------------------------------------------------------------------------------------
@@ -287,7 +336,10 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     // Artists
     // ------------------------------------------------------------------------------------------
 
-    /// @notice Registers a track sold by the caller. It is listed at once.
+    /// @notice Registers a track sold by the caller. It is listed at once. Each artist registers a
+    ///         package (content hash) once; other artists may name the same hash (so that nobody can
+    ///         squat a package before its artist registers it), and the market's pages list a track only
+    ///         with the package its own artist uploaded.
     /// @param price The price in wei, at most `MAX_PRICE`.
     /// @param referralBps The share of each sale paid to an eligible referrer, at most `MAX_REFERRAL_BPS`.
     /// @param contentHash The sha256 of the encrypted package being sold (not zero).
@@ -305,9 +357,13 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         _checkPrice(price);
         _checkReferralBps(referralBps);
         if (contentHash == bytes32(0)) revert MissingContentHash();
+        mapping(bytes32 => uint256) storage registered = _tracksByPackage[msg.sender];
+        uint256 existing = registered[contentHash];
+        if (existing != 0) revert PackageAlreadyRegistered(msg.sender, contentHash, existing);
         _checkCollaborators(collaborators);
 
         trackId = ++trackCount;
+        registered[contentHash] = trackId;
         uint8 flags = LISTED;
         if (collaborators.length != 0) flags |= HAS_COLLABORATORS;
         _tracks[trackId] =
@@ -366,21 +422,39 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     // Fans
     // ------------------------------------------------------------------------------------------
 
-    /// @notice Buys a track for the caller, paying exactly its current price.
+    /// @notice Buys a track for the caller, paying exactly its current price, on the terms it was quoted.
+    /// @dev The artist and the collaborators of a track cannot buy it (`SelfPurchase`).
     /// @param trackId The track.
     /// @param referrer Who passed the track on. Credited only when they own the track and are not the
     ///        buyer; otherwise the sale counts as unreferred and the artist side keeps that share.
-    function purchase(uint256 trackId, address referrer) external payable {
-        _purchase(trackId, msg.sender, referrer);
+    /// @param maxFeeBps The highest platform fee the buyer accepts, in basis points: the `feeBps` of
+    ///        `quote`. A higher fee reverts the purchase with `TermsChanged`.
+    /// @param minReferralBps The lowest referral share the buyer accepts for a credited referrer, in basis
+    ///        points: the `referralBps` of `quote`. A lower share reverts the purchase with `TermsChanged`
+    ///        when a referrer is credited, and does not matter when none is.
+    function purchase(uint256 trackId, address referrer, uint16 maxFeeBps, uint16 minReferralBps)
+        external
+        payable
+    {
+        _purchase(trackId, msg.sender, referrer, maxFeeBps, minReferralBps);
     }
 
-    /// @notice Buys a track for someone else, paying exactly its current price.
+    /// @notice Buys a track for someone else, paying exactly its current price, on the terms it was quoted.
+    /// @dev Neither the buyer nor the recipient may be the artist or a collaborator of the track.
     /// @param recipient Who will own the track.
     /// @param trackId The track.
     /// @param referrer As for `purchase`; also ineligible when it is the recipient.
-    function purchaseFor(address recipient, uint256 trackId, address referrer) external payable {
+    /// @param maxFeeBps As for `purchase`.
+    /// @param minReferralBps As for `purchase`.
+    function purchaseFor(
+        address recipient,
+        uint256 trackId,
+        address referrer,
+        uint16 maxFeeBps,
+        uint16 minReferralBps
+    ) external payable {
         _checkAccount(recipient);
-        _purchase(trackId, recipient, referrer);
+        _purchase(trackId, recipient, referrer, maxFeeBps, minReferralBps);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -440,7 +514,7 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @param account The account.
     /// @return Whether it owns the track.
     function owns(uint256 trackId, address account) external view returns (bool) {
-        return _owners[trackId][account] != 0;
+        return _owners[trackId][account].state != 0;
     }
 
     /// @notice What `account` can withdraw now, in wei.
@@ -490,75 +564,113 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         return (MAX_FEE_BPS, MAX_REFERRAL_BPS, MAX_COLLABORATORS, MAX_PRICE);
     }
 
-    /// @notice How a purchase made now would be split. It does not check that the track is listed or
-    ///         that the recipient does not own it yet: a purchase does.
+    /// @notice The track a given artist registered for a package, or 0 when they have not.
+    /// @param artist The artist.
+    /// @param contentHash The sha256 of the package.
+    /// @return trackId The track, or 0.
+    function trackByPackage(address artist, bytes32 contentHash) external view returns (uint256 trackId) {
+        return _tracksByPackage[artist][contentHash];
+    }
+
+    /// @notice The terms and the split of a purchase made now. It does not check that the track is
+    ///         listed, that the recipient does not own it yet, or that neither buyer nor recipient is
+    ///         its artist or a collaborator: a purchase does.
     /// @param trackId The track.
     /// @param referrer The referrer that would be passed.
     /// @param buyer Who would pay.
     /// @param recipient Who would own the track.
-    /// @return price The value to send.
-    /// @return creditedReferrer The referrer that would be credited (zero when ineligible).
-    /// @return artistAmount The artist side.
-    /// @return referrerAmount The referrer's share.
-    /// @return feeAmount The platform fee.
+    /// @return q The price to send, the terms to name (`feeBps`, `referralBps`), the referrer the
+    ///         contract would credit, and the split.
     function quote(uint256 trackId, address referrer, address buyer, address recipient)
         external
         view
-        returns (
-            uint256 price,
-            address creditedReferrer,
-            uint256 artistAmount,
-            uint256 referrerAmount,
-            uint256 feeAmount
-        )
+        returns (Quote memory q)
     {
         Track memory t = _tracks[trackId];
         if (t.artist == address(0)) revert UnknownTrack(trackId);
-        price = t.price;
-        if (_isEligibleReferrer(_owners[trackId], referrer, buyer, recipient)) creditedReferrer = referrer;
-        (feeAmount, referrerAmount, artistAmount) =
-            Split.sale(price, _fee.bps, creditedReferrer == address(0) ? 0 : t.referralBps);
+        q.price = t.price;
+        q.feeBps = _fee.bps;
+        q.referralBps = t.referralBps;
+        if (_isEligibleReferrer(_owners[trackId], referrer, buyer, recipient)) q.creditedReferrer = referrer;
+        (q.feeAmount, q.referrerAmount, q.artistAmount) =
+            Split.sale(q.price, q.feeBps, q.creditedReferrer == address(0) ? 0 : t.referralBps);
     }
 
     // ------------------------------------------------------------------------------------------
     // Internal
     // ------------------------------------------------------------------------------------------
 
-    function _purchase(uint256 trackId, address recipient, address referrer) private {
+    /// @dev The checks of a sale, cheapest first, then its credits. The referrer's eligibility is read
+    ///      before the recipient is recorded as an owner, so a referrer equal to the recipient (who does
+    ///      not own the track yet) is ineligible without a comparison of its own.
+    function _purchase(uint256 trackId, address recipient, address referrer, uint256 maxFeeBps, uint256 minReferralBps)
+        private
+    {
         Track storage t = _tracks[trackId];
         (address artist, uint256 price, uint256 referralBps, uint8 flags) = (t.artist, t.price, t.referralBps, t.flags);
-        if (artist == address(0)) revert UnknownTrack(trackId);
-        if (flags & LISTED == 0) revert TrackNotListed(trackId);
+        if (flags & LISTED == 0) {
+            if (artist == address(0)) revert UnknownTrack(trackId);
+            revert TrackNotListed(trackId);
+        }
         if (msg.value != price) revert IncorrectPayment(trackId, msg.value, price);
+        if (artist == recipient || artist == msg.sender) revert SelfPurchase(trackId, artist);
 
-        mapping(address => uint256) storage owners = _owners[trackId];
-        if (owners[recipient] != 0) revert AlreadyOwned(trackId, recipient);
-        owners[recipient] = OWNED;
-        if (!_isEligibleReferrer(owners, referrer, msg.sender, recipient)) (referrer, referralBps) = (address(0), 0);
+        mapping(address => Ownership) storage owners = _owners[trackId];
+        Ownership storage ownership = owners[recipient];
+        if (ownership.state != 0) revert AlreadyOwned(trackId, recipient);
+        bool referred = referrer != address(0) && referrer != msg.sender && owners[referrer].state != 0;
+        ownership.state = OWNED;
 
+        // The fee slot is read and written as one word (the layout of `FeeConfig`: recipient in bits
+        // 0-159, bps in 160-175, accrued in 176-255), so that a sale reads it once: Solidity would read
+        // it again to update `accrued` alone.
         FeeConfig storage fee = _fee;
-        (uint256 feeAmount, uint256 referrerAmount, uint256 artistAmount) = Split.sale(price, fee.bps, referralBps);
+        uint256 feeWord;
+        assembly ("memory-safe") {
+            feeWord := sload(fee.slot)
+        }
+        uint256 feeBps = uint16(feeWord >> 160);
+        if (feeBps > maxFeeBps || (referred && referralBps < minReferralBps)) {
+            revert TermsChanged(trackId, feeBps, referralBps, maxFeeBps, minReferralBps);
+        }
+        if (!referred) (referrer, referralBps) = (address(0), 0);
+        (uint256 feeAmount, uint256 referrerAmount, uint256 artistAmount) = Split.sale(price, feeBps, referralBps);
 
         // Every credit below is backed by the ETH this call received, so no balance can overflow.
         unchecked {
-            if (feeAmount != 0) _accrueFee(fee, feeAmount);
+            if (feeAmount != 0) {
+                uint256 accrued = (feeWord >> 176) + feeAmount; // below 2^80 + 2^72
+                if (accrued <= type(uint80).max) {
+                    assembly ("memory-safe") {
+                        sstore(fee.slot, add(feeWord, shl(176, feeAmount)))
+                    }
+                } else {
+                    _flushFees(fee, accrued);
+                }
+            }
             if (referrerAmount != 0) _balances[referrer] += referrerAmount;
         }
         emit Purchased(trackId, msg.sender, recipient, referrer, price, artistAmount, referrerAmount, feeAmount);
 
-        if (flags & HAS_COLLABORATORS != 0) artistAmount = _creditCollaborators(trackId, artistAmount);
+        if (flags & HAS_COLLABORATORS != 0) artistAmount = _creditCollaborators(trackId, recipient, artistAmount);
         unchecked {
             if (artistAmount != 0) _balances[artist] += artistAmount;
         }
     }
 
     /// @dev Credits each collaborator its share of `artistAmount` and returns what is left for the artist.
-    function _creditCollaborators(uint256 trackId, uint256 artistAmount) private returns (uint256 left) {
+    ///      Refuses the sale when a collaborator is its buyer or recipient (read here, where each
+    ///      collaborator's slot is loaded anyway).
+    function _creditCollaborators(uint256 trackId, address recipient, uint256 artistAmount)
+        private
+        returns (uint256 left)
+    {
         left = artistAmount;
         Collaborator[] storage collaborators = _collaborators[trackId];
         uint256 n = collaborators.length;
         for (uint256 i; i < n; ++i) {
             Collaborator memory c = collaborators[i];
+            if (c.account == recipient || c.account == msg.sender) revert SelfPurchase(trackId, c.account);
             uint256 amount = Split.share(artistAmount, c.bps);
             if (amount == 0) continue;
             unchecked {
@@ -569,15 +681,12 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev Adds a sale's fee to the fees accrued in the fee slot, moving them into the recipient's
-    ///      balance instead when they would overflow 80 bits.
-    function _accrueFee(FeeConfig storage fee, uint256 amount) private {
-        uint256 accrued = fee.accrued + amount;
-        if (accrued > type(uint80).max) {
-            _balances[fee.recipient] += accrued;
-            accrued = 0;
-        }
-        fee.accrued = uint80(accrued);
+    /// @dev Moves the fees accrued in the fee slot into the recipient's balance when they would
+    ///      overflow its 80 bits (kept apart from `_purchase` so that its common path writes the fee
+    ///      slot without reading it again).
+    function _flushFees(FeeConfig storage fee, uint256 accrued) private {
+        _balances[fee.recipient] += accrued;
+        fee.accrued = 0;
     }
 
     function _withdraw(address to) private returns (uint256 amount) {
@@ -597,12 +706,12 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @dev The superdistribution rule: only an owner of the track, other than the buyer and the
     ///      recipient, earns by referring it.
     function _isEligibleReferrer(
-        mapping(address => uint256) storage owners,
+        mapping(address => Ownership) storage owners,
         address referrer,
         address buyer,
         address recipient
     ) private view returns (bool) {
-        return referrer != address(0) && referrer != buyer && referrer != recipient && owners[referrer] != 0;
+        return referrer != address(0) && referrer != buyer && referrer != recipient && owners[referrer].state != 0;
     }
 
     function _artistTrack(uint256 trackId) private view returns (Track storage t) {

@@ -3,13 +3,16 @@
 //   npm run gas
 //
 // Prints one `BENCH gas_<operation> <gas> gas` line per operation. Each figure is the receipt's
-// gasUsed of one real transaction, in the situation its name describes.
+// gasUsed of one real transaction, in the situation its name describes (gas_quote, a view, is the
+// estimate of the same call sent as a transaction). Purchases name the terms they were quoted.
 import { network } from "hardhat";
 import { keccak256, toHex } from "viem";
 
 const PRICE = 10n ** 15n; // 0.001 ETH
 const REFERRAL_BPS = 2_000n;
 const FEE_BPS = 500n;
+// The terms a purchase names: the fee and the referral share it was quoted.
+const TERMS = [Number(FEE_BPS), Number(REFERRAL_BPS)];
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
@@ -53,22 +56,38 @@ await gas("register_collab3", () =>
 );
 
 // First sale of the market: nobody has a balance yet.
-await gas("purchase_first", () => market.write.purchase([1n, zero()], { ...as(fanA), value: PRICE }));
+await gas("purchase_first", () => market.write.purchase([1n, zero(), ...TERMS], { ...as(fanA), value: PRICE }));
 
 // Warm balances: artist, referrer (fanA) and treasury have all been credited before.
-await market.write.purchase([2n, zero()], { ...as(fanA), value: PRICE });
-await market.write.purchase([2n, fanA.account.address], { ...as(fanB), value: PRICE });
+await market.write.purchase([2n, zero(), ...TERMS], { ...as(fanA), value: PRICE });
+await market.write.purchase([2n, fanA.account.address, ...TERMS], { ...as(fanB), value: PRICE });
 await gas("purchase_referred", () =>
-  market.write.purchase([1n, fanA.account.address], { ...as(fanC), value: PRICE }),
+  market.write.purchase([1n, fanA.account.address, ...TERMS], { ...as(fanC), value: PRICE }),
 );
 await gas("purchase_for", () =>
-  market.write.purchaseFor([fanD.account.address, 1n, fanA.account.address], { ...as(fanB), value: PRICE }),
+  market.write.purchaseFor([fanD.account.address, 1n, fanA.account.address, ...TERMS], { ...as(fanB), value: PRICE }),
 );
 
-await market.write.purchase([3n, zero()], { ...as(fanA), value: PRICE });
+await market.write.purchase([3n, zero(), ...TERMS], { ...as(fanA), value: PRICE });
 await gas("purchase_collab3", () =>
-  market.write.purchase([3n, fanA.account.address], { ...as(fanB), value: PRICE }),
+  market.write.purchase([3n, fanA.account.address, ...TERMS], { ...as(fanB), value: PRICE }),
 );
+
+// The quote a page reads before a referred purchase (an eth_call: the gas it would cost as a transaction).
+const quoteGas = await publicClient.estimateContractGas({
+  address: market.address,
+  abi: market.abi,
+  functionName: "quote",
+  args: [1n, fanA.account.address, fanB.account.address, fanB.account.address],
+});
+console.log(`BENCH gas_quote ${quoteGas} gas`);
+const packageGas = await publicClient.estimateContractGas({
+  address: market.address,
+  abi: market.abi,
+  functionName: "trackByPackage",
+  args: [artist.account.address, hashOf("track-1")],
+});
+console.log(`BENCH gas_track_by_package ${packageGas} gas`);
 
 await gas("withdraw", () => market.write.withdraw(as(artist)));
 await gas("withdraw_fees", () => market.write.withdraw(as(treasury)));

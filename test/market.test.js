@@ -52,11 +52,19 @@ describe("BittunesMarket (Ignition deployment, viem)", async () => {
     assert.equal(reg.contentHash, contentHash);
     assert.equal(reg.artist.toLowerCase(), artist.account.address.toLowerCase());
 
-    // alice buys without a referrer: 5 % fee, the rest to the artist.
-    await send(market.write.purchase([1n, zeroAddress], { account: alice.account, value: price }));
-    // bob buys through alice's link: 20 % to alice.
+    // alice buys without a referrer, on the terms quoted: 5 % fee, the rest to the artist.
+    const first = await market.read.quote([1n, zeroAddress, alice.account.address, alice.account.address]);
+    assert.equal(first.feeBps, 500);
+    assert.equal(first.referralBps, 2_000);
+    await send(
+      market.write.purchase([1n, zeroAddress, first.feeBps, first.referralBps], { account: alice.account, value: price }),
+    );
+    // bob buys through alice's link: the quote credits alice, and she gets 20 %.
+    const q = await market.read.quote([1n, alice.account.address, bob.account.address, bob.account.address]);
+    assert.equal(q.creditedReferrer.toLowerCase(), alice.account.address.toLowerCase());
+    assert.equal(q.referrerAmount, price / 5n);
     const bought = await send(
-      market.write.purchase([1n, alice.account.address], { account: bob.account, value: price }),
+      market.write.purchase([1n, alice.account.address, q.feeBps, q.referralBps], { account: bob.account, value: price }),
     );
     const [sale] = await eventsOf(market, bought, "Purchased");
     assert.equal(sale.referrer.toLowerCase(), alice.account.address.toLowerCase());
@@ -95,12 +103,36 @@ describe("BittunesMarket (Ignition deployment, viem)", async () => {
     await send(market.write.register([price, 0n, keccak256(toHex("x")), "", []], { account: artist.account }));
     await send(market.write.setPrice([1n, price * 2n], { account: artist.account }));
     await assert.rejects(
-      market.write.purchase([1n, zeroAddress], { account: alice.account, value: price }),
+      market.write.purchase([1n, zeroAddress, 500, 0], { account: alice.account, value: price }),
       (err) => {
         assert.match(err.message, /IncorrectPayment/);
         assert.match(err.message, new RegExp(String(price * 2n)));
         return true;
       },
+    );
+  });
+
+  it("refuses a raised fee with the current terms in the error, and the artist's own purchase", async () => {
+    const market = await deploy();
+    const price = parseEther("0.01");
+    await send(market.write.register([price, 1_000n, keccak256(toHex("y")), "", []], { account: artist.account }));
+    const q = await market.read.quote([1n, zeroAddress, alice.account.address, alice.account.address]);
+    await send(market.write.setFeeBps([1_000n], { account: deployer.account }));
+    await assert.rejects(
+      market.write.purchase([1n, zeroAddress, q.feeBps, q.referralBps], { account: alice.account, value: price }),
+      (err) => {
+        assert.match(err.message, /TermsChanged/);
+        assert.match(err.message, /1000/);
+        return true;
+      },
+    );
+    await assert.rejects(
+      market.write.purchase([1n, zeroAddress, 1_000, 0], { account: artist.account, value: price }),
+      /SelfPurchase/,
+    );
+    await assert.rejects(
+      market.write.register([price, 0n, keccak256(toHex("y")), "", []], { account: artist.account }),
+      /PackageAlreadyRegistered/,
     );
   });
 });

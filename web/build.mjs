@@ -26,6 +26,7 @@ const result = await build({
   entryNames: "[name]",
   chunkNames: "chunks/[name]-[hash]",
   logLevel: "warning",
+  preserveSymlinks: true, // the same output whether node_modules is a folder or a link to one (worktrees)
 });
 const files = new Map(result.outputFiles.map((f) => [path.relative(outdir, f.path), f.text]));
 const committed = () => ["app.js", ...(existsSync(chunks) ? readdirSync(chunks).map((n) => `chunks/${n}`) : [])];

@@ -16,7 +16,7 @@ import (
 )
 
 // maxIndexerLag is how many blocks the indexer may be behind the head (beyond --confirmations)
-// while the API still reports itself ready.
+// before the API's /status says it is behind (readiness does not depend on it).
 const maxIndexerLag = 20
 
 // newAPIHandler is the API and the pages of every role that serves them (serve, dev), built from
@@ -33,7 +33,7 @@ func apiDeps(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Reg
 		ChainID: b.chainID, Market: cfg.Market, Logger: b.log,
 		MaxLag: maxIndexerLag, Confirms: cfg.Confirmations,
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(), MasterKey: masterKey,
-		TrackerURL: cfg.Swarm.TrackerURL, Metrics: reg}
+		TrackerURL: cfg.Swarm.TrackerURL, Metrics: reg, UploadBounds: uploadBounds(cfg)}
 }
 
 // webConfig is what the pages are told: the chain, how wallets reach it, and where to link.

@@ -59,13 +59,16 @@ func TestAPIDepsCarryEverySetting(t *testing.T) {
 		{"ChainID", d.ChainID, uint64(10)},
 		{"Market", d.Market, cfg.Market},
 		{"MaxLag", d.MaxLag, uint64(maxIndexerLag)},
+		{"UploadBounds.Grace", d.UploadBounds.Grace, cfg.Uploads.Grace},
+		{"UploadBounds.MinFree", d.UploadBounds.MinFree, cfg.Uploads.MinFree},
 	} {
 		if !reflect.DeepEqual(c.got, c.want) {
 			t.Errorf("api.Deps.%s = %v, want %v", c.name, c.got, c.want)
 		}
 	}
 	defaulted := []string{"CORSOrigins", "SignInRate", "SignInBurst", "ChartRefresh", "UploadRate", "UploadBurst",
-		"MaxPendingUploads", "UploadLimits", "Tracker"}
+		"MaxPendingUploads", "UploadLimits", "Tracker", "KeyRate", "KeyBurst", "KeyContractRate",
+		"MediaFreeSpace"} // MediaFreeSpace: statfs unless a test says otherwise
 	for _, f := range zeroFields(d) {
 		if !slices.Contains(defaulted, f) {
 			t.Errorf("newAPIHandler leaves api.Deps.%s unset", f)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -74,17 +75,51 @@ other artists until they look like fans), ring (colluding artists buy each other
 target). Budget: 5 times the honest overall #1's weekly revenue, and 50 000 wallets. About a minute;
 --scale 0.1 makes the market ten times smaller.`
 
+const benchAbuseAbout = `Measures what anonymous clients can make the API do, on a small market in SQLite (1 000 tracks,
+50 000 purchases, charts built) served on a loopback port, and prints BENCH lines:
+
+  abuse_package_head_heap   heap still grown after 100 000 HEADs of random package names (bytes)
+  abuse_range_100k_bytes    body bytes answered to one request for a 529 KiB package with a Range
+                            header of 100 000 ranges, and abuse_range_100k_status its HTTP status
+  abuse_chart_rps           chart requests a second from 8 clients; _under_range_abuse the same while
+                            2 more clients send that Range request in a loop; abuse_chart_rps_kept the
+                            ratio (%)
+
+About a minute; --scale 0.1 makes the market and the phases smaller (not the abusive requests).`
+
+func runBenchAbuse(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	scale, level := 1.0, "info"
+	fs := flag.NewFlagSet("bench abuse", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Float64Var(&scale, "scale", scale, "multiply the market's size and the phases' durations by this")
+	fs.StringVar(&level, "log-level", level, "debug, info, warn or error")
+	fs.Usage = func() { fmt.Fprintln(stderr, benchAbuseAbout+"\n\nFlags:"); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	c := config.Default()
+	c.LogLevel = level
+	log, err := c.Logger()
+	if err != nil {
+		return err
+	}
+	return bench.RunAbuse(ctx, bench.AbuseConfig{Scale: scale, Logger: log}, stdout)
+}
+
 func runBench(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "swarm" {
 		return runBenchSwarm(ctx, args[1:], env, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "abuse" {
+		return runBenchAbuse(ctx, args[1:], stdout, stderr)
 	}
 	groups := map[string]string{"index": benchAbout, "api": benchAPIAbout, "faults": benchFaultsAbout, "charts": benchChartsAbout}
 	if len(args) == 0 || groups[args[0]] == "" {
 		if len(args) > 0 && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
 			fmt.Fprintf(stderr, "bittunes bench: unknown benchmark group %q\n\n", args[0])
 		}
-		fmt.Fprint(stderr, "Usage: bittunes bench index|api|faults|charts [flags]\n\nbench index: ", benchAbout, "\n\nbench api: ", benchAPIAbout, "\n\nbench faults: ", benchFaultsAbout,
-			"\n\nbench charts: ", benchChartsAbout,
+		fmt.Fprint(stderr, "Usage: bittunes bench index|api|faults|charts|swarm|abuse [flags]\n\nbench index: ", benchAbout, "\n\nbench api: ", benchAPIAbout, "\n\nbench faults: ", benchFaultsAbout,
+			"\n\nbench charts: ", benchChartsAbout, "\n\nbench abuse: ", benchAbuseAbout,
 			"\n\nRun `bittunes bench index --help` for the flags.\n")
 		return errUsage
 	}

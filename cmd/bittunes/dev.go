@@ -19,7 +19,6 @@ import (
 	"github.com/bittunes/bittunes/internal/devchain"
 	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/store"
-	"github.com/bittunes/bittunes/internal/sweep"
 )
 
 const devAbout = `Runs the whole market on this machine: an in-process go-ethereum dev chain (JSON-RPC on 127.0.0.1),
@@ -106,7 +105,7 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return follow(ctx, cfg, chainID, st, chain.Client(), log.With("component", "indexer")) })
 	g.Go(func() error { return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log) })
-	g.Go(func() error { return sweep.Run(ctx, st, media, chainID, log) })
+	g.Go(func() error { return uploadSweeper(cfg, st, media, chain.Client(), chainID, log).Run(ctx) })
 	if fresh && cfg.Dev.Seed {
 		g.Go(func() error { return seedDemo(ctx, cfg, chain, st, dep, info.API, masterKey, log) })
 	}

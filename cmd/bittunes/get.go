@@ -177,15 +177,8 @@ func mustSize(f *os.File) int64 {
 	return fi.Size()
 }
 
-// fileName is "<Artist> - <Title>" with what file systems refuse replaced.
-func fileName(artist, title string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 || r == 0x7f {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(artist+" - "+title))
-}
+// fileName is "<Artist> - <Title>" as a file name.
+func fileName(artist, title string) string { return content.FileName(artist + " - " + title) }
 
 type ecdsaKey = ecdsa.PrivateKey
 

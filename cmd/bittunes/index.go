@@ -2,16 +2,20 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/indexer"
 	"github.com/bittunes/bittunes/internal/metrics"
+	"github.com/bittunes/bittunes/internal/retry"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -24,9 +28,9 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	if cfg, err = withDeployment(ctx, cfg); err != nil {
 		return err
 	}
-	b, err := openBackend(ctx, cfg)
+	b, err := openBackendRetrying(ctx, cfg, 500*time.Millisecond)
 	if err != nil {
-		return err
+		return ignoreCancel(err)
 	}
 	defer b.Close()
 	log, st, client, chainID := b.log, b.store, b.client, b.chainID
@@ -35,7 +39,7 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	reg.MustRegister(metrics.NewDBStatsCollector("bittunes", st.PoolStats))
 	watch := indexer.NewMetrics(reg)
 	if cfg.MetricsAddr != "" {
-		health := &indexer.Health{Metrics: watch, PingDB: st.Ping, MaxLag: 20, Confirmations: cfg.Confirmations,
+		health := &indexer.Health{Metrics: watch, PingDB: st.Ping, MaxLag: maxIndexerLag, Confirmations: cfg.Confirmations,
 			PingRPC: func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }}
 		if _, err := metrics.Listen(ctx, cfg.MetricsAddr, metrics.Mux(reg, health.Routes()), log); err != nil {
 			return err
@@ -44,7 +48,7 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	log.Info("index: taking the indexer lock", "chain", chainID, "market", cfg.Market)
 	runner := &indexer.Runner{
 		TryLock: func(ctx context.Context) (indexer.Lock, bool, error) {
-			return st.TryIndexerLock(ctx, chainID, cfg.Market, lockPoll)
+			return st.TryIndexerLock(ctx, chainID, cfg.Market, lockPing)
 		},
 		Follow:  func(ctx context.Context) error { return followWatched(ctx, cfg, chainID, st, client, log, watch) },
 		Poll:    lockPoll,
@@ -53,8 +57,45 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	return ignoreCancel(runner.Run(ctx))
 }
 
-// lockPoll is how often a standby asks for the indexer lock and the holder pings its connection.
-const lockPoll = 2 * time.Second
+// lockPoll is how often a standby asks for the indexer lock; lockPing how often the holder pings
+// the lock's connection, so that it stops writing soon after losing it.
+const (
+	lockPoll = 2 * time.Second
+	lockPing = 500 * time.Millisecond
+)
+
+// openBackendRetrying is openBackend waiting, with backoff from first, for a database or an RPC
+// that does not answer yet (being restarted) instead of giving up; what waiting cannot fix (bad
+// flags, an RPC serving another chain) ends it at once.
+func openBackendRetrying(ctx context.Context, cfg config.Config, first time.Duration) (*backend, error) {
+	backoff := retry.Backoff{First: first, Max: 5 * time.Second}
+	for {
+		b, err := openBackend(ctx, cfg)
+		if err == nil || !(errors.Is(err, store.ErrUnavailable) || errors.Is(err, errRPCUnreachable)) {
+			return b, err
+		}
+		wait := backoff.Next()
+		if log, logErr := cfg.Logger(); logErr == nil {
+			log.Warn("index: cannot start yet; retrying", "err", err, "retry_in", wait)
+		}
+		if !retry.Sleep(ctx, wait) {
+			return nil, ctx.Err()
+		}
+	}
+}
+
+// errRPCUnreachable marks an RPC that did not answer (as opposed to one that answered wrongly).
+var errRPCUnreachable = errors.New("unreachable")
+
+// rpcUnreachable wraps err in errRPCUnreachable when it is a network failure or a server error.
+func rpcUnreachable(err error) error {
+	var netErr net.Error
+	var httpErr rpc.HTTPError
+	if errors.As(err, &netErr) || (errors.As(err, &httpErr) && httpErr.StatusCode >= 500) {
+		return fmt.Errorf("%w: %w", errRPCUnreachable, err)
+	}
+	return err
+}
 
 // backend is what the production roles run against: a logger, the database and the chain's RPC.
 type backend struct {
@@ -95,12 +136,12 @@ func (b *backend) Close() {
 func dial(ctx context.Context, cfg config.Config) (*ethclient.Client, uint64, error) {
 	client, err := ethclient.DialContext(ctx, cfg.RPCURL)
 	if err != nil {
-		return nil, 0, fmt.Errorf("rpc %s: %w", cfg.RPCURL, err)
+		return nil, 0, fmt.Errorf("rpc %s: %w", cfg.RPCURL, rpcUnreachable(err))
 	}
 	id, err := client.ChainID(ctx)
 	if err != nil {
 		client.Close()
-		return nil, 0, fmt.Errorf("rpc %s: chain id: %w", cfg.RPCURL, err)
+		return nil, 0, fmt.Errorf("rpc %s: chain id: %w", cfg.RPCURL, rpcUnreachable(err))
 	}
 	if cfg.ChainID != 0 && id.Uint64() != cfg.ChainID {
 		client.Close()

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/metrics"
+	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/sweep"
+	"github.com/bittunes/bittunes/internal/uploads"
 )
 
 // serveFlags are the flag groups of `bittunes serve`.
@@ -57,7 +60,20 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 		return err
 	}
 	defer stopSeeder()
-	go sweep.Run(ctx, b.store, media, b.chainID, log) // forgets uploads never registered; ends with ctx
+	go uploadSweeper(cfg, b.store, media, b.client, b.chainID, log).Run(ctx) // forgets uploads never registered; ends with ctx
 	log.Info("serve: listening", "addr", cfg.HTTPAddr)
 	return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log)
+}
+
+// uploadBounds are the API's bounds on unregistered uploads, from the configuration.
+func uploadBounds(cfg config.Config) uploads.Limits {
+	u := cfg.Uploads
+	return uploads.Limits{PendingPerClient: u.PendingPerClient, PendingTotal: u.PendingTotal, MinFree: u.MinFree, Grace: u.Grace}
+}
+
+// uploadSweeper forgets the uploads never registered within the grace period, while the indexer
+// is near the head.
+func uploadSweeper(cfg config.Config, st *store.Store, media content.Media, chain sweep.Chain, chainID uint64, log *slog.Logger) sweep.Sweeper {
+	return sweep.Sweeper{Store: st, Media: media, ChainID: chainID, Market: cfg.Market, Chain: chain,
+		Confirmations: cfg.Confirmations, Grace: cfg.Uploads.Grace, Logger: log}
 }

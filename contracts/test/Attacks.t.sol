@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {BittunesMarket} from "../BittunesMarket.sol";
-import {BaseTest} from "./Base.t.sol";
+import {ANY_FEE, ANY_REFERRAL, BaseTest} from "./Base.t.sol";
 import {vm} from "./Vm.t.sol";
 
 // ----------------------------------------------------------------------------------------------
@@ -65,7 +65,7 @@ contract ReentrantBuyer {
         if (!armed) return;
         armed = false;
         uint256 price = market.track(trackId).price;
-        market.purchaseFor{value: price}(recipient, trackId, referrer);
+        market.purchaseFor{value: price}(recipient, trackId, referrer, ANY_FEE, ANY_REFERRAL);
     }
 }
 
@@ -122,12 +122,12 @@ abstract contract AttackSpec is BaseTest {
 
     function pay(address buyer, uint256 id, address referrer, uint256 value) internal {
         vm.prank(buyer);
-        market.purchase{value: value}(id, referrer);
+        market.purchase{value: value}(id, referrer, ANY_FEE, ANY_REFERRAL);
     }
 
     function gift(address buyer, address recipient, uint256 id, address referrer, uint256 value) internal {
         vm.prank(buyer);
-        market.purchaseFor{value: value}(recipient, id, referrer);
+        market.purchaseFor{value: value}(recipient, id, referrer, ANY_FEE, ANY_REFERRAL);
     }
 
     function registerAsContract(address who) internal returns (uint256 id) {
@@ -218,26 +218,45 @@ contract AttacksTest is AttackSpec {
     // ------------------------------------------------------------------------------------------
 
     /// @dev `purchase` has no guard by design (it makes no external call). A purchase made from inside
-    ///      a withdrawal's payment credits the withdrawer again after its balance was zeroed, so the
-    ///      new credit is kept, not lost or paid twice.
+    ///      a withdrawal's payment is accounted exactly: the withdrawer, an artist, buys another
+    ///      artist's track as a gift while being paid, and every credit lands once.
     function test_reentrantPurchase_duringWithdrawalIsAccountedExactly() public {
         ReentrantBuyer attacker = new ReentrantBuyer(market);
         uint256 id = registerAsContract(address(attacker));
         pay(alice, id, address(0), PRICE);
+        pay(alice, trackId, address(0), PRICE);
         uint256 firstSale = artistSide(PRICE, 0);
+        uint256 artistBefore = market.balanceOf(artist);
         vm.deal(address(attacker), PRICE); // enough to buy inside the callback
 
-        attacker.arm(id, carol, alice); // gift its own track to carol, referred by alice
+        attacker.arm(trackId, carol, alice); // gift the artist's track to carol, referred by alice
         vm.prank(address(attacker));
         uint256 paid = market.withdraw();
 
-        uint256 secondSale = artistSide(PRICE, REFERRAL_BPS);
         vm.assertEq(paid, firstSale, "the withdrawal paid the balance it found");
-        vm.assertEq(market.balanceOf(address(attacker)), secondSale, "the inner sale's credit is kept");
+        vm.assertEq(market.balanceOf(address(attacker)), 0, "nothing new for the withdrawer");
         vm.assertEq(address(attacker).balance, firstSale, "spent PRICE, received the first sale");
-        vm.assertTrue(market.owns(id, carol), "carol got the gift");
+        vm.assertTrue(market.owns(trackId, carol), "carol got the gift");
+        vm.assertEq(market.balanceOf(artist) - artistBefore, artistSide(PRICE, REFERRAL_BPS), "the artist was paid");
         vm.assertEq(market.balanceOf(alice), PRICE * REFERRAL_BPS / BPS, "alice was paid for the referral");
-        vm.assertEq(market.balanceOf(treasury), 2 * (PRICE * FEE_BPS / BPS), "both fees accrued");
+        vm.assertEq(market.balanceOf(treasury), 3 * (PRICE * FEE_BPS / BPS), "every fee accrued");
+        assertSolvent(everyone(address(attacker)));
+    }
+
+    /// @dev A self-purchase made from inside a withdrawal is refused like any other: the artist, while
+    ///      being paid, tries to gift its own track.
+    function test_reentrantSelfPurchase_duringWithdrawalIsRefused() public {
+        ReentrantBuyer attacker = new ReentrantBuyer(market);
+        uint256 id = registerAsContract(address(attacker));
+        pay(alice, id, address(0), PRICE);
+        vm.deal(address(attacker), PRICE);
+
+        attacker.arm(id, carol, alice);
+        vm.expectRevert(abi.encodeWithSelector(BittunesMarket.TransferFailed.selector, address(attacker), artistSide(PRICE, 0)));
+        vm.prank(address(attacker));
+        market.withdraw();
+        vm.assertFalse(market.owns(id, carol), "no gift");
+        vm.assertEq(market.balanceOf(address(attacker)), artistSide(PRICE, 0), "its balance is intact");
         assertSolvent(everyone(address(attacker)));
     }
 
@@ -302,7 +321,7 @@ contract AttacksTest is AttackSpec {
         list[0] = BittunesMarket.Collaborator({account: payee, bps: 3_000});
         list[1] = BittunesMarket.Collaborator({account: collab1, bps: 2_000});
         vm.prank(artist);
-        uint256 shared = market.register(PRICE, REFERRAL_BPS, CONTENT_HASH, "", list);
+        uint256 shared = market.register(PRICE, REFERRAL_BPS, nextContentHash(), "", list);
         pay(carol, shared, address(0), PRICE);
 
         uint256 collabSide = artistSide(PRICE, 0);
@@ -529,7 +548,7 @@ contract AttacksOnRulesTest is AttackSpec {
         BittunesMarket.Collaborator[] memory list = new BittunesMarket.Collaborator[](1);
         list[0] = BittunesMarket.Collaborator({account: address(payee), bps: 5_000});
         vm.prank(artist);
-        uint256 id = market.register(PRICE, REFERRAL_BPS, CONTENT_HASH, "", list);
+        uint256 id = market.register(PRICE, REFERRAL_BPS, nextContentHash(), "", list);
 
         pay(alice, id, address(0), PRICE);
         pay(bob, id, alice, PRICE);

@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {BittunesMarket} from "../BittunesMarket.sol";
+import {ANY_FEE, ANY_REFERRAL} from "./Base.t.sol";
 import {vm} from "./Vm.t.sol";
 
 /// @notice A payee that cannot receive ETH: its sales must still go through and nobody else may be blocked.
@@ -56,6 +57,9 @@ contract MarketHandler {
     uint256 public feesAboveCap;
     uint256 public withdrawalMismatches;
     uint256 public acceptedInvalidCalls;
+    uint256 public termsMismatches; // a purchase that went through on worse terms than named, or was refused on good ones
+    uint256 public selfDealingAccepted; // a purchase by or for a track's artist or collaborator that went through
+    uint256 public duplicatePackagesAccepted; // a package registered twice by the same artist
 
     // Coverage counters, to see that the random walk really exercises the market.
     uint256 public purchases;
@@ -63,6 +67,11 @@ contract MarketHandler {
     uint256 public gifts;
     uint256 public withdrawals;
     uint256 public failedWithdrawals;
+    uint256 public termsRefused;
+    uint256 public selfPurchasesRefused;
+    uint256 public duplicatePackagesRefused;
+    mapping(address artist => mapping(bytes32 contentHash => bool)) internal ghostPackages;
+    mapping(uint256 trackId => bytes32) internal packageOf;
 
     // Scratch space for one purchase's expected credits.
     address[] internal deltaAccounts;
@@ -117,14 +126,35 @@ contract MarketHandler {
             mstore(collaborators, count)
         }
 
+        // Packages repeat across calls (a small space of hashes), so artists sometimes register one again.
+        bytes32 contentHash = keccak256(abi.encode("package", collabSeed % 16));
         vm.prank(artist);
-        uint256 trackId = market.register(price, referralBps, keccak256(abi.encode(price, collabSeed)), "", collaborators);
+        try market.register(price, referralBps, contentHash, "", collaborators) returns (uint256 trackId) {
+            if (ghostPackages[artist][contentHash]) duplicatePackagesAccepted++;
+            ghostPackages[artist][contentHash] = true;
+            packageOf[trackId] = contentHash;
+            trackIds.push(trackId);
+            Model storage m = models[trackId];
+            (m.artist, m.price, m.referralBps, m.listed) = (artist, price, referralBps, true);
+            for (uint256 i = 0; i < count; ++i) {
+                m.collaborators.push(Payee(collaborators[i].account, collaborators[i].bps));
+            }
+        } catch {
+            if (!ghostPackages[artist][contentHash]) acceptedInvalidCalls++; // a valid registration was refused
+            duplicatePackagesRefused++;
+        }
+    }
 
-        trackIds.push(trackId);
+    /// @dev An artist registers one of their packages again without its collaborators: always refused.
+    function reregister(uint256 trackSeed, uint256 price) external {
+        if (trackIds.length == 0) return;
+        uint256 trackId = trackIds[trackSeed % trackIds.length];
         Model storage m = models[trackId];
-        (m.artist, m.price, m.referralBps, m.listed) = (artist, price, referralBps, true);
-        for (uint256 i = 0; i < count; ++i) {
-            m.collaborators.push(Payee(collaborators[i].account, collaborators[i].bps));
+        vm.prank(m.artist);
+        try market.register(_price(price), 0, packageOf[trackId], "", new BittunesMarket.Collaborator[](0)) {
+            duplicatePackagesAccepted++;
+        } catch {
+            duplicatePackagesRefused++;
         }
     }
 
@@ -158,15 +188,19 @@ contract MarketHandler {
     // Fans
     // ------------------------------------------------------------------------------------------
 
-    function purchase(uint256 buyerSeed, uint256 trackSeed, uint256 referrerSeed) external {
+    function purchase(uint256 buyerSeed, uint256 trackSeed, uint256 referrerSeed, uint256 termsSeed) external {
         address buyer = _actor(buyerSeed);
-        _buy(buyer, buyer, trackSeed, referrerSeed, false);
+        _buy(buyer, buyer, trackSeed, referrerSeed, termsSeed, false);
     }
 
-    function purchaseFor(uint256 buyerSeed, uint256 recipientSeed, uint256 trackSeed, uint256 referrerSeed)
-        external
-    {
-        _buy(_actor(buyerSeed), _actor(recipientSeed), trackSeed, referrerSeed, true);
+    function purchaseFor(
+        uint256 buyerSeed,
+        uint256 recipientSeed,
+        uint256 trackSeed,
+        uint256 referrerSeed,
+        uint256 termsSeed
+    ) external {
+        _buy(_actor(buyerSeed), _actor(recipientSeed), trackSeed, referrerSeed, termsSeed, true);
     }
 
     /// @dev Calls that must fail: buying at a stale price, buying twice, buying a delisted track.
@@ -182,7 +216,7 @@ contract MarketHandler {
         }
         uint256 marketBalance = address(market).balance;
         vm.prank(buyer);
-        try market.purchase{value: value}(trackId, address(0)) {
+        try market.purchase{value: value}(trackId, address(0), ANY_FEE, ANY_REFERRAL) {
             acceptedInvalidCalls++;
         } catch {}
         if (address(market).balance != marketBalance) acceptedInvalidCalls++;
@@ -229,7 +263,9 @@ contract MarketHandler {
     // Internal
     // ------------------------------------------------------------------------------------------
 
-    function _buy(address buyer, address recipient, uint256 trackSeed, uint256 referrerSeed, bool gift) internal {
+    function _buy(address buyer, address recipient, uint256 trackSeed, uint256 referrerSeed, uint256 termsSeed, bool gift)
+        internal
+    {
         if (trackIds.length == 0) return;
         uint256 trackId = trackIds[trackSeed % trackIds.length];
         Model storage m = models[trackId];
@@ -239,6 +275,20 @@ contract MarketHandler {
         address referrer = referrerSeed % 5 == 0 ? address(0) : _actor(referrerSeed >> 8);
         bool eligible = referrer != address(0) && referrer != buyer && referrer != recipient
             && ghostOwns[trackId][referrer];
+
+        // The terms named: mostly the ones quoted now, sometimes tighter ones that the market must refuse
+        // exactly when the current fee is above them or a credited referrer's share below them.
+        (uint16 maxFeeBps, uint16 minReferralBps) = (uint16(ghostFeeBps), uint16(m.referralBps));
+        if (termsSeed % 3 == 0) {
+            maxFeeBps = uint16((termsSeed >> 8) % (MAX_FEE_BPS + 1));
+            minReferralBps = uint16((termsSeed >> 24) % (MAX_REFERRAL_BPS + 1));
+        }
+        bool worse = ghostFeeBps > maxFeeBps || (eligible && m.referralBps < minReferralBps);
+        bool selfDealing = _isArtistSide(m, buyer) || _isArtistSide(m, recipient);
+        if (worse || selfDealing) {
+            _buyRefused(trackId, buyer, recipient, referrer, maxFeeBps, minReferralBps, gift, selfDealing);
+            return;
+        }
 
         // The model's split, computed here independently of the market's library.
         uint256 fee = m.price * ghostFeeBps / BPS;
@@ -259,9 +309,19 @@ contract MarketHandler {
 
         vm.prank(buyer);
         if (gift) {
-            market.purchaseFor{value: m.price}(recipient, trackId, referrer);
+            try market.purchaseFor{value: m.price}(recipient, trackId, referrer, maxFeeBps, minReferralBps) {}
+            catch {
+                termsMismatches++; // refused although the terms and the parties were fine
+                _forgetDeltas();
+                return;
+            }
         } else {
-            market.purchase{value: m.price}(trackId, referrer);
+            try market.purchase{value: m.price}(trackId, referrer, maxFeeBps, minReferralBps) {}
+            catch {
+                termsMismatches++;
+                _forgetDeltas();
+                return;
+            }
         }
 
         ghostOwns[trackId][recipient] = true;
@@ -269,6 +329,69 @@ contract MarketHandler {
         if (gift) gifts++;
         if (eligible) referredPurchases++;
         _checkDeltas(referrer, eligible);
+    }
+
+    /// @dev A purchase that must be refused (worse terms than named, or self-dealing) and must move nothing.
+    function _buyRefused(
+        uint256 trackId,
+        address buyer,
+        address recipient,
+        address referrer,
+        uint16 maxFeeBps,
+        uint16 minReferralBps,
+        bool gift,
+        bool selfDealing
+    ) internal {
+        uint256 price = models[trackId].price;
+        uint256 marketBalance = address(market).balance;
+        bool accepted = true;
+        vm.prank(buyer);
+        if (gift) {
+            try market.purchaseFor{value: price}(recipient, trackId, referrer, maxFeeBps, minReferralBps) {}
+            catch {
+                accepted = false;
+            }
+        } else {
+            try market.purchase{value: price}(trackId, referrer, maxFeeBps, minReferralBps) {}
+            catch {
+                accepted = false;
+            }
+        }
+        if (accepted || address(market).balance != marketBalance || market.owns(trackId, recipient)) {
+            if (selfDealing) selfDealingAccepted++;
+            else termsMismatches++;
+            if (accepted) ghostOwns[trackId][recipient] = true; // keep the ownership invariant meaningful
+        } else if (selfDealing) {
+            selfPurchasesRefused++;
+        } else {
+            termsRefused++;
+        }
+    }
+
+    function _isArtistSide(Model storage m, address account) internal view returns (bool) {
+        if (account == m.artist) return true;
+        for (uint256 i = 0; i < m.collaborators.length; ++i) {
+            if (m.collaborators[i].account == account) return true;
+        }
+        return false;
+    }
+
+    function _forgetDeltas() internal {
+        for (uint256 i = 0; i < deltaAccounts.length; ++i) {
+            delete expectedDelta[deltaAccounts[i]];
+            delete balanceBefore[deltaAccounts[i]];
+        }
+        delete deltaAccounts;
+    }
+
+    /// @dev The artist and collaborators of a track, for the invariant that none of them ever owns it.
+    function artistSideOf(uint256 trackId) external view returns (address[] memory accounts) {
+        Model storage m = models[trackId];
+        accounts = new address[](1 + m.collaborators.length);
+        accounts[0] = m.artist;
+        for (uint256 i = 0; i < m.collaborators.length; ++i) {
+            accounts[i + 1] = m.collaborators[i].account;
+        }
     }
 
     function _withdraw(address account, address to, bool redirect) internal {

@@ -79,4 +79,28 @@ contract MarketInvariantTest {
             }
         }
     }
+
+    /// @notice Purchases go through exactly when the terms named are at least as good as the current
+    ///         ones: never on a higher fee or a lower credited referral share than the buyer accepted.
+    function invariant_purchasesHonourTheNamedTerms() public view {
+        vm.assertEq(handler.termsMismatches(), 0, "a purchase ignored the terms it named");
+    }
+
+    /// @notice No artist or collaborator ever buys, is given, or owns their own track.
+    function invariant_noSelfPurchases() public view {
+        vm.assertEq(handler.selfDealingAccepted(), 0, "a self-purchase went through");
+        for (uint256 t = 0; t < handler.trackCount(); ++t) {
+            uint256 trackId = handler.trackIds(t);
+            address[] memory artistSide = handler.artistSideOf(trackId);
+            for (uint256 i = 0; i < artistSide.length; ++i) {
+                vm.assertFalse(market.owns(trackId, artistSide[i]), "an artist or collaborator owns their track");
+            }
+        }
+    }
+
+    /// @notice An artist registers each package once: a second registration (without its collaborators,
+    ///         at any price) is always refused.
+    function invariant_packageRegisteredOncePerArtist() public view {
+        vm.assertEq(handler.duplicatePackagesAccepted(), 0, "an artist registered a package twice");
+    }
 }

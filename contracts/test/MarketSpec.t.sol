@@ -2,7 +2,7 @@
 pragma solidity 0.8.37;
 
 import {BittunesMarket} from "../BittunesMarket.sol";
-import {BaseTest} from "./Base.t.sol";
+import {ANY_FEE, ANY_REFERRAL, BaseTest} from "./Base.t.sol";
 import {Vm, vm} from "./Vm.t.sol";
 
 /// @notice Helpers shared by the market's unit tests: the contract's caps restated as the
@@ -65,18 +65,18 @@ abstract contract MarketSpec is BaseTest {
         returns (uint256 trackId)
     {
         vm.prank(who);
-        trackId = market.register(price, referralBps, CONTENT_HASH, "ipfs://meta", list);
+        trackId = market.register(price, referralBps, nextContentHash(), "ipfs://meta", list);
     }
 
     /// @dev Pays `value` for `trackId` as `buyer` (unlike `buy`, reads nothing from the market first).
     function pay(address buyer, uint256 trackId, address referrer, uint256 value) internal {
         vm.prank(buyer);
-        market.purchase{value: value}(trackId, referrer);
+        market.purchase{value: value}(trackId, referrer, ANY_FEE, ANY_REFERRAL);
     }
 
     function gift(address buyer, address recipient, uint256 trackId, address referrer, uint256 value) internal {
         vm.prank(buyer);
-        market.purchaseFor{value: value}(recipient, trackId, referrer);
+        market.purchaseFor{value: value}(recipient, trackId, referrer, ANY_FEE, ANY_REFERRAL);
     }
 
     function topic(address account) internal pure returns (bytes32) {

@@ -121,15 +121,19 @@ contract BittunesMarketSalesTest is MarketSpec {
         vm.assertEq(market.balanceOf(alice), 0, "no rebate for referring oneself");
     }
 
-    function test_purchase_artistWhoBoughtTheirOwnTrackCanRefer() public {
+    function test_purchase_byTheArtistReverts() public {
+        vm.expectRevert(abi.encodeWithSelector(BittunesMarket.SelfPurchase.selector, trackId, artist));
         pay(artist, trackId, address(0), PRICE);
-        (, uint256 referral,) = expectedSplit(PRICE, FEE_BPS, REFERRAL_BPS);
-        (,, uint256 firstArtistSide) = expectedSplit(PRICE, FEE_BPS, 0);
-        (,, uint256 secondArtistSide) = expectedSplit(PRICE, FEE_BPS, REFERRAL_BPS);
+        vm.assertFalse(market.owns(trackId, artist), "the artist does not own their own track");
+    }
+
+    function test_purchase_referredByTheArtistCountsAsUnreferred() public {
+        // The artist never owns their track, so their link credits nobody: the sale is an ordinary one.
+        (uint256 fee,, uint256 artistSide) = expectedSplit(PRICE, FEE_BPS, 0);
+        vm.expectEmit(address(market));
+        emit BittunesMarket.Purchased(trackId, bob, bob, address(0), PRICE, artistSide, 0, fee);
         pay(bob, trackId, artist, PRICE);
-        vm.assertEq(
-            market.balanceOf(artist), firstArtistSide + secondArtistSide + referral, "artist is paid as a referrer too"
-        );
+        vm.assertEq(market.balanceOf(artist), artistSide, "the artist is paid as the artist only");
     }
 
     function test_purchaseFor_recipientOwnsAndTheBuyerDoesNot() public {
@@ -242,8 +246,11 @@ contract BittunesMarketSalesTest is MarketSpec {
 
     function test_quote_matchesWhatAReferredPurchaseDoes() public {
         pay(alice, trackId, address(0), PRICE);
+        BittunesMarket.Quote memory q = market.quote(trackId, alice, bob, carol);
         (uint256 price, address credited, uint256 artistAmount, uint256 referrerAmount, uint256 feeAmount) =
-            market.quote(trackId, alice, bob, carol);
+            (q.price, q.creditedReferrer, q.artistAmount, q.referrerAmount, q.feeAmount);
+        vm.assertEq(q.feeBps, FEE_BPS, "quoted fee bps");
+        vm.assertEq(q.referralBps, REFERRAL_BPS, "quoted referral bps");
         vm.assertEq(credited, alice, "alice would be credited");
         (uint256 fee, uint256 referral, uint256 artistSide) = expectedSplit(PRICE, FEE_BPS, REFERRAL_BPS);
         vm.assertEq(price, PRICE, "price");
@@ -270,8 +277,9 @@ contract BittunesMarketSalesTest is MarketSpec {
         address[4] memory buyers = [bob, alice, bob, bob];
         address[4] memory recipients = [bob, dave, alice, bob];
         for (uint256 i; i < 4; ++i) {
+            BittunesMarket.Quote memory q = market.quote(trackId, referrers[i], buyers[i], recipients[i]);
             (uint256 price, address credited, uint256 artistAmount, uint256 referrerAmount, uint256 feeAmount) =
-                market.quote(trackId, referrers[i], buyers[i], recipients[i]);
+                (q.price, q.creditedReferrer, q.artistAmount, q.referrerAmount, q.feeAmount);
             vm.assertEq(price, PRICE, "price");
             vm.assertEq(credited, address(0), "no referrer credited");
             vm.assertEq(artistAmount, artistSide, "artist keeps the share");
@@ -447,8 +455,11 @@ contract BittunesMarketSalesTest is MarketSpec {
         pay(alice, id, address(0), price);
         address referrer = referred ? alice : address(0);
 
+        BittunesMarket.Quote memory q = market.quote(id, referrer, bob, bob);
         (uint256 quotedPrice, address credited, uint256 artistAmount, uint256 referrerAmount, uint256 feeAmount) =
-            market.quote(id, referrer, bob, bob);
+            (q.price, q.creditedReferrer, q.artistAmount, q.referrerAmount, q.feeAmount);
+        vm.assertEq(q.feeBps, feeBps, "quoted fee bps");
+        vm.assertEq(q.referralBps, refBps, "quoted referral bps");
         (uint256 fee, uint256 referral, uint256 artistSide) = expectedSplit(price, feeBps, referred ? refBps : 0);
         vm.assertEq(quotedPrice, price, "quoted price");
         vm.assertEq(credited, referrer, "quoted referrer");

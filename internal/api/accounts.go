@@ -10,6 +10,11 @@ import (
 	"github.com/bittunes/bittunes/internal/store"
 )
 
+// accountParams name the account of /api/v1/accounts/{address}/….
+type accountParams struct {
+	Account common.Address `path:"address" parse:"address" label:"the account"`
+}
+
 type accountJSON struct {
 	Address   string                `json:"address"`
 	Credited  amountJSON            `json:"credited"`
@@ -25,11 +30,12 @@ type accountJSON struct {
 // account serves an account's totals, with the contract's balanceOf beside the indexer's figure:
 // GET /api/v1/accounts/{address}.
 func (h *handlers) account(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var p accountParams
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
+	a := p.Account
 	ctx := c.Request.Context()
 	s, err := h.Store.AccountSummary(ctx, h.ChainID, a)
 	if err != nil {
@@ -68,27 +74,16 @@ type earningsPointJSON struct {
 
 // earnings serves an account's earnings series: GET /api/v1/accounts/{address}/earnings?by=day|week|month&role=.
 func (h *handlers) earnings(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var p struct {
+		accountParams
+		Bucket store.Bucket `query:"by" parse:"bucket"`
+		Roles  []string     `query:"role" parse:"role"`
+	}
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	bucket, err := parseBucket(c.Query("by"))
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	var roles []string
-	if r := c.Query("role"); r != "" {
-		switch r {
-		case store.RoleArtist, store.RoleCollaborator, store.RoleReferrer, store.RoleFee:
-			roles = []string{r}
-		default:
-			h.fail(c, badRequest("role must be artist, collaborator, referrer or fee"))
-			return
-		}
-	}
-	points, err := h.Store.Earnings(c.Request.Context(), h.ChainID, a, bucket, roles...)
+	points, err := h.Store.Earnings(c.Request.Context(), h.ChainID, p.Account, p.Bucket, p.Roles...)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -97,7 +92,7 @@ func (h *handlers) earnings(c *gin.Context) {
 	for _, p := range points {
 		out = append(out, earningsPointJSON{p.Start, p.Credits, amount(p.Amount)})
 	}
-	c.JSON(http.StatusOK, gin.H{"by": bucket, "points": out})
+	c.JSON(http.StatusOK, gin.H{"by": p.Bucket, "points": out})
 }
 
 type salesJSON struct {
@@ -106,27 +101,23 @@ type salesJSON struct {
 	Names      map[string]string `json:"names"` // profile names of the accounts in the page, by address
 }
 
+// salesPage is a page of sales: its size and where it starts.
+type salesPage struct {
+	Limit int               `query:"limit" parse:"limit"`
+	After *store.SaleCursor `query:"cursor" parse:"sale-cursor"`
+}
+
 // sales pages through sales, newest first. GET /api/v1/accounts/{address}/sales lists the sales of
 // an artist's tracks, /purchases what an account bought or was given, /audit/purchases every sale
 // (filterable by ?track= and ?account=).
-func (h *handlers) sales(filter func(c *gin.Context) (store.SaleFilter, error)) gin.HandlerFunc {
+func (h *handlers) sales(filter func(c *gin.Context) (store.SaleFilter, salesPage, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		f, err := filter(c)
+		f, page, err := filter(c)
 		if err != nil {
 			h.fail(c, err)
 			return
 		}
-		limit, err := parseLimit(c.Query("limit"))
-		if err != nil {
-			h.fail(c, err)
-			return
-		}
-		after, err := saleCursor(c.Query("cursor"))
-		if err != nil {
-			h.fail(c, err)
-			return
-		}
-		list, next, err := h.Store.Sales(c.Request.Context(), h.ChainID, f, after, limit)
+		list, next, err := h.Store.Sales(c.Request.Context(), h.ChainID, f, page.After, page.Limit)
 		if err != nil {
 			h.fail(c, err)
 			return
@@ -146,28 +137,32 @@ func (h *handlers) sales(filter func(c *gin.Context) (store.SaleFilter, error)) 
 	}
 }
 
-func artistSales(c *gin.Context) (store.SaleFilter, error) {
-	a, err := parseAddress("the account", c.Param("address"))
-	return store.SaleFilter{Artist: a}, err
-}
-
-func accountPurchases(c *gin.Context) (store.SaleFilter, error) {
-	a, err := parseAddress("the account", c.Param("address"))
-	return store.SaleFilter{Recipient: a}, err
-}
-
-func auditFilter(c *gin.Context) (store.SaleFilter, error) {
-	var f store.SaleFilter
-	if t := c.Query("track"); t != "" {
-		id, err := parseTrackID(t)
-		if err != nil {
-			return f, err
-		}
-		f.TrackID = id
+func artistSales(c *gin.Context) (store.SaleFilter, salesPage, error) {
+	var p struct {
+		accountParams
+		salesPage
 	}
-	a, err := parseOptionalAddress("account", c.Query("account"))
-	f.Account = a
-	return f, err
+	err := parseParams(c, &p)
+	return store.SaleFilter{Artist: p.Account}, p.salesPage, err
+}
+
+func accountPurchases(c *gin.Context) (store.SaleFilter, salesPage, error) {
+	var p struct {
+		accountParams
+		salesPage
+	}
+	err := parseParams(c, &p)
+	return store.SaleFilter{Recipient: p.Account}, p.salesPage, err
+}
+
+func auditFilter(c *gin.Context) (store.SaleFilter, salesPage, error) {
+	var p struct {
+		Track   int64          `query:"track" parse:"optional-track-id"`
+		Account common.Address `query:"account" parse:"optional-address"`
+		salesPage
+	}
+	err := parseParams(c, &p)
+	return store.SaleFilter{TrackID: p.Track, Account: p.Account}, p.salesPage, err
 }
 
 type distributorJSON struct {
@@ -179,17 +174,15 @@ type distributorJSON struct {
 
 // distributors serves who brought an artist the most sales: GET /api/v1/accounts/{address}/distributors.
 func (h *handlers) distributors(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var p struct {
+		accountParams
+		Limit int `query:"limit" parse:"limit"`
+	}
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	limit, err := parseLimit(c.Query("limit"))
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	list, err := h.Store.TopDistributors(c.Request.Context(), h.ChainID, a, limit)
+	list, err := h.Store.TopDistributors(c.Request.Context(), h.ChainID, p.Account, p.Limit)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -215,37 +208,22 @@ type libraryItemJSON struct {
 // library serves a fan's owned tracks with a referral link and referral earnings for each:
 // GET /api/v1/accounts/{address}/library.
 func (h *handlers) library(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var p accountParams
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
+	a := p.Account
 	ctx := c.Request.Context()
 	owned, _, err := h.Store.Sales(ctx, h.ChainID, store.SaleFilter{Recipient: a}, nil, 0)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	credits, err := h.Store.Credits(ctx, h.ChainID, a, store.RoleReferrer)
+	earned, err := h.Store.ReferralEarnings(ctx, h.ChainID, a)
 	if err != nil {
 		h.fail(c, err)
 		return
-	}
-	byTrack := map[int64]*store.CreditLine{}
-	counts := map[int64]int64{}
-	for i := range credits {
-		cr := credits[i]
-		if prev, ok := byTrack[cr.TrackID]; ok {
-			sum, err := prev.Amount.Add(cr.Amount)
-			if err != nil {
-				h.fail(c, err)
-				return
-			}
-			prev.Amount = sum
-		} else {
-			byTrack[cr.TrackID] = &cr
-		}
-		counts[cr.TrackID]++
 	}
 	ids := make([]int64, len(owned))
 	for i, s := range owned {
@@ -263,10 +241,7 @@ func (h *handlers) library(c *gin.Context) {
 			continue
 		}
 		item := libraryItemJSON{Track: trackView(t), AcquiredTx: s.TxHash.Hex(), AcquiredBlock: s.BlockNumber,
-			ReferralLink: referralLink(t.ID, a), ReferralSales: counts[t.ID], ReferralEarnings: amountJSON{"0", "0"}}
-		if e, ok := byTrack[t.ID]; ok {
-			item.ReferralEarnings = amount(e.Amount)
-		}
+			ReferralLink: referralLink(t.ID, a), ReferralSales: earned[t.ID].Sales, ReferralEarnings: amount(earned[t.ID].Amount)}
 		out = append(out, item)
 	}
 	c.JSON(http.StatusOK, gin.H{"library": out})

@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"io"
@@ -132,6 +133,8 @@ func goldenCases() []goldenCase {
 		{"track_1_ref_self.json", "/api/v1/tracks/1?ref=" + a(alice) + "&viewer=" + a(alice)},
 		{"track_1_ref_not_owner.json", "/api/v1/tracks/1?ref=" + a(kites)},
 		{"track_2_collaborators.json", "/api/v1/tracks/2"},
+		{"track_2_viewed_by_its_collaborator.json", "/api/v1/tracks/2?viewer=" + a(kites)},
+		{"track_1_viewed_by_its_artist.json", "/api/v1/tracks/1?ref=" + a(alice) + "&viewer=" + a(mira)},
 		{"artist_mira.json", "/api/v1/artists/" + a(mira)},
 		{"account_mira.json", "/api/v1/accounts/" + a(mira)},
 		{"account_alice.json", "/api/v1/accounts/" + a(alice)},
@@ -186,5 +189,17 @@ func badInputCases() []badInputCase {
 		{"/api/v1/metadata/0x1234", 400, "64 hex digits"},
 		{"/api/v1/metadata/" + hash("nothing").Hex(), 404, "not found"},
 		{"/api/v1/nope", 404, "no such resource"},
+		// Bad input that PostgreSQL refuses (a NUL, invalid UTF-8, a log index over 32 bits) is the
+		// client's mistake on every database.
+		{"/api/v1/tracks?q=%00", 400, "UTF-8 text without NUL"},
+		{"/api/v1/tracks?q=a%ffb", 400, "UTF-8 text without NUL"},
+		{"/api/v1/audit/purchases?cursor=" + bigLogCursor, 400, "invalid cursor"},
+		{"/api/v1/accounts/" + strings.ToLower(mira.Hex()) + "/sales?cursor=" + bigLogCursor, 400, "invalid cursor"},
+		{"/api/v1/accounts/" + strings.ToLower(bob.Hex()) + "/purchases?cursor=" + bigLogCursor, 400, "invalid cursor"},
+		{"/api/v1/tracks?cursor=" + base64.RawURLEncoding.EncodeToString([]byte("t.9223372036854775808.1")), 400, "invalid cursor"},
+		{"/api/v1/audit/purchases?track=9223372036854775808", 400, "positive whole number"},
 	}
 }
+
+// bigLogCursor is a sales cursor whose log index does not fit 32 bits.
+var bigLogCursor = base64.RawURLEncoding.EncodeToString([]byte("s.0.2147483648"))

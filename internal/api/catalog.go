@@ -57,32 +57,31 @@ type chartJSON struct {
 	Entries []chartEntryJSON `json:"entries"`
 }
 
+type chartParams struct {
+	Period   charts.Period `path:"period" parse:"period"`
+	Genre    string        `query:"genre" parse:"slug"`
+	Subgenre string        `query:"subgenre" parse:"slug"`
+}
+
+func (p *chartParams) check() error {
+	if p.Subgenre != "" && p.Genre == "" {
+		return badRequest("a subgenre needs its genre")
+	}
+	return nil
+}
+
 // chart serves a top 100: GET /api/v1/charts/{period}?genre=&subgenre=.
 func (h *handlers) chart(c *gin.Context) {
-	period, err := parsePeriod(c.Param("period"))
-	if err != nil {
+	var p chartParams
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	genre, err := parseSlug("genre", c.Query("genre"))
-	if err != nil {
-		h.fail(c, err)
-		return
+	key := p.Genre
+	if p.Subgenre != "" {
+		key += "/" + p.Subgenre
 	}
-	sub, err := parseSlug("subgenre", c.Query("subgenre"))
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	if sub != "" && genre == "" {
-		h.fail(c, badRequest("a subgenre needs its genre"))
-		return
-	}
-	key := genre
-	if sub != "" {
-		key += "/" + sub
-	}
-	ref := charts.Ref{Chart: key, Period: period}
+	ref := charts.Ref{Chart: key, Period: p.Period}
 	body, gz, err := h.charts.get(c.Request.Context(), ref, func(ctx context.Context) ([]byte, error) { return h.renderChart(ctx, ref) })
 	if err != nil {
 		h.fail(c, err)
@@ -165,32 +164,19 @@ type tracksJSON struct {
 
 // tracks browses the long tail: GET /api/v1/tracks?genre=&subgenre=&q=&sort=newest|bestselling&cursor=&limit=.
 func (h *handlers) tracks(c *gin.Context) {
-	var b store.Browse
-	var err error
-	if b.Genre, err = parseSlug("genre", c.Query("genre")); err != nil {
+	var p struct {
+		Genre    string              `query:"genre" parse:"slug"`
+		Subgenre string              `query:"subgenre" parse:"slug"`
+		Sort     store.TrackSort     `query:"sort" parse:"sort"`
+		Limit    int                 `query:"limit" parse:"limit"`
+		After    *store.BrowseCursor `query:"cursor" parse:"browse-cursor"`
+		Query    string              `query:"q" parse:"search"`
+	}
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	if b.Subgenre, err = parseSlug("subgenre", c.Query("subgenre")); err != nil {
-		h.fail(c, err)
-		return
-	}
-	if b.Sort, err = parseSort(c.Query("sort")); err != nil {
-		h.fail(c, err)
-		return
-	}
-	if b.Limit, err = parseLimit(c.Query("limit")); err != nil {
-		h.fail(c, err)
-		return
-	}
-	if b.After, err = browseCursor(c.Query("cursor")); err != nil {
-		h.fail(c, err)
-		return
-	}
-	if b.Query = c.Query("q"); len(b.Query) > 200 {
-		h.fail(c, badRequest("the search is longer than 200 characters"))
-		return
-	}
+	b := store.Browse{Genre: p.Genre, Subgenre: p.Subgenre, Sort: p.Sort, Limit: p.Limit, After: p.After, Query: p.Query}
 	list, next, err := h.Store.BrowseTracks(c.Request.Context(), h.ChainID, b)
 	if err != nil {
 		h.fail(c, err)
@@ -214,6 +200,9 @@ type trackPageJSON struct {
 	Referrer *referrerJSON `json:"referrer,omitempty"`
 	// Names are the profile names of the artist, the collaborators and the referrer, by address.
 	Names map[string]string `json:"names,omitempty"`
+	// ViewerIsArtistSide says the viewer is the track's artist or a collaborator: the contract refuses
+	// their purchase of it (and a gift to them).
+	ViewerIsArtistSide bool `json:"viewerIsArtistSide,omitempty"`
 }
 
 type marketJSON struct {
@@ -229,23 +218,20 @@ type referrerJSON struct {
 }
 
 // track serves a track page's data: GET /api/v1/tracks/{id}?ref=&viewer=. With ref it says whether
-// that address would be credited for a purchase by viewer (an owner who is not the viewer).
+// that address would be credited for a purchase by viewer (an owner who is not the viewer), by the
+// indexed purchases: for display only, the contract decides (a page passes the link's referrer to
+// purchase() whatever this says, and shows quote()'s creditedReferrer).
 func (h *handlers) track(c *gin.Context) {
-	id, err := parseTrackID(c.Param("id"))
-	if err != nil {
+	var p struct {
+		ID     int64          `path:"id" parse:"track-id"`
+		Ref    common.Address `query:"ref" parse:"optional-address"`
+		Viewer common.Address `query:"viewer" parse:"optional-address"`
+	}
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	ref, err := parseOptionalAddress("ref", c.Query("ref"))
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	viewer, err := parseOptionalAddress("viewer", c.Query("viewer"))
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
+	id, ref, viewer := p.ID, p.Ref, p.Viewer
 	ctx := c.Request.Context()
 	t, err := h.Store.Track(ctx, h.ChainID, id)
 	if err != nil {
@@ -275,6 +261,12 @@ func (h *handlers) track(c *gin.Context) {
 		who = append(who, col.Account)
 	}
 	out.Names = h.profileNames(c, who)
+	if viewer != (common.Address{}) {
+		out.ViewerIsArtistSide = viewer == t.Artist
+		for _, co := range t.Collaborators {
+			out.ViewerIsArtistSide = out.ViewerIsArtistSide || co.Account == viewer
+		}
+	}
 	c.JSON(http.StatusOK, out)
 }
 
@@ -298,11 +290,14 @@ type rankJSON struct {
 
 // artist serves an artist's public page: GET /api/v1/artists/{address}.
 func (h *handlers) artist(c *gin.Context) {
-	artist, err := parseAddress("the artist", c.Param("address"))
-	if err != nil {
+	var p struct {
+		Artist common.Address `path:"address" parse:"address" label:"the artist"`
+	}
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
+	artist := p.Artist
 	ctx := c.Request.Context()
 	list, err := h.Store.ArtistTracks(ctx, h.ChainID, artist)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
+	"golang.org/x/time/rate"
 
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/store"
@@ -28,6 +29,8 @@ type downloads struct {
 	links   swarm.Links
 	tracker http.Handler
 	unlock  *unlock.Service
+	// keysPerIP and keysPerAccount bound the key requests of each client and each account.
+	keysPerIP, keysPerAccount *ipLimiter
 }
 
 func newDownloads(h *handlers) *downloads {
@@ -46,21 +49,27 @@ func newDownloads(h *handlers) *downloads {
 		contract = h.Owners
 	}
 	domain := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(h.Origin), "https://"), "http://")
-	d.unlock = &unlock.Service{Store: h.Store, Contract: contract, MasterKey: h.MasterKey, ChainID: h.ChainID,
-		Market: h.Market, Domain: strings.TrimSuffix(domain, "/"), Logger: h.Logger}
+	d.unlock = &unlock.Service{Store: h.Store, Contract: contract, Chain: h.Chain, Confirmations: h.Confirms,
+		ContractReads: rate.NewLimiter(h.KeyContractRate, 2*defaultKeyContractRate),
+		MasterKey:     h.MasterKey, ChainID: h.ChainID, Market: h.Market, Domain: strings.TrimSuffix(domain, "/"), Logger: h.Logger}
+	d.keysPerIP = newIPLimiter(h.KeyRate, h.KeyBurst)
+	d.keysPerIP.refusal = "too many key requests from this address; try again in a little while"
+	d.keysPerAccount = newIPLimiter(h.KeyRate, h.KeyBurst)
+	d.keysPerAccount.refusal = "too many key requests for this account; try again in a little while"
 	return d
 }
 
 // routes registers the endpoints under v1.
 func (d *downloads) routes(v1 *gin.RouterGroup, si *signIn) {
 	v1.GET("/announce", gin.WrapH(d.tracker))
-	v1.GET("/packages/:file", d.servePackage)
-	v1.HEAD("/packages/:file", d.servePackage)
+	files := limitRanges(maxRanges)
+	v1.GET("/packages/:file", files, d.servePackage)
+	v1.HEAD("/packages/:file", files, d.servePackage)
 	v1.GET("/tracks/:id/torrent", d.torrent)
-	v1.GET("/tracks/:id/preview", d.preview)
-	v1.GET("/tracks/:id/cover", d.cover)
-	v1.GET("/tracks/:id/audio", requireSignIn, d.audio)
-	v1.POST("/tracks/:id/key", si.sameOrigin, d.key)
+	v1.GET("/tracks/:id/preview", files, d.preview)
+	v1.GET("/tracks/:id/cover", files, d.cover)
+	v1.GET("/tracks/:id/audio", limitRanges(1), requireSignIn, d.audio) // decrypts: one range
+	v1.POST("/tracks/:id/key", si.sameOrigin, d.keysPerIP.middleware, d.key)
 }
 
 // packageLinksJSON are a track page's links to its files, present once its package is verified.
@@ -162,10 +171,15 @@ func (d *downloads) servePackage(c *gin.Context) {
 		return
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		d.fail(c, err)
+		return
+	}
 	extendDeadlines(c, uploadTimeout)
 	c.Header("Content-Type", "application/octet-stream")
 	c.Header("Cache-Control", "public, max-age=31536000, immutable") // named by its hash: never changes
-	d.serveContent(c, f)
+	d.serveRanges(c, f, fi.Size(), maxRanges)
 }
 
 type mediaKind int
@@ -215,9 +229,14 @@ func (d *downloads) serveMedia(c *gin.Context, kind mediaKind) {
 		return
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		d.fail(c, err)
+		return
+	}
 	c.Header("Content-Type", format.MediaType())
 	c.Header("Cache-Control", "public, max-age=86400")
-	d.serveContent(c, f)
+	d.serveRanges(c, f, fi.Size(), maxRanges)
 }
 
 // audio streams the decrypted track to its signed-in owner: GET /api/v1/tracks/{id}/audio, with
@@ -230,29 +249,12 @@ func (d *downloads) audio(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	var id *age.X25519Identity
-	if r := c.GetHeader("Range"); r == "" || strings.HasPrefix(r, "bytes=0-") {
-		k, err := d.unlock.Release(ctx, t.ID, account, store.ProofSession, c.Writer.Header().Get(requestIDHeader))
-		if err != nil {
-			d.fail(c, err)
-			return
-		}
-		id = k.Identity
-	} else {
-		if _, err := d.unlock.Owner(ctx, t, account); err != nil {
-			d.fail(c, err)
-			return
-		}
-		sealed, err := d.Store.TrackKey(ctx, t.ContentHash)
-		if err != nil {
-			d.fail(c, err)
-			return
-		}
-		if id, err = content.Open(sealed.Sealed, d.MasterKey, t.ContentHash); err != nil {
-			d.fail(c, err)
-			return
-		}
+	r := c.GetHeader("Range")
+	fromStart := r == "" || strings.HasPrefix(r, "bytes=0-") // a play or a download, logged; not a seek
+	id, err := d.unlock.Stream(c.Request.Context(), t, account, fromStart, c.Writer.Header().Get(requestIDHeader))
+	if err != nil {
+		d.failUnlock(c, err)
+		return
 	}
 	f, err := os.Open(d.index.Media.PackagePath(t.ContentHash))
 	if err != nil {
@@ -278,23 +280,11 @@ func (d *downloads) audio(c *gin.Context) {
 	c.Header("Content-Type", format.MediaType())
 	c.Header("Content-Disposition", contentDisposition(disposition, fileTitle(t)+"."+format.Ext()))
 	c.Header("Cache-Control", "private, no-store")
-	d.serveContent(c, io.NewSectionReader(plain, 0, size))
+	d.serveRanges(c, io.NewSectionReader(plain, 0, size), size, 1)
 }
 
-// fileTitle is "<Artist> - <Title>" with what file systems refuse replaced.
-func fileTitle(t store.Track) string {
-	name := strings.TrimSpace(t.ArtistName + " - " + t.Title)
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 || r == 0x7f {
-			return '_'
-		}
-		return r
-	}, name)
-	if len(name) > 180 {
-		name = name[:180]
-	}
-	return name
-}
+// fileTitle is "<Artist> - <Title>" as a file name.
+func fileTitle(t store.Track) string { return content.FileName(t.ArtistName + " - " + t.Title) }
 
 func attachment(name string) string { return contentDisposition("attachment", name) }
 

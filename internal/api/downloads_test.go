@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -53,7 +54,7 @@ func testWAV(n int) []byte {
 // chainOwners is the contract's owns(): buyers the indexer has not seen yet.
 type chainOwners map[common.Address]bool
 
-func (c chainOwners) Owns(_ context.Context, _ int64, a common.Address) (bool, error) {
+func (c chainOwners) OwnsAt(_ context.Context, _ int64, a common.Address, _ *big.Int) (bool, error) {
 	return c[a], nil
 }
 
@@ -68,7 +69,7 @@ type sellingMarket struct {
 	owner, fresh, nobody *ecdsa.PrivateKey
 }
 
-func newSellingMarket(t *testing.T, dsn string) *sellingMarket {
+func newSellingMarket(t *testing.T, dsn string, opts ...func(*api.Deps)) *sellingMarket {
 	ctx := context.Background()
 	m := &sellingMarket{media: content.Media{Dir: t.TempDir()}, audio: testWAV(1 << 20)}
 	m.owner, _ = crypto.ToECDSA(bytes.Repeat([]byte{1}, 32))
@@ -108,9 +109,13 @@ func newSellingMarket(t *testing.T, dsn string) *sellingMarket {
 	if err := st.Apply(ctx, store.Batch{From: 1, Events: events, Cursor: store.Cursor{ChainID: chainID, Contract: marketAddr, BlockNumber: 2, BlockHash: hash("b2")}}); err != nil {
 		t.Fatal(err)
 	}
-	m.h = api.Handler(api.Deps{Store: st, Chain: fakeChain{head: 2}, ChainID: chainID, Market: marketAddr,
+	d := api.Deps{Store: st, Chain: fakeChain{head: 2}, ChainID: chainID, Market: marketAddr,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Origin: devOrigin, SignInRate: rate.Inf,
-		MediaDir: m.media.Dir, MasterKey: uploadMasterKey, Owners: chainOwners{crypto.PubkeyToAddress(m.fresh.PublicKey): true}})
+		MediaDir: m.media.Dir, MasterKey: uploadMasterKey, Owners: chainOwners{crypto.PubkeyToAddress(m.fresh.PublicKey): true}}
+	for _, o := range opts {
+		o(&d)
+	}
+	m.h = api.Handler(d)
 	return m
 }
 

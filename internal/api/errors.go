@@ -33,12 +33,14 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/bittunes/bittunes/internal/auth"
+	"github.com/bittunes/bittunes/internal/byterange"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/names"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/swarm"
 	"github.com/bittunes/bittunes/internal/unlock"
+	"github.com/bittunes/bittunes/internal/uploads"
 	"github.com/bittunes/bittunes/internal/wei"
 )
 
@@ -65,6 +67,7 @@ const (
 	codeTooManyPending      code = "too_many_pending_uploads"
 	codeInternal            code = "internal"
 	codeNotConfigured       code = "unavailable"
+	codeStorageFull         code = "insufficient_storage"
 	codeDatabaseUnavailable code = "database_unavailable"
 )
 
@@ -88,6 +91,7 @@ var statusOf = map[code]int{
 	codeTooManyPending:      http.StatusTooManyRequests,
 	codeInternal:            http.StatusInternalServerError,
 	codeNotConfigured:       http.StatusServiceUnavailable,
+	codeStorageFull:         http.StatusInsufficientStorage,
 	codeDatabaseUnavailable: http.StatusServiceUnavailable,
 }
 
@@ -121,6 +125,11 @@ var errorTable = []errorRule{
 	{auth.ErrSignatureFormat, codeInvalid, auth.ErrSignatureFormat.Error(), false},
 	{auth.ErrSignature, codeUnauthenticated, auth.ErrSignature.Error(), false},
 	{unlock.ErrNotOwner, codeNotOwner, "this account does not own the track: buy it first", false},
+	{byterange.ErrMalformed, codeRangeNotSatisfiable, "the Range header must be bytes= and at most 8 well-formed ranges (1 where the server decrypts)", false},
+	{byterange.ErrUnsatisfiable, codeRangeNotSatisfiable, "the Range header asks for overlapping ranges, or for none inside the file", false},
+	{uploads.ErrTooManyPending, codeTooManyPending, "", true},
+	{uploads.ErrStorageFull, codeStorageFull, "", true},
+	{unlock.ErrBusy, codeRateLimited, "too many ownership checks against the chain right now; try again in a moment", false},
 	{content.ErrUnsupported, codeInvalid, "", true},
 	{names.ErrInvalid, codeInvalid, "", true},
 	{content.ErrTooLarge, codeTooLarge, "the file is larger than allowed", false},

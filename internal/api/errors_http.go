@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -50,6 +51,9 @@ func (b bodiless) Flush() {
 		f.Flush()
 	}
 }
+
+// recovered answers a handler's panic (gin logs its stack) as the JSON 500.
+func recovered(c *gin.Context, v any) { abort(c, fmt.Errorf("api: panic: %v", v)) }
 
 // methodNotAllowed answers a path the API has under other methods: 405 with Allow (set by gin;
 // HEAD is allowed wherever GET is).

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/getkin/kin-openapi/routers/gorillamux"
 )
 
 func do(h http.Handler, method, path string, header map[string]string) *httptest.ResponseRecorder {
@@ -66,6 +68,10 @@ func TestAWrongMethodIs405WithAllow(t *testing.T) {
 // TestRangeAndPreconditionFailuresAreJSONErrors: ServeContent's 416 and 412 are the JSON error
 // body, not plain text under the file's content type.
 func TestRangeAndPreconditionFailuresAreJSONErrors(t *testing.T) {
+	router, err := gorillamux.NewRouter(loadOpenAPI(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	m := newSellingMarket(t, "sqlite:"+filepath.Join(t.TempDir(), "b.db"))
 	pkg := "/api/v1/packages/" + m.hash.Hex() + ".age"
 	for _, tt := range []struct {
@@ -80,6 +86,7 @@ func TestRangeAndPreconditionFailuresAreJSONErrors(t *testing.T) {
 		{pkg, map[string]string{"If-Match": `"nope"`}, 412, "precondition_failed"},
 	} {
 		rec := do(m.h, http.MethodGet, tt.path, tt.header)
+		validateRecorded(t, router, httptest.NewRequest(http.MethodGet, tt.path, nil), rec)
 		if !isJSONError(rec, tt.status, tt.code) || rec.Header().Get("Cache-Control") != "" {
 			t.Errorf("%s %v: %d %v %s, want the JSON error %d %s", tt.path, tt.header, rec.Code, rec.Header(), rec.Body, tt.status, tt.code)
 		}

@@ -6,6 +6,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -189,4 +191,17 @@ func sentinels(t *testing.T) []string {
 	walk(".")
 	sort.Strings(out)
 	return out
+}
+
+// TestAPanicIsTheJSON500: a handler's panic is answered as every other server fault.
+func TestAPanicIsTheJSON500(t *testing.T) {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.Use(withLogger(slog.New(slog.NewTextHandler(io.Discard, nil))), gin.CustomRecoveryWithWriter(io.Discard, recovered))
+	r.GET("/boom", func(*gin.Context) { panic("boom") })
+	rec := httptest.NewRecorder()
+	r.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/boom", nil))
+	if rec.Code != 500 || rec.Body.String() != `{"error":{"code":"internal","message":"internal error"}}` {
+		t.Errorf("a panic: %d %s", rec.Code, rec.Body)
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 
 	"github.com/bittunes/bittunes/internal/store"
@@ -17,55 +16,39 @@ import (
 // (what the contract leaves after the referral and the fee), and of it what the artist was
 // credited (the rest went to the track's collaborators).
 func (h *handlers) salesCSV(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var p accountParams
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	list, _, err := h.Store.Sales(ctx, h.ChainID, store.SaleFilter{Artist: a}, nil, 0)
+	a := p.Account
+	list, err := h.Store.ArtistSales(c.Request.Context(), h.ChainID, a)
 	if err != nil {
 		h.fail(c, err)
 		return
-	}
-	credits, err := h.Store.Credits(ctx, h.ChainID, a, store.RoleArtist)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	type saleKey struct {
-		tx  common.Hash
-		log int
-	}
-	credited := make(map[saleKey]string, len(credits))
-	for _, cr := range credits {
-		credited[saleKey{cr.TxHash, cr.LogIndex}] = cr.Amount.String()
 	}
 	w := startCSV(c, "sales-"+a.Hex()+".csv", "time", "block", "tx", "log_index", "track_id", "buyer", "recipient",
 		"referrer", "price_wei", "artist_side_wei", "artist_credited_wei", "referrer_wei", "fee_wei")
 	for _, s := range list {
-		v := saleView(s)
+		v := saleView(s.Sale)
 		ref := ""
 		if v.Referrer != nil {
 			ref = *v.Referrer
 		}
-		own, ok := credited[saleKey{s.TxHash, s.LogIndex}]
-		if !ok {
-			own = "0" // the whole artist side went to collaborators
-		}
 		_ = w.Write([]string{v.Time.Format(time.RFC3339), u64(v.Block), v.Tx, strconv.Itoa(v.LogIndex), itoa(v.TrackID),
-			v.Buyer, v.Recipient, ref, v.Price.Wei, v.ArtistAmount.Wei, own, v.ReferrerAmount.Wei, v.FeeAmount.Wei})
+			v.Buyer, v.Recipient, ref, v.Price.Wei, v.ArtistAmount.Wei, s.ArtistCredited.String(), v.ReferrerAmount.Wei, v.FeeAmount.Wei})
 	}
 	w.Flush()
 }
 
 // referralsCSV exports every referral credit of a fan: GET /api/v1/accounts/{address}/referrals.csv.
 func (h *handlers) referralsCSV(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var p accountParams
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
+	a := p.Account
 	list, err := h.Store.Credits(c.Request.Context(), h.ChainID, a, store.RoleReferrer)
 	if err != nil {
 		h.fail(c, err)

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/unlock"
 )
 
 type keyRequestJSON struct {
@@ -47,27 +50,57 @@ func (d *downloads) key(c *gin.Context) {
 		}
 	}
 	account, signedInAs := signedIn(c)
+	var k unlock.Key
 	proof := store.ProofSession
 	switch {
 	case req.Message != "" || req.Signature != "":
-		account, err = d.unlock.Authenticate(ctx, id, req.Message, req.Signature)
+		r, err := d.unlock.Verify(id, req.Message, req.Signature) // no database, no chain
 		if err != nil {
-			d.fail(c, err)
+			d.failUnlock(c, err)
 			return
 		}
-		proof = store.ProofSignature
+		if account, proof = r.Account, store.ProofSignature; !d.allowKeys(c, account) {
+			return
+		}
+		k, err = d.unlock.ReleaseRequest(ctx, r, c.Writer.Header().Get(requestIDHeader))
+		if err != nil {
+			d.failUnlock(c, err)
+			return
+		}
 	case !signedInAs && sessionErr(c) != nil:
 		d.fail(c, sessionErr(c))
 		return
 	case !signedInAs:
 		d.fail(c, unauthenticated("sign in, or send a signed key request as {\"message\", \"signature\"}"))
 		return
-	}
-	k, err := d.unlock.Release(ctx, id, account, proof, c.Writer.Header().Get(requestIDHeader))
-	if err != nil {
-		d.fail(c, err)
-		return
+	default:
+		if !d.allowKeys(c, account) {
+			return
+		}
+		k, err = d.unlock.Release(ctx, id, account, store.ProofSession, c.Writer.Header().Get(requestIDHeader))
+		if err != nil {
+			d.failUnlock(c, err)
+			return
+		}
 	}
 	c.JSON(http.StatusOK, keyJSON{TrackID: k.Track.ID, ContentHash: k.Track.ContentHash.Hex(), Account: account.Hex(),
 		Identity: k.Identity.String(), Proof: string(proof), Ownership: string(k.Ownership)})
+}
+
+// allowKeys takes a token from account's bucket of key requests, or answers 429.
+func (d *downloads) allowKeys(c *gin.Context, account common.Address) bool {
+	if ok, wait := d.keysPerAccount.allow(account.Hex(), time.Now()); !ok {
+		d.fail(c, rateLimited(d.keysPerAccount.refusal, wait))
+		return false
+	}
+	return true
+}
+
+// failUnlock answers an unlock failure: the contract asked too often for now is a 429 with
+// Retry-After; the rest goes through the error table.
+func (d *downloads) failUnlock(c *gin.Context, err error) {
+	if errors.Is(err, unlock.ErrBusy) {
+		err = rateLimited("too many ownership checks against the chain right now; try again in a moment", time.Second)
+	}
+	d.fail(c, err)
 }

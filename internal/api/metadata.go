@@ -2,13 +2,10 @@ package api
 
 import (
 	"net/http"
-	"regexp"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 )
-
-var hashPattern = regexp.MustCompile(`^0x[0-9a-fA-F]{64}$`)
 
 // trackMetadata is the JSON a registered track's metadata URI resolves to.
 type trackMetadata struct {
@@ -24,12 +21,14 @@ type trackMetadata struct {
 
 // metadata serves the metadata of the package with the given content hash.
 func (h *handlers) metadata(c *gin.Context) {
-	raw := c.Param("hash")
-	if !hashPattern.MatchString(raw) {
-		h.fail(c, badRequest("the content hash must be 0x and 64 hex digits"))
+	var p struct {
+		Hash common.Hash `path:"hash" parse:"content-hash"`
+	}
+	if err := parseParams(c, &p); err != nil {
+		h.fail(c, err)
 		return
 	}
-	m, err := h.Store.TrackMetadata(c.Request.Context(), common.HexToHash(raw))
+	m, err := h.Store.TrackMetadata(c.Request.Context(), p.Hash)
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -91,11 +91,14 @@ const maxMetadataBody = 64 << 10
 // GET /api/v1/tracks/{id} does. The charts show a new genre at their next rebuild.
 func (h *handlers) editMetadata(c *gin.Context) {
 	account, _ := signedIn(c) // requireSignIn runs before
-	id, err := parseTrackID(c.Param("id"))
-	if err != nil {
+	var p struct {
+		ID int64 `path:"id" parse:"track-id"`
+	}
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
+	id := p.ID
 	var req metadataEditRequest
 	if err := decodeStrictJSON(c, &req, maxMetadataBody); err != nil {
 		h.fail(c, err)

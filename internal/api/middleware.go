@@ -86,8 +86,29 @@ func (m *metrics) observe(c *gin.Context) {
 	if route == "" {
 		route = "unmatched" // never label by raw path: unbounded cardinality
 	}
-	m.requests.WithLabelValues(route, c.Request.Method, strconv.Itoa(c.Writer.Status())).Inc()
+	m.requests.WithLabelValues(route, methodLabel(c.Request.Method), statusLabel(c.Writer.Status())).Inc()
 	m.duration.WithLabelValues(route).Observe(time.Since(start).Seconds())
+}
+
+// Every label has a bounded set of values: route is a route template or "unmatched", method one
+// of the methods below or "other" (a client may send any token as its method), status a code
+// from 100 to 599 or "other".
+var knownMethods = map[string]bool{
+	"GET": true, "HEAD": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "OPTIONS": true,
+}
+
+func methodLabel(m string) string {
+	if knownMethods[m] {
+		return m
+	}
+	return "other"
+}
+
+func statusLabel(code int) string {
+	if code < 100 || code > 599 {
+		return "other"
+	}
+	return strconv.Itoa(code)
 }
 
 // corsPolicy lets the listed origins (the market's own pages if served elsewhere, wallets' dapp

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -78,6 +79,31 @@ func TestCORS(t *testing.T) {
 	}
 	if bad := preflight("https://evil.example"); bad.Header().Get("Access-Control-Allow-Origin") != "" {
 		t.Errorf("another origin is allowed: %v", bad.Header())
+	}
+}
+
+// TestMetricsLabelsAreBounded: random methods and paths add no series beyond the routes, the
+// known methods and "other".
+func TestMetricsLabelsAreBounded(t *testing.T) {
+	h := bareHandler(t)
+	for i := range 200 {
+		method := fmt.Sprintf("M%dX", i)
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(method, fmt.Sprintf("/api/v1/x%d/%d", i, i), nil))
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(method, "/api/v1/tracks/1", nil))
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	series := 0
+	for _, line := range strings.Split(rec.Body.String(), "\n") {
+		if strings.HasPrefix(line, "bittunes_http_requests_total{") {
+			series++
+			if !strings.Contains(line, `method="other"`) || !strings.Contains(line, `route="unmatched"`) {
+				t.Errorf("unexpected series %s", line)
+			}
+		}
+	}
+	if series > 2 { // 404 for the unknown paths, 405 for the known one
+		t.Errorf("%d request series from 400 requests with random methods and paths, want at most 2", series)
 	}
 }
 

@@ -103,8 +103,15 @@ func validateResponse(t *testing.T, router routers.Router, h http.Handler, path 
 	req := httptest.NewRequest(http.MethodGet, path, nil)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
+	validateRecorded(t, router, req, rec)
+}
+
+// validateRecorded checks the answer rec to req against the document.
+func validateRecorded(t *testing.T, router routers.Router, req *http.Request, rec *httptest.ResponseRecorder) {
+	t.Helper()
+	path := req.URL.RequestURI()
 	u, _ := url.Parse("http://localhost" + path)
-	route, params, err := router.FindRoute(&http.Request{Method: http.MethodGet, URL: u})
+	route, params, err := router.FindRoute(&http.Request{Method: req.Method, URL: u})
 	if err != nil {
 		if rec.Code == http.StatusNotFound {
 			return // an unknown path: nothing to validate it against

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
 
 	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 )
@@ -19,6 +21,10 @@ import (
 // before) still is; a package file never verified is not served. Once the database is back,
 // everything answers again.
 func TestDuringADatabaseOutageTheAPISaysSo(t *testing.T) {
+	router, err := gorillamux.NewRouter(loadOpenAPI(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	cluster := pgtest.OwnCluster(t)
 	m := newSellingMarket(t, cluster.DSN())
 	ctx := context.Background()
@@ -58,10 +64,14 @@ func TestDuringADatabaseOutageTheAPISaysSo(t *testing.T) {
 		if tt.signed {
 			rec = m.get(t, tt.path, nil, owner)
 		}
+		validateRecorded(t, router, httptest.NewRequest(http.MethodGet, tt.path, nil), rec)
 		if !isJSONError(rec, http.StatusServiceUnavailable, "database_unavailable") || rec.Header().Get("Retry-After") == "" {
 			t.Errorf("%s (signed in: %v) during the outage: %d %v %s, want 503 database_unavailable with Retry-After",
 				tt.path, tt.signed, rec.Code, rec.Header(), rec.Body)
 		}
+	}
+	if rec := do(m.h, http.MethodPost, "/api/v1/auth/nonce", nil); !isJSONError(rec, http.StatusServiceUnavailable, "database_unavailable") {
+		t.Errorf("a sign-in nonce during the outage: %d %s", rec.Code, rec.Body)
 	}
 	if rec := m.get(t, "/readyz", nil); rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("/readyz during the outage: %d %s", rec.Code, rec.Body)
@@ -77,6 +87,9 @@ func TestDuringADatabaseOutageTheAPISaysSo(t *testing.T) {
 	}
 	if rec := m.get(t, "/api/v1/charts/all", nil); rec.Code != 200 || !bytes.Equal(rec.Body.Bytes(), chart.Body.Bytes()) {
 		t.Errorf("a rendered chart during the outage: %d %s", rec.Code, rec.Body)
+	}
+	if rec := m.get(t, "/api/v1/charts/all", nil, owner); rec.Code != 200 {
+		t.Errorf("a rendered chart for a signed-in user during the outage: %d %s", rec.Code, rec.Body)
 	}
 	// A verified package file changed during the outage is not served as verified.
 	changed := append([]byte{}, pkg...)

@@ -1,8 +1,11 @@
 package api
 
 import (
+	"log/slog"
 	"net"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -22,6 +25,14 @@ const (
 	defaultUploadBurst       = 10
 	defaultUploadEvery       = 6 * time.Minute
 	defaultMaxPendingUploads = 20
+)
+
+// The default token buckets of key requests, per client IP and per account: 20 at once, then one
+// a second; and at most 20 ownership checks a second against the contract, for everyone.
+const (
+	defaultKeyBurst        = 20
+	defaultKeyEvery        = time.Second
+	defaultKeyContractRate = 20
 )
 
 // ipLimiter is a token bucket per client: per IP (IPv6 clients per /64, the block one subscriber
@@ -67,10 +78,7 @@ func newAccountLimiter(limit rate.Limit, burst int, refusal string) *ipLimiter {
 
 // allow takes a token from the client's bucket, or says how long until one is there.
 func (l *ipLimiter) allow(client string, now time.Time) (bool, time.Duration) {
-	key := client
-	if ip := net.ParseIP(client); ip != nil && ip.To4() == nil {
-		key = ip.Mask(net.CIDRMask(64, 128)).String()
-	}
+	key := clientKey(client)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if now.Sub(l.swept) >= sweepEvery {
@@ -97,6 +105,15 @@ func (l *ipLimiter) allow(client string, now time.Time) (bool, time.Duration) {
 	return true, 0
 }
 
+// clientKey is how a client address is counted: an IPv4 address as it is, an IPv6 address by its
+// /64, the block one subscriber usually holds.
+func clientKey(client string) string {
+	if ip := net.ParseIP(client); ip != nil && ip.To4() == nil {
+		return ip.Mask(net.CIDRMask(64, 128)).String()
+	}
+	return client
+}
+
 // middleware answers 429 Too Many Requests, with Retry-After in whole seconds, to a client whose
 // bucket is empty.
 func (l *ipLimiter) middleware(c *gin.Context) {
@@ -104,6 +121,48 @@ func (l *ipLimiter) middleware(c *gin.Context) {
 	if !ok {
 		abort(c, rateLimited(l.refusal, wait))
 		return
+	}
+	c.Next()
+}
+
+// proxyWarning logs once, at the first request that carries X-Forwarded-For from a peer that is
+// not one of the trusted proxies: the header is then ignored, so every client behind that
+// balancer is counted as the balancer's one IP, and one of them can use up everyone's buckets.
+type proxyWarning struct {
+	trusted []*net.IPNet
+	log     *slog.Logger
+	warned  atomic.Bool
+}
+
+func newProxyWarning(trusted []string, log *slog.Logger) *proxyWarning {
+	p := &proxyWarning{log: log}
+	for _, t := range trusted {
+		if !strings.Contains(t, "/") {
+			if ip := net.ParseIP(t); ip != nil && ip.To4() != nil {
+				t += "/32"
+			} else {
+				t += "/128"
+			}
+		}
+		if _, n, err := net.ParseCIDR(t); err == nil {
+			p.trusted = append(p.trusted, n)
+		}
+	}
+	return p
+}
+
+func (p *proxyWarning) middleware(c *gin.Context) {
+	if !p.warned.Load() && c.Request.Header.Get("X-Forwarded-For") != "" {
+		peer := net.ParseIP(c.RemoteIP())
+		trusted := false
+		for _, n := range p.trusted {
+			trusted = trusted || (peer != nil && n.Contains(peer))
+		}
+		if !trusted && p.warned.CompareAndSwap(false, true) {
+			p.log.Warn("api: a request came with X-Forwarded-For from a peer not in --trusted-proxies: "+
+				"the header is ignored and every client behind that peer shares its rate limits; "+
+				"add the load balancer's address to --trusted-proxies (warned once)", "peer", c.RemoteIP())
+		}
 	}
 	c.Next()
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/unlock"
+	"github.com/bittunes/bittunes/internal/uploads"
 	"github.com/bittunes/bittunes/internal/wei"
 )
 
@@ -72,8 +73,19 @@ type Deps struct {
 	UploadRate        rate.Limit
 	UploadBurst       int
 	MaxPendingUploads int
+	// UploadBounds bound what unregistered uploads hold: bytes per client address and in all, and
+	// the free space the media folder keeps (see uploads.Limits for the defaults).
+	// MediaFreeSpace, if set, replaces statfs in telling the media folder's free space (tests).
+	UploadBounds   uploads.Limits
+	MediaFreeSpace func(dir string) (int64, error)
 	// UploadLimits bound an upload's files; zero values: 200 MB of audio, a 5 MB cover, a 20 MB preview.
 	UploadLimits UploadLimits
+	// KeyRate and KeyBurst set the token buckets of key requests, one per client IP and one per
+	// account; zero values: 20 at once, then one a second. KeyContractRate bounds how often, across
+	// all clients, the contract is asked who owns a track (zero: 20 a second).
+	KeyRate         rate.Limit
+	KeyBurst        int
+	KeyContractRate rate.Limit
 	// Owners reads ownership from the contract (market.Reader does) for buyers the indexer has not
 	// seen yet; nil: the database alone decides who gets a track's key.
 	Owners unlock.Contract
@@ -95,6 +107,15 @@ func Handler(d Deps) http.Handler {
 	if d.UploadBurst == 0 {
 		d.UploadBurst = defaultUploadBurst
 	}
+	if d.KeyRate == 0 {
+		d.KeyRate = rate.Every(defaultKeyEvery)
+	}
+	if d.KeyBurst == 0 {
+		d.KeyBurst = defaultKeyBurst
+	}
+	if d.KeyContractRate == 0 {
+		d.KeyContractRate = defaultKeyContractRate
+	}
 	if d.MaxPendingUploads == 0 {
 		d.MaxPendingUploads = defaultMaxPendingUploads
 	}
@@ -102,11 +123,12 @@ func Handler(d Deps) http.Handler {
 	r.HandleMethodNotAllowed = true
 	r.NoMethod(methodNotAllowed)
 	m := newMetrics(d.Metrics)
-	r.Use(restoreHead, withLogger(d.Logger), requestID, gin.Recovery(), accessLog(d.Logger), m.observe, corsPolicy(d.CORSOrigins))
-	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger)}
+	r.Use(restoreHead, withLogger(d.Logger), requestID, gin.CustomRecovery(recovered), accessLog(d.Logger), m.observe, contentHeaders, corsPolicy(d.CORSOrigins))
+	h := &handlers{Deps: d, charts: newChartCache(d.Store, d.ChainID, d.ChartRefresh, d.Logger), uploads: newUploads(d)}
 	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
 		d.Logger.Error("api: trusted proxies", "err", err)
 	}
+	r.Use(newProxyWarning(d.TrustedProxies, d.Logger).middleware)
 	si := newSignIn(h)
 	r.Use(si.session)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})))
@@ -146,8 +168,8 @@ func Handler(d Deps) http.Handler {
 	h.downloads = newDownloads(h)
 	h.downloads.routes(v1, si)
 	signin := v1.Group("/auth", si.enabled, si.sameOrigin)
-	signin.POST("/nonce", si.limiter.middleware, si.nonce)
-	signin.POST("/verify", si.limiter.middleware, si.verify)
+	signin.POST("/nonce", si.nonces.middleware, si.nonce)
+	signin.POST("/verify", si.verifications.middleware, si.verify)
 	signin.GET("/session", si.current)
 	signin.POST("/logout", si.logout)
 	r.NoRoute(func(c *gin.Context) { abort(c, errNoRoute) })
@@ -167,10 +189,16 @@ type handlers struct {
 	downloads   *downloads
 	verified    verifiedPackages // package files seen verified, served during a database outage
 	statusCache statusCache
+	uploads     *uploads.Service // nil when uploads are not configured
 }
+
+// MaxHeaderBytes bounds a request's header lines (Go's default is 1 MB): ample for cookies and
+// a few byte ranges, while a client sending more (a Range header of 100 000 ranges is 400 KB) is
+// answered 431 before the header is even parsed.
+const MaxHeaderBytes = 64 << 10
 
 // NewServer returns an HTTP server of the API on addr with sensible timeouts.
 func NewServer(addr string, handler http.Handler) *http.Server {
 	return &http.Server{Addr: addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
-		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
+		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: MaxHeaderBytes}
 }

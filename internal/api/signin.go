@@ -17,13 +17,16 @@ import (
 // usable Deps.Origin it is off: its endpoints answer 503 and no request is signed in.
 type signIn struct {
 	*handlers
-	auth    *auth.Service // nil when off
-	limiter *ipLimiter
-	cookie  string
+	auth *auth.Service // nil when off
+	// nonces and verifications are limited per client IP in buckets of their own, so that a
+	// client asking for nonces never spends the tokens of its own (or its neighbours')
+	// verifications.
+	nonces, verifications *ipLimiter
+	cookie                string
 }
 
 func newSignIn(h *handlers) *signIn {
-	a := &signIn{handlers: h, limiter: newIPLimiter(h.SignInRate, h.SignInBurst)}
+	a := &signIn{handlers: h, nonces: newIPLimiter(h.SignInRate, h.SignInBurst), verifications: newIPLimiter(h.SignInRate, h.SignInBurst)}
 	if h.Origin == "" {
 		h.Logger.Warn("api: no public origin configured: sign-in is off")
 		return a

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
@@ -314,17 +315,22 @@ func TestSignInIsRateLimitedPerClientIP(t *testing.T) {
 		return rec
 	}
 	for i := range burst {
-		path := "/api/v1/auth/nonce"
-		if i == burst-1 {
-			path = "/api/v1/auth/verify" // verify draws on the same bucket
-		}
-		if rec := from("198.51.100.7", path); rec.Code == http.StatusTooManyRequests {
+		if rec := from("198.51.100.7", "/api/v1/auth/nonce"); rec.Code == http.StatusTooManyRequests {
 			t.Fatalf("request %d of the burst: 429", i+1)
 		}
 	}
 	rec := from("198.51.100.7", "/api/v1/auth/nonce")
 	if rec.Code != http.StatusTooManyRequests || errorOf(rec).Error.Code != "rate_limited" {
 		t.Fatalf("request %d: %d %s, want 429", burst+1, rec.Code, rec.Body)
+	}
+	// Verifications have a bucket of their own: nonces asked for do not use it up.
+	for i := range burst {
+		if rec := from("198.51.100.7", "/api/v1/auth/verify"); rec.Code == http.StatusTooManyRequests {
+			t.Fatalf("verification %d after the nonces' burst: 429", i+1)
+		}
+	}
+	if rec := from("198.51.100.7", "/api/v1/auth/verify"); rec.Code != http.StatusTooManyRequests {
+		t.Fatalf("verification %d: %d, want 429", burst+1, rec.Code)
 	}
 	if ra := rec.Header().Get("Retry-After"); ra == "" || ra == "0" {
 		t.Errorf("Retry-After = %q", ra)
@@ -366,6 +372,36 @@ func TestSignInBehindATrustedProxy(t *testing.T) {
 	}
 	if a, b, c := from("198.51.100.1"), from("198.51.100.2"), from("198.51.100.1"); a != 200 || b != 200 || c != 429 {
 		t.Errorf("clients behind the proxy: %d %d %d, want 200 200 429", a, b, c)
+	}
+}
+
+// TestUntrustedForwardedForIsWarnedOnce: X-Forwarded-For from a peer that is not a trusted proxy
+// is logged once, as a warning; from a trusted proxy it is not.
+func TestUntrustedForwardedForIsWarnedOnce(t *testing.T) {
+	s, err := store.Open(context.Background(), "sqlite:"+t.TempDir()+"/b.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var logs bytes.Buffer
+	h := signInHandler(s, devOrigin, func(d *api.Deps) {
+		d.TrustedProxies, d.Logger = []string{"10.0.0.0/8", "192.0.2.1"}, slog.New(slog.NewTextHandler(&logs, nil))
+	})
+	from := func(peer string) {
+		req := httptest.NewRequest(http.MethodPost, "/api/v1/auth/nonce", nil)
+		req.RemoteAddr = peer + ":40000"
+		req.Header.Set("X-Forwarded-For", "198.51.100.1")
+		h.ServeHTTP(httptest.NewRecorder(), req)
+	}
+	from("10.1.2.3")
+	from("192.0.2.1")
+	if strings.Contains(logs.String(), "X-Forwarded-For") {
+		t.Fatalf("warned about trusted proxies: %s", logs.String())
+	}
+	from("203.0.113.5")
+	from("203.0.113.6")
+	if n := strings.Count(logs.String(), "X-Forwarded-For from a peer not in --trusted-proxies"); n != 1 || !strings.Contains(logs.String(), "level=WARN") {
+		t.Fatalf("%d warnings, want 1: %s", n, logs.String())
 	}
 }
 

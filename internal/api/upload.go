@@ -17,6 +17,7 @@ import (
 	"github.com/bittunes/bittunes/internal/charts"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/uploads"
 	"github.com/bittunes/bittunes/internal/wei"
 )
 
@@ -82,18 +83,8 @@ type txRequestJSON struct {
 // registration of one of them.
 func (h *handlers) upload(c *gin.Context) {
 	account, _ := signedIn(c) // requireSignIn runs before
-	if h.MediaDir == "" || len(h.MasterKey) != content.MasterKeySize || h.Origin == "" {
+	if h.uploads == nil {
 		h.fail(c, notConfigured("uploads are not configured on this server"))
-		return
-	}
-	pending, err := h.Store.PendingUploads(c.Request.Context(), h.ChainID, account)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	if pending >= int64(h.MaxPendingUploads) {
-		h.fail(c, newError(codeTooManyPending, "this account has %d uploads not registered "+
-			"on-chain yet: register them (or wait a week, after which unregistered uploads are deleted) before uploading more", pending))
 		return
 	}
 	lim := h.UploadLimits.withDefaults()
@@ -101,14 +92,20 @@ func (h *handlers) upload(c *gin.Context) {
 		h.failUpload(c, tooLarge("the upload is larger than %s in all", megabytes(lim.request())))
 		return
 	}
-	extendDeadlines(c, uploadTimeout)
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, lim.request())
-	media := content.Media{Dir: h.MediaDir}
-	if err := media.Init(); err != nil {
+	size := lim.request()
+	if c.Request.ContentLength > 0 {
+		size = c.Request.ContentLength
+	}
+	ctx, client := c.Request.Context(), clientKey(c.ClientIP())
+	release, err := h.uploads.Admit(ctx, account, client, size)
+	if err != nil {
 		h.failUpload(c, err)
 		return
 	}
-	form, err := readUploadForm(c.Request, media, lim)
+	defer release()
+	extendDeadlines(c, uploadTimeout)
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, lim.request())
+	form, err := readUploadForm(c.Request, h.uploads.Media, lim)
 	if err != nil {
 		h.failUpload(c, err)
 		return
@@ -119,29 +116,34 @@ func (h *handlers) upload(c *gin.Context) {
 		h.failUpload(c, err)
 		return
 	}
-	in, err := media.Ingest(form.upload, h.MasterKey)
+	if err := h.refuseAudioUploadedBefore(ctx, account, form.upload.Audio.SHA256); err != nil {
+		h.failUpload(c, err)
+		return
+	}
+	req.meta.AudioSHA256 = form.upload.Audio.SHA256
+	in, err := h.uploads.Accept(ctx, form.upload, req.meta, client)
 	if err != nil {
 		h.failUpload(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	req.meta.ContentHash, req.meta.DurationMS = in.ContentHash, in.Audio.Duration.Milliseconds()
-	err = h.Store.Transact(ctx, func(tx *store.Tx) error {
-		if err := tx.SaveTrackKey(ctx, store.TrackKey{ContentHash: in.ContentHash, Sealed: in.SealedKey}); err != nil {
-			return err
-		}
-		return tx.SaveTrackMetadata(ctx, req.meta)
-	})
-	if err != nil {
-		if rmErr := media.Remove(in.ContentHash); rmErr != nil {
-			h.Logger.Error("api: upload: remove the files of a failed upload", "content_hash", in.ContentHash.Hex(), "err", rmErr)
-		}
-		h.failUpload(c, err)
-		return
-	}
-	h.Logger.Info("api: upload", "uploader", account.Hex(), "content_hash", in.ContentHash.Hex(), "format", in.Audio.Format,
-		"audio_bytes", form.upload.Audio.Size, "package_bytes", in.Size, "preview", in.Preview)
 	c.JSON(http.StatusCreated, h.uploadView(req, in, form.upload.Audio.SHA256))
+}
+
+// newUploads is the upload service of d, or nil when uploads are not configured: they need the
+// media folder, the master key and the public origin (which metadata URIs start with).
+func newUploads(d Deps) *uploads.Service {
+	media := content.Media{Dir: d.MediaDir}
+	if d.MediaDir == "" || len(d.MasterKey) != content.MasterKeySize || d.Origin == "" {
+		return nil
+	}
+	if err := media.Init(); err != nil {
+		d.Logger.Error("api: uploads are off", "err", err)
+		return nil
+	}
+	lim := d.UploadBounds
+	lim.MaxPending = int64(d.MaxPendingUploads)
+	return &uploads.Service{Store: d.Store, Media: media, MasterKey: d.MasterKey, ChainID: d.ChainID, Limits: lim,
+		Logger: d.Logger, FreeSpace: d.MediaFreeSpace}
 }
 
 func (h *handlers) uploadView(req trackUpload, in content.Ingested, audioHash common.Hash) uploadJSON {
@@ -150,7 +152,7 @@ func (h *handlers) uploadView(req trackUpload, in content.Ingested, audioHash co
 	out := uploadJSON{ContentHash: in.ContentHash.Hex(), MetadataURI: uri, Package: packageJSON{in.Size},
 		Audio:   audioJSON{string(in.Audio.Format), in.Audio.Duration.Milliseconds(), audioHash.Hex()},
 		Preview: in.Preview != content.PreviewNone, PreviewSource: string(in.Preview), Cover: in.Cover != "",
-		Notes:    []string{"Every upload is a new package with a new key: uploading the same audio again gives another content hash."},
+		Notes:    []string{"Every upload is a new package with a new key; the same audio cannot be uploaded twice by the same artist."},
 		Register: txRequestJSON{ChainID: h.ChainID, To: h.Market.Hex(), Data: hexutil.Encode(data), Value: "0"}}
 	if in.Preview == content.PreviewNone {
 		out.Notes = append(out.Notes, "No preview: "+in.Audio.Format.Name()+

@@ -43,6 +43,7 @@ func uploadDeps(media string) func(*api.Deps) {
 		d.MediaDir, d.MasterKey = media, uploadMasterKey
 		d.UploadLimits = api.UploadLimits{Audio: 4 << 20, Cover: 64 << 10, Preview: 1 << 20}
 		d.UploadRate, d.MaxPendingUploads = rate.Inf, 1_000
+		d.MediaFreeSpace = func(string) (int64, error) { return 1 << 40, nil } // whatever the test machine's disk
 	}
 }
 
@@ -277,7 +278,8 @@ func TestUploadPackagesTheTrackAndAnswersItsRegistration(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := store.TrackMetadata{ContentHash: hash, Title: "Tide Pool", ArtistName: "Mira Vale", Genre: "Electronic", Subgenre: "Ambient",
-			Description: "Recorded at low tide.\nTwice.", DurationMS: 40_000, Uploader: mira, CreatedAt: m.CreatedAt}
+			Description: "Recorded at low tide.\nTwice.", DurationMS: 40_000, Uploader: mira, CreatedAt: m.CreatedAt,
+			AudioSHA256: sha256.Sum256(wav)}
 		if m != want {
 			t.Errorf("metadata %+v, want %+v", m, want)
 		}
@@ -348,7 +350,8 @@ func TestUploadFormats(t *testing.T) {
 		if r.Audio.Format != "flac" || r.Audio.DurationMS != 60_000 || r.Preview || r.PreviewSource != "none" || !strings.Contains(strings.Join(r.Notes, " "), "No preview") {
 			t.Errorf("FLAC upload without a clip: %+v", r)
 		}
-		r = uploadOK(t, postUpload(h, cookie, append(uploadFields(solo), file("audio", "song.flac", flac), file("preview", "clip.mp3", mp3))...))
+		flac2 := append(append([]byte{}, flac...), 1) // other audio: the same audio twice by one artist is refused
+		r = uploadOK(t, postUpload(h, cookie, append(uploadFields(solo), file("audio", "song.flac", flac2), file("preview", "clip.mp3", mp3))...))
 		if !r.Preview || r.PreviewSource != "uploaded" {
 			t.Errorf("FLAC upload with an MP3 clip: %+v", r)
 		}
@@ -533,8 +536,10 @@ func TestSlowUploadOutlivesTheServerTimeouts(t *testing.T) {
 func TestUploadLimits(t *testing.T) {
 	forEachDB(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		wav := demo.Tune{Seed: 2, Root: 330, BPM: 90, Seconds: 1}.WAV()
+		seed := uint64(2)
 		up := func(h http.Handler, cookie *http.Cookie) *httptest.ResponseRecorder {
+			seed++ // new audio each time: the same audio twice by one artist is refused
+			wav := demo.Tune{Seed: seed, Root: 330, BPM: 90, Seconds: 1}.WAV()
 			return postUpload(h, cookie, append(uploadFields(nil), file("audio", "a.wav", wav))...)
 		}
 		dir := t.TempDir()
@@ -581,5 +586,30 @@ func TestUploadLimits(t *testing.T) {
 		if rec := up(quota, mira); rec.Code != 201 {
 			t.Errorf("after a registration: %d %s", rec.Code, rec.Body)
 		}
+	})
+}
+
+// TestUploadRefusesAudioTheArtistUploadedBefore: the same audio bytes a second time by the same
+// artist are refused with 409 and nothing is stored (a new package of them could be registered
+// without the first one's collaborators); another artist may upload them (the market lists a track
+// only with the package its own artist uploaded), and the artist may upload other audio.
+func TestUploadRefusesAudioTheArtistUploadedBefore(t *testing.T) {
+	wav := demo.Tune{Seed: 12, Root: 220, BPM: 100, Seconds: 2}.WAV()
+	other := demo.Tune{Seed: 13, Root: 330, BPM: 100, Seconds: 2}.WAV()
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		dir := t.TempDir()
+		h := signInHandler(s, devOrigin, uploadDeps(dir))
+		asMira := signedInAs(t, s, mira)
+		first := uploadOK(t, postUpload(h, asMira, append(uploadFields(nil), file("audio", "a.wav", wav))...))
+
+		rec := postUpload(h, asMira, append(uploadFields(map[string]string{"collaborators": "[]"}), file("audio", "again.wav", wav))...)
+		if rec.Code != http.StatusConflict || !strings.Contains(rec.Body.String(), `"conflict"`) || !strings.Contains(rec.Body.String(), first.ContentHash) {
+			t.Fatalf("second upload of the same audio: %d %s, want 409 conflict naming %s", rec.Code, rec.Body, first.ContentHash)
+		}
+		if n, err := s.PendingUploads(context.Background(), chainID, mira); err != nil || n != 1 {
+			t.Errorf("pending uploads of mira: %d (%v), want 1: the refused upload stored nothing", n, err)
+		}
+		uploadOK(t, postUpload(h, asMira, append(uploadFields(nil), file("audio", "b.wav", other))...))
+		uploadOK(t, postUpload(h, signedInAs(t, s, alice), append(uploadFields(nil), file("audio", "a.wav", wav))...))
 	})
 }

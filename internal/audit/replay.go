@@ -36,6 +36,7 @@ type replay struct {
 	started      bool // the deployment's first event was seen
 	trackCount   int64
 	tracks       map[int64]*track
+	packages     map[common.Address]map[common.Hash]int64 // each artist's packages, by the track registering them
 	owners       map[int64]map[common.Address]bool
 	feeBps       uint16
 	feeRecipient common.Address
@@ -55,7 +56,7 @@ func newReplay(report func(Discrepancy)) *replay {
 	if report == nil {
 		report = func(Discrepancy) {}
 	}
-	return &replay{report: report, tracks: map[int64]*track{}, owners: map[int64]map[common.Address]bool{},
+	return &replay{report: report, tracks: map[int64]*track{}, packages: map[common.Address]map[common.Hash]int64{}, owners: map[int64]map[common.Address]bool{},
 		accrued: new(big.Int), balances: map[common.Address]*big.Int{}, credited: map[common.Address]*big.Int{},
 		withdrawn: map[common.Address]*big.Int{}, revenue: new(big.Int)}
 }
@@ -163,6 +164,16 @@ func (r *replay) register(e market.TrackRegistered) {
 	if total > bpsWhole {
 		r.fail(e.Position, CheckEvent, e.TrackID, "", "collaborators' shares sum to %d bps, more than the whole artist side", total)
 	}
+	mine := r.packages[e.Artist]
+	if mine == nil {
+		mine = map[common.Hash]int64{}
+		r.packages[e.Artist] = mine
+	}
+	if first, ok := mine[e.ContentHash]; ok {
+		r.fail(e.Position, CheckPackage, e.TrackID, e.Artist.Hex(), "%s registered package %s again: it is track %d", e.Artist.Hex(), e.ContentHash.Hex(), first)
+	} else {
+		mine[e.ContentHash] = e.TrackID
+	}
 	r.tracks[e.TrackID] = &track{id: e.TrackID, artist: e.Artist, price: e.Price.BigInt(), referralBps: e.ReferralBps,
 		listed: true, contentHash: e.ContentHash, collaborators: e.Collaborators}
 }
@@ -184,6 +195,7 @@ func (r *replay) sale(s market.Sale) {
 		if s.Referred() {
 			referralBps = t.referralBps
 		}
+		r.checkSelfPurchase(s, t)
 	}
 	owners := r.owners[s.TrackID]
 	if owners[s.Recipient] {
@@ -237,6 +249,26 @@ func (r *replay) sale(s market.Sale) {
 	owners[s.Recipient] = true
 	r.sales = append(r.sales, sale{Sale: s, FeeRecipient: r.feeRecipient})
 	r.revenue.Add(r.revenue, price)
+}
+
+// checkSelfPurchase reports a sale whose buyer or recipient is the track's artist or one of its
+// collaborators: the contract refuses those.
+func (r *replay) checkSelfPurchase(s market.Sale, t *track) {
+	artistSide := []common.Address{t.artist}
+	for _, c := range t.collaborators {
+		artistSide = append(artistSide, c.Account)
+	}
+	for _, a := range artistSide {
+		for _, role := range []struct {
+			name    string
+			account common.Address
+		}{{"buyer", s.Buyer}, {"recipient", s.Recipient}} {
+			if role.account == a {
+				r.fail(s.Position, CheckSelfPurchase, s.TrackID, a.Hex(), "the %s %s is the track's artist or a collaborator", role.name, a.Hex())
+				return
+			}
+		}
+	}
 }
 
 func (r *replay) checkPart(p market.Position, trackID int64, what string, got wei.Amount, want *big.Int, rule string) {

@@ -129,6 +129,21 @@ func TestReplayNamesTheCulprit(t *testing.T) {
 		{"withdrawal of more than owed", func(ev []market.Event) {
 			ev[6] = market.Withdrawn{Position: pos(9), Account: fan1, To: fan1, Amount: amt(250_000)}
 		}, CheckWithdrawal, 9},
+		{"the artist buys their own track", func(ev []market.Event) {
+			s := sale(ev, 4)
+			s.Buyer, s.Recipient = artist, artist
+		}, CheckSelfPurchase, 5},
+		{"a gift to a collaborator", func(ev []market.Event) {
+			sale(ev, 4).Recipient = collab
+		}, CheckSelfPurchase, 5},
+		{"a collaborator buys a gift", func(ev []market.Event) {
+			sale(ev, 5).Buyer = collab
+		}, CheckSelfPurchase, 7},
+		{"a package registered twice by its artist", func(ev []market.Event) {
+			again := ev[3].(market.TrackRegistered)
+			again.Position, again.TrackID, again.Collaborators = pos(9), 2, nil
+			ev[6] = again // in place of the withdrawal
+		}, CheckPackage, 9},
 		{"fee above the cap", func(ev []market.Event) {
 			ev[2] = market.FeeUpdated{Position: pos(3), Bps: 1_001}
 		}, CheckEvent, 3},

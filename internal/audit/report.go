@@ -19,6 +19,8 @@ const (
 	CheckSplit           = "split"            // a sale's parts against the rules
 	CheckPrice           = "price"            // a sale's price against the track's price then
 	CheckReferrer        = "referrer"         // the superdistribution rule
+	CheckSelfPurchase    = "self-purchase"    // a track bought by or for its artist or a collaborator
+	CheckPackage         = "package"          // a package registered twice by the same artist
 	CheckCollaborators   = "collaborators"    // the artist side shared among collaborators
 	CheckWithdrawal      = "withdrawal"       // a withdrawal of more or less than was owed
 	CheckBalance         = "balance"          // an account's balanceOf against credited − withdrawn

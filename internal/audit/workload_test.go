@@ -14,6 +14,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/indexer"
+	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/tooling/simchain"
 )
@@ -35,9 +36,14 @@ func workload(t *testing.T, m *simchain.Market, seed uint64, blocks int) time.Ti
 	owners := map[int64]map[common.Address]bool{}
 	var ids []int64
 	artistOf := map[int64]int{}
+	artistSide := map[int64]map[common.Address]bool{} // who may not buy or be given a track
 	register := func(a int, collabs ...bindings.BittunesMarketCollaborator) {
 		id := m.Register(t, a, int64(100_001+rng.IntN(2_000_000)), int64(rng.IntN(5_001)), collabs...)
 		ids, artistOf[id], owners[id] = append(ids, id), a, map[common.Address]bool{}
+		artistSide[id] = map[common.Address]bool{m.Addr(a): true}
+		for _, c := range collabs {
+			artistSide[id][c.Account] = true
+		}
 	}
 	register(1)
 	register(2, bindings.BittunesMarketCollaborator{Account: m.Addr(3), Bps: 3_333}, bindings.BittunesMarketCollaborator{Account: m.Addr(fans), Bps: 1})
@@ -64,7 +70,7 @@ func workload(t *testing.T, m *simchain.Market, seed uint64, blocks int) time.Ti
 				if rng.IntN(5) == 0 {
 					to = m.Addr(fan())
 				}
-				if !listed[id] || touched[id] || owners[id][to] || pending[id][to] {
+				if !listed[id] || touched[id] || owners[id][to] || pending[id][to] || artistSide[id][to] || artistSide[id][m.Addr(buyer)] {
 					continue
 				}
 				var ref common.Address
@@ -82,7 +88,7 @@ func workload(t *testing.T, m *simchain.Market, seed uint64, blocks int) time.Ti
 				if to == m.Addr(buyer) {
 					m.Buy(t, buyer, id, ref)
 				} else {
-					m.Send(t, buyer, m.Price(t, id), c.PackPurchaseFor(to, big.NewInt(id), ref))
+					m.Send(t, buyer, m.Price(t, id), market.PackPurchase(c, big.NewInt(id), to, ref, market.AnyTerms))
 				}
 				if pending[id] == nil {
 					pending[id] = map[common.Address]bool{}

@@ -84,8 +84,8 @@ func TestPurchaseOnSimulatedBackend(t *testing.T) {
 	}
 	hash := crypto.Keccak256Hash([]byte("package"))
 	transact(artist, nil, m.PackRegister(price, big.NewInt(2000), hash, "ipfs://meta", nil))
-	transact(alice, price, m.PackPurchase(big.NewInt(1), common.Address{}))
-	receipt := transact(bob, price, m.PackPurchase(big.NewInt(1), alice.From))
+	transact(alice, price, m.PackPurchase(big.NewInt(1), common.Address{}, 500, 2000))
+	receipt := transact(bob, price, m.PackPurchase(big.NewInt(1), alice.From, 500, 2000))
 
 	var sale *bindings.MarketPurchased
 	for _, l := range receipt.Logs {

@@ -54,6 +54,8 @@ type Config struct {
 	MasterKey string
 	// Swarm configures the seeder and the tracker (serve, dev).
 	Swarm Swarm
+	// Uploads bounds what unregistered uploads may hold (serve, dev).
+	Uploads Uploads
 	// ExplorerURL is the block explorer the pages link transactions and addresses to
 	// (https://etherscan.io); empty links them to the market's own transaction view.
 	ExplorerURL string
@@ -114,6 +116,7 @@ func Default() Config {
 		LogFormat:     "text",
 		Dev:           Dev{RPCPort: 8545, WSPort: 8546, Seed: true},
 		Bench:         Bench{Scale: 1},
+		Uploads:       DefaultUploads(),
 	}
 }
 
@@ -174,6 +177,7 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 		fs.StringVar(&c.MediaDir, "media-dir", c.MediaDir, "folder for the encrypted packages, previews and covers (default: media in the data folder)")
 		fs.StringVar(&c.MasterKey, "master-key", c.MasterKey, "64 hex digits (openssl rand -hex 32) that seal every track's key; prefer the environment variable; keep it secret and backed up: without it no sold track can be unlocked (dev: kept in the data folder)")
 		c.swarmFlags(fs)
+		c.uploadFlags(fs)
 	}
 	if groups&(Common|Logging) != 0 {
 		fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")

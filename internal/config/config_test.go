@@ -120,3 +120,16 @@ func TestOriginAndMediaDefaults(t *testing.T) {
 		t.Errorf("Media() = %q", got)
 	}
 }
+
+func TestParseByteSize(t *testing.T) {
+	for in, want := range map[string]int64{"512": 512, "64K": 64 << 10, "200M": 200 << 20, "2G": 2 << 30, "2GiB": 2 << 30, "1tb": 1 << 40} {
+		if got, err := config.ParseByteSize(in); err != nil || got != want {
+			t.Errorf("ParseByteSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "G", "-1", "2X", "1.5G", "99999999999T"} {
+		if _, err := config.ParseByteSize(in); err == nil {
+			t.Errorf("ParseByteSize(%q) accepted", in)
+		}
+	}
+}

@@ -37,7 +37,8 @@ type Ingested struct {
 
 // Ingest turns an upload into what the market sells: it checks every file's format, packages the
 // audio (packages/<hash>.age), seals its key under masterKey, and writes the preview (the
-// artist's clip, else one cut from MP3 or WAV audio) and the cover under the package's hash. A
+// artist's clip, else one cut from MP3 or WAV audio) and the cover (re-encoded by Cover) under
+// the package's hash. A
 // file in a format the market does not take is ErrUnsupported naming the file. On any error the
 // files written so far are removed.
 func (m Media) Ingest(u Upload, masterKey []byte) (in Ingested, err error) {
@@ -47,12 +48,11 @@ func (m Media) Ingest(u Upload, masterKey []byte) (in Ingested, err error) {
 	if in.Audio, err = Probe(u.Audio, u.Audio.Size); err != nil {
 		return in, fmt.Errorf("the audio: %w", err)
 	}
+	var cover []byte
 	if u.Cover != nil {
-		img, err := SniffImage(u.Cover)
-		if err != nil {
+		if in.Cover, cover, err = Cover(u.Cover); err != nil {
 			return in, fmt.Errorf("the cover: %w", err)
 		}
-		in.Cover = img.Format
 	}
 	in.Preview, in.PreviewFile = PreviewNone, ""
 	if u.Preview != nil {
@@ -82,7 +82,7 @@ func (m Media) Ingest(u Upload, masterKey []byte) (in Ingested, err error) {
 		return in, err
 	}
 	if in.Cover != "" {
-		if err := m.StoreCover(p.ContentHash, in.Cover, u.Cover); err != nil {
+		if err := m.StoreCover(p.ContentHash, in.Cover, cover); err != nil {
 			return in, err
 		}
 	}

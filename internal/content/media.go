@@ -148,9 +148,8 @@ func (m Media) StoreCover(h common.Hash, f Format, b []byte) error {
 	})
 }
 
-// Remove deletes every file of the package with content hash h (after a failed upload).
-func (m Media) Remove(h common.Hash) error {
-	var errs []error
+// paths are every file the package with content hash h may have.
+func (m Media) paths(h common.Hash) []string {
 	paths := []string{m.PackagePath(h)}
 	for _, f := range []Format{MP3, FLAC, Ogg, WAV} {
 		paths = append(paths, m.PreviewPath(h, f))
@@ -158,7 +157,13 @@ func (m Media) Remove(h common.Hash) error {
 	for _, f := range []Format{PNG, JPEG, WebP} {
 		paths = append(paths, m.CoverPath(h, f))
 	}
-	for _, p := range paths {
+	return paths
+}
+
+// Remove deletes every file of the package with content hash h (after a failed upload).
+func (m Media) Remove(h common.Hash) error {
+	var errs []error
+	for _, p := range m.paths(h) {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			errs = append(errs, err)
 		}
@@ -232,4 +237,19 @@ func (m Media) RemoveStaleTemp(olderThan time.Duration) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Size is the bytes the files of the package with content hash h take in the media folder.
+func (m Media) Size(h common.Hash) (int64, error) {
+	var n int64
+	for _, p := range m.paths(h) {
+		fi, err := os.Stat(p)
+		switch {
+		case err == nil:
+			n += fi.Size()
+		case !errors.Is(err, os.ErrNotExist):
+			return 0, fmt.Errorf("content: %w", err)
+		}
+	}
+	return n, nil
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -97,7 +98,8 @@ func (s Seeder) Seed(ctx context.Context) ([]int64, error) {
 		return nil, fmt.Errorf("demo: media folder: %w", err)
 	}
 	contract := bindings.NewMarket()
-	market := contract.Instance(s.Backend, s.Market)
+	instance := contract.Instance(s.Backend, s.Market)
+	reader := market.NewReader(s.Backend, s.Market)
 	ids := make([]int64, len(Catalogue))
 	for i, t := range Catalogue {
 		artist := crypto.PubkeyToAddress(s.Keys[t.Artist].PublicKey)
@@ -110,7 +112,7 @@ func (s Seeder) Seed(ctx context.Context) ([]int64, error) {
 			collaborators = append(collaborators, bindings.BittunesMarketCollaborator{Account: crypto.PubkeyToAddress(s.Keys[c.Account].PublicKey), Bps: c.Bps})
 		}
 		uri := fmt.Sprintf("%s/api/v1/metadata/%s", s.APIBase, hash.Hex())
-		receipt, err := s.send(ctx, market, t.Artist, nil, contract.PackRegister(milliETH(t.PriceMilliETH), big.NewInt(t.ReferralBps), hash, uri, collaborators))
+		receipt, err := s.send(ctx, instance, t.Artist, nil, contract.PackRegister(milliETH(t.PriceMilliETH), big.NewInt(t.ReferralBps), hash, uri, collaborators))
 		if err != nil {
 			return nil, fmt.Errorf("demo: register %q: %w", t.Title, err)
 		}
@@ -124,21 +126,32 @@ func (s Seeder) Seed(ctx context.Context) ([]int64, error) {
 		}
 	}
 	for _, sale := range Sales {
-		t := Catalogue[sale.Track-1]
-		id := big.NewInt(ids[sale.Track-1])
-		var referrer common.Address
-		if sale.Referrer != 0 {
-			referrer = crypto.PubkeyToAddress(s.Keys[sale.Referrer].PublicKey)
-		}
-		data := contract.PackPurchase(id, referrer)
-		if sale.Recipient != 0 {
-			data = contract.PackPurchaseFor(crypto.PubkeyToAddress(s.Keys[sale.Recipient].PublicKey), id, referrer)
-		}
-		if _, err := s.send(ctx, market, sale.Buyer, milliETH(t.PriceMilliETH), data); err != nil {
-			return nil, fmt.Errorf("demo: purchase of %q by account %d: %w", t.Title, sale.Buyer, err)
+		if err := s.buy(ctx, contract, instance, reader, sale, ids[sale.Track-1]); err != nil {
+			return nil, fmt.Errorf("demo: purchase of %q by account %d: %w", Catalogue[sale.Track-1].Title, sale.Buyer, err)
 		}
 	}
 	return ids, nil
+}
+
+// buy makes one demo purchase as the web page does: the contract quotes it (price, terms, credited
+// referrer), and the purchase names that price and those terms.
+func (s Seeder) buy(ctx context.Context, contract *bindings.Market, instance *bind.BoundContract, reader *market.Reader, sale Sale, trackID int64) error {
+	account := func(i int) common.Address { return crypto.PubkeyToAddress(s.Keys[i].PublicKey) }
+	var referrer, gift common.Address
+	if sale.Referrer != 0 {
+		referrer = account(sale.Referrer)
+	}
+	recipient := account(sale.Buyer)
+	if sale.Recipient != 0 {
+		gift = account(sale.Recipient)
+		recipient = gift
+	}
+	q, err := reader.Quote(ctx, trackID, referrer, account(sale.Buyer), recipient)
+	if err != nil {
+		return err
+	}
+	_, err = s.send(ctx, instance, sale.Buyer, q.Price, market.PackPurchase(contract, big.NewInt(trackID), gift, referrer, q.Terms()))
+	return err
 }
 
 // upload does what an artist's upload does: the package, its sealed key, a preview, the metadata.
@@ -155,7 +168,7 @@ func (s Seeder) upload(ctx context.Context, t Track, artist common.Address) (com
 	}
 	meta := store.TrackMetadata{ContentHash: in.ContentHash, Title: t.Title, ArtistName: t.ArtistName, Genre: t.Genre,
 		Subgenre: t.Subgenre, Description: "Generated for the Bittunes demo catalogue.",
-		DurationMS: in.Audio.Duration.Milliseconds(), Uploader: artist}
+		DurationMS: in.Audio.Duration.Milliseconds(), Uploader: artist, AudioSHA256: spooled.SHA256}
 	err = s.Store.Transact(ctx, func(tx *store.Tx) error {
 		if err := tx.SaveTrackKey(ctx, store.TrackKey{ContentHash: in.ContentHash, Sealed: in.SealedKey}); err != nil {
 			return err
@@ -170,10 +183,10 @@ func (s Seeder) upload(ctx context.Context, t Track, artist common.Address) (com
 }
 
 // send transacts from dev account i and waits until the transaction is mined successfully.
-func (s Seeder) send(ctx context.Context, market *bind.BoundContract, i int, value *big.Int, data []byte) (*types.Receipt, error) {
+func (s Seeder) send(ctx context.Context, instance *bind.BoundContract, i int, value *big.Int, data []byte) (*types.Receipt, error) {
 	opts := bind.NewKeyedTransactor(s.Keys[i], s.ChainID)
 	opts.Context, opts.Value = ctx, value
-	tx, err := bind.Transact(market, opts, data)
+	tx, err := bind.Transact(instance, opts, data)
 	if err != nil {
 		return nil, err
 	}

@@ -72,7 +72,10 @@ type Config struct {
 	MaxRange      uint64        // the largest eth_getLogs range tried in backfill
 	TargetLogs    int           // how many logs a backfill range should hold
 	PollInterval  time.Duration // how often to ask for the head when the RPC cannot push heads
-	RetryDelay    time.Duration // the first wait after a failure; it doubles up to 30 s
+	RetryDelay    time.Duration // the first wait after a failure; it doubles up to MaxRetryDelay
+	// MaxRetryDelay is the longest wait between retries (5 s when zero): how long an outage of the
+	// RPC or the database may outlast itself in the indexer.
+	MaxRetryDelay time.Duration
 	Logger        *slog.Logger
 	// OnApplied, if set, is called after each committed batch with the new cursor.
 	OnApplied func(store.Cursor)
@@ -104,6 +107,9 @@ func (c *Config) defaults() {
 	if c.PollInterval == 0 {
 		c.PollInterval = time.Second
 	}
+	if c.MaxRetryDelay == 0 {
+		c.MaxRetryDelay = 5 * time.Second
+	}
 	if c.RetryDelay == 0 {
 		c.RetryDelay = 100 * time.Millisecond
 	}
@@ -132,14 +138,15 @@ func New(cfg Config, chain Chain, st Store) *Indexer {
 		sizer: logrange.NewSizer(10, cfg.MaxRange, cfg.TargetLogs)}
 }
 
-// Run indexes until ctx ends, retrying RPC and database faults with backoff. It returns ctx's error.
+// Run indexes until ctx ends, retrying RPC and database faults with backoff. It returns ctx's
+// error, or an error wrapping ErrFatal that retrying cannot fix.
 func (ix *Indexer) Run(ctx context.Context) error {
 	heads := make(chan struct{}, 1)
 	watching, stopWatching := context.WithCancel(ctx)
 	watched := make(chan struct{})
 	go func() { defer close(watched); ix.watchHeads(watching, heads) }()
 	defer func() { stopWatching(); <-watched }()
-	backoff := &retry.Backoff{First: ix.cfg.RetryDelay}
+	backoff := &retry.Backoff{First: ix.cfg.RetryDelay, Max: ix.cfg.MaxRetryDelay}
 	for {
 		caughtUp, err := ix.Step(ctx)
 		if ctx.Err() != nil {
@@ -360,7 +367,7 @@ func (ix *Indexer) watchHeads(ctx context.Context, tick chan<- struct{}) {
 		}
 	}
 	hs, canSubscribe := ix.chain.(HeadSubscriber)
-	backoff := retry.Backoff{First: ix.cfg.RetryDelay, Max: 10 * time.Second}
+	backoff := retry.Backoff{First: ix.cfg.RetryDelay, Max: ix.cfg.MaxRetryDelay}
 	for ctx.Err() == nil {
 		if !canSubscribe {
 			ix.cfg.Metrics.setSubscribed(false)

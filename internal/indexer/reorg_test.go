@@ -8,6 +8,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/tooling/simchain"
 )
@@ -43,7 +44,7 @@ func TestReorgReplacesOrphanedPurchases(t *testing.T) {
 			t.Fatal(err)
 		}
 		m.ForgetNonces()
-		m.Replace(t, orphan, alice, m.Price(t, t2), m.Contract.PackPurchase(big.NewInt(t2), common.Address{}))
+		m.Replace(t, orphan, alice, m.Price(t, t2), market.PackPurchase(m.Contract, big.NewInt(t2), common.Address{}, common.Address{}, market.AnyTerms))
 		m.Commit()
 		m.Buy(t, bob, t1, common.Address{})
 		m.Commit()

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/bittunes/bittunes/internal/indexer"
 	"github.com/bittunes/bittunes/internal/store"
@@ -88,6 +89,9 @@ func purchases(t *testing.T, m *simchain.Market, tr *truth, ids []int64, interva
 // purchases arrive. No process exits; afterwards one indexes and the other waits, and the database
 // equals the chain and a database indexed from scratch.
 func TestIndexerRidesOutDatabaseRestarts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("restarts PostgreSQL twice per case: about 20 s; skipped with -short (the race run)")
+	}
 	for _, n := range []int{1, 2} {
 		name := map[int]string{1: "alone", 2: "with a standby"}[n]
 		t.Run(name, func(t *testing.T) {
@@ -170,4 +174,76 @@ func TestRunnerEndsOnAFatalError(t *testing.T) {
 	if err := r.Run(ctx); !errors.Is(err, indexer.ErrFatal) {
 		t.Fatalf("Run: %v, want ErrFatal", err)
 	}
+}
+
+// fakeLock is a lock the test takes away.
+type fakeLock struct {
+	lost     chan struct{}
+	released chan struct{}
+}
+
+func (l *fakeLock) Lost() <-chan struct{} { return l.lost }
+func (l *fakeLock) Release() error        { close(l.released); return nil }
+
+// The runner's cycle without a database: offline while the lock cannot be asked for, standby while
+// another holds it, active while it holds it; a lost lock stops Follow, counts, and the lock is
+// taken again.
+func TestRunnerCycle(t *testing.T) {
+	type answer struct {
+		lock *fakeLock
+		ok   bool
+		err  error
+	}
+	answers := make(chan answer)
+	follows := make(chan context.Context)
+	reg := prometheus.NewRegistry()
+	watch := indexer.NewMetrics(reg)
+	r := &indexer.Runner{
+		TryLock: func(ctx context.Context) (indexer.Lock, bool, error) {
+			a := <-answers
+			if a.lock == nil {
+				return nil, a.ok, a.err
+			}
+			return a.lock, a.ok, a.err
+		},
+		Follow: func(ctx context.Context) error {
+			follows <- ctx
+			<-ctx.Done()
+			return nil
+		},
+		Poll: time.Millisecond, RetryDelay: time.Millisecond, Metrics: watch, Logger: quietLogger(),
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	role := func(want indexer.Role) {
+		t.Helper()
+		waitFor(t, "role "+string(want), func() bool { return watch.Status().Role == want })
+	}
+	answers <- answer{err: errors.New("connection refused")}
+	role(indexer.RoleOffline)
+	answers <- answer{}
+	role(indexer.RoleStandby)
+	first := &fakeLock{lost: make(chan struct{}), released: make(chan struct{})}
+	answers <- answer{lock: first, ok: true}
+	running := <-follows
+	role(indexer.RoleActive)
+
+	close(first.lost) // the database connection died
+	<-running.Done()
+	<-first.released
+	answers <- answer{err: errors.New("connection refused")}
+	role(indexer.RoleOffline)
+	second := &fakeLock{lost: make(chan struct{}), released: make(chan struct{})}
+	answers <- answer{lock: second, ok: true}
+	<-follows
+	role(indexer.RoleActive)
+	if got := testutil.ToFloat64(watchGauge(t, reg, "bittunes_indexer_lock_losses_total")); got != 1 {
+		t.Errorf("lock_losses_total %v, want 1", got)
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run: %v, want context.Canceled", err)
+	}
+	<-second.released
 }

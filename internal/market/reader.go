@@ -42,3 +42,12 @@ func (r *Reader) Owns(ctx context.Context, trackID int64, account common.Address
 	}
 	return ok, nil
 }
+
+// OwnsAt reports whether account owned trackID as of block (nil: the latest block).
+func (r *Reader) OwnsAt(ctx context.Context, trackID int64, account common.Address, block *big.Int) (bool, error) {
+	ok, err := bind.Call(r.instance, &bind.CallOpts{Context: ctx, BlockNumber: block}, r.contract.PackOwns(big.NewInt(trackID), account), r.contract.UnpackOwns)
+	if err != nil {
+		return false, fmt.Errorf("market: owns(%d, %s) at block %v: %w", trackID, account.Hex(), block, err)
+	}
+	return ok, nil
+}

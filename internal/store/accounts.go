@@ -298,3 +298,35 @@ func (q querier) TopDistributors(ctx context.Context, chainID uint64, artist com
 	})
 	return out[:min(len(out), max(limit, 0))], nil
 }
+
+// ArtistSale is a sale of an artist's track with what the artist itself was credited of the
+// artist side: the rest of it went to the track's collaborators.
+type ArtistSale struct {
+	Sale
+	ArtistCredited wei.Amount
+}
+
+// ArtistSales returns every sale of an artist's tracks, newest first, each joined with the
+// artist's own credit from it (zero when the whole artist side went to collaborators).
+func (q querier) ArtistSales(ctx context.Context, chainID uint64, artist common.Address) ([]ArtistSale, error) {
+	var rows []struct {
+		Purchase       purchaseRow `gorm:"embedded"`
+		ArtistCredited *wei.Amount `gorm:"column:artist_credited"`
+	}
+	a := addressText(artist)
+	err := q.with(ctx).Table("purchases p").Select("p.*, c.amount AS artist_credited").
+		Joins("JOIN tracks t ON t.chain_id = p.chain_id AND t.track_id = p.track_id").
+		Joins("LEFT JOIN credits c ON c.chain_id = p.chain_id AND c.tx_hash = p.tx_hash AND c.log_index = p.log_index AND c.role = ? AND c.account = ?", RoleArtist, a).
+		Where("p.chain_id = ? AND t.artist = ?", int64(chainID), a).Order("p.block_number DESC, p.log_index DESC").Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("store: sales of artist %s: %w", artist.Hex(), classify(err))
+	}
+	out := make([]ArtistSale, len(rows))
+	for i, r := range rows {
+		out[i].Sale = r.Purchase.sale()
+		if r.ArtistCredited != nil {
+			out[i].ArtistCredited = *r.ArtistCredited
+		}
+	}
+	return out, nil
+}

@@ -195,3 +195,39 @@ func TestOnlyTheArtistWhoUploadedEditsMetadata(t *testing.T) {
 		}
 	})
 }
+
+// TestAnUploaderStoresEachAudioOnce: UploadOfAudio finds an uploader's package of an audio; a second
+// package of the same audio by the same uploader is a conflict, by another uploader it is not, and
+// metadata without an audio hash (older rows, tools) never clashes.
+func TestAnUploaderStoresEachAudioOnce(t *testing.T) {
+	artist := common.HexToAddress("0x00000000000000000000000000000000000A5715")
+	other := common.HexToAddress("0x0000000000000000000000000000000000005a77")
+	audio := hash(7)
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		meta := func(content common.Hash, uploader common.Address, audio common.Hash) store.TrackMetadata {
+			return store.TrackMetadata{ContentHash: content, Title: "T", ArtistName: "A", Genre: "Rock", Subgenre: "Indie",
+				Uploader: uploader, AudioSHA256: audio}
+		}
+		if _, err := s.UploadOfAudio(ctx, artist, audio); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("before any upload: %v, want ErrNotFound", err)
+		}
+		if err := s.SaveTrackMetadata(ctx, meta(hash(100), artist, audio)); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.UploadOfAudio(ctx, artist, audio); err != nil || got != hash(100) {
+			t.Fatalf("UploadOfAudio = %s, %v; want %s", got.Hex(), err, hash(100).Hex())
+		}
+		if err := s.SaveTrackMetadata(ctx, meta(hash(101), artist, audio)); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("a second package of the same audio by the same artist: %v, want ErrConflict", err)
+		}
+		for i, m := range []store.TrackMetadata{meta(hash(102), other, audio), meta(hash(103), artist, common.Hash{}), meta(hash(104), artist, common.Hash{})} {
+			if err := s.SaveTrackMetadata(ctx, m); err != nil {
+				t.Errorf("metadata %d: %v", i, err)
+			}
+		}
+		if got, err := s.TrackMetadata(ctx, hash(100)); err != nil || got.AudioSHA256 != audio {
+			t.Errorf("TrackMetadata keeps the audio hash: %s, %v", got.AudioSHA256.Hex(), err)
+		}
+	})
+}

@@ -70,10 +70,15 @@ const trackColumns = `t.track_id, t.artist, COALESCE(pr.name, m.artist_name) AS 
 	t.price, t.referral_bps, t.listed, t.content_hash, t.metadata_uri, t.registered_at, t.block_number, t.tx_hash,
 	COALESCE(s.sales, 0) AS sales, s.revenue`
 
-// joinUploadedBy matches a track with the metadata uploaded for its package by its own artist.
-// Matching the content hash alone would let anyone register an artist's published package hash as
-// their own track and appear in the market under that artist's title.
-const joinUploadedBy = "JOIN track_metadata m ON m.content_hash = t.content_hash AND m.uploader = t.artist"
+// joinUploadedBy matches a track with the metadata uploaded for its package by its own artist, when
+// it is that artist's first registration of the package. Matching the content hash alone would let
+// anyone register an artist's published package hash as their own track and appear in the market
+// under that artist's title; listing a later registration by the same artist would let them sell the
+// package again without the collaborators of the first (market v2 refuses that registration; a v1
+// market accepted it).
+const joinUploadedBy = "JOIN track_metadata m ON m.content_hash = t.content_hash AND m.uploader = t.artist" +
+	" AND NOT EXISTS (SELECT 1 FROM tracks f WHERE f.chain_id = t.chain_id AND f.content_hash = t.content_hash" +
+	" AND f.artist = t.artist AND f.track_id < t.track_id)"
 
 // joinProfile brings the artist's profile (pr), if any, to a query of trackColumns: its name is
 // shown in place of the name typed at upload.

@@ -21,6 +21,9 @@ type TrackMetadata struct {
 	DurationMS  int64
 	Uploader    common.Address
 	CreatedAt   time.Time
+	// AudioSHA256 is the sha256 of the plain audio uploaded (zero when not recorded). An uploader
+	// cannot store two packages of the same audio (ErrConflict; see UploadOfAudio).
+	AudioSHA256 common.Hash
 }
 
 type trackMetadataRow struct {
@@ -33,6 +36,7 @@ type trackMetadataRow struct {
 	DurationMS  int64     `gorm:"column:duration_ms"`
 	Uploader    string    `gorm:"column:uploader"`
 	CreatedAt   time.Time `gorm:"column:created_at"`
+	AudioSHA256 string    `gorm:"column:audio_sha256"`
 }
 
 func (trackMetadataRow) TableName() string { return "track_metadata" }
@@ -46,6 +50,9 @@ func (q querier) SaveTrackMetadata(ctx context.Context, m TrackMetadata) error {
 	row := trackMetadataRow{ContentHash: hashText(m.ContentHash), Title: m.Title, ArtistName: m.ArtistName, Genre: m.Genre,
 		Subgenre: m.Subgenre, Description: m.Description, DurationMS: m.DurationMS, Uploader: addressText(m.Uploader),
 		CreatedAt: created.UTC()}
+	if m.AudioSHA256 != (common.Hash{}) {
+		row.AudioSHA256 = hashText(m.AudioSHA256)
+	}
 	if err := q.with(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(&row).Error; err != nil {
 		return fmt.Errorf("store: metadata %s: %w", row.ContentHash, classify(err))
 	}
@@ -60,5 +67,25 @@ func (q querier) TrackMetadata(ctx context.Context, contentHash common.Hash) (Tr
 	}
 	return TrackMetadata{ContentHash: contentHash, Title: row.Title, ArtistName: row.ArtistName, Genre: row.Genre,
 		Subgenre: row.Subgenre, Description: row.Description, DurationMS: row.DurationMS,
-		Uploader: common.HexToAddress(row.Uploader), CreatedAt: row.CreatedAt.UTC()}, nil
+		Uploader: common.HexToAddress(row.Uploader), CreatedAt: row.CreatedAt.UTC(), AudioSHA256: audioHash(row.AudioSHA256)}, nil
+}
+
+// UploadOfAudio returns the content hash of the package uploader already made of the audio whose
+// sha256 is audio, or ErrNotFound. The server refuses a second upload of the same audio by the same
+// artist: a new package of it could be registered without the first one's collaborators.
+func (q querier) UploadOfAudio(ctx context.Context, uploader common.Address, audio common.Hash) (common.Hash, error) {
+	var row trackMetadataRow
+	err := q.with(ctx).Select("content_hash").Where("uploader = ? AND audio_sha256 = ?", addressText(uploader), hashText(audio)).
+		Take(&row).Error
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("store: upload of audio %s by %s: %w", audio.Hex(), uploader.Hex(), classify(err))
+	}
+	return common.HexToHash(row.ContentHash), nil
+}
+
+func audioHash(s string) common.Hash {
+	if s == "" {
+		return common.Hash{}
+	}
+	return common.HexToHash(s)
 }

@@ -58,7 +58,8 @@ func TestOpenMigratesOnceAndAgainIsANoOp(t *testing.T) {
 func migrationVersions(t *testing.T, s *store.Store) string {
 	t.Helper()
 	var versions []string
-	err := store.GormDB(s).Raw(`SELECT CAST(version_id AS TEXT) FROM goose_db_version WHERE is_applied AND version_id > 0 ORDER BY version_id`).Scan(&versions).Error
+	// Ordered by the number: PostgreSQL would order by the text column of the same name (10 before 2).
+	err := store.GormDB(s).Raw(`SELECT CAST(version_id AS TEXT) AS version FROM goose_db_version WHERE is_applied AND version_id > 0 ORDER BY goose_db_version.version_id`).Scan(&versions).Error
 	if err != nil {
 		t.Fatal(err)
 	}

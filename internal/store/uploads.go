@@ -43,8 +43,10 @@ func (q querier) StaleUploads(ctx context.Context, chainID uint64, before time.T
 	return out, nil
 }
 
-// ForgetUpload deletes what the database keeps of an upload — its metadata, sealed key and
-// torrent — unless a registration on the chain matches it by now; it reports whether it did.
+// ForgetUpload deletes what the database keeps of an upload — its metadata, torrent and usage —
+// unless a registration on the chain matches it by now; it reports whether it did. The sealed key
+// stays (a few hundred bytes): a registration the indexer sees late, and every copy of the package
+// already in the swarm, can still be unlocked.
 func (s *Store) ForgetUpload(ctx context.Context, chainID uint64, contentHash common.Hash) (bool, error) {
 	forgotten := false
 	err := s.Transact(ctx, func(tx *Tx) error {
@@ -56,7 +58,7 @@ func (s *Store) ForgetUpload(ctx context.Context, chainID uint64, contentHash co
 		if res.RowsAffected == 0 {
 			return nil
 		}
-		for _, table := range []string{"track_keys", "package_torrents"} {
+		for _, table := range []string{"package_torrents", "upload_usage"} {
 			if err := tx.with(ctx).Exec("DELETE FROM "+table+" WHERE content_hash = ?", h).Error; err != nil {
 				return fmt.Errorf("store: forget upload %s: %s: %w", h, table, classify(err))
 			}

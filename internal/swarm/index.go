@@ -33,7 +33,7 @@ type Index struct {
 	Media content.Media
 
 	mu       sync.Mutex
-	checking map[common.Hash]*sync.Mutex
+	checking map[common.Hash]*hashLock
 }
 
 // Lookup returns the package with content hash h as last checked, without reading the file:
@@ -49,9 +49,7 @@ func (x *Index) Lookup(ctx context.Context, h common.Hash) (Package, error) {
 // Ensure returns the package with content hash h, checking its file first if it was never checked
 // or changed since: ErrNoPackage without a file, ErrMismatch for a file whose sha256 is not h.
 func (x *Index) Ensure(ctx context.Context, h common.Hash) (Package, error) {
-	lock := x.lockFor(h)
-	lock.Lock()
-	defer lock.Unlock()
+	defer x.lockFor(h)()
 	path := x.Media.PackagePath(h)
 	fi, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -84,18 +82,36 @@ func (x *Index) Ensure(ctx context.Context, h common.Hash) (Package, error) {
 	return fromRow(row)
 }
 
-func (x *Index) lockFor(h common.Hash) *sync.Mutex {
+// lockFor returns the lock of content hash h, taken, and the function that releases it. Locks
+// are counted: the last holder's release deletes the entry, so the map holds only the hashes
+// being checked right now, however many different names clients ask for.
+func (x *Index) lockFor(h common.Hash) (unlock func()) {
 	x.mu.Lock()
-	defer x.mu.Unlock()
 	if x.checking == nil {
-		x.checking = map[common.Hash]*sync.Mutex{}
+		x.checking = map[common.Hash]*hashLock{}
 	}
 	l, ok := x.checking[h]
 	if !ok {
-		l = new(sync.Mutex)
+		l = new(hashLock)
 		x.checking[h] = l
 	}
-	return l
+	l.holders++
+	x.mu.Unlock()
+	l.Lock()
+	return func() {
+		l.Unlock()
+		x.mu.Lock()
+		if l.holders--; l.holders == 0 {
+			delete(x.checking, h)
+		}
+		x.mu.Unlock()
+	}
+}
+
+// hashLock serialises the checks of one package; holders counts who holds or waits for it.
+type hashLock struct {
+	sync.Mutex
+	holders int
 }
 
 func fromRow(row store.PackageTorrent) (Package, error) {

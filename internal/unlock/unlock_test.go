@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"errors"
+	"math/big"
 	"strings"
 	"sync"
 	"testing"
@@ -60,7 +61,7 @@ func (m *memStore) LogKeyRelease(_ context.Context, r store.KeyRelease) error {
 
 type chainOwners map[common.Address]bool
 
-func (c chainOwners) Owns(_ context.Context, _ int64, a common.Address) (bool, error) {
+func (c chainOwners) OwnsAt(_ context.Context, _ int64, a common.Address, _ *big.Int) (bool, error) {
 	return c[a], nil
 }
 

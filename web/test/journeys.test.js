@@ -2,7 +2,7 @@
 // a test instance of the whole market (bittunes dev on its own chain). Run: npm run test:web.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createWalletClient, http, defineChain, parseEther } from "viem";
+import { createWalletClient, http, defineChain, parseEther, decodeFunctionData } from "viem";
 import { privateKeyToAccount, generatePrivateKey } from "viem/accounts";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -261,6 +261,29 @@ test("a signature rejected in the wallet, a wrong network, an ineligible referre
   assertNoErrors(errors);
   assertNoErrors(o.errors);
   assertNoErrors(b.errors);
+});
+
+test("the page passes the link's referrer to the contract whatever the API says, on the quoted terms", T, async () => {
+  // The link's referrer owns nothing: the API says it is not eligible, the page still names it, and
+  // the contract (not the page) decides to credit nobody. The purchase names the quoted fee and share.
+  const t = await unownedTrack(5);
+  const ref = privateKeyToAccount(generatePrivateKey()).address;
+  const wallet = walletFor(5);
+  const { page, errors } = await browser.person({ wallet });
+  await page.goto(`${market.base}/t/${t.id}?ref=${ref}`);
+  await page.getByText("so the artist keeps the referral share").waitFor();
+  await page.getByRole("button", { name: /^Buy for/ }).click();
+  await page.getByText("It's yours.").waitFor({ timeout: 60_000 });
+  const sent = wallet.sent.at(-1);
+  const call = decodeFunctionData({ abi, data: sent.data });
+  assert.equal(call.functionName, "purchase");
+  assert.equal(lower(call.args[1]), lower(ref), "the link's referrer was passed to the contract");
+  const [, fee] = await wallet.reader.readContract({ address: market.dev.market, abi, functionName: "feeConfig" });
+  assert.equal(call.args[2], Number(fee), "the purchase named the quoted fee");
+  assert.equal(call.args[3], t.referralBps, "the purchase named the quoted referral share");
+  const sale = (await market.api(`/audit/purchases?track=${t.id}&account=${wallet.address}`)).sales[0];
+  assert.equal(sale.referrer, null, "the contract credited nobody");
+  assertNoErrors(errors);
 });
 
 test("a price changed since the page loaded is shown, and buying at the new price works", T, async () => {

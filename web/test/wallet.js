@@ -27,6 +27,7 @@ export class TestWallet {
     this.rejections = []; // methods (or "*" for any signing request) to reject once
     this.refuseSwitch = false;
     this.log = [];
+    this.sent = []; // the transactions sent, as the page asked for them ({to, data, value})
     this.pages = new Set();
   }
 
@@ -83,6 +84,7 @@ export class TestWallet {
       case "eth_sendTransaction": {
         if (this.current !== this.chainId) throw Object.assign(new Error(`The wallet is on chain ${this.current}.`), { code: -32603 });
         const tx = params[0];
+        this.sent.push(tx);
         return this.client.sendTransaction({
           to: tx.to, data: tx.data, value: tx.value ? BigInt(tx.value) : 0n, gas: tx.gas ? BigInt(tx.gas) : undefined,
         });

@@ -15,6 +15,7 @@ import (
 	"github.com/bittunes/bittunes/abi"
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/devchain"
+	"github.com/bittunes/bittunes/internal/market"
 )
 
 // Gas limits of the workload's transactions: fixed, so that nothing is estimated. The dev chain runs
@@ -155,7 +156,7 @@ func (m *devMarket) register(ctx context.Context, p *plan) error {
 
 // purchase is the transaction of a planned purchase.
 func (m *devMarket) purchase(p *plan, q purchasePlan) txRequest {
-	data := m.contract.PackPurchase(big.NewInt(m.trackIDs[q.track]), q.referrer)
+	data := market.PackPurchase(m.contract, big.NewInt(m.trackIDs[q.track]), common.Address{}, q.referrer, market.AnyTerms)
 	return txRequest{from: p.fans[q.fan], to: &m.address, value: p.tracks[q.track].price, gas: purchaseGas, data: data}
 }
 

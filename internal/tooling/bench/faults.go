@@ -53,7 +53,7 @@ const purchaseRate = 10
 // active indexer, a dropped WebSocket and an RPC outage, and prints for each the time until the
 // database equals the chain again (fault_<name>_recovery_s), the purchases missing or doubled
 // (fault_<name>_lost) and the readiness answers seen meanwhile.
-func RunFaults(ctx context.Context, cfg FaultsConfig, out io.Writer) error {
+func RunFaults(ctx context.Context, cfg FaultsConfig, out io.Writer) (err error) {
 	if cfg.Scale <= 0 {
 		cfg.Scale = 1
 	}
@@ -64,11 +64,19 @@ func RunFaults(ctx context.Context, cfg FaultsConfig, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer f.close()
+	defer func() {
+		f.close()
+		if err == nil {
+			os.RemoveAll(f.logs)
+		} else {
+			cfg.Logger.Error("bench: the index processes' logs are kept", "dir", f.logs)
+		}
+	}()
 	outage := max(2*time.Second, time.Duration(float64(10*time.Second)*cfg.Scale))
 	faults := []struct {
 		name   string
 		inject func(context.Context) error // returns when the fault is over
+		after  func(context.Context) error // run after the recovery, if set
 	}{
 		{"db_restart", func(ctx context.Context) error {
 			if err := f.cluster.StopServer(ctx); err != nil {
@@ -76,14 +84,15 @@ func RunFaults(ctx context.Context, cfg FaultsConfig, out io.Writer) error {
 			}
 			time.Sleep(outage)
 			return f.cluster.StartServer(ctx)
-		}},
-		{"indexer_kill9", f.killActive},
-		{"ws_drop", func(context.Context) error { f.proxy.Cut(); return nil }},
+		}, nil},
+		// The standby takes over; then a new process is started, as a supervisor would.
+		{"indexer_kill9", f.killActive, f.startIndexer},
+		{"ws_drop", func(context.Context) error { f.proxy.Cut(); return nil }, nil},
 		{"rpc_outage", func(context.Context) error {
 			f.proxy.Down()
 			time.Sleep(outage)
 			return f.proxy.Up()
-		}},
+		}, nil},
 	}
 	for _, fault := range faults {
 		time.Sleep(2 * time.Second) // purchases arrive in a steady state first
@@ -105,6 +114,11 @@ func RunFaults(ctx context.Context, cfg FaultsConfig, out io.Writer) error {
 		fmt.Fprintln(out, Result{"fault_" + fault.name + "_recovery_s", recovered.Sub(end).Seconds(), "s"})
 		fmt.Fprintln(out, Result{"fault_" + fault.name + "_lost", float64(lost), "purchases"})
 		fmt.Fprintf(out, "READY fault_%s %s\n", fault.name, answers)
+		if fault.after != nil {
+			if err := fault.after(ctx); err != nil {
+				return fmt.Errorf("bench: after fault %s: %w", fault.name, err)
+			}
+		}
 	}
 	return nil
 }
@@ -113,6 +127,7 @@ func RunFaults(ctx context.Context, cfg FaultsConfig, out io.Writer) error {
 type faultRig struct {
 	cfg      FaultsConfig
 	dir      string
+	logs     string // the index processes' logs, kept when the benchmark fails
 	cluster  *pgcluster.Cluster
 	dsn      string
 	db       *sql.DB // the benchmark's own look at the database
@@ -139,6 +154,9 @@ func setUpFaults(ctx context.Context, cfg FaultsConfig) (_ *faultRig, err error)
 		return nil, fmt.Errorf("bench: cluster directory: %w", err)
 	}
 	pgcluster.SweepLeftovers(filepath.Join(os.TempDir(), clusterPrefix+"*"), f.dir)
+	if f.logs, err = os.MkdirTemp("", "bittunes-bench-faults-logs-"); err != nil {
+		return nil, err
+	}
 	if f.cluster, err = pgcluster.Start(ctx, f.dir, pgcluster.Options{Durable: true}); err != nil {
 		return nil, err
 	}
@@ -221,7 +239,7 @@ func (f *faultRig) startIndexer(ctx context.Context) error {
 	}
 	f.next++
 	name := fmt.Sprintf("index%d", f.next)
-	logFile, err := os.Create(filepath.Join(f.dir, name+".log"))
+	logFile, err := os.Create(filepath.Join(f.logs, name+".log"))
 	if err != nil {
 		return err
 	}
@@ -241,11 +259,15 @@ func (f *faultRig) startIndexer(ctx context.Context) error {
 	return nil
 }
 
-// killActive kills the indexer holding the lock with SIGKILL, and starts another process in its
-// place, as a supervisor would; the standby takes over meanwhile.
+// killActive kills the indexer holding the lock with SIGKILL.
 func (f *faultRig) killActive(ctx context.Context) error {
+	roles := map[string]string{}
+	for _, p := range f.indexers {
+		roles[p.name] = role(ctx, p)
+	}
+	f.cfg.Logger.Info("bench: roles before the kill", "roles", roles)
 	for i, p := range f.indexers {
-		if role(ctx, p) != "active" {
+		if roles[p.name] != "active" {
 			continue
 		}
 		if err := p.process.Kill(); err != nil {
@@ -254,7 +276,7 @@ func (f *faultRig) killActive(ctx context.Context) error {
 		<-p.done
 		f.cfg.Logger.Info("bench: killed", "process", p.name)
 		f.indexers = slices.Delete(f.indexers, i, i+1)
-		return f.startIndexer(ctx)
+		return nil
 	}
 	return errors.New("no active indexer to kill")
 }

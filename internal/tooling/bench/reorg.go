@@ -20,6 +20,7 @@ import (
 	"github.com/bittunes/bittunes/abi"
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/indexer"
+	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -357,7 +358,7 @@ func (m *simMarket) buy(ctx context.Context, p *plan, wave []purchasePlan) ([]*t
 }
 
 func (m *simMarket) purchase(p *plan, q purchasePlan) txRequest {
-	data := m.contract.PackPurchase(big.NewInt(m.trackIDs[q.track]), q.referrer)
+	data := market.PackPurchase(m.contract, big.NewInt(m.trackIDs[q.track]), common.Address{}, q.referrer, market.AnyTerms)
 	return txRequest{from: p.fans[q.fan], to: &m.address, value: p.tracks[q.track].price, gas: purchaseGas, data: data}
 }
 

@@ -22,6 +22,7 @@ import (
 
 	"github.com/bittunes/bittunes/abi"
 	"github.com/bittunes/bittunes/internal/bindings"
+	"github.com/bittunes/bittunes/internal/market"
 )
 
 // ChainID is the simulated backend's chain id.
@@ -111,7 +112,7 @@ func (m *Market) Register(t testing.TB, artist int, price int64, referralBps int
 // track's current price, without mining it.
 func (m *Market) Buy(t testing.TB, buyer int, trackID int64, referrer common.Address) *types.Transaction {
 	t.Helper()
-	return m.Send(t, buyer, m.Price(t, trackID), m.Contract.PackPurchase(big.NewInt(trackID), referrer))
+	return m.Send(t, buyer, m.Price(t, trackID), market.PackPurchase(m.Contract, big.NewInt(trackID), common.Address{}, referrer, market.AnyTerms))
 }
 
 // Price is a track's current price.

@@ -307,6 +307,13 @@ function revertError(name, args) {
   switch (name) {
     case "IncorrectPayment":
       return new WalletError("price_changed", "The price changed since the page loaded.", { price: args[2] });
+    case "TermsChanged": // (trackId, feeBps, referralBps, maxFeeBps, minReferralBps): the current terms first
+      return new WalletError("terms_changed", "The platform fee or the referral share changed since you were quoted.",
+        { feeBps: Number(args[1]), referralBps: Number(args[2]) });
+    case "SelfPurchase":
+      return new WalletError("self_purchase", "The artist and the collaborators of a track cannot buy it or be given it.");
+    case "PackageAlreadyRegistered":
+      return new WalletError("already_registered", `You registered this package already, as track ${args[2]}.`);
     case "AlreadyOwned":
       return new WalletError("already_owned", "This account already owns the track.");
     case "NothingToWithdraw":

@@ -37,7 +37,18 @@ export default async function track(main, { id }, ready) {
   });
 
   const refInfo = $("#ref-info", main), buyArea = $("#buy-area", main), txArea = $("#tx-area", main), ownerArea = $("#owner-area", main);
-  let eligibleRef = null;
+  const linkRef = ref ?? zeroAddress; // always passed to purchase(): the contract decides whom it credits
+
+  /** quote asks the contract what a purchase by buyer through the link's referrer would cost and pay now. */
+  const quote = (buyer) => w.read("quote", [BigInt(t.id), linkRef, buyer, buyer]);
+
+  /** showReferrer says whether the contract would credit the link's referrer (the API's answer when it cannot ask). */
+  function showReferrer(credited, reason) {
+    if (!ref) return;
+    render(refInfo, credited
+      ? message("info", html`You came through <strong>${short(ref)}</strong>'s link: they get ${pct(t.referralBps)} of this sale, at no extra cost to you.`)
+      : html`<p class="small muted">The referrer of your link, ${short(ref)}, will not be credited (${reason ?? "not eligible"}), so the artist keeps the referral share.</p>`);
+  }
   const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
   if (serverBuy) {
     serverBuy.addEventListener("click", (e) => buy(e.currentTarget));
@@ -47,11 +58,14 @@ export default async function track(main, { id }, ready) {
   async function refresh() {
     const viewer = w?.wallet.account ?? null;
     t = await get(`/tracks/${encodeURIComponent(id)}${qs({ ref, viewer })}`);
-    eligibleRef = t.referrer?.eligible ? t.referrer.address : null;
-    if (ref) {
-      render(refInfo, t.referrer?.eligible
-        ? message("info", html`You came through <strong>${short(ref)}</strong>'s link: they get ${pct(t.referralBps)} of this sale, at no extra cost to you.`)
-        : html`<p class="small muted">The referrer of your link, ${short(ref)}, will not be credited (${t.referrer?.reason ?? "not eligible"}), so the artist keeps the referral share.</p>`);
+    // The API's eligibility (from indexed purchases) is shown first; the contract's quote, when the
+    // chain can be read, replaces it: a referrer whose purchase is not indexed yet is still credited.
+    showReferrer(t.referrer?.eligible, t.referrer?.reason);
+    if (ref && viewer) {
+      try {
+        const q = await quote(viewer);
+        showReferrer(q.creditedReferrer.toLowerCase() === ref.toLowerCase(), t.referrer?.reason ?? "the contract does not credit this address");
+      } catch { /* no chain to read: keep the API's answer */ }
     }
     let owns = false;
     if (viewer) {
@@ -64,7 +78,10 @@ export default async function track(main, { id }, ready) {
     }
     if (owns) render(refInfo, ""); // a link matters to buyers only
     if (!t.listed) render(buyArea, message("warn", "The artist has taken this track off sale for now."));
-    else if (owns) render(buyArea, message("ok", html`<strong>You own this track.</strong> Play it, download it, and share your link below.`));
+    else if (t.viewerIsArtistSide && !owns) {
+      render(refInfo, "");
+      render(buyArea, message("info", "This is your track (as its artist or a collaborator): the market does not let you buy it. Share its link: every sale through it is a real fan's."));
+    } else if (owns) render(buyArea, message("ok", html`<strong>You own this track.</strong> Play it, download it, and share your link below.`));
     else render(buyArea, html`<div class="actions"><button type="button" class="btn btn-primary btn-big" data-act="buy">Buy for ${eth(t.price)}</button>
       ${viewer ? "" : html`<span class="small muted">You pay with your browser wallet.</span>`}</div>`);
     const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
@@ -148,31 +165,38 @@ export default async function track(main, { id }, ready) {
       if (!w.wallet.account && !(await connect())) return;
       await w.ensureChain();
       const buyer = w.wallet.account;
-      // The referrer is used only when the API says it is eligible for this buyer.
-      const check = await get(`/tracks/${t.id}${qs({ ref, viewer: buyer })}`);
-      const referrer = check.referrer?.eligible ? check.referrer.address : zeroAddress;
-      const [price] = await w.read("quote", [BigInt(t.id), referrer, buyer, buyer]);
-      if (price !== shownPrice) return priceChanged(price);
+      // The link's referrer goes to the contract as it is: the contract decides whether it is credited
+      // (the quote says so), and the purchase names the terms quoted, so a fee raised or a referral
+      // share cut in front of it makes it revert instead of paying on worse terms.
+      const q = await quote(buyer);
+      if (q.price !== shownPrice) return priceChanged(q.price);
+      const credited = q.creditedReferrer !== zeroAddress ? q.creditedReferrer : null;
+      showReferrer(Boolean(credited), t.referrer?.reason);
       const balance = await w.publicClient().getBalance({ address: buyer });
-      if (balance < price) throw new w.WalletError("insufficient_funds", `Your wallet holds ${weiToEther(balance)} ETH: not enough to pay ${weiToEther(price)} ETH and the network fee.`);
+      if (balance < q.price) throw new w.WalletError("insufficient_funds", `Your wallet holds ${weiToEther(balance)} ETH: not enough to pay ${weiToEther(q.price)} ETH and the network fee.`);
       await tx.track(txArea, {
-        title: `Buying “${t.title}” for ${weiToEther(price)} ETH`,
-        send: () => w.write("purchase", [BigInt(t.id), referrer], price),
+        title: `Buying “${t.title}” for ${weiToEther(q.price)} ETH`,
+        send: () => w.write("purchase", [BigInt(t.id), linkRef, q.feeBps, q.referralBps], q.price),
         indexed: async (r) => {
           const a = await get(`/audit/purchases${qs({ track: t.id, account: buyer })}`);
           return a.sales.some((s) => s.tx.toLowerCase() === r.transactionHash.toLowerCase());
         },
-        done: html`It's yours. ${referrer !== zeroAddress ? html`${short(referrer)} was paid for passing it on. ` : ""}Find it in <a href="/account">your library</a>.`,
+        done: html`It's yours. ${credited ? html`${short(credited)} was paid for passing it on. ` : ""}Find it in <a href="/account">your library</a>.`,
       });
       await refresh();
     } catch (e) {
       if (!w) return render(txArea, message("error", e.message));
       const err = w.explain(e);
       if (err.kind === "price_changed" && err.price !== undefined) return priceChanged(err.price);
+      if (err.kind === "terms_changed") return termsChanged(err);
       if (!err.shown) render(txArea, message("error", err.message));
     } finally {
       button.disabled = false;
     }
+  }
+
+  function termsChanged(err) {
+    render(txArea, message("warn", html`The platform fee or the referral share changed since you were quoted (now ${pct(err.feeBps)} fee, ${pct(err.referralBps)} to a referrer). Nothing was sent. Buy again to accept the new terms.`));
   }
 
   function priceChanged(price) {

@@ -1,0 +1,1 @@
+import{wc as a,xc as b,yc as c,zc as d}from"./chunk-KDBYITSV.js";import"./chunk-C7Q5KIMO.js";import"./chunk-VC46IEJQ.js";export{d as ccipRequest,c as offchainLookup,b as offchainLookupAbiItem,a as offchainLookupSignature};

@@ -1,1 +1,0 @@
-import{wc as a,xc as b,yc as c,zc as d}from"./chunk-6DWSK272.js";import"./chunk-RBYAUBMF.js";import"./chunk-VC46IEJQ.js";export{d as ccipRequest,c as offchainLookup,b as offchainLookupAbiItem,a as offchainLookupSignature};

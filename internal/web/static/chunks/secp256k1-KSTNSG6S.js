@@ -1,0 +1,1 @@
+import{b as a,c as b,d as c,e as d,f as e}from"./chunk-KGS5K6B5.js";import"./chunk-C7Q5KIMO.js";import"./chunk-VC46IEJQ.js";export{e as encodeToCurve,d as hashToCurve,b as schnorr,a as secp256k1,c as secp256k1_hasher};

@@ -1,1 +1,0 @@
-import{b as a,c as b,d as c,e as d,f as e}from"./chunk-D3QG5E2W.js";import"./chunk-RBYAUBMF.js";import"./chunk-VC46IEJQ.js";export{e as encodeToCurve,d as hashToCurve,b as schnorr,a as secp256k1,c as secp256k1_hasher};

@@ -1,1 +1,0 @@
-import{a}from"./chunk-K3QUMJ2N.js";import"./chunk-RM2JCDBU.js";import"./chunk-SKD7YVON.js";import"./chunk-D3QG5E2W.js";import"./chunk-6DWSK272.js";import"./chunk-RBYAUBMF.js";import"./chunk-P3LUTLIE.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{a as track};

@@ -1,1 +1,0 @@
-import{a,b}from"./chunk-N3XLIT2B.js";import"./chunk-RM2JCDBU.js";import"./chunk-SKD7YVON.js";import"./chunk-D3QG5E2W.js";import"./chunk-6DWSK272.js";import"./chunk-RBYAUBMF.js";import"./chunk-PKHIRQZM.js";import"./chunk-P3LUTLIE.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{b as connectChoosing,a as mount};
