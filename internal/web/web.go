@@ -235,6 +235,7 @@ func (p *pages) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /robots.txt", p.robots)
 	mux.HandleFunc("GET /account", p.page("account", "Your account"))
 	mux.HandleFunc("GET /upload", p.page("upload", "Upload a track"))
+	mux.HandleFunc("GET /studio", p.page("studio", "Studio"))
 	mux.HandleFunc("GET /audit", p.page("audit", "Audit: every sale and its split"))
 	mux.HandleFunc("GET /tx/{hash}", p.page("tx", "Transaction"))
 	mux.HandleFunc("/", p.notFound)

@@ -13,11 +13,12 @@ const pages = {
   artist: () => import("./pages/artist.js"),
   account: () => import("./pages/account.js"),
   upload: () => import("./pages/upload.js"),
+  studio: () => import("./pages/studio.js"),
   audit: () => import("./pages/audit.js"),
   tx: () => import("./pages/tx.js"),
 };
 // The pages that show a wallet's data load the wallet at once.
-const walletPages = new Set(["account", "upload", "tx"]);
+const walletPages = new Set(["account", "upload", "tx", "studio"]);
 
 const main = document.getElementById("main");
 const name = main.dataset.page;

@@ -73,7 +73,7 @@ async function dashboard(main, address) {
         ${["day", "week", "month"].map((b) => html`<button type="button" class="btn btn-small ${b === "day" ? "btn-primary" : ""}" data-by="${b}">${b[0].toUpperCase() + b.slice(1)}</button>`)}</span></h2>
       <div id="earn-chart"><p class="loading">Loading…</p></div></section>` : ""}
     ${isArtist ? html`
-      <section class="panel" aria-labelledby="mine-h"><h2 id="mine-h">Your tracks in the charts <a href="/a/${address}">Public page</a></h2>
+      <section class="panel" aria-labelledby="mine-h"><h2 id="mine-h">Your tracks in the charts <a href="/studio">Studio</a> <a href="/a/${address}">Public page</a></h2>
         <ul class="tracks">${artist.tracks.map((t) => html`<li class="trow no-rank">${cover(t)}
           <div class="meta"><a class="t" href="/t/${t.id}">${t.title}</a><div class="sub">${t.sales} sale${t.sales === 1 ? "" : "s"} · ${eth(t.revenue)} revenue</div>
           <div class="mt-s">${ranks(t.ranks, genres.genres)}</div></div><div class="price">${eth(t.price)}</div>${playButton(t)}</li>`)}</ul></section>
