@@ -220,3 +220,19 @@ func (h *handlers) supporters(c *gin.Context) {
 	}
 	c.JSON(http.StatusOK, out)
 }
+
+// profileByName serves GET /api/v1/profiles?name=: the profile whose name looks like the one given
+// (the same skeleton, see package names), to send a gift to a friend by name.
+func (h *handlers) profileByName(c *gin.Context) {
+	name := c.Query("name")
+	if name == "" || len(name) > 4*names.MaxLength {
+		h.fail(c, badRequest("give a name of 1 to %d characters", names.MaxLength))
+		return
+	}
+	p, err := h.Store.ProfileByName(c.Request.Context(), h.ChainID, name)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, profileView(p))
+}

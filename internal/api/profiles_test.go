@@ -86,6 +86,13 @@ func TestProfilesAreSetByTheirOwnerAndShownInPlaceOfAddresses(t *testing.T) {
 		if rec := call(h, http.MethodPut, "/api/v1/profiles/"+mira.Hex(), `{"name": "Mira Vale Live"}`, asMira); rec.Code != http.StatusOK {
 			t.Fatalf("mira renamed: %d %s", rec.Code, rec.Body)
 		}
+		// A friend is found by a name that looks like theirs, for a gift.
+		if rec := get(t, h, "/api/v1/profiles?name=ALICE%20FAN"); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), alice.Hex()) {
+			t.Errorf("by name: %d %s", rec.Code, rec.Body)
+		}
+		if rec := get(t, h, "/api/v1/profiles?name=nobody"); rec.Code != http.StatusNotFound {
+			t.Errorf("unknown name: %d", rec.Code)
+		}
 		if rec := get(t, h, "/api/v1/tracks/1"); !strings.Contains(rec.Body.String(), `"name":"Mira Vale Live"`) {
 			t.Errorf("track 1 artist: %s", rec.Body)
 		}
