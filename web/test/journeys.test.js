@@ -511,3 +511,85 @@ test("a fan sets a profile, and their name shows instead of their address, on a 
     await v.context.close();
   }
 });
+
+test("an artist changes a price, takes a track off sale and puts it back, from the Studio, on a desktop and on a phone", T, async () => {
+  const i = 3;
+  const address = market.dev.accounts[i].address;
+  const mine = (await market.api(`/artists/${address}`)).tracks;
+  assert.ok(mine.length > 0, "the demo artist has tracks");
+  const t = mine[mine.length - 1];
+  const wallet = walletFor(i);
+
+  const desk = await browser.person({ wallet });
+  await desk.page.goto(`${market.base}/studio`);
+  await signIn(desk.page);
+  const row = desk.page.locator(`li[data-studio="${t.id}"]`);
+  await row.waitFor({ timeout: 20_000 });
+  await row.getByLabel("Price in ETH").fill("0.0042");
+  await row.getByRole("button", { name: "Change price" }).click();
+  await row.getByText("Done: the market shows the change.").waitFor({ timeout: 60_000 });
+  assert.equal((await market.api(`/tracks/${t.id}`)).price.wei, parseEther("0.0042").toString());
+  await row.locator("[data-price]").getByText("0.0042 ETH").waitFor();
+  await row.getByRole("button", { name: "Take off sale" }).click();
+  await row.getByRole("button", { name: "Put on sale" }).waitFor({ timeout: 60_000 });
+  assert.equal((await market.api(`/tracks/${t.id}`)).listed, false);
+  await shot(desk.page, "11-studio-delisted");
+  // Off sale, its page offers no Buy.
+  await desk.page.goto(`${market.base}/t/${t.id}`);
+  await desk.page.getByText("taken this track off sale").waitFor();
+  assertNoErrors(desk.errors);
+  await desk.context.close();
+
+  const phone = await browser.person({ wallet: walletFor(i), viewport: { width: 390, height: 844 } });
+  await phone.page.goto(`${market.base}/studio`);
+  await signIn(phone.page);
+  const prow = phone.page.locator(`li[data-studio="${t.id}"]`);
+  await prow.getByRole("button", { name: "Put on sale" }).click({ timeout: 20_000 });
+  await prow.getByRole("button", { name: "Take off sale" }).waitFor({ timeout: 60_000 });
+  await prow.getByLabel("Price in ETH").fill(t.price.ether);
+  await prow.getByRole("button", { name: "Change price" }).click();
+  await market.waitFor("the old price back", async () => (await market.api(`/tracks/${t.id}`)).price.wei === t.price.wei, 60_000);
+  await prow.locator("[data-price]").getByText(`${t.price.ether} ETH`).waitFor();
+  const back = await market.api(`/tracks/${t.id}`);
+  assert.equal(back.listed, true);
+  assert.equal(back.price.wei, t.price.wei);
+  const { scrollWidth, clientWidth } = await phone.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  assert.ok(scrollWidth <= clientWidth, `the Studio scrolls sideways on a phone (${scrollWidth} > ${clientWidth})`);
+  await shot(phone.page, "11-studio-phone");
+  assertNoErrors(phone.errors);
+  await phone.context.close();
+});
+
+test("a fan gives a track to a friend named by their profile, and another by their address, on a desktop and on a phone", T, async () => {
+  const friend = market.dev.accounts[7].address;
+  const all = (await market.api("/tracks?limit=50")).tracks.filter((t) => t.listed);
+  const owned = await libraryIds(friend);
+  const giftable = all.filter((t) => !owned.includes(t.id));
+  assert.ok(giftable.length >= 2, "two tracks the friend does not own");
+  const name = `Gift Friend ${Date.now() % 100000}`;
+
+  // The friend names themselves.
+  const f = await browser.person({ wallet: walletFor(7) });
+  await f.page.goto(`${market.base}/account`);
+  await signIn(f.page);
+  await f.page.locator("form[data-profile]").getByLabel("Name").fill(name);
+  await f.page.getByRole("button", { name: "Save profile" }).click();
+  await f.page.getByText("Saved.").waitFor();
+  await f.context.close();
+
+  for (const [viewport, giver, track, to] of [[{ width: 1280, height: 900 }, 9, giftable[0], name], [{ width: 390, height: 844 }, 6, giftable[1], friend]]) {
+    const g = await browser.person({ wallet: walletFor(giver), viewport });
+    await g.page.goto(`${market.base}/t/${track.id}`);
+    await g.page.getByText("Give it to a friend").click();
+    await g.page.getByLabel("Friend's address or profile name").fill(to);
+    await g.page.getByRole("button", { name: `Give for ${track.price.ether} ETH` }).click();
+    await g.page.getByText("Given:").waitFor({ timeout: 60_000 });
+    await shot(g.page, `12-gift-${viewport.width}`);
+    assert.ok((await libraryIds(friend)).includes(track.id), "the track is in the friend's library");
+    const sale = (await market.api(`/audit/purchases?track=${track.id}&account=${friend}`)).sales[0];
+    assert.equal(lower(sale.buyer), lower(market.dev.accounts[giver].address));
+    assert.equal(lower(sale.recipient), lower(friend));
+    assertNoErrors(g.errors);
+    await g.context.close();
+  }
+});

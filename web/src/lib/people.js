@@ -41,3 +41,36 @@ export async function supportersInto(section, trackID) {
   };
   await more().catch(() => { /* the page works without the list */ });
 }
+
+/** giftForm adds, after el, a form to buy the track for a friend named by address or profile name;
+ * send(button, address, label) makes the purchase (the track page's Buy, with a recipient). */
+export function giftForm(el, t, send) {
+  const box = document.createElement("details");
+  box.className = "gift";
+  box.innerHTML = String(html`<summary>Give it to a friend</summary>
+    <form class="row" data-gift><div class="field wide"><label for="gift-to">Friend's address or profile name</label><input id="gift-to" name="to" autocomplete="off" placeholder="0x… or a name"></div>
+      <div class="field shrink"><button class="btn">Give for ${t.price.ether} ETH</button></div></form>
+    <p class="small muted">You pay; the track goes to their library, and they can download it and pass it on.</p><div data-gift-msg></div>`);
+  el.after(box);
+  const form = $("[data-gift]", box);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const to = form.to.value.trim();
+    const msg = $("[data-gift-msg]", box);
+    msg.textContent = "";
+    let address = to, label = to;
+    if (!/^0x[0-9a-fA-F]{40}$/.test(to)) {
+      try {
+        const p = await get(`/profiles${qs({ name: to })}`);
+        address = p.address;
+        label = `${p.name} (${short(p.address)})`;
+      } catch (err) {
+        msg.textContent = err.status === 404 ? `No one on the market is named “${to}”. Give their address instead.` : err.message;
+        return;
+      }
+    } else {
+      label = short(to);
+    }
+    await send($("button", form), address, label);
+  });
+}

@@ -5,7 +5,7 @@ import { audioURL, downloadURL, magnetURI, torrentURL } from "../lib/media.js";
 import { play } from "../lib/player.js";
 import { loadWallet, onWallet, connect } from "../lib/walletlazy.js";
 import { shortLink } from "../lib/shortlink.js";
-import { supportersInto } from "../lib/people.js";
+import { supportersInto, giftForm } from "../lib/people.js";
 
 // The track page is rendered on the server (cover, title, price, the Buy button, what a referrer
 // earns). This adds the preview player, the purchase, the viewer's referral state and, for an
@@ -39,8 +39,9 @@ export default async function track(main, { id }, ready) {
   const refInfo = $("#ref-info", main), buyArea = $("#buy-area", main), txArea = $("#tx-area", main), ownerArea = $("#owner-area", main);
   const linkRef = ref ?? zeroAddress; // always passed to purchase(): the contract decides whom it credits
 
-  /** quote asks the contract what a purchase by buyer through the link's referrer would cost and pay now. */
-  const quote = (buyer) => w.read("quote", [BigInt(t.id), linkRef, buyer, buyer]);
+  /** quote asks the contract what a purchase by buyer for recipient (a gift when not the buyer)
+   * through the link's referrer would cost and pay now. */
+  const quote = (buyer, recipient = buyer) => w.read("quote", [BigInt(t.id), linkRef, buyer, recipient]);
 
   /** showReferrer says whether the contract would credit the link's referrer (the API's answer when it cannot ask). */
   function showReferrer(credited, reason) {
@@ -53,6 +54,7 @@ export default async function track(main, { id }, ready) {
   if (serverBuy) {
     serverBuy.addEventListener("click", (e) => buy(e.currentTarget));
     serverBuy.disabled = false;
+    giftForm(buyArea, t, (button, recipient, label) => buy(button, { recipient, label }));
   }
 
   async function refresh() {
@@ -156,7 +158,8 @@ export default async function track(main, { id }, ready) {
     });
   }
 
-  async function buy(button) {
+  /** buy buys the track for the connected account, or as a gift for gift.recipient (named gift.label). */
+  async function buy(button, gift = null) {
     button.disabled = true;
     render(txArea, "");
     try {
@@ -168,20 +171,25 @@ export default async function track(main, { id }, ready) {
       // The link's referrer goes to the contract as it is: the contract decides whether it is credited
       // (the quote says so), and the purchase names the terms quoted, so a fee raised or a referral
       // share cut in front of it makes it revert instead of paying on worse terms.
-      const q = await quote(buyer);
+      const to = gift?.recipient ?? buyer;
+      const q = await quote(buyer, to);
       if (q.price !== shownPrice) return priceChanged(q.price);
       const credited = q.creditedReferrer !== zeroAddress ? q.creditedReferrer : null;
       showReferrer(Boolean(credited), t.referrer?.reason);
       const balance = await w.publicClient().getBalance({ address: buyer });
       if (balance < q.price) throw new w.WalletError("insufficient_funds", `Your wallet holds ${weiToEther(balance)} ETH: not enough to pay ${weiToEther(q.price)} ETH and the network fee.`);
       await tx.track(txArea, {
-        title: `Buying “${t.title}” for ${weiToEther(q.price)} ETH`,
-        send: () => w.write("purchase", [BigInt(t.id), linkRef, q.feeBps, q.referralBps], q.price),
+        title: gift ? `Giving “${t.title}” to ${gift.label} for ${weiToEther(q.price)} ETH` : `Buying “${t.title}” for ${weiToEther(q.price)} ETH`,
+        send: () => gift
+          ? w.write("purchaseFor", [to, BigInt(t.id), linkRef, q.feeBps, q.referralBps], q.price)
+          : w.write("purchase", [BigInt(t.id), linkRef, q.feeBps, q.referralBps], q.price),
         indexed: async (r) => {
           const a = await get(`/audit/purchases${qs({ track: t.id, account: buyer })}`);
           return a.sales.some((s) => s.tx.toLowerCase() === r.transactionHash.toLowerCase());
         },
-        done: html`It's yours. ${credited ? html`${short(credited)} was paid for passing it on. ` : ""}Find it in <a href="/account">your library</a>.`,
+        done: gift
+          ? html`Given: “${t.title}” is in ${gift.label}'s library now. ${credited ? html`${short(credited)} was paid for passing it on.` : ""}`
+          : html`It's yours. ${credited ? html`${short(credited)} was paid for passing it on. ` : ""}Find it in <a href="/account">your library</a>.`,
       });
       await refresh();
     } catch (e) {
