@@ -556,6 +556,11 @@ test("an artist changes a price, takes a track off sale and puts it back, from t
   const { scrollWidth, clientWidth } = await phone.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   assert.ok(scrollWidth <= clientWidth, `the Studio scrolls sideways on a phone (${scrollWidth} > ${clientWidth})`);
   await shot(phone.page, "11-studio-phone");
+  // On their own track's page the artist sees their view, not a Buy button.
+  await phone.page.goto(`${market.base}/t/${t.id}`);
+  await phone.page.locator("[data-own-view]").getByText("Your track.").waitFor({ timeout: 20_000 });
+  assert.equal(await phone.page.getByRole("button", { name: /^Buy for/ }).count(), 0);
+  await shot(phone.page, "11-own-track-phone");
   assertNoErrors(phone.errors);
   await phone.context.close();
 });
@@ -584,6 +589,7 @@ test("a fan gives a track to a friend named by their profile, and another by the
     await g.page.getByLabel("Friend's address or profile name").fill(to);
     await g.page.getByRole("button", { name: `Give for ${track.price.ether} ETH` }).click();
     await g.page.getByText("Given:").waitFor({ timeout: 60_000 });
+    await g.page.locator("[data-sales]").getByText(String(track.sales + 1), { exact: true }).waitFor(); // the count refreshed
     await shot(g.page, `12-gift-${viewport.width}`);
     assert.ok((await libraryIds(friend)).includes(track.id), "the track is in the friend's library");
     const sale = (await market.api(`/audit/purchases?track=${track.id}&account=${friend}`)).sales[0];

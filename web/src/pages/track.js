@@ -79,10 +79,14 @@ export default async function track(main, { id }, ready) {
       }
     }
     if (owns) render(refInfo, ""); // a link matters to buyers only
+    const sales = $("[data-sales]", main); // the count refreshes after a purchase
+    if (sales) render(sales, html`<strong>${t.sales}</strong> ${t.sales === 1 ? "sale" : "sales"}`);
     if (!t.listed) render(buyArea, message("warn", "The artist has taken this track off sale for now."));
     else if (t.viewerIsArtistSide && !owns) {
       render(refInfo, "");
-      render(buyArea, message("info", "This is your track (as its artist or a collaborator): the market does not let you buy it. Share its link: every sale through it is a real fan's."));
+      $(".gift", main)?.remove();
+      render(buyArea, html`<div class="msg info" role="status" data-own-view><div><strong>Your track.</strong> ${t.sales} sale${t.sales === 1 ? "" : "s"}, ${eth(t.revenue)} in all, at ${eth(t.price)} with ${pct(t.referralBps)} to referrers.
+        <a href="/studio">Change the price, the share or the listing, or edit it, in your Studio</a>. Share its page: every sale through a fan's link is a real fan's.</div></div>`);
     } else if (owns) render(buyArea, message("ok", html`<strong>You own this track.</strong> Play it, download it, and share your link below.`));
     else render(buyArea, html`<div class="actions"><button type="button" class="btn btn-primary btn-big" data-act="buy">Buy for ${eth(t.price)}</button>
       ${viewer ? "" : html`<span class="small muted">You pay with your browser wallet.</span>`}</div>`);
