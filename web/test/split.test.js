@@ -23,3 +23,9 @@ test("the page's split gives the contract's figures", () => {
     assert.equal(got.fee + got.referral + got.collaborators.reduce((s, x) => s + x.amount, 0n) + got.artist, BigInt(c.price), `${name}: the parts add up`);
   }
 });
+
+test("the earnings chart's axis labels keep their significant digits", async () => {
+  const { axisLabel } = await import("../src/lib/chart.js");
+  const cases = [[450_000_000_000_000n, "0.00045"], [0n, "0"], [1_234_567_000_000_000_000n, "1.234"], [2_000_000_000_000_000_000n, "2"], [123_456_789n, "0.000000000123"], [4_500_000_000_000_000n, "0.0045"]];
+  for (const [wei, want] of cases) assert.equal(axisLabel(wei), want, String(wei));
+});
