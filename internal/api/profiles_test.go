@@ -125,6 +125,30 @@ func TestProfilesAreSetByTheirOwnerAndShownInPlaceOfAddresses(t *testing.T) {
 	})
 }
 
+func TestCollaboratorsSeeWhatEachTrackPaidThem(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		h := handler(s)
+		var got struct {
+			Collaborations []struct {
+				Track  struct{ ID int64 }
+				Bps    int
+				Earned struct{ Wei string }
+				Sales  int64
+			}
+		}
+		if err := json.Unmarshal(get(t, h, "/api/v1/accounts/"+kites.Hex()+"/collaborations").Body.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		// Kites has 25 % of track 2's artist side; its two sales (3 finney, 5 % fee, no referrer) paid 712500000000000 each.
+		if c := got.Collaborations; len(c) != 1 || c[0].Track.ID != 2 || c[0].Bps != 2500 || c[0].Sales != 2 || c[0].Earned.Wei != "1425000000000000" {
+			t.Errorf("kites' collaborations: %+v", got)
+		}
+		if rec := get(t, h, "/api/v1/accounts/"+alice.Hex()+"/collaborations"); !strings.Contains(rec.Body.String(), `"collaborations":[]`) {
+			t.Errorf("a fan's collaborations: %s", rec.Body)
+		}
+	})
+}
+
 func TestProfileChangesAreRateLimitedPerAccount(t *testing.T) {
 	forEachDB(t, func(t *testing.T, s *store.Store) {
 		h := signInHandler(s, devOrigin)

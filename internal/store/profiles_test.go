@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/wei"
 )
 
 func TestProfilesAreSetReadAndShownInPlaceOfTheArtistName(t *testing.T) {
@@ -154,6 +156,47 @@ func TestSupportersAndFanActivity(t *testing.T) {
 		}
 		if a, err := s.FanActivity(ctx, 1337, fan1, 10); err != nil || !a.Private || a.Collection != nil || a.Owned == 0 {
 			t.Errorf("private fan: %+v, %v", a, err)
+		}
+	})
+}
+
+func TestCollaborationsSayWhatEachTrackPaid(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		// Track 5 (artist 4) has collaborators artists 5 and 6; 20 sales over 10 tracks.
+		chain := newSyntheticChain(10, 4, 20, 5)
+		applyAll(t, s, chain.batches(1337, common.Address{1}, 10))
+		for i := range 10 {
+			if err := s.SaveTrackMetadata(ctx, store.TrackMetadata{ContentHash: crypto.Keccak256Hash([]byte{byte(i), 0}),
+				Title: fmt.Sprint("Song ", i+1), ArtistName: "A", Genre: "House", Uploader: addr("artist", i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := s.Collaborations(ctx, 1337, addr("artist", 5))
+		if err != nil {
+			t.Fatal(err)
+		}
+		credits, err := s.Credits(ctx, 1337, addr("artist", 5), store.RoleCollaborator)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := wei.Zero()
+		for _, c := range credits {
+			want, _ = want.Add(c.Amount)
+		}
+		// Artist 5 is a collaborator on track 5 (20 %), which has sales.
+		sum := wei.Zero()
+		for _, c := range got {
+			sum, _ = sum.Add(c.Earned)
+			if c.Bps != 2000 && c.Bps != 1500 {
+				t.Errorf("collaboration %+v", c)
+			}
+		}
+		if len(got) != 1 || got[0].Track.ID != 5 || got[0].Sales == 0 || want.String() == "0" || sum.Cmp(want) != 0 {
+			t.Errorf("collaborations %+v earn %s, credits say %s", got, sum, want)
+		}
+		if none, err := s.Collaborations(ctx, 1337, addr("fan", 0)); err != nil || len(none) != 0 {
+			t.Errorf("a fan's collaborations: %v, %v", none, err)
 		}
 	})
 }

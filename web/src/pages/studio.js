@@ -40,11 +40,15 @@ function gate(main, account) {
 }
 
 async function catalogue(main, address) {
-  const artist = await get(`/artists/${address}`);
+  const [artist, collab] = await Promise.all([get(`/artists/${address}`), get(`/accounts/${address}/collaborations`)]);
   render(main, html`<section class="hero"><h1>Studio</h1><p>Every track you registered. Price, referral share and listing are on-chain: each change is a transaction you sign; the title, genre and description are edited here directly.</p>
     <p class="small"><a href="/upload">Upload a track</a> · <a href="/a/${address}">Your public page</a></p></section>
     ${artist.tracks.length ? html`<section class="panel"><ul class="studio">${artist.tracks.map(row)}</ul></section>`
-      : html`<section class="panel"><p class="empty">No track registered yet. <a href="/upload">Upload your first.</a></p></section>`}`);
+      : html`<section class="panel"><p class="empty">No track registered yet. <a href="/upload">Upload your first.</a></p></section>`}
+    ${collab.collaborations.length ? html`<section class="panel" aria-labelledby="collab-h"><h2 id="collab-h">Tracks you share in</h2>
+      <div class="table-wrap"><table><thead><tr><th scope="col">Track</th><th scope="col">Artist</th><th scope="col" class="num">Your share of the artist side</th><th scope="col" class="num">Sales</th><th scope="col" class="num">Paid to you</th></tr></thead>
+      <tbody>${collab.collaborations.map((c) => html`<tr><td><a href="/t/${c.track.id}">${c.track.title}</a></td><td><a href="/a/${c.track.artist.address}" title="${c.track.artist.address}">${c.track.artist.name || c.track.artist.address}</a></td>
+        <td class="num">${pct(c.bps)}</td><td class="num">${c.sales}</td><td class="num">${eth(c.earned)}</td></tr>`)}</tbody></table></div></section>` : ""}`);
   for (const li of $$("[data-studio]", main)) wireRow(li, artist.tracks.find((t) => String(t.id) === li.dataset.studio));
 }
 
