@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -199,6 +200,45 @@ func TestATrackListsItsSupportersNewestFirst(t *testing.T) {
 		}
 		if rec := get(t, h, "/api/v1/tracks/1/supporters?limit=101"); rec.Code != http.StatusBadRequest {
 			t.Errorf("limit over the bound: %d", rec.Code)
+		}
+	})
+}
+
+func TestAnArtistListsAndDiscardsTheirUnregisteredUploads(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		draft := hash("draft")
+		if err := s.SaveTrackMetadata(context.Background(), store.TrackMetadata{ContentHash: draft, Title: "Unsigned", Genre: "Electronic", Uploader: mira}); err != nil {
+			t.Fatal(err)
+		}
+		h := signInHandler(s, devOrigin)
+		asMira, asKites := signedInAs(t, s, mira), signedInAs(t, s, kites)
+		if rec := call(h, http.MethodGet, "/api/v1/uploads", ""); rec.Code != http.StatusUnauthorized {
+			t.Errorf("not signed in: %d", rec.Code)
+		}
+		if rec := call(h, http.MethodGet, "/api/v1/uploads", "", asMira); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), draft.Hex()) ||
+			strings.Contains(rec.Body.String(), hash("harbour").Hex()) {
+			t.Errorf("mira's drafts: %d %s", rec.Code, rec.Body)
+		}
+		if rec := call(h, http.MethodGet, "/api/v1/uploads", "", asKites); !strings.Contains(rec.Body.String(), `"uploads":[]`) {
+			t.Errorf("kites' drafts: %s", rec.Body)
+		}
+		for _, c := range []struct {
+			path   string
+			cookie *http.Cookie
+			want   int
+		}{
+			{"/api/v1/uploads/" + draft.Hex(), asKites, http.StatusNotFound},           // not theirs
+			{"/api/v1/uploads/" + hash("harbour").Hex(), asMira, http.StatusNotFound}, // registered
+			{"/api/v1/uploads/0x12", asMira, http.StatusBadRequest},
+			{"/api/v1/uploads/" + draft.Hex(), asMira, http.StatusNoContent},
+			{"/api/v1/uploads/" + draft.Hex(), asMira, http.StatusNotFound}, // gone
+		} {
+			if rec := call(h, http.MethodDelete, c.path, "", c.cookie); rec.Code != c.want {
+				t.Errorf("DELETE %s: %d %s, want %d", c.path, rec.Code, rec.Body, c.want)
+			}
+		}
+		if _, err := s.TrackMetadata(context.Background(), hash("harbour")); err != nil {
+			t.Errorf("a registered track's metadata went: %v", err)
 		}
 	})
 }

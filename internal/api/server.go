@@ -161,6 +161,8 @@ func Handler(d Deps) http.Handler {
 	v1.PATCH("/tracks/:id/metadata", si.sameOrigin, requireSignIn, h.editMetadata)
 	profiles := newAccountLimiter(rate.Every(time.Minute), 10, "too many profile changes from this account; try again later")
 	v1.GET("/tracks/:id/supporters", h.supporters)
+	v1.GET("/uploads", requireSignIn, h.drafts)
+	v1.DELETE("/uploads/:hash", si.sameOrigin, requireSignIn, h.discardDraft)
 	v1.GET("/profiles", h.profileByName)
 	v1.GET("/profiles/:address", h.profile)
 	v1.GET("/profiles/:address/avatar", h.avatar)

@@ -200,3 +200,39 @@ func TestCollaborationsSayWhatEachTrackPaid(t *testing.T) {
 		}
 	})
 }
+
+func TestAnArtistDiscardsTheirOwnUnregisteredUploadOnly(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		chain := newSyntheticChain(1, 1, 1, 5) // track 1 registered by artist 0 with the hash of {0, 0}
+		applyAll(t, s, chain.batches(1337, common.Address{1}, 10))
+		artist, other := addr("artist", 0), addr("artist", 1)
+		registered, draft := crypto.Keccak256Hash([]byte{0, 0}), crypto.Keccak256Hash([]byte("draft"))
+		for _, h := range []common.Hash{registered, draft} {
+			if err := s.SaveTrackMetadata(ctx, store.TrackMetadata{ContentHash: h, Title: "T", Genre: "G", Uploader: artist}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := s.UnregisteredUploads(ctx, 1337, artist)
+		if err != nil || len(got) != 1 || got[0].ContentHash != draft {
+			t.Fatalf("unregistered uploads: %+v, %v", got, err)
+		}
+		for _, c := range []struct {
+			who  common.Address
+			hash common.Hash
+		}{{other, draft}, {artist, registered}, {artist, crypto.Keccak256Hash([]byte("none"))}} {
+			if err := s.DiscardUpload(ctx, 1337, c.who, c.hash); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("discard %s by %s: %v, want ErrNotFound", c.hash.Hex()[:10], c.who.Hex()[:10], err)
+			}
+		}
+		if err := s.DiscardUpload(ctx, 1337, artist, draft); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.UnregisteredUploads(ctx, 1337, artist); err != nil || len(got) != 0 {
+			t.Errorf("after the discard: %+v, %v", got, err)
+		}
+		if _, err := s.TrackMetadata(ctx, registered); err != nil {
+			t.Errorf("the registered track's metadata went: %v", err)
+		}
+	})
+}
