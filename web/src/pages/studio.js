@@ -40,16 +40,24 @@ function gate(main, account) {
 }
 
 async function catalogue(main, address) {
-  const [artist, collab] = await Promise.all([get(`/artists/${address}`), get(`/accounts/${address}/collaborations`)]);
+  const [artist, collab, drafts] = await Promise.all([get(`/artists/${address}`), get(`/accounts/${address}/collaborations`), get("/uploads")]);
   render(main, html`<section class="hero"><h1>Studio</h1><p>Every track you registered. Price, referral share and listing are on-chain: each change is a transaction you sign; the title, genre and description are edited here directly.</p>
     <p class="small"><a href="/upload">Upload a track</a> · <a href="/a/${address}">Your public page</a></p></section>
     ${artist.tracks.length ? html`<section class="panel"><ul class="studio">${artist.tracks.map(row)}</ul></section>`
       : html`<section class="panel"><p class="empty">No track registered yet. <a href="/upload">Upload your first.</a></p></section>`}
+    ${drafts.uploads.length ? html`<section class="panel" aria-labelledby="drafts-h"><h2 id="drafts-h">Waiting for their registration</h2>
+      <p class="small muted">Uploads whose registration was never signed (a closed tab, a rejected signature). Register one to put it on sale, or discard it: its files are deleted, and uploads left unregistered are swept after a while anyway.</p>
+      <ul class="studio">${drafts.uploads.map((d) => html`<li class="studio-row" data-draft="${d.contentHash}"><div><strong>${d.title}</strong> <span class="small muted">${d.genre} · uploaded ${new Date(d.createdAt).toLocaleDateString()}</span></div>
+        ${saved(d.contentHash) ? "" : html`<form class="row" data-form="terms"><div class="field"><label for="dp-${d.contentHash}">Price in ETH</label><input id="dp-${d.contentHash}" name="price" inputmode="decimal" value="0.002"></div>
+          <div class="field"><label for="dr-${d.contentHash}">Referral share, %</label><input id="dr-${d.contentHash}" name="referral" type="number" min="0" max="50" step="0.01" value="20"></div></form>
+          <p class="hint">The registration made at upload is not on this device: register it again with a price and a share (without collaborators), or discard it and upload again.</p>`}
+        <div class="actions"><button type="button" class="btn btn-primary" data-act="register">Register</button><button type="button" class="btn" data-act="discard">Discard</button></div><div data-tx></div></li>`)}</ul></section>` : ""}
     ${collab.collaborations.length ? html`<section class="panel" aria-labelledby="collab-h"><h2 id="collab-h">Tracks you share in</h2>
       <div class="table-wrap"><table><thead><tr><th scope="col">Track</th><th scope="col">Artist</th><th scope="col" class="num">Your share of the artist side</th><th scope="col" class="num">Sales</th><th scope="col" class="num">Paid to you</th></tr></thead>
       <tbody>${collab.collaborations.map((c) => html`<tr><td><a href="/t/${c.track.id}">${c.track.title}</a></td><td><a href="/a/${c.track.artist.address}" title="${c.track.artist.address}">${c.track.artist.name || c.track.artist.address}</a></td>
         <td class="num">${pct(c.bps)}</td><td class="num">${c.sales}</td><td class="num">${eth(c.earned)}</td></tr>`)}</tbody></table></div></section>` : ""}`);
   for (const li of $$("[data-studio]", main)) wireRow(li, artist.tracks.find((t) => String(t.id) === li.dataset.studio));
+  for (const li of $$("[data-draft]", main)) wireDraft(li, drafts.uploads.find((d) => d.contentHash === li.dataset.draft), main, address);
 }
 
 function row(t) {
@@ -123,5 +131,55 @@ function wireRow(li, t) {
     } catch (err) {
       render(box, message("error", err.message));
     }
+  });
+}
+
+/** saved is the registration the upload page kept for a package, if this browser has it. */
+function saved(hash) {
+  try { return JSON.parse(localStorage.getItem(`bittunes.register.${hash.toLowerCase()}`) ?? "null"); } catch { return null; }
+}
+
+function wireDraft(li, d, main, address) {
+  const box = $("[data-tx]", li);
+  $("[data-act=register]", li).addEventListener("click", async (e) => {
+    const button = e.currentTarget;
+    button.disabled = true;
+    try {
+      const kept = saved(d.contentHash);
+      let send;
+      if (kept) send = () => w.send(kept);
+      else {
+        const f = $("[data-form=terms]", li);
+        const price = etherToWei(f.price.value);
+        const bps = Math.round(Number(f.referral.value) * 100);
+        if (!(bps >= 0 && bps <= 5000)) throw new Error("The referral share is from 0 to 50 %.");
+        send = () => w.write("register", [price, BigInt(bps), d.contentHash, d.metadataUri, []]);
+      }
+      await tx.track(box, {
+        title: `Registering “${d.title}” on-chain`,
+        send,
+        indexed: async () => (await get(`/artists/${address}`)).tracks.some((t) => t.contentHash.toLowerCase() === d.contentHash.toLowerCase()),
+        done: "Registered: the track is on sale.",
+      });
+      try { localStorage.removeItem(`bittunes.register.${d.contentHash.toLowerCase()}`); } catch { /* private mode */ }
+      await catalogue(main, address);
+    } catch (err) {
+      if (!err.shown) render(box, message("error", w.explain(err).message));
+      button.disabled = false;
+    }
+  });
+  $("[data-act=discard]", li).addEventListener("click", async (e) => {
+    const b = e.currentTarget;
+    if (!b.dataset.sure) { // a second click confirms
+      b.dataset.sure = "1";
+      b.textContent = "Discard for good: its files are deleted";
+      return;
+    }
+    b.disabled = true;
+    const res = await fetch(`/api/v1/uploads/${d.contentHash}`, { method: "DELETE", credentials: "same-origin" });
+    if (res.ok || res.status === 404) {
+      try { localStorage.removeItem(`bittunes.register.${d.contentHash.toLowerCase()}`); } catch { /* private mode */ }
+      li.remove();
+    } else render(box, message("error", `The server answered ${res.status}`));
   });
 }

@@ -192,6 +192,8 @@ async function send(main, body) {
     return;
   }
   const price = BigInt(body.get("price"));
+  // Kept so that the Studio can send this exact registration again if it is never signed here.
+  try { localStorage.setItem(`bittunes.register.${up.contentHash.toLowerCase()}`, JSON.stringify({ ...up.register, title: body.get("title") })); } catch { /* private mode */ }
   render(box, html`<h2>Uploaded and packaged</h2>
     <p class="small">Package <span class="mono">${up.contentHash.slice(0, 18)}…</span>, ${size(up.package.size)} · ${up.preview ? "preview ready" : "no preview"}${up.cover ? " · cover saved" : ""}.</p>
     ${up.notes?.length ? html`<ul class="small muted">${up.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
