@@ -13,7 +13,6 @@ require (
 	gorm.io/gorm v1.31.2
 )
 
-require golang.org/x/image v0.48.0
 require github.com/yeqown/reedsolomon v1.0.0 // indirect
 
 require (

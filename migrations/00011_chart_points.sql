@@ -25,8 +25,8 @@ CREATE TABLE chart_sales (
     PRIMARY KEY (chain_id, tx_hash, log_index)
 );
 CREATE INDEX chart_sales_block ON chart_sales (chain_id, block_number);
-CREATE INDEX chart_sales_track_fan ON chart_sales (chain_id, track_id, fan);
-CREATE INDEX chart_sales_track_buyer ON chart_sales (chain_id, track_id, buyer);
+CREATE INDEX chart_sales_fan ON chart_sales (chain_id, fan, track_id);
+CREATE INDEX chart_sales_buyer ON chart_sales (chain_id, buyer, track_id);
 
 CREATE TABLE chart_payments (
     chain_id     BIGINT   NOT NULL,

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -138,11 +139,13 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 		}
 	}
 
-	// The charts were built: "Harbour Lights" (track 1, five sales) tops the overall weekly chart.
+	// The charts were built: "Harbour Lights" (track 1, five sales to five fans) is in the overall
+	// weekly chart. (Its fans bought it first, before any other track: they score no points, so
+	// tracks bought by fans with a history rank above it.)
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		top, err := st.ChartTracks(context.Background(), 1337, charts.Overall, charts.Week)
-		if err == nil && len(top) > 0 && top[0].TrackID == 1 && top[0].Sales == 5 {
+		if err == nil && slices.ContainsFunc(top, func(e store.ChartTrack) bool { return e.TrackID == 1 && e.Sales == 5 }) {
 			break
 		}
 		if time.Now().After(deadline) {

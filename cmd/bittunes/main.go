@@ -33,15 +33,9 @@ func commands() []command {
 		{"bench", "measure the indexer: `bittunes bench index` (dense and sparse backfill, live lag, reorg)", runBench},
 		{"audit", "check every split, balance and database row against the chain and the contract's rules", runAudit},
 		{"verify-contract", "check that the code deployed at --market is the market compiled from this source", runVerify},
-		{"version", "print the version", func(_ context.Context, _ []string, _ func(string) string, stdout, _ io.Writer) error {
-			fmt.Fprintln(stdout, "bittunes", version)
-			return nil
-		}},
+		{"version", "print the module version and VCS revision this binary was built from", runVersion},
 	}
 }
-
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
 
 func run(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {

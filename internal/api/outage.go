@@ -71,7 +71,7 @@ func (d *downloads) checkPackage(ctx context.Context, h common.Hash) error {
 	}
 	if errors.Is(err, store.ErrUnavailable) {
 		if fi, statErr := os.Stat(path); statErr == nil && d.verified.verified(h, fi) {
-			d.Logger.Debug("api: database unavailable: serving a package verified before", "contentHash", h.Hex())
+			d.Logger.Debug("api: database unavailable: serving a package verified before", "content_hash", h.Hex())
 			return nil
 		}
 	}

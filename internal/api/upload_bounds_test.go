@@ -19,14 +19,19 @@ import (
 func TestUnregisteredUploadsAreBoundedPerAddressAndInAll(t *testing.T) {
 	forEachDB(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		wav := demo.Tune{Seed: 3, Root: 220, BPM: 100, Seconds: 1}.WAV()
-		parts := append(uploadFields(nil), file("audio", "a.wav", wav))
-		body, _ := multipartBody(parts...)
+		// Each upload is other audio of the same size: one artist's same audio twice is refused.
+		seed := uint64(3)
+		parts := func() []formPart {
+			seed++
+			return append(uploadFields(nil), file("audio", "a.wav", demo.Tune{Seed: seed, Root: 220, BPM: 100, Seconds: 1}.WAV()))
+		}
+		wav := demo.Tune{Seed: seed, Root: 220, BPM: 100, Seconds: 1}.WAV()
+		body, _ := multipartBody(parts()...)
 		size := int64(body.Len())
 		dir := t.TempDir()
 		cookie := signedInAs(t, s, mira)
 		up := func(h http.Handler, ip string) *httptest.ResponseRecorder {
-			body, ct := multipartBody(parts...)
+			body, ct := multipartBody(parts()...)
 			req := httptest.NewRequest(http.MethodPost, "/api/v1/uploads", body)
 			req.Header.Set("Content-Type", ct)
 			req.RemoteAddr = ip + ":50000"

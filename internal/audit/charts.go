@@ -17,7 +17,8 @@ import (
 // charts.Ledger that saw every sale before it, then the counted sales summed per window. The chain
 // says what sold when, who bought it for whom through whom, what each sale paid each member of the
 // track's team, and which tracks are listed; the uploads' metadata (genre, sub-genre, uploader),
-// which is not on the chain, says which tracks are in the market and in which charts.
+// which is not on the chain, says which tracks are in the market (the first registration of an
+// uploaded package by its uploader) and in which charts.
 func recomputeCharts(r *replay, metadata []store.AuditMetadata, today time.Time) ([]charts.Entry, error) {
 	type upload struct {
 		uploader common.Address
@@ -27,9 +28,21 @@ func recomputeCharts(r *replay, metadata []store.AuditMetadata, today time.Time)
 	for _, m := range metadata {
 		uploads[m.ContentHash] = upload{m.Uploader, charts.Keys(m.Genre, m.Subgenre)}
 	}
+	// A package is in the market once: as the first registration of it by its artist.
+	type registration struct {
+		hash   common.Hash
+		artist common.Address
+	}
+	firstOf := map[registration]int64{}
+	for id, t := range r.tracks {
+		k := registration{t.contentHash, t.artist}
+		if f, ok := firstOf[k]; !ok || id < f {
+			firstOf[k] = id
+		}
+	}
 	keys := map[int64][]string{}
 	for id, t := range r.tracks {
-		if u, ok := uploads[t.contentHash]; ok && t.listed && u.uploader == t.artist {
+		if u, ok := uploads[t.contentHash]; ok && t.listed && u.uploader == t.artist && firstOf[registration{t.contentHash, t.artist}] == id {
 			keys[id] = u.keys
 		}
 	}

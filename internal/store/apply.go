@@ -49,6 +49,7 @@ func (s *Store) Apply(ctx context.Context, b Batch) error {
 type bulkWriter interface {
 	insertFacts(ctx context.Context, f *facts) error
 	mergeAggregates(ctx context.Context, a *aggregates) error
+	insertLedger(ctx context.Context, sales []chartSaleRow, payments []chartPaymentRow) error // chart_ledger.go
 }
 
 func (q querier) apply(ctx context.Context, b Batch, bulk bulkWriter) error {
@@ -84,7 +85,7 @@ func (q querier) apply(ctx context.Context, b Batch, bulk bulkWriter) error {
 	if err := bulk.mergeAggregates(ctx, f.aggregates); err != nil {
 		return err
 	}
-	if err := q.judgeSales(ctx, int64(chainID), b.Events, f.artists); err != nil {
+	if err := q.judgeSales(ctx, int64(chainID), b.Events, f.artists, bulk); err != nil {
 		return err
 	}
 	if err := q.SaveBlocks(ctx, b.Blocks); err != nil {

@@ -16,6 +16,7 @@ var marketAddress = addr("market", 0)
 // both databases: PostgreSQL copies facts and adds aggregates in SQL, SQLite inserts them and adds
 // in Go, and a batch's aggregates are merged into those of the batches before.
 func TestApplyGivesTheSameReadModelsEverywhere(t *testing.T) {
+	skipVolumeTestIfShort(t)
 	chain := newSyntheticChain(60, 300, 3_000, 50)
 	var want *store.Snapshot
 	for _, db := range testDatabases() {
@@ -89,6 +90,7 @@ func TestApplyKeepsFactsAlreadyStored(t *testing.T) {
 // by subtracting what the orphaned facts added; aggregates that cannot hold what those facts added
 // (damaged by hand) are recomputed from the remaining facts instead.
 func TestRollbackEqualsNeverHavingApplied(t *testing.T) {
+	skipVolumeTestIfShort(t)
 	chain := newSyntheticChain(30, 120, 1_500, 40)
 	batches := chain.batches(1337, marketAddress, 3)
 	for _, db := range testDatabases() {

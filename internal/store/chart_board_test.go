@@ -52,6 +52,7 @@ func chartRows(t *testing.T, s *store.Store) []string {
 // at each build) a genre edited, and the attacks of withAttacks. After every build the stored
 // charts equal those ranked from scratch.
 func TestChartBuilderKeepsTheChartsOfAFullRebuild(t *testing.T) {
+	skipVolumeTestIfShort(t)
 	base := time.Date(2026, 11, 10, 20, 0, 0, 0, time.UTC)
 	chain := newSyntheticChainAt(base, 90*time.Minute, 40, 200, 4_000, 20) // 200 blocks of sales over 12½ days
 	delistAt := len(chain.blocks)/3 + 4                                    // in the middle of a day: no full rebuild then

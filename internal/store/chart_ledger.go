@@ -143,9 +143,9 @@ func (d *ledgerDelta) payment(p chartPaymentRow) error {
 }
 
 // judgeSales applies the chart formula to the sales among events, in order, and stores the
-// verdicts, the payments and the aggregates they change. artists holds the artist of every track
-// sold (registered in the batch or before).
-func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.Event, artists map[int64]string) error {
+// verdicts and the payments (through bulk) and the aggregates they change. artists holds the
+// artist of every track sold (registered in the batch or before).
+func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.Event, artists map[int64]string, bulk bulkWriter) error {
 	var sales []market.Sale
 	registered := map[int64][]string{}
 	for _, ev := range events {
@@ -197,13 +197,18 @@ func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.
 			}
 		}
 	}
-	if err := insertNew(ctx, q, rows); err != nil {
+	if err := bulk.insertLedger(ctx, rows, mergePayments(payments)); err != nil {
 		return err
 	}
-	if err := insertNew(ctx, q, mergePayments(payments)); err != nil {
+	return q.writeLedger(ctx, chainID, ledger, delta)
+}
+
+// insertLedger inserts the chart ledger's fact rows through gorm.
+func (q querier) insertLedger(ctx context.Context, sales []chartSaleRow, payments []chartPaymentRow) error {
+	if err := insertNew(ctx, q, sales); err != nil {
 		return err
 	}
-	return q.addLedgerDelta(ctx, chainID, delta)
+	return insertNew(ctx, q, payments)
 }
 
 // mergePayments folds payments to the same payee by the same sale (an artist who is also a
@@ -292,41 +297,30 @@ func (q querier) teams(ctx context.Context, chainID int64, ids []int64, artists 
 // and to the members of the team of the track bought, and whether its buyer or fan was counted
 // for that track already.
 func (q querier) seedLedger(ctx context.Context, chainID int64, purchases []charts.Purchase) (*charts.Ledger, error) {
+	// Each query asks by one indexed column, the account: it reads the ledger rows of the batch's
+	// accounts (their histories), more than the batch needs but only stored truth.
 	l := charts.NewLedger()
-	spendKeys := map[[2]string]bool{}
-	countKeys := map[trackAccount]bool{}
+	fans, accounts := map[string]bool{}, map[string]bool{}
 	for _, p := range purchases {
-		for _, payee := range append([]string{"", p.Recipient}, p.Team...) {
-			spendKeys[[2]string{p.Recipient, payee}] = true
-		}
-		countKeys[trackAccount{p.TrackID, p.Buyer}] = true
-		countKeys[trackAccount{p.TrackID, p.Recipient}] = true
+		fans[p.Recipient], accounts[p.Buyer], accounts[p.Recipient] = true, true, true
 	}
-	keys := make([][]any, 0, len(spendKeys))
-	for k := range spendKeys {
-		keys = append(keys, []any{k[0], k[1]})
-	}
-	for _, chunk := range chunks(keys, 300) {
+	for _, chunk := range chunks(keysOf(fans), 500) {
 		var rows []fanPaymentRow
-		if err := q.with(ctx).Where("chain_id = ? AND (fan, payee) IN ?", chainID, chunk).Find(&rows).Error; err != nil {
+		if err := q.with(ctx).Where("chain_id = ? AND fan IN ?", chainID, chunk).Find(&rows).Error; err != nil {
 			return nil, fmt.Errorf("store: fan payments: %w", classify(err))
 		}
 		for _, r := range rows {
 			l.SeedSpend(r.Fan, r.Payee, r.Amount)
 		}
 	}
-	pairs := make([][]any, 0, len(countKeys))
-	for k := range countKeys {
-		pairs = append(pairs, []any{k.track, k.account})
-	}
 	for _, column := range []string{"buyer", "fan"} {
-		for _, chunk := range chunks(pairs, 300) {
+		for _, chunk := range chunks(keysOf(accounts), 500) {
 			var rows []struct {
 				TrackID int64  `gorm:"column:track_id"`
 				Account string `gorm:"column:account"`
 			}
 			err := q.with(ctx).Table("chart_sales").Select("track_id, "+column+" AS account").
-				Where("chain_id = ? AND counted = ? AND (track_id, "+column+") IN ?", chainID, true, chunk).Scan(&rows).Error
+				Where("chain_id = ? AND "+column+" IN ? AND counted = ?", chainID, chunk, true).Scan(&rows).Error
 			if err != nil {
 				return nil, fmt.Errorf("store: counted %ss: %w", column, classify(err))
 			}
@@ -338,9 +332,17 @@ func (q querier) seedLedger(ctx context.Context, chainID int64, purchases []char
 	return l, nil
 }
 
-type trackAccount struct {
-	track   int64
-	account string
+// writeLedger stores what judging a batch changed: the payments of the fans it touched, as the
+// ledger (seeded with the stored ones) now holds them, and d's points added to the stored ones.
+func (q querier) writeLedger(ctx context.Context, chainID int64, l *charts.Ledger, d *ledgerDelta) error {
+	fanRows := make([]*fanPaymentRow, 0, len(d.fans))
+	for k := range d.fans {
+		fanRows = append(fanRows, &fanPaymentRow{ChainID: chainID, Fan: k[0], Payee: k[1], Amount: l.Spend(k[0], k[1])})
+	}
+	if err := upsert(ctx, q, fanRows); err != nil {
+		return err
+	}
+	return q.addTrackPoints(ctx, chainID, d)
 }
 
 // addLedgerDelta adds d to the stored ledger aggregates.
@@ -357,6 +359,14 @@ func (q querier) addLedgerDelta(ctx context.Context, chainID int64, d *ledgerDel
 		}
 		fanRows = append(fanRows, &fanPaymentRow{ChainID: chainID, Fan: k[0], Payee: k[1], Amount: sum})
 	}
+	if err := upsert(ctx, q, fanRows); err != nil {
+		return err
+	}
+	return q.addTrackPoints(ctx, chainID, d)
+}
+
+// addTrackPoints adds d's points to the stored ones.
+func (q querier) addTrackPoints(ctx context.Context, chainID int64, d *ledgerDelta) error {
 	daily, totals, err := q.loadTrackPoints(ctx, chainID, keysOf(d.daily), keysOf(d.totals))
 	if err != nil {
 		return err
@@ -376,9 +386,6 @@ func (q querier) addLedgerDelta(ctx context.Context, chainID int64, d *ledgerDel
 			return fmt.Errorf("store: points of track %d: %w", id, err)
 		}
 		totalRows = append(totalRows, &trackPointsRow{ChainID: chainID, TrackID: id, Sales: sum.Sales, Revenue: sum.Revenue, Points: sum.Points})
-	}
-	if err := upsert(ctx, q, fanRows); err != nil {
-		return err
 	}
 	if err := upsert(ctx, q, dailyRows); err != nil {
 		return err
@@ -408,18 +415,20 @@ func (q querier) loadFanPayments(ctx context.Context, chainID int64, keys [][2]s
 // not stored).
 func (q querier) loadTrackPoints(ctx context.Context, chainID int64, days []dailyTrackKey, tracks []int64) (map[dailyTrackKey]*pointsSum, map[int64]*pointsSum, error) {
 	daily := make(map[dailyTrackKey]*pointsSum, len(days))
-	args := make([][]any, len(days))
-	for i, k := range days {
+	ids, dayset := map[int64]bool{}, map[string]bool{}
+	for _, k := range days {
 		daily[k] = &pointsSum{}
-		args[i] = []any{k.track, k.day}
+		ids[k.track], dayset[k.day] = true, true
 	}
-	for _, chunk := range chunks(args, 300) {
+	for _, chunk := range chunks(keysOf(ids), 500) {
 		var rows []dailyTrackPointsRow
-		if err := q.with(ctx).Where("chain_id = ? AND (track_id, day) IN ?", chainID, chunk).Find(&rows).Error; err != nil {
+		if err := q.with(ctx).Where("chain_id = ? AND track_id IN ? AND day IN ?", chainID, chunk, keysOf(dayset)).Find(&rows).Error; err != nil {
 			return nil, nil, fmt.Errorf("store: daily track points: %w", classify(err))
 		}
 		for _, r := range rows {
-			daily[dailyTrackKey{r.TrackID, r.Day}] = &pointsSum{Sales: r.Sales, Revenue: r.Revenue, Points: r.Points}
+			if _, ok := daily[dailyTrackKey{r.TrackID, r.Day}]; ok {
+				daily[dailyTrackKey{r.TrackID, r.Day}] = &pointsSum{Sales: r.Sales, Revenue: r.Revenue, Points: r.Points}
+			}
 		}
 	}
 	totals := make(map[int64]*pointsSum, len(tracks))

@@ -69,7 +69,7 @@ func (q querier) fillChartLedgerOf(ctx context.Context, c int64) error {
 		if err != nil {
 			return err
 		}
-		if err := q.judgeSales(ctx, c, sales, artists); err != nil {
+		if err := q.judgeSales(ctx, c, sales, artists, q); err != nil {
 			return err
 		}
 		after = last.BlockNumber

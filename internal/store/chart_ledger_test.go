@@ -14,6 +14,7 @@ import (
 // existed (its purchases stored, its ledger empty) gets the ledger the indexer would have kept,
 // when the store opens it.
 func TestOpenFillsTheChartLedgerOfAnEarlierDatabase(t *testing.T) {
+	skipVolumeTestIfShort(t)
 	base := time.Date(2026, 11, 10, 20, 0, 0, 0, time.UTC)
 	chain := newSyntheticChainAt(base, 90*time.Minute, 40, 200, 1_500, 20)
 	withAttacks(chain, base, 90*time.Minute)

@@ -49,3 +49,13 @@ func openStore(t *testing.T, dsn string) *store.Store {
 	})
 	return s
 }
+
+// skipVolumeTestIfShort skips, under -short, a test that checks a large history on one goroutine.
+// make test-race runs the store's tests with -short: the race detector makes such a test take
+// minutes, and it has no goroutines of its own to race; go test ./... runs it in full.
+func skipVolumeTestIfShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("a large history on one goroutine; runs without -short")
+	}
+}

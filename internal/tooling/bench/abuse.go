@@ -234,8 +234,8 @@ func (b *apiBench) chartsBeside(ctx context.Context, phase time.Duration, next f
 	if err != nil {
 		return 0, err
 	}
-	b.r.log.Info("bench abuse: the other clients' requests", "rangeHeaderBytes", len(ranges), "requests", requests.Load(),
-		"bytesPerRequest", sent.Load()/max(1, requests.Load()))
+	b.r.log.Info("bench abuse: the other clients' requests", "range_header_bytes", len(ranges), "requests", requests.Load(),
+		"bytes_per_request", sent.Load()/max(1, requests.Load()))
 	return float64(len(lat)) / elapsed.Seconds(), nil
 }
 
