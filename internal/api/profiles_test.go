@@ -227,7 +227,7 @@ func TestAnArtistListsAndDiscardsTheirUnregisteredUploads(t *testing.T) {
 			cookie *http.Cookie
 			want   int
 		}{
-			{"/api/v1/uploads/" + draft.Hex(), asKites, http.StatusNotFound},           // not theirs
+			{"/api/v1/uploads/" + draft.Hex(), asKites, http.StatusNotFound},          // not theirs
 			{"/api/v1/uploads/" + hash("harbour").Hex(), asMira, http.StatusNotFound}, // registered
 			{"/api/v1/uploads/0x12", asMira, http.StatusBadRequest},
 			{"/api/v1/uploads/" + draft.Hex(), asMira, http.StatusNoContent},
