@@ -122,10 +122,20 @@ func (h *handlers) sales(filter func(c *gin.Context) (store.SaleFilter, salesPag
 			h.fail(c, err)
 			return
 		}
+		collabs, err := h.Store.SaleCollaborators(c.Request.Context(), h.ChainID, list)
+		if err != nil {
+			h.fail(c, err)
+			return
+		}
 		out := salesJSON{Sales: []saleJSON{}}
 		var who []common.Address
 		for _, s := range list {
-			out.Sales = append(out.Sales, saleView(s))
+			v := saleView(s)
+			for _, cr := range collabs[store.SaleKey{TxHash: s.TxHash, TrackID: s.TrackID}] {
+				v.Collaborators = append(v.Collaborators, collaboratorCreditJSON{cr.Account.Hex(), amount(cr.Amount)})
+				who = append(who, cr.Account)
+			}
+			out.Sales = append(out.Sales, v)
 			who = append(who, s.Buyer, s.Recipient, s.Referrer, s.FeeRecipient)
 		}
 		out.Names = h.profileNames(c, who)

@@ -195,6 +195,21 @@ func TestCollaborationsSayWhatEachTrackPaid(t *testing.T) {
 		if len(got) != 1 || got[0].Track.ID != 5 || got[0].Sales == 0 || want.String() == "0" || sum.Cmp(want) != 0 {
 			t.Errorf("collaborations %+v earn %s, credits say %s", got, sum, want)
 		}
+		// Each sale of track 5 lists its two collaborators' credits, in order.
+		sales, _, err := s.Sales(ctx, 1337, store.SaleFilter{TrackID: 5}, nil, 0)
+		if err != nil || len(sales) == 0 {
+			t.Fatalf("sales of track 5: %v, %v", sales, err)
+		}
+		parts, err := s.SaleCollaborators(ctx, 1337, sales)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sale := range sales {
+			p := parts[store.SaleKey{TxHash: sale.TxHash, TrackID: 5}]
+			if len(p) != 2 || p[0].Account != addr("artist", 5) || p[1].Account != addr("artist", 6) {
+				t.Errorf("sale %s: collaborators %+v", sale.TxHash.Hex()[:10], p)
+			}
+		}
 		if none, err := s.Collaborations(ctx, 1337, addr("fan", 0)); err != nil || len(none) != 0 {
 			t.Errorf("a fan's collaborations: %v, %v", none, err)
 		}

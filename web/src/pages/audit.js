@@ -1,6 +1,6 @@
 import { html, render } from "../lib/dom.js";
 import { get, qs } from "../lib/api.js";
-import { eth, dateTime } from "../lib/format.js";
+import { eth, dateTime, weiToEther } from "../lib/format.js";
 import { txURL, config } from "../lib/config.js";
 import { who } from "../lib/people.js";
 
@@ -10,14 +10,21 @@ export function salesTable(sales, { titles = {}, names = {} } = {}) {
   const ext = config.explorerUrl ? html`target="_blank" rel="noopener"` : "";
   return html`<div class="table-wrap"><table>
     <thead><tr><th scope="col">Time</th><th scope="col">Track</th><th scope="col">Buyer</th><th scope="col">Referred by</th>
-      <th scope="col" class="num">Price</th><th scope="col" class="num">Artist side</th><th scope="col" class="num">Referral</th><th scope="col" class="num">Fee</th><th scope="col">Transaction</th></tr></thead>
+      <th scope="col" class="num">Price</th><th scope="col" class="num">Artist</th><th scope="col">Collaborators</th><th scope="col" class="num">Referral</th><th scope="col" class="num">Fee</th><th scope="col">Transaction</th></tr></thead>
     <tbody>${sales.map((s) => html`<tr>
       <td>${dateTime(s.time)}</td>
       <td><a href="/t/${s.trackId}">${titles[s.trackId] ?? `#${s.trackId}`}</a></td>
       <td>${who(s.buyer, names)}${s.recipient !== s.buyer ? html` → ${who(s.recipient, names)} <span class="small muted">(a gift)</span>` : ""}</td>
       <td>${who(s.referrer, names)}</td>
-      <td class="num">${eth(s.price)}</td><td class="num">${eth(s.artistAmount, false)}</td><td class="num">${eth(s.referrerAmount, false)}</td><td class="num">${eth(s.feeAmount, false)}</td>
+      <td class="num">${eth(s.price)}</td><td class="num">${artistKeeps(s)}</td>
+      <td>${(s.collaborators ?? []).length ? (s.collaborators).map((c) => html`<div>${who(c.address, names)} <span class="num">${eth(c.amount, false)}</span></div>`) : html`<span class="muted">none</span>`}</td><td class="num">${eth(s.referrerAmount, false)}</td><td class="num">${eth(s.feeAmount, false)}</td>
       <td><a class="mono" href="${txURL(s.tx)}" ${ext}>${s.tx.slice(0, 10)}…</a> <span class="small muted">block ${s.block}</span></td></tr>`)}</tbody></table></div>`;
+}
+
+/** artistKeeps is what the artist keeps of a sale's artist side once the collaborators are paid. */
+function artistKeeps(s) {
+  const paid = (s.collaborators ?? []).reduce((sum, c) => sum + BigInt(c.amount.wei), 0n);
+  return weiToEther(BigInt(s.artistAmount.wei) - paid);
 }
 
 /** titlesOf fetches the titles of the tracks these sales are of. */
