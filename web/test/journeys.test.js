@@ -334,7 +334,7 @@ test("every page renders without console errors, on a desktop and on a phone", T
   const artist = market.dev.accounts[1].address;
   const sale = (await market.api("/audit/purchases?limit=1")).sales[0];
   const pages = ["/", "/charts", "/charts?period=all", "/charts/electronic", "/charts/electronic/house?period=30d", "/browse",
-    "/browse?sort=bestselling", "/browse?q=harbour", "/t/1", `/t/1?ref=${lower(sale.buyer)}`, `/a/${artist}`, "/audit", `/tx/${sale.tx}`, "/account", "/upload"];
+    "/browse?sort=bestselling", "/browse?q=harbour", "/t/1", `/t/1?ref=${lower(sale.buyer)}`, `/a/${artist}`, `/a/${lower(sale.buyer)}`, "/audit", `/tx/${sale.tx}`, "/account", "/upload", "/studio", "/browse?genre=electronic"];
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     const { page, errors } = await browser.person({ viewport });
     for (const p of pages) {
