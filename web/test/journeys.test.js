@@ -506,6 +506,10 @@ test("a fan sets a profile, and their name shows instead of their address, on a 
     await who.waitFor();
     await who.getByRole("button").click();
     await who.getByText(address).waitFor();
+    if (viewport.width >= 1280) { // the sales table fits a 1280 px screen
+      const [sw, cw] = await v.page.locator("table.sales").evaluate((t) => [t.parentElement.scrollWidth, t.parentElement.clientWidth]);
+      assert.ok(sw <= cw, `the sales table is wider than its box at 1280 px (${sw} > ${cw})`);
+    }
     await shot(v.page, `10-names-${viewport.width}`);
     assertNoErrors(v.errors);
     await v.context.close();

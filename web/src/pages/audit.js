@@ -8,7 +8,7 @@ import { who } from "../lib/people.js";
 export function salesTable(sales, { titles = {}, names = {} } = {}) {
   if (!sales.length) return html`<p class="empty">No sales yet.</p>`;
   const ext = config.explorerUrl ? html`target="_blank" rel="noopener"` : "";
-  return html`<div class="table-wrap"><table>
+  return html`<div class="table-wrap"><table class="sales">
     <thead><tr><th scope="col">Time</th><th scope="col">Track</th><th scope="col">Buyer</th><th scope="col">Referred by</th>
       <th scope="col" class="num">Price</th><th scope="col" class="num">Artist</th><th scope="col">Collaborators</th><th scope="col" class="num">Referral</th><th scope="col" class="num">Fee</th><th scope="col">Transaction</th></tr></thead>
     <tbody>${sales.map((s) => html`<tr>
