@@ -67,6 +67,10 @@ func TestAnAccountPageShowsItsProfileCollectionAndWhatItPassedOn(t *testing.T) {
 	if p := fetch(t, h, "/a/"+mira.Hex()); !strings.Contains(p.body, "<h1>Mira V.</h1>") || !strings.Contains(p.body, "Harbour Lights") {
 		t.Errorf("artist page: %d", p.status)
 	}
+	// A referral link names the fan who shared it by their profile name.
+	if p := fetch(t, h, "/t/1?ref="+fan.Hex()); !strings.Contains(p.body, "Shared by <strong>Night &lt;Owl&gt;</strong>") {
+		t.Errorf("the referral link's sharer is not named by their profile (%d)", p.status)
+	}
 	// An account with nothing to show is not a page.
 	if p := fetch(t, h, "/a/0x0000000000000000000000000000000000000001"); p.status != http.StatusNotFound {
 		t.Errorf("empty account: %d", p.status)

@@ -43,12 +43,15 @@ export default async function track(main, { id }, ready) {
    * through the link's referrer would cost and pay now. */
   const quote = (buyer, recipient = buyer) => w.read("quote", [BigInt(t.id), linkRef, buyer, recipient]);
 
+  /** refName is the link's referrer by their profile name, else their short address. */
+  const refName = () => Object.entries(t.names ?? {}).find(([a]) => a.toLowerCase() === ref.toLowerCase())?.[1] ?? short(ref);
+
   /** showReferrer says whether the contract would credit the link's referrer (the API's answer when it cannot ask). */
   function showReferrer(credited, reason) {
     if (!ref) return;
     render(refInfo, credited
-      ? message("info", html`You came through <strong>${short(ref)}</strong>'s link: they get ${pct(t.referralBps)} of this sale, at no extra cost to you.`)
-      : html`<p class="small muted">The referrer of your link, ${short(ref)}, will not be credited (${reason ?? "not eligible"}), so the artist keeps the referral share.</p>`);
+      ? message("info", html`You came through <strong title="${ref}">${refName()}</strong>'s link: they get ${pct(t.referralBps)} of this sale, at no extra cost to you.`)
+      : html`<p class="small muted">The referrer of your link, <span title="${ref}">${refName()}</span>, will not be credited (${reason ?? "not eligible"}), so the artist keeps the referral share.</p>`);
   }
   const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
   if (serverBuy) {
