@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/bittunes/bittunes/internal/devchain"
 	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/swarm"
 )
 
 const devAbout = `Runs the whole market on this machine: an in-process go-ethereum dev chain (JSON-RPC on 127.0.0.1),
@@ -78,6 +80,7 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	defer st.Close()
 
 	info := newDevInfo(chain, dep, cfg.Origin())
+	info.Ready = !(fresh && cfg.Dev.Seed) // else once the demo catalogue is indexed
 	if err := info.write(filepath.Join(cfg.DataDir, "dev.json")); err != nil {
 		return err
 	}
@@ -107,7 +110,13 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	g.Go(func() error { return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log) })
 	g.Go(func() error { return uploadSweeper(cfg, st, media, chain.Client(), chainID, log).Run(ctx) })
 	if fresh && cfg.Dev.Seed {
-		g.Go(func() error { return seedDemo(ctx, cfg, chain, st, dep, info.API, masterKey, log) })
+		g.Go(func() error {
+			if err := seedDemo(ctx, cfg, chain, st, dep, info.API, masterKey, log); err != nil || ctx.Err() != nil {
+				return err
+			}
+			info.Ready = true
+			return info.write(filepath.Join(cfg.DataDir, "dev.json"))
+		})
 	}
 	return ignoreCancel(g.Wait())
 }
@@ -123,7 +132,42 @@ func seedDemo(ctx context.Context, cfg config.Config, chain *devchain.Chain, st 
 	if err != nil {
 		return ignoreCancel(err)
 	}
-	log.Info("dev: demo catalogue seeded", "tracks", len(ids), "purchases", len(demo.Sales))
+	if err := awaitDemo(ctx, chain, st, dep, content.Media{Dir: cfg.Media()}, ids); err != nil {
+		return ignoreCancel(err)
+	}
+	log.Info("dev: demo catalogue seeded and indexed", "tracks", len(ids), "purchases", len(demo.Sales))
+	return nil
+}
+
+// awaitDemo waits until the indexer has reached the block of the demo's last transaction, then
+// checks the demo's packages, so that their tracks have torrent and download links (with or
+// without the seeder).
+func awaitDemo(ctx context.Context, chain *devchain.Chain, st *store.Store, dep deployment, media content.Media, ids []int64) error {
+	head, err := chain.Client().BlockNumber(ctx)
+	if err != nil {
+		return err
+	}
+	chainID := chain.ChainID().Uint64()
+	for {
+		if c, err := st.Cursor(ctx, chainID, dep.Market); err == nil && c.BlockNumber >= head {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	index := &swarm.Index{Store: st, Media: media}
+	for _, id := range ids {
+		t, err := st.Track(ctx, chainID, id)
+		if err != nil {
+			return fmt.Errorf("dev: demo track %d: %w", id, err)
+		}
+		if _, err := index.Ensure(ctx, t.ContentHash); err != nil {
+			return fmt.Errorf("dev: demo track %d: %w", id, err)
+		}
+	}
 	return nil
 }
 

@@ -77,15 +77,26 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 	ports := [3]string{freePort(t), freePort(t), freePort(t)}
 	stop, stdout := startDev(t, dir, ports)
 
-	// Ready, and the whole demo catalogue indexed.
+	// dev.json says ready only once the whole demo catalogue is indexed and its packages checked:
+	// right then, every purchase is in the database and the tracks have their download links.
+	info := waitForDevJSON(t, dir)
 	st := waitForPurchases(t, dir, ports[2], len(demo.Sales))
-	var info devInfo
-	b, err := os.ReadFile(filepath.Join(dir, "dev.json"))
-	if err != nil {
-		t.Fatal(err)
+	if snap, err := st.Snapshot(context.Background(), 1337); err != nil || len(snap.Purchases) != len(demo.Sales) {
+		t.Fatalf("when dev.json said ready: %d purchases indexed, %v; want %d", len(snap.Purchases), err, len(demo.Sales))
 	}
-	if err := json.Unmarshal(b, &info); err != nil {
-		t.Fatal(err)
+	for id := range len(demo.Catalogue) {
+		var page struct {
+			Magnet string `json:"magnet"`
+		}
+		resp, err := http.Get(fmt.Sprintf("%s/api/v1/tracks/%d", info.API, id+1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if page.Magnet == "" {
+			t.Errorf("when dev.json said ready, track %d had no magnet link", id+1)
+		}
 	}
 	if info.RPC != "http://127.0.0.1:"+ports[0] || info.WS != "ws://127.0.0.1:"+ports[1] || info.ChainID != 1337 ||
 		!common.IsHexAddress(info.Market) || info.DeployBlock == 0 || len(info.Accounts) != 10 ||
@@ -213,6 +224,19 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 }
 
 // waitForPurchases waits until /readyz says ready and the database holds n purchases.
+// waitForDevJSON waits until dev.json says the market is ready, and returns it.
+func waitForDevJSON(t *testing.T, dir string) devInfo {
+	t.Helper()
+	for deadline := time.Now().Add(90 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		var info devInfo
+		if b, err := os.ReadFile(filepath.Join(dir, "dev.json")); err == nil && json.Unmarshal(b, &info) == nil && info.Ready {
+			return info
+		}
+	}
+	t.Fatal("dev.json did not say ready within 90 s")
+	return devInfo{}
+}
+
 func waitForPurchases(t *testing.T, dir, httpPort string, n int) *store.Store {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)

@@ -38,6 +38,9 @@ type devInfo struct {
 	DeployBlock uint64       `json:"deployBlock"`
 	API         string       `json:"api"`
 	Accounts    []devAccount `json:"accounts"`
+	// Ready says the market is ready to use: on a fresh chain, once the demo catalogue is on the
+	// chain, indexed, and its packages checked (with their torrent and download links).
+	Ready bool `json:"ready"`
 }
 
 type devAccount struct {
@@ -59,7 +62,11 @@ func (d devInfo) write(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, append(b, '\n'), 0o600); err != nil {
+	// Written beside and renamed over, so that a tool polling it never reads half a file.
+	if err := os.WriteFile(path+".tmp", append(b, '\n'), 0o600); err != nil {
+		return fmt.Errorf("dev.json: %w", err)
+	}
+	if err := os.Rename(path+".tmp", path); err != nil {
 		return fmt.Errorf("dev.json: %w", err)
 	}
 	return nil

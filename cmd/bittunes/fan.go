@@ -3,17 +3,13 @@ package main
 import (
 	"bufio"
 	"crypto/ecdsa"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
@@ -156,96 +152,54 @@ func promptPassword(stderr io.Writer, prompt string) (string, error) {
 	return strings.TrimRight(line, "\r\n"), nil
 }
 
-// apiClient talks to the market's API.
-type apiClient struct {
-	origin string
-	http   *http.Client
+// progress shows a transfer's progress on w: a bar redrawn in place on a terminal, and otherwise
+// (a log file, a pipe) a plain line each time another tenth is done.
+type progress struct {
+	w     io.Writer
+	label string
+	tty   bool
+	shown int // tenths last printed, when not a terminal
 }
 
-func newAPIClient(origin string) (*apiClient, error) {
-	u, err := url.Parse(origin)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("--api %q must be the market's origin, such as https://bittunes.example", origin)
-	}
-	return &apiClient{origin: strings.TrimSuffix(origin, "/"), http: &http.Client{Timeout: time.Minute}}, nil
+func newProgress(w io.Writer, label string) *progress {
+	return &progress{w: w, label: label, tty: isTerminal(w), shown: -1}
 }
 
-// apiError is the API's error body.
-type apiError struct {
-	Status int
-	Error  struct{ Code, Message string }
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	return err == nil
 }
 
-func (e *apiError) err(what string) error {
-	if e.Error.Message == "" {
-		return fmt.Errorf("%s: HTTP %d", what, e.Status)
-	}
-	return fmt.Errorf("%s: %s", what, e.Error.Message)
-}
-
-// do sends a request and decodes a JSON answer into out (or returns the raw body when out is nil).
-func (a *apiClient) do(req *http.Request, what string, out any) ([]byte, error) {
-	resp, err := a.http.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		e := &apiError{Status: resp.StatusCode}
-		_ = json.Unmarshal(body, e)
-		return nil, e.err(what)
-	}
-	if out != nil {
-		if err := json.Unmarshal(body, out); err != nil {
-			return nil, fmt.Errorf("%s: %w", what, err)
-		}
-	}
-	return body, nil
-}
-
-func (a *apiClient) get(path, what string, out any) ([]byte, error) {
-	req, err := http.NewRequest(http.MethodGet, a.origin+path, nil)
-	if err != nil {
-		return nil, err
-	}
-	return a.do(req, what, out)
-}
-
-// trackPage is what the fan's commands read of GET /api/v1/tracks/{id}.
-type trackPage struct {
-	ID          int64  `json:"id"`
-	Title       string `json:"title"`
-	ContentHash string `json:"contentHash"`
-	Artist      struct {
-		Address string `json:"address"`
-		Name    string `json:"name"`
-	} `json:"artist"`
-	Market struct {
-		Address string `json:"address"`
-		ChainID uint64 `json:"chainId"`
-	} `json:"market"`
-	TorrentURL string `json:"torrentUrl"`
-	Page       string `json:"page"`
-}
-
-// progressBar draws a transfer's progress on one line of stderr.
-func progressBar(w io.Writer, label string, p swarm.Progress) {
-	const width = 30
+// show draws p; done ends the line.
+func (pr *progress) show(p swarm.Progress, done bool) {
 	frac := 0.0
 	if p.Size > 0 {
 		frac = float64(p.Done) / float64(p.Size)
 	}
-	n := int(frac * width)
-	bar := strings.Repeat("=", n) + strings.Repeat(" ", width-n)
 	source := fmt.Sprintf("%d peers", p.Peers)
 	if p.UsingWebSeed {
 		source += " + web seed"
 	}
-	fmt.Fprintf(w, "\r%s [%s] %3.0f%% %s / %s, %s, ↑ %s   ", label, bar, 100*frac, mb(p.Done), mb(p.Size), source, mb(p.Uploaded))
+	line := fmt.Sprintf("%3.0f%% %s / %s, %s, ↑ %s", 100*frac, mb(p.Done), mb(p.Size), source, mb(p.Uploaded))
+	if !pr.tty {
+		if tenths := int(frac * 10); tenths != pr.shown || done {
+			pr.shown = tenths
+			fmt.Fprintf(pr.w, "%s %s\n", pr.label, line)
+		}
+		return
+	}
+	const width = 30
+	n := int(frac * width)
+	bar := strings.Repeat("=", n) + strings.Repeat(" ", width-n)
+	fmt.Fprintf(pr.w, "\r%s [%s] %s   ", pr.label, bar, line)
+	if done {
+		fmt.Fprintln(pr.w)
+	}
 }
 
 func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }

@@ -4,15 +4,14 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"crypto/rand"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +24,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/fanclient"
 	"github.com/bittunes/bittunes/internal/swarm"
 	"github.com/bittunes/bittunes/internal/unlock"
 )
@@ -58,9 +58,9 @@ func runGet(ctx context.Context, args []string, env func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	api, err := newAPIClient(origin)
+	api, err := fanclient.New(origin)
 	if err != nil {
-		return err
+		return fmt.Errorf("--api: %w", err)
 	}
 	path, err := getTrack(ctx, api, f, id, key, out, stderr)
 	if err != nil {
@@ -87,19 +87,19 @@ func parseTrackRef(s, api string) (int64, string, error) {
 }
 
 // getTrack fetches, unlocks and writes track id; it returns the audio file's path.
-func getTrack(ctx context.Context, api *apiClient, f fanFlags, id int64, key *ecdsaKey, outDir string, stderr io.Writer) (string, error) {
-	var page trackPage
-	if _, err := api.get("/api/v1/tracks/"+strconv.FormatInt(id, 10), "track", &page); err != nil {
-		return "", err
-	}
-	if page.TorrentURL == "" {
-		return "", fmt.Errorf("track %d has no package to download on %s yet", id, api.origin)
-	}
-	identity, err := requestKey(api, page, key)
+func getTrack(ctx context.Context, api *fanclient.Client, f fanFlags, id int64, key *ecdsaKey, outDir string, stderr io.Writer) (string, error) {
+	page, err := api.Track(ctx, id)
 	if err != nil {
 		return "", err
 	}
-	raw, err := api.get(page.TorrentURL, "torrent", nil)
+	if page.TorrentURL == "" {
+		return "", fmt.Errorf("track %d has no package to download on %s yet", id, api.Origin)
+	}
+	identity, err := requestKey(ctx, api, page, key)
+	if err != nil {
+		return "", err
+	}
+	raw, err := api.Torrent(ctx, page.TorrentURL)
 	if err != nil {
 		return "", err
 	}
@@ -128,18 +128,19 @@ func getTrack(ctx context.Context, api *apiClient, f fanFlags, id int64, key *ec
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
-	done := make(chan struct{})
+	done, drawn := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(drawn)
+		bar := newProgress(stderr, "get")
 		tick := time.NewTicker(200 * time.Millisecond)
 		defer tick.Stop()
 		for {
 			select {
 			case <-done:
-				progressBar(stderr, "get", tr.Progress())
-				fmt.Fprintln(stderr)
+				bar.show(tr.Progress(), true)
 				return
 			case <-tick.C:
-				progressBar(stderr, "get", tr.Progress())
+				bar.show(tr.Progress(), false)
 			}
 		}
 	}()
@@ -148,9 +149,11 @@ func getTrack(ctx context.Context, api *apiClient, f fanFlags, id int64, key *ec
 		err = tr.Verify(ctx) // the whole file in the library, for seeding
 	}
 	close(done)
+	<-drawn
 	if err != nil {
 		return "", err
 	}
+	printSources(stderr, tr.Sources())
 	format, err := content.SniffAudio(tmp, mustSize(tmp))
 	ext := "audio"
 	if err == nil {
@@ -169,6 +172,21 @@ func getTrack(ctx context.Context, api *apiClient, f fanFlags, id int64, key *ec
 	return name, nil
 }
 
+// printSources ends a get with where the bytes came from: the payout accounts whose peers
+// delivered them, and the rest (the market's web seed and seeder, peers naming no account).
+func printSources(w io.Writer, s swarm.Sources) {
+	accounts := make([]common.Address, 0, len(s.ByAccount))
+	for a := range s.ByAccount {
+		accounts = append(accounts, a)
+	}
+	sort.Slice(accounts, func(i, j int) bool { return s.ByAccount[accounts[i]] > s.ByAccount[accounts[j]] })
+	fmt.Fprintln(w, "where the bytes came from:")
+	for _, a := range accounts {
+		fmt.Fprintf(w, "  %s  peers paid to %s\n", mb(s.ByAccount[a]), a.Hex())
+	}
+	fmt.Fprintf(w, "  %s  the market (web seed, seeder) and peers naming no account\n", mb(s.Other))
+}
+
 func mustSize(f *os.File) int64 {
 	fi, err := f.Stat()
 	if err != nil {
@@ -184,8 +202,8 @@ type ecdsaKey = ecdsa.PrivateKey
 
 // requestKey signs a key request for the track with the fan's key and fetches the track's age
 // identity.
-func requestKey(api *apiClient, page trackPage, key *ecdsaKey) (*age.X25519Identity, error) {
-	u, _ := url.Parse(api.origin)
+func requestKey(ctx context.Context, api *fanclient.Client, page fanclient.Track, key *ecdsaKey) (*age.X25519Identity, error) {
+	u, _ := url.Parse(api.Origin)
 	r := unlock.Request{Domain: strings.ToLower(u.Host), Market: common.HexToAddress(page.Market.Address), ChainID: page.Market.ChainID,
 		TrackID: page.ID, Account: crypto.PubkeyToAddress(key.PublicKey), Nonce: rand.Text(), Expires: time.Now().Add(5 * time.Minute).UTC().Truncate(time.Second)}
 	sig, err := crypto.Sign(accounts.TextHash([]byte(r.Text())), key)
@@ -193,20 +211,14 @@ func requestKey(api *apiClient, page trackPage, key *ecdsaKey) (*age.X25519Ident
 		return nil, fmt.Errorf("sign the key request: %w", err)
 	}
 	sig[crypto.RecoveryIDOffset] += 27
-	body, _ := json.Marshal(map[string]string{"message": r.Text(), "signature": hexutil.Encode(sig)})
-	req, err := http.NewRequest(http.MethodPost, api.origin+"/api/v1/tracks/"+strconv.FormatInt(page.ID, 10)+"/key", strings.NewReader(string(body)))
+	text, err := api.Key(ctx, page.ID, r.Text(), hexutil.Encode(sig))
 	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	var k struct{ Identity string }
-	if _, err := api.do(req, "key", &k); err != nil {
 		if strings.Contains(err.Error(), "does not own") {
-			return nil, fmt.Errorf("%s does not own track %d: buy it first at %s%s", r.Account.Hex(), page.ID, api.origin, page.Page)
+			return nil, fmt.Errorf("%s does not own track %d: buy it first at %s%s", r.Account.Hex(), page.ID, api.Origin, page.Page)
 		}
 		return nil, err
 	}
-	id, err := age.ParseX25519Identity(k.Identity)
+	id, err := age.ParseX25519Identity(text)
 	if err != nil {
 		return nil, errors.New("key: the market answered something that is not an age key")
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/anacrolix/torrent/metainfo"
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/bittunes/bittunes/internal/fanclient"
 	"github.com/bittunes/bittunes/internal/swarm"
 )
 
@@ -24,14 +25,16 @@ keeps what it fetched — announcing to the market's tracker, and prints every -
 how much was uploaded. Packages are checked against their content hash before they are seeded. Stop
 it with Ctrl-C; run it again and it picks up where it was. With your address (--account, or the key
 of BITTUNES_PRIVATE_KEY / --keystore) it prints your referral link beside each of your tracks: a
-purchase through it pays you the track's referral share.`
+purchase through it pays you the track's referral share. With your key it also tells every peer,
+signed, which account to credit for the bytes it gets from you (see "Distributors are paid for what
+they deliver" in the README). A folder without packages is an error.`
 
 func runSeed(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var f fanFlags
 	var account string
 	var every time.Duration
 	fs, err := parseFan("seed", seedUsage, &f, func(fs *flag.FlagSet) {
-		fs.StringVar(&account, "account", "", "your address, for your referral links (default: the address of your key, if one is given)")
+		fs.StringVar(&account, "account", "", "your address, for your referral links and the payout claim sent to peers (default: the address of your key, if one is given; a key must be this address's)")
 		fs.DurationVar(&every, "every", 10*time.Second, "how often to print what was uploaded")
 	}, args, env, stderr)
 	if err != nil {
@@ -46,27 +49,34 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 		fs.Usage()
 		return errUsage
 	}
-	api, err := newAPIClient(f.API)
+	api, err := fanclient.New(f.API)
+	if err != nil {
+		return fmt.Errorf("--api: %w", err)
+	}
+	fan, payout, err := fanAccount(f, account, env, stderr)
 	if err != nil {
 		return err
 	}
-	fan, err := fanAddress(f, account, env, stderr)
-	if err != nil {
-		return err
-	}
-	client, err := swarm.NewClient(swarm.ClientConfig{Config: f.swarmConfig(), Dir: folder, Seed: true, WebSeedAfter: 3 * time.Second})
+	cfg := f.swarmConfig()
+	cfg.Payout = payout
+	client, err := swarm.NewClient(swarm.ClientConfig{Config: cfg, Dir: folder, Seed: true, WebSeedAfter: 3 * time.Second})
 	if err != nil {
 		return err
 	}
 	defer client.Close()
-	transfers, err := seedFolder(client, folder, swarm.ServerLinks(api.origin, ""), stderr)
+	transfers, err := seedFolder(client, folder, swarm.ServerLinks(api.Origin, ""), stderr)
 	if err != nil {
 		return err
 	}
 	if len(transfers) == 0 {
-		fmt.Fprintf(stdout, "no packages in %s: `bittunes get` a track first\n", folder)
+		return fmt.Errorf("nothing to seed: %s holds no package (<content hash>.age); `bittunes get` a track first, or name the folder that holds yours", folder)
 	}
-	links := referralLinks(api, fan)
+	if payout != nil {
+		fmt.Fprintf(stdout, "peers are told to credit %s for what they get from you\n", payout.Account.Hex())
+	} else {
+		fmt.Fprintln(stdout, "no key given (BITTUNES_PRIVATE_KEY or --keystore): peers are not told whom to credit for what they get from you")
+	}
+	links := referralLinks(ctx, api, fan)
 	fmt.Fprintf(stdout, "seeding %d package(s) from %s, accepting peers on %s\n", len(transfers), folder, client.Addr())
 	for _, tr := range transfers {
 		fmt.Fprintf(stdout, "  %s%s\n", tr.ContentHash.Hex(), links[tr.ContentHash])
@@ -87,6 +97,11 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 			peers += p.Peers
 		}
 		fmt.Fprintf(stdout, "%s  %d package(s), %d peer(s), uploaded %s\n", time.Now().Format(time.TimeOnly), len(transfers), peers, mb(up))
+		for _, tr := range transfers {
+			if p := tr.Progress(); p.Uploaded > 0 || p.Peers > 0 {
+				fmt.Fprintf(stdout, "  %s  delivered %s to %d peer(s) now connected\n", tr.ContentHash.Hex(), mb(p.Uploaded), p.Peers)
+			}
+		}
 	}
 }
 
@@ -123,48 +138,44 @@ func seedFolder(client *swarm.Client, folder string, links swarm.Links, stderr i
 	return out, nil
 }
 
-// fanAddress is --account, else the address of the fan's key if one is configured, else none.
-func fanAddress(f fanFlags, account string, env func(string) string, stderr io.Writer) (common.Address, error) {
+// fanAccount is the fan's address: --account, else the address of the fan's key if one is
+// configured, else none; and, with a key, the payout claim the client sends its peers (the key
+// must be --account's, since the claim is signed by it).
+func fanAccount(f fanFlags, account string, env func(string) string, stderr io.Writer) (common.Address, *swarm.Payout, error) {
+	var addr common.Address
 	if account != "" {
 		if !common.IsHexAddress(account) {
-			return common.Address{}, fmt.Errorf("--account %q is not an address", account)
+			return common.Address{}, nil, fmt.Errorf("--account %q is not an address", account)
 		}
-		return common.HexToAddress(account), nil
+		addr = common.HexToAddress(account)
 	}
 	if env("BITTUNES_PRIVATE_KEY") == "" && f.Keystore == "" {
-		return common.Address{}, nil
+		return addr, nil, nil
 	}
 	k, err := f.fanKey(env, stderr)
 	if err != nil {
-		return common.Address{}, err
+		return common.Address{}, nil, err
 	}
-	return addressOf(k), nil
+	if account != "" && addressOf(k) != addr {
+		return common.Address{}, nil, fmt.Errorf("--account %s is not the address of the key given (%s): peers could not check a claim for it", addr.Hex(), addressOf(k).Hex())
+	}
+	return addressOf(k), &swarm.Payout{Account: addressOf(k), Key: k}, nil
 }
 
 // referralLinks maps the content hash of each track in the fan's library to "  <title>  <link>".
-func referralLinks(api *apiClient, fan common.Address) map[common.Hash]string {
+func referralLinks(ctx context.Context, api *fanclient.Client, fan common.Address) map[common.Hash]string {
 	out := map[common.Hash]string{}
 	if fan == (common.Address{}) {
 		return out
 	}
-	var lib struct {
-		Items []struct {
-			Track struct {
-				ID          int64                 `json:"id"`
-				Title       string                `json:"title"`
-				ContentHash string                `json:"contentHash"`
-				Artist      struct{ Name string } `json:"artist"`
-			} `json:"track"`
-			ReferralLink string `json:"referralLink"`
-		} `json:"library"`
-	}
-	if _, err := api.get("/api/v1/accounts/"+strings.ToLower(fan.Hex())+"/library", "library", &lib); err != nil {
+	items, err := api.Library(ctx, fan)
+	if err != nil {
 		return out
 	}
-	for _, it := range lib.Items {
+	for _, it := range items {
 		link := it.ReferralLink
 		if strings.HasPrefix(link, "/") {
-			link = api.origin + link
+			link = api.Origin + link
 		}
 		out[common.HexToHash(it.Track.ContentHash)] = fmt.Sprintf("  %s  your referral link: %s", fileName(it.Track.Artist.Name, it.Track.Title), link)
 	}

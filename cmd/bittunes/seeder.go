@@ -12,7 +12,8 @@ import (
 )
 
 // startSeeder seeds the media folder's packages (checking each against its content hash first),
-// announcing to the market's tracker, and looks for new uploads every 10 seconds. The returned
+// announcing to the market's tracker, seeds each package any server checks about a second after
+// its check, and scans the media folder every 10 seconds for files put there otherwise. The returned
 // function stops it.
 func startSeeder(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger) (func(), error) {
 	if cfg.Swarm.Off {

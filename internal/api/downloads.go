@@ -5,6 +5,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/netip"
 	"os"
 	"strings"
 
@@ -36,7 +37,7 @@ type downloads struct {
 func newDownloads(h *handlers) *downloads {
 	d := &downloads{handlers: h, tracker: h.Tracker}
 	if d.tracker == nil {
-		d.tracker = swarm.NewTracker()
+		d.tracker = swarm.NewTracker(swarm.TrackerConfig{Peers: h.Store, Logger: h.Logger})
 	}
 	if h.MediaDir != "" {
 		d.index = &swarm.Index{Store: h.Store, Media: content.Media{Dir: h.MediaDir}}
@@ -61,7 +62,8 @@ func newDownloads(h *handlers) *downloads {
 
 // routes registers the endpoints under v1.
 func (d *downloads) routes(v1 *gin.RouterGroup, si *signIn) {
-	v1.GET("/announce", gin.WrapH(d.tracker))
+	v1.GET("/announce", d.tracking)
+	v1.GET("/scrape", d.tracking)
 	files := limitRanges(maxRanges)
 	v1.GET("/packages/:file", files, d.servePackage)
 	v1.HEAD("/packages/:file", files, d.servePackage)
@@ -70,6 +72,16 @@ func (d *downloads) routes(v1 *gin.RouterGroup, si *signIn) {
 	v1.GET("/tracks/:id/cover", files, d.cover)
 	v1.GET("/tracks/:id/audio", limitRanges(1), requireSignIn, d.audio) // decrypts: one range
 	v1.POST("/tracks/:id/key", si.sameOrigin, d.keysPerIP.middleware, d.key)
+}
+
+// tracking hands an announce or a scrape to the tracker with the client's address as the trusted
+// proxies resolve it (a peer behind the load balancer is announced with its own address).
+func (d *downloads) tracking(c *gin.Context) {
+	r := c.Request
+	if ip, err := netip.ParseAddr(c.ClientIP()); err == nil {
+		r = r.WithContext(swarm.WithClientAddr(r.Context(), ip))
+	}
+	d.tracker.ServeHTTP(c.Writer, r)
 }
 
 // packageLinksJSON are a track page's links to its files, present once its package is verified.

@@ -126,6 +126,12 @@ func (h *handlers) upload(c *gin.Context) {
 		h.failUpload(c, err)
 		return
 	}
+	if h.downloads.index != nil {
+		// Checked now, so that the track has its torrent links as soon as it is registered.
+		if _, err := h.downloads.index.Ensure(ctx, in.ContentHash); err != nil {
+			h.Logger.Warn("api: upload: check the package", "content_hash", in.ContentHash.Hex(), "err", err)
+		}
+	}
 	c.JSON(http.StatusCreated, h.uploadView(req, in, form.upload.Audio.SHA256))
 }
 

@@ -215,6 +215,11 @@ func TestUploadPackagesTheTrackAndAnswersItsRegistration(t *testing.T) {
 		if common.Hash(sha256.Sum256(pkg)) != hash || int64(len(pkg)) != r.Package.Size || r.ContentHash != strings.ToLower(r.ContentHash) {
 			t.Errorf("content hash %s, package size %d; the package file has sha256 %x and %d bytes", r.ContentHash, r.Package.Size, sha256.Sum256(pkg), len(pkg))
 		}
+		// Checked at once, so that the track has its torrent and magnet links as soon as it is
+		// registered, with or without a seeder.
+		if pt, err := s.PackageTorrent(ctx, hash); err != nil || pt.Status != store.PackageVerified {
+			t.Errorf("the package's check after the upload: %+v, %v", pt, err)
+		}
 		if want := fmt.Sprintf("0x%x", sha256.Sum256(wav)); r.Audio.SHA256 != want || r.Audio.Format != "wav" || r.Audio.DurationMS != 61_000 {
 			t.Errorf("audio %+v, want wav of 61 000 ms with sha256 %s", r.Audio, want)
 		}

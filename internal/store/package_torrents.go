@@ -71,3 +71,25 @@ func (q querier) PackageTorrent(ctx context.Context, contentHash common.Hash) (P
 		ModifiedAt: row.ModifiedAt.UTC(), InfoHash: row.InfoHash, PieceLength: row.PieceLength, Pieces: row.Pieces,
 		CheckedAt: row.CheckedAt.UTC()}, nil
 }
+
+// PackagesVerifiedSince returns the content hashes of the packages whose verification was recorded
+// at or after since (at most limit, oldest first), with the time of the last one: how a seeder
+// learns of packages checked by any API server sharing the database.
+func (q querier) PackagesVerifiedSince(ctx context.Context, since time.Time, limit int) ([]common.Hash, time.Time, error) {
+	var rows []packageTorrentRow
+	err := q.with(ctx).Select("content_hash, checked_at").Where("status = ? AND checked_at >= ?", string(PackageVerified),
+		since.UTC().Truncate(time.Microsecond)).Order("checked_at, content_hash").Limit(limit).Find(&rows).Error
+	if err != nil {
+		return nil, since, fmt.Errorf("store: packages verified since %s: %w", since, classify(err))
+	}
+	out := make([]common.Hash, 0, len(rows))
+	for _, r := range rows {
+		h, err := parseHash(r.ContentHash)
+		if err != nil {
+			return nil, since, fmt.Errorf("store: packages verified since %s: %w", since, err)
+		}
+		out = append(out, h)
+		since = r.CheckedAt.UTC()
+	}
+	return out, since, nil
+}

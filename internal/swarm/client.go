@@ -36,6 +36,7 @@ type ClientConfig struct {
 type Client struct {
 	cfg        ClientConfig
 	client     *torrent.Client
+	payouts    *payouts
 	completion storage.PieceCompletion
 }
 
@@ -50,12 +51,12 @@ func NewClient(cfg ClientConfig) (*Client, error) {
 	// fivefold, and could claim pieces complete that were damaged since.
 	pc := storage.NewMapPieceCompletion()
 	st := storage.NewFileOpts(storage.NewFileClientOpts{ClientBaseDir: cfg.Dir, TorrentDirMaker: flatDir, PieceCompletion: pc})
-	cl, err := newTorrentClient(cfg.Config, st, cfg.Seed)
+	cl, pay, err := newTorrentClient(cfg.Config, st, cfg.Seed)
 	if err != nil {
 		pc.Close()
 		return nil, err
 	}
-	return &Client{cfg: cfg, client: cl, completion: pc}, nil
+	return &Client{cfg: cfg, client: cl, payouts: pay, completion: pc}, nil
 }
 
 // Addr is where the client accepts peers.
@@ -72,6 +73,7 @@ type Transfer struct {
 	ContentHash common.Hash
 	Path        string
 	t           *torrent.Torrent
+	payouts     *payouts
 	webSeeds    []string
 	once        sync.Once
 	webSeeding  atomic.Bool
@@ -98,7 +100,7 @@ func (c *Client) Add(mi *metainfo.MetaInfo) (*Transfer, error) {
 	if !ok || info.IsDir() {
 		return nil, fmt.Errorf("swarm: the torrent %q is not a Bittunes package (one file named <content hash>.age)", info.Name)
 	}
-	tr := &Transfer{ContentHash: h, Path: filepath.Join(c.cfg.Dir, info.Name), webSeeds: mi.UrlList}
+	tr := &Transfer{ContentHash: h, Path: filepath.Join(c.cfg.Dir, info.Name), webSeeds: mi.UrlList, payouts: c.payouts}
 	if err := writeFileAtomic(filepath.Join(c.cfg.Dir, h.Hex()+".torrent"), mi); err != nil {
 		return nil, err
 	}
@@ -191,6 +193,10 @@ func (tr *Transfer) Verify(ctx context.Context) error {
 		tr.useWebSeeds()
 	}
 }
+
+// Sources tells where the useful bytes received so far came from: which payout accounts' peers
+// delivered how much, and the rest (web seeds, peers naming no account).
+func (tr *Transfer) Sources() Sources { return tr.payouts.sources(tr.t.InfoHash()) }
 
 // Drop stops fetching or seeding the package; its file stays.
 func (tr *Transfer) Drop() { tr.t.Drop() }

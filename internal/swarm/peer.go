@@ -30,18 +30,21 @@ type Config struct {
 	// Logger gets the BitTorrent client's log lines, at the levels logging.Torrent gives them
 	// (default: slog's default logger).
 	Logger *slog.Logger
+	// Payout, if set, is the account this peer names to the others for what it delivers (see
+	// PayoutExtension).
+	Payout *Payout
 }
 
 // newTorrentClient starts an anacrolix client with the given storage. TCP only: uTP adds nothing
 // on the networks the market runs on and costs CPU.
-func newTorrentClient(c Config, store storage.ClientImpl, seed bool) (*torrent.Client, error) {
+func newTorrentClient(c Config, store storage.ClientImpl, seed bool) (*torrent.Client, *payouts, error) {
 	cfg := torrent.NewDefaultClientConfig()
 	host, port, err := net.SplitHostPort(c.ListenAddr)
 	if err != nil {
-		return nil, fmt.Errorf("swarm: listen address %q: %w", c.ListenAddr, err)
+		return nil, nil, fmt.Errorf("swarm: listen address %q: %w", c.ListenAddr, err)
 	}
 	if cfg.ListenPort, err = strconv.Atoi(port); err != nil {
-		return nil, fmt.Errorf("swarm: listen port %q: %w", port, err)
+		return nil, nil, fmt.Errorf("swarm: listen port %q: %w", port, err)
 	}
 	if ip := net.ParseIP(host); ip != nil && ip.To4() != nil {
 		cfg.DisableIPv6 = true
@@ -69,11 +72,14 @@ func newTorrentClient(c Config, store storage.ClientImpl, seed bool) (*torrent.C
 		log = slog.Default()
 	}
 	cfg.Logger = logging.Torrent(log)
+	pay := newPayouts(c.Payout)
+	pay.install(cfg)
 	cl, err := torrent.NewClient(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("swarm: start BitTorrent client: %w", err)
+		return nil, nil, fmt.Errorf("swarm: start BitTorrent client: %w", err)
 	}
-	return cl, nil
+	pay.selfID = cl.PeerID()
+	return cl, pay, nil
 }
 
 // flatDir stores every torrent's file straight in the storage's base folder: a package lives at

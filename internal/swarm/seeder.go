@@ -43,7 +43,7 @@ func NewSeeder(c Config, index *Index, links Links) (*Seeder, error) {
 	dir := filepath.Dir(index.Media.PackagePath(common.Hash{}))
 	st := storage.NewFileOpts(storage.NewFileClientOpts{ClientBaseDir: dir, TorrentDirMaker: flatDir,
 		PieceCompletion: verifiedCompletion{}})
-	cl, err := newTorrentClient(c, st, true)
+	cl, _, err := newTorrentClient(c, st, true)
 	if err != nil {
 		return nil, err
 	}
@@ -105,22 +105,51 @@ func (s *Seeder) SeedAll(ctx context.Context) (int, error) {
 	return len(s.seeded), nil
 }
 
-// Run seeds the media folder's packages, looking for new ones every interval, until ctx ends.
+// verifiedLister lists the packages verified lately (*store.Store does).
+type verifiedLister interface {
+	PackagesVerifiedSince(ctx context.Context, since time.Time, limit int) ([]common.Hash, time.Time, error)
+}
+
+// pollEvery is how often Run looks for packages that any API server has just checked, so that a
+// new package is seeded and announced about a second after its check rather than at the next scan.
+const pollEvery = time.Second
+
+// Run seeds (and announces) the media folder's packages at once, then seeds every package that
+// any server checks within about a second, and scans the folder again every interval for files
+// put there by other means, until ctx ends.
 func (s *Seeder) Run(ctx context.Context, interval time.Duration) error {
+	since := time.Now().Add(-time.Minute)
+	lister, _ := s.index.Store.(verifiedLister)
 	last := -1
+	nextScan := time.Now()
 	for {
-		n, err := s.SeedAll(ctx)
-		if err != nil && ctx.Err() == nil {
-			s.log.Warn("swarm: seeder", "err", err)
+		if !time.Now().Before(nextScan) {
+			n, err := s.SeedAll(ctx)
+			if err != nil && ctx.Err() == nil {
+				s.log.Warn("swarm: seeder", "err", err)
+			}
+			if n != last {
+				s.log.Info("swarm: seeding", "packages", n, "peer_addr", s.Addr())
+				last = n
+			}
+			nextScan = time.Now().Add(interval)
 		}
-		if n != last {
-			s.log.Info("swarm: seeding", "packages", n, "peer_addr", s.Addr())
-			last = n
+		if lister != nil {
+			hashes, at, err := lister.PackagesVerifiedSince(ctx, since, 100)
+			if err != nil && ctx.Err() == nil {
+				s.log.Warn("swarm: seeder: new packages", "err", err)
+			}
+			since = at
+			for _, h := range hashes {
+				if err := s.Seed(ctx, h); err != nil && ctx.Err() == nil {
+					s.log.Warn("swarm: seed", "content_hash", h.Hex(), "err", err)
+				}
+			}
 		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-time.After(interval):
+		case <-time.After(min(pollEvery, interval)):
 		}
 	}
 }

@@ -56,9 +56,10 @@ func newOrigin(t *testing.T, size int) *origin {
 	t.Cleanup(func() { st.Close() })
 	o.index = &swarm.Index{Store: st, Media: o.media}
 	o.webSeeds.Store(true)
-	tracker := swarm.NewTracker()
+	tracker := swarm.NewTracker(swarm.TrackerConfig{Peers: st})
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/announce", tracker)
+	mux.Handle("/api/v1/scrape", tracker)
 	mux.HandleFunc("/api/v1/packages/{name}", func(w http.ResponseWriter, r *http.Request) {
 		h, ok := swarm.ParseFileName(r.PathValue("name"))
 		if !ok || !o.webSeeds.Load() {
@@ -265,4 +266,31 @@ func TestAMismatchedPackageIsNeverSeeded(t *testing.T) {
 	if _, err := o.index.Ensure(context.Background(), common.Hash{1}); !errors.Is(err, swarm.ErrNoPackage) || !strings.Contains(err.Error(), "no package") {
 		t.Fatalf("no file: %v", err)
 	}
+}
+
+// TestTheSeederAnnouncesAPackageAsSoonAsItIsChecked: a package checked by another server's index
+// (an upload) is seeded and announced within seconds, long before the seeder's next folder scan.
+func TestTheSeederAnnouncesAPackageAsSoonAsItIsChecked(t *testing.T) {
+	o := newOrigin(t, 1<<20)
+	s, err := swarm.NewSeeder(swarm.Config{ListenAddr: "127.0.0.1:0"}, o.index, o.links)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); s.Run(ctx, time.Hour) }()
+	defer func() { cancel(); <-done }()
+	o.waitForSwarm(t, 1, 0) // the package there at start is announced at once
+
+	pkg, err := o.media.StorePackage(bytes.NewReader(fixedBytes(1<<20, 7)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := &swarm.Index{Store: o.index.Store, Media: o.media}
+	if _, err := other.Ensure(context.Background(), pkg.ContentHash); err != nil {
+		t.Fatal(err)
+	}
+	second := &origin{media: o.media, index: o.index, pkg: pkg, http: o.http}
+	second.waitForSwarm(t, 1, 0)
 }

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -32,7 +33,9 @@ type SwarmConfig struct {
 	OriginRate int64
 	// OriginPeers caps the origin seeder's peers (0: 4).
 	OriginPeers int
-	Logger      *slog.Logger
+	// TrackerAnnounces is how many random-hash announces the tracker's heap is measured over (100 000).
+	TrackerAnnounces int
+	Logger           *slog.Logger
 }
 
 // RunSwarm measures the swarm on loopback and writes its BENCH lines to out:
@@ -40,7 +43,13 @@ type SwarmConfig struct {
 //	swarm_origin_copies  bytes the origin sent (seeder and web seed) / package size, while Fans
 //	                     clients fetch the same package at once
 //	swarm_all_complete   seconds until every fan has the whole package
+//	swarm_origin_copies_half_aria2, swarm_all_complete_half_aria2
+//	                     the same with half the fans Debian's aria2 opening the magnet link
+//	swarm_thirdparty_magnet_s  seconds for aria2 to fetch a SwarmMB package from its magnet link
+//	                     without web seed, from the origin's seeder found through the tracker
 //	p2p_rate             MB/s of a P2PMB package from our seeder to our client, decrypted on the way
+//	tracker_heap_per_100k_random_announces  heap the tracker keeps after TrackerAnnounces
+//	                     announces of random info hashes from as many addresses, per 100 000
 func RunSwarm(ctx context.Context, cfg SwarmConfig, out io.Writer) error {
 	if cfg.Fans <= 0 {
 		cfg.Fans = 20
@@ -57,6 +66,9 @@ func RunSwarm(ctx context.Context, cfg SwarmConfig, out io.Writer) error {
 	if cfg.OriginPeers <= 0 {
 		cfg.OriginPeers = 4
 	}
+	if cfg.TrackerAnnounces <= 0 {
+		cfg.TrackerAnnounces = 100_000
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -65,11 +77,24 @@ func RunSwarm(ctx context.Context, cfg SwarmConfig, out io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	if err := benchSwarm(ctx, cfg, dir, out); err != nil {
+	if err := benchSwarm(ctx, cfg, dir, 0, "", out); err != nil {
 		return fmt.Errorf("bench swarm: %w", err)
+	}
+	if _, err := exec.LookPath("aria2c"); err != nil {
+		cfg.Logger.Warn("bench swarm: aria2c is not installed (apt-get install aria2): no third-party figures")
+	} else {
+		if err := benchSwarm(ctx, cfg, dir, cfg.Fans/2, "_half_aria2", out); err != nil {
+			return fmt.Errorf("bench swarm with aria2 fans: %w", err)
+		}
+		if err := benchThirdPartyMagnet(ctx, cfg, dir, out); err != nil {
+			return fmt.Errorf("bench aria2 magnet: %w", err)
+		}
 	}
 	if err := benchP2P(ctx, cfg, dir, out); err != nil {
 		return fmt.Errorf("bench p2p: %w", err)
+	}
+	if err := benchTrackerHeap(ctx, dir, cfg.TrackerAnnounces, out); err != nil {
+		return fmt.Errorf("bench tracker: %w", err)
 	}
 	return nil
 }
@@ -79,6 +104,7 @@ func RunSwarm(ctx context.Context, cfg SwarmConfig, out io.Writer) error {
 type benchOrigin struct {
 	pkg     content.Packaged
 	mi      *metainfo.MetaInfo
+	magnet  string // the magnet link without its web seed
 	seeder  *swarm.Seeder
 	webSeed atomic.Int64
 	close   func()
@@ -106,7 +132,7 @@ func newBenchOrigin(ctx context.Context, dir string, sizeMB int, rate int64, max
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/v1/announce", swarm.NewTracker())
+	mux.Handle("/api/v1/announce", swarm.NewTracker(swarm.TrackerConfig{Peers: st}))
 	mux.HandleFunc("/api/v1/packages/{name}", func(w http.ResponseWriter, r *http.Request) {
 		f, err := os.Open(media.PackagePath(pkg.ContentHash))
 		if err != nil || r.PathValue("name") != swarm.FileName(pkg.ContentHash) {
@@ -126,6 +152,7 @@ func newBenchOrigin(ctx context.Context, dir string, sizeMB int, rate int64, max
 		return nil, err
 	}
 	o.mi = p.MetaInfo(links)
+	o.magnet = p.Magnet(swarm.Links{Trackers: links.Trackers})
 	o.seeder, err = swarm.NewSeeder(swarm.Config{ListenAddr: "127.0.0.1:0", UploadRate: rate, MaxPeers: maxPeers}, index, links)
 	if err == nil {
 		err = o.seeder.Seed(ctx, pkg.ContentHash)
@@ -158,28 +185,32 @@ func (c countingResponse) Write(b []byte) (int, error) {
 	return n, err
 }
 
-func benchSwarm(ctx context.Context, cfg SwarmConfig, dir string, out io.Writer) error {
-	o, err := newBenchOrigin(ctx, filepath.Join(dir, "swarm"), cfg.SwarmMB, cfg.OriginRate, cfg.OriginPeers)
+// benchSwarm has cfg.Fans fans fetch one package at once, aria2Fans of them Debian's aria2 opening
+// the magnet link, the others our client, and prints the origin's copies and the time taken under
+// names ending in suffix.
+func benchSwarm(ctx context.Context, cfg SwarmConfig, dir string, aria2Fans int, suffix string, out io.Writer) error {
+	dir = filepath.Join(dir, "swarm"+suffix)
+	o, err := newBenchOrigin(ctx, dir, cfg.SwarmMB, cfg.OriginRate, cfg.OriginPeers)
 	if err != nil {
 		return err
 	}
 	defer o.close()
-	fans := make([]*swarm.Client, cfg.Fans)
+	fans := make([]*swarm.Client, cfg.Fans-aria2Fans)
 	for i := range fans {
 		c, err := swarm.NewClient(swarm.ClientConfig{Config: swarm.Config{ListenAddr: "127.0.0.1:0"},
-			Dir: filepath.Join(dir, "swarm", fmt.Sprint("fan", i)), Seed: true, WebSeedAfter: 3 * time.Second})
+			Dir: filepath.Join(dir, fmt.Sprint("fan", i)), Seed: true, WebSeedAfter: 3 * time.Second})
 		if err != nil {
 			return err
 		}
 		defer c.Close()
 		fans[i] = c
 	}
-	cfg.Logger.Info("bench swarm: fans fetch", "fans", cfg.Fans, "package_bytes", o.pkg.Size, "origin_rate", cfg.OriginRate)
+	cfg.Logger.Info("bench swarm: fans fetch", "fans", cfg.Fans, "aria2", aria2Fans, "package_bytes", o.pkg.Size, "origin_rate", cfg.OriginRate)
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	start := time.Now()
 	var wg sync.WaitGroup
-	errs := make([]error, len(fans))
+	errs := make([]error, cfg.Fans)
 	for i, c := range fans {
 		wg.Add(1)
 		go func() {
@@ -191,13 +222,20 @@ func benchSwarm(ctx context.Context, cfg SwarmConfig, dir string, out io.Writer)
 			errs[i] = err
 		}()
 	}
+	for i := range aria2Fans {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[len(fans)+i] = aria2Fan(ctx, filepath.Join(dir, fmt.Sprint("aria2-", i)), o)
+		}()
+	}
 	wg.Wait()
 	took := time.Since(start)
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "BENCH swarm_origin_copies %.2f copies\n", float64(o.originBytes())/float64(o.pkg.Size))
-	fmt.Fprintf(out, "BENCH swarm_all_complete %.2f s\n", took.Seconds())
+	fmt.Fprintf(out, "BENCH swarm_origin_copies%s %.2f copies\n", suffix, float64(o.originBytes())/float64(o.pkg.Size))
+	fmt.Fprintf(out, "BENCH swarm_all_complete%s %.2f s\n", suffix, took.Seconds())
 	cfg.Logger.Info("bench swarm: done", "seeder_bytes", o.seeder.Uploaded(), "web_seed_bytes", o.webSeed.Load(), "took", took)
 	return nil
 }

@@ -1,0 +1,4 @@
+package swarm
+
+// CheckClaim exposes checkClaim to the tests.
+var CheckClaim = checkClaim
