@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -239,6 +240,29 @@ func TestAnArtistListsAndDiscardsTheirUnregisteredUploads(t *testing.T) {
 		}
 		if _, err := s.TrackMetadata(context.Background(), hash("harbour")); err != nil {
 			t.Errorf("a registered track's metadata went: %v", err)
+		}
+	})
+}
+
+// FuzzDecodeAvatar: whatever a client sends as an avatar is refused with a client error or becomes
+// a 256×256 JPEG the server made; it never panics.
+func FuzzDecodeAvatar(f *testing.F) {
+	var png1 bytes.Buffer
+	if err := png.Encode(&png1, image.NewRGBA(image.Rect(0, 0, 3, 2))); err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{base64.StdEncoding.EncodeToString(png1.Bytes()), "data:image/png;base64," + base64.StdEncoding.EncodeToString(png1.Bytes()),
+		"", "!!", base64.StdEncoding.EncodeToString([]byte("\x89PNG\r\n\x1a\n")), base64.StdEncoding.EncodeToString([]byte("RIFF0000WEBPVP8 "))} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := api.DecodeAvatar(s)
+		if err != nil {
+			return
+		}
+		img, err := jpeg.Decode(bytes.NewReader(b))
+		if err != nil || img.Bounds().Dx() != 256 || img.Bounds().Dy() != 256 {
+			t.Fatalf("accepted avatar is not a 256×256 JPEG: %v", err)
 		}
 	})
 }
