@@ -16,21 +16,14 @@ import (
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/charts"
 	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/uploads"
 	"github.com/bittunes/bittunes/internal/wei"
 )
 
-// The contract's limits on a registration (BittunesMarket's MAX_PRICE, MAX_REFERRAL_BPS,
-// MAX_COLLABORATORS), checked here so that the artist's wallet is never asked to sign a
-// registration that reverts.
-var maxPrice = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 72), big.NewInt(1))
-
-const (
-	maxReferralBps   = 5_000
-	maxCollaborators = 7
-	maxArtistName    = 100
-)
+// maxArtistName is the longest artist name, in characters.
+const maxArtistName = 100
 
 // uploadTimeout is how long an upload may take to arrive and be packaged, beyond the server's
 // usual read and write timeouts: 200 MB at 1 Mbit/s.
@@ -245,7 +238,10 @@ func parsePrice(s string) (wei.Amount, error) {
 		return wei.Amount{}, badRequest("the price is missing: give it in wei, as decimal digits")
 	}
 	p, err := wei.Parse(s)
-	if err != nil || p.BigInt().Cmp(maxPrice) > 0 {
+	// The contract's caps are checked here so that the artist's wallet is never asked to sign a
+	// registration that reverts.
+	maxPrice := market.ContractLimits.MaxPrice
+	if err != nil || p.Cmp(maxPrice) > 0 {
 		return wei.Amount{}, badRequest("the price must be a whole number of wei from 0 to %s, in decimal digits", maxPrice)
 	}
 	return p, nil
@@ -256,8 +252,9 @@ func parseReferralBps(s string) (int64, error) {
 		return 0, nil
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 || n > maxReferralBps || strconv.FormatInt(n, 10) != s {
-		return 0, badRequest("referralBps must be a whole number of basis points from 0 to %d", maxReferralBps)
+	maxBps := int64(market.ContractLimits.MaxReferralBps)
+	if err != nil || n < 0 || n > maxBps || strconv.FormatInt(n, 10) != s {
+		return 0, badRequest("referralBps must be a whole number of basis points from 0 to %d", maxBps)
 	}
 	return n, nil
 }
@@ -268,8 +265,9 @@ type collaboratorField struct {
 }
 
 // parseCollaborators reads the collaborators field: a JSON array of {"address", "bps"}, as the
-// contract takes them (at most 7, each share above 0, all shares at most 10 000 together, no one
-// twice, not the artist, not the zero address). Empty means none.
+// contract takes them (at most market.ContractLimits.MaxCollaborators, each share above 0, all
+// shares at most 10 000 together, no one twice, not the artist, not the zero address). Empty means
+// none.
 func parseCollaborators(s string, artist common.Address) ([]bindings.BittunesMarketCollaborator, error) {
 	out := []bindings.BittunesMarketCollaborator{}
 	if strings.TrimSpace(s) == "" {
@@ -281,8 +279,8 @@ func parseCollaborators(s string, artist common.Address) ([]bindings.BittunesMar
 	if err := dec.Decode(&list); err != nil || dec.More() {
 		return nil, badRequest(`collaborators must be a JSON array of {"address": "0x…", "bps": 1 to 10000}`)
 	}
-	if len(list) > maxCollaborators {
-		return nil, badRequest("a track has at most %d collaborators", maxCollaborators)
+	if most := market.ContractLimits.MaxCollaborators; len(list) > most {
+		return nil, badRequest("a track has at most %d collaborators", most)
 	}
 	total := 0
 	seen := map[common.Address]bool{}

@@ -10,6 +10,12 @@ import (
 
 // The contract's fixed rules (BittunesMarket.sol constants and Split.BPS), written down again here so
 // that the audit checks the chain against the published rules, not against itself.
+//
+// On purpose these, and the split arithmetic below, are the audit's own and not market.Limits or
+// the contract's quote(): an audit must not trust the code it checks. Tests keep them honest from
+// outside: TestAuditCapsAreTheContracts compares the caps with market.ContractLimits (itself held
+// equal to the contract's limits()), and TestSplitArithmeticMatchesTheContract compares the
+// arithmetic with what the contract paid on random sales.
 const (
 	bpsWhole         = 10_000
 	maxFeeBps        = 1_000

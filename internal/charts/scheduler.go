@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 	"time"
+
+	"github.com/bittunes/bittunes/internal/retry"
 )
 
 // Scheduler rebuilds the charts soon after the read models change (Notify), at most once per
@@ -42,7 +44,7 @@ func (s *Scheduler) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-s.notify:
-			if !sleep(ctx, s.MinInterval) { // let a burst of batches settle
+			if !retry.Sleep(ctx, s.MinInterval) { // let a burst of batches settle
 				return ctx.Err()
 			}
 		case <-timer.C:
@@ -57,16 +59,5 @@ func (s *Scheduler) Run(ctx context.Context) error {
 			s.OnBuilt(now)
 		}
 		timer.Reset(s.MaxInterval)
-	}
-}
-
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
 	}
 }

@@ -30,6 +30,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/bittunes/bittunes/internal/cards"
+	"github.com/bittunes/bittunes/internal/market"
 )
 
 // Config is what the pages need to know about the market they front.
@@ -68,6 +69,8 @@ type pageConfig struct {
 	RPCURL      string `json:"rpcUrl"`
 	Market      string `json:"market"`
 	ExplorerURL string `json:"explorerUrl"`
+	// Limits are the contract's caps, which the upload form checks before the wallet is asked.
+	Limits market.Limits `json:"limits"`
 }
 
 //go:embed templates/*.html
@@ -143,7 +146,7 @@ func newPages(cfg Config) (*pages, error) {
 		return nil, err
 	}
 	b, err := json.Marshal(pageConfig{ChainID: cfg.ChainID, ChainName: cfg.ChainName, RPCURL: cfg.RPCURL,
-		Market: cfg.Market.Hex(), ExplorerURL: cfg.ExplorerURL})
+		Market: cfg.Market.Hex(), ExplorerURL: cfg.ExplorerURL, Limits: market.ContractLimits})
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/bittunes/bittunes/internal/content"
+	marketpkg "github.com/bittunes/bittunes/internal/market"
 )
 
 func testHandler(t testing.TB, cfg Config) http.Handler {
@@ -91,6 +92,7 @@ func TestPagesFrameEachRouteWithTheMarketsSettings(t *testing.T) {
 			}
 			want := pageConfig{ChainID: 1337, ChainName: "Bittunes dev chain", RPCURL: "http://127.0.0.1:8545",
 				Market: market.Hex(), ExplorerURL: "https://explorer.example"}
+			got.Limits = want.Limits // TestPagesCarryTheContractLimits checks them
 			if got != want {
 				t.Errorf("config %+v, want %+v", got, want)
 			}
@@ -177,5 +179,28 @@ func TestExplorerURLMustBeHTTP(t *testing.T) {
 		if _, err := Handler(Config{ExplorerURL: u, Catalog: newFakeCatalog()}, http.NotFoundHandler()); err == nil {
 			t.Errorf("%q accepted", u)
 		}
+	}
+}
+
+// TestPagesCarryTheContractLimits: the upload form's caps come from market.ContractLimits, in the
+// page configuration, with the price as a decimal string of wei.
+func TestPagesCarryTheContractLimits(t *testing.T) {
+	m := configPattern.FindStringSubmatch(get(t, testHandler(t, Config{ChainID: 1}), "/upload").Body.String())
+	if m == nil {
+		t.Fatal("no page configuration")
+	}
+	var got struct {
+		Limits struct {
+			MaxFeeBps, MaxReferralBps, MaxCollaborators int
+			MaxPrice                                    string
+		} `json:"limits"`
+	}
+	if err := json.Unmarshal([]byte(m[1]), &got); err != nil {
+		t.Fatal(err)
+	}
+	l := marketpkg.ContractLimits
+	if got.Limits.MaxFeeBps != int(l.MaxFeeBps) || got.Limits.MaxReferralBps != int(l.MaxReferralBps) ||
+		got.Limits.MaxCollaborators != l.MaxCollaborators || got.Limits.MaxPrice != l.MaxPrice.String() {
+		t.Errorf("page limits %+v, want %+v", got.Limits, l)
 	}
 }

@@ -42,8 +42,11 @@ type Market struct {
 	DeployBlock uint64
 	Keys        []*ecdsa.PrivateKey
 	Contract    *bindings.Market
-	instance    *bind.BoundContract
-	nonces      map[common.Address]uint64
+	// CallGas is the gas limit of each call to the market: 1 M unless a test raises it (registering
+	// a track with seven collaborators takes about 1.4 M).
+	CallGas  uint64
+	instance *bind.BoundContract
+	nonces   map[common.Address]uint64
 }
 
 // New starts a simulated chain with n funded accounts (at least 1) and deploys the market.
@@ -60,7 +63,7 @@ func New(t testing.TB, n int) *Market {
 	backend := simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000))
 	t.Cleanup(func() { backend.Close() })
 	m := &Market{Backend: backend, Client: backend.Client(), Keys: keys, Contract: bindings.NewMarket(),
-		nonces: map[common.Address]uint64{}}
+		CallGas: 1_000_000, nonces: map[common.Address]uint64{}}
 	m.Eth = ethClientOf(t, m.Client)
 	ctor := m.Contract.PackConstructor(m.Addr(0), m.Addr(0), big.NewInt(FeeBps))
 	tx := m.signed(t, 0, nil, nil, append(abi.MarketBytecode(), ctor...))
@@ -178,7 +181,7 @@ func (m *Market) sign(t testing.TB, from int, to *common.Address, value *big.Int
 	if value == nil {
 		value = new(big.Int)
 	}
-	gas := uint64(1_000_000)
+	gas := m.CallGas
 	if to == nil {
 		gas = 6_000_000 // contract creation
 	}

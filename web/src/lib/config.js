@@ -1,7 +1,10 @@
 // The market's settings, embedded by the server in every page.
 const el = document.getElementById("bittunes-config");
 
-/** config: {chainId, chainName, rpcUrl, market, explorerUrl}. */
+/**
+ * config: {chainId, chainName, rpcUrl, market, explorerUrl, limits}; limits are the contract's caps,
+ * {maxFeeBps, maxReferralBps, maxCollaborators, maxPrice (wei, decimal string)}.
+ */
 export const config = el ? JSON.parse(el.textContent) : { chainId: 0, chainName: "", rpcUrl: "", market: "", explorerUrl: "" };
 
 /** txURL links a transaction: on the configured explorer, else the market's own view. */

@@ -2,6 +2,7 @@ import { html, render, message, $, $$ } from "../lib/dom.js";
 import { get } from "../lib/api.js";
 import { etherToWei, weiToEther, pct, short } from "../lib/format.js";
 import { connectChoosing } from "../lib/walletui.js";
+import { config } from "../lib/config.js";
 import { parseEventLogs } from "viem";
 import * as w from "../lib/wallet.js";
 import * as tx from "../lib/tx.js";
@@ -64,7 +65,7 @@ function form(main, genres, account) {
       <div class="field"><label for="u-desc">Description (optional)</label><textarea id="u-desc" name="description" maxlength="5000"></textarea></div>
       <div class="row">
         <div class="field"><label for="u-price">Price in ETH</label><input id="u-price" name="price" inputmode="decimal" required value="0.002" aria-describedby="u-price-hint"><div class="hint" id="u-price-hint">What a fan pays for the track.</div></div>
-        <div class="field"><label for="u-ref">Referral share, %</label><input id="u-ref" name="referral" type="number" min="0" max="50" step="0.01" value="20" aria-describedby="u-ref-hint"><div class="hint" id="u-ref-hint">What a fan who brings a sale earns of it (0–50 %).</div></div>
+        <div class="field"><label for="u-ref">Referral share, %</label><input id="u-ref" name="referral" type="number" min="0" max="${maxRefPct()}" step="0.01" value="20" aria-describedby="u-ref-hint"><div class="hint" id="u-ref-hint">What a fan who brings a sale earns of it (0–${maxRefPct()} %).</div></div>
       </div>
       <fieldset class="field box"><legend>Collaborators (optional)</legend>
         <p class="hint">Each gets a fixed share of the artist's part of every sale; you keep the rest.</p>
@@ -100,7 +101,7 @@ function form(main, genres, account) {
   f.addEventListener("input", showSplit);
   $("[data-act=add-collab]", main).addEventListener("click", () => {
     const n = $$(".collab", f).length;
-    if (n >= 7) return;
+    if (n >= config.limits.maxCollaborators) return;
     const row = document.createElement("div");
     row.className = "collab";
     render(row, html`<label class="sr-only" for="c-addr-${n}">Collaborator ${n + 1} address</label><input id="c-addr-${n}" name="caddr" placeholder="0x… address">
@@ -125,6 +126,9 @@ function form(main, genres, account) {
   });
 }
 
+/** maxRefPct is the contract's highest referral share, in percent. */
+const maxRefPct = () => config.limits.maxReferralBps / 100;
+
 /** formData validates the form and builds the upload's multipart body. */
 function formData(f) {
   const audio = f.audio.files[0];
@@ -132,8 +136,9 @@ function formData(f) {
   if (!f.title.value.trim()) throw new Error("Give the track a title.");
   if (!f.genre.value.trim()) throw new Error("Give the track a genre.");
   const price = etherToWei(f.price.value);
+  if (price > BigInt(config.limits.maxPrice)) throw new Error(`The price is at most ${weiToEther(BigInt(config.limits.maxPrice))} ETH.`);
   const ref = Number(f.referral.value || 0);
-  if (!(ref >= 0 && ref <= 50)) throw new Error("The referral share is from 0 to 50 %.");
+  if (!(ref >= 0 && ref <= maxRefPct())) throw new Error(`The referral share is from 0 to ${maxRefPct()} %.`);
   const collaborators = $$(".collab", f).map((row, i) => {
     const address = row.querySelector("[name=caddr]").value.trim();
     const share = Number(row.querySelector("[name=cbps]").value);
