@@ -53,6 +53,7 @@ test-race:
 # The browser tests build the binary once, start `bittunes dev` on free ports and drive Chromium.
 test-web: $(NPM_STAMP)
 	npm run --silent web:check
+	npm run --silent test:web-unit
 	npm run --silent test:web
 
 web: $(NPM_STAMP)

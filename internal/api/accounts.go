@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -23,6 +24,7 @@ type accountJSON struct {
 	ByRole    map[string]amountJSON `json:"creditedByRole"`
 	Tracks    int64                 `json:"tracks"`
 	Owned     int64                 `json:"owned"`
+	Profile   *profileJSON          `json:"profile"` // null without one
 }
 
 // account serves an account's totals, with the contract's balanceOf beside the indexer's figure:
@@ -44,6 +46,14 @@ func (h *handlers) account(c *gin.Context) {
 		ByRole: map[string]amountJSON{}, Tracks: s.Tracks, Owned: s.Owned}
 	for role, v := range s.ByRole {
 		out.ByRole[role] = amount(v)
+	}
+	switch p, err := h.Store.Profile(ctx, h.ChainID, a); {
+	case err == nil:
+		v := profileView(p)
+		out.Profile = &v
+	case !errors.Is(err, store.ErrNotFound):
+		h.fail(c, err)
+		return
 	}
 	if h.Contract != nil {
 		if b, err := h.Contract.BalanceOf(ctx, a); err == nil {
@@ -86,8 +96,9 @@ func (h *handlers) earnings(c *gin.Context) {
 }
 
 type salesJSON struct {
-	Sales      []saleJSON `json:"sales"`
-	NextCursor *string    `json:"nextCursor"`
+	Sales      []saleJSON        `json:"sales"`
+	NextCursor *string           `json:"nextCursor"`
+	Names      map[string]string `json:"names"` // profile names of the accounts in the page, by address
 }
 
 // salesPage is a page of sales: its size and where it starts.
@@ -111,10 +122,23 @@ func (h *handlers) sales(filter func(c *gin.Context) (store.SaleFilter, salesPag
 			h.fail(c, err)
 			return
 		}
-		out := salesJSON{Sales: []saleJSON{}}
-		for _, s := range list {
-			out.Sales = append(out.Sales, saleView(s))
+		collabs, err := h.Store.SaleCollaborators(c.Request.Context(), h.ChainID, list)
+		if err != nil {
+			h.fail(c, err)
+			return
 		}
+		out := salesJSON{Sales: []saleJSON{}}
+		var who []common.Address
+		for _, s := range list {
+			v := saleView(s)
+			for _, cr := range collabs[store.SaleKey{TxHash: s.TxHash, TrackID: s.TrackID}] {
+				v.Collaborators = append(v.Collaborators, collaboratorCreditJSON{cr.Account.Hex(), amount(cr.Amount)})
+				who = append(who, cr.Account)
+			}
+			out.Sales = append(out.Sales, v)
+			who = append(who, s.Buyer, s.Recipient, s.Referrer, s.FeeRecipient)
+		}
+		out.Names = h.profileNames(c, who)
 		if next != nil {
 			cur := encodeCursor("s", int64(next.Block), int64(next.Log))
 			out.NextCursor = &cur
@@ -174,10 +198,12 @@ func (h *handlers) distributors(c *gin.Context) {
 		return
 	}
 	out := []distributorJSON{}
-	for _, d := range list {
+	who := make([]common.Address, len(list))
+	for i, d := range list {
 		out = append(out, distributorJSON{d.Account.Hex(), d.Sales, amount(d.Revenue), amount(d.Earned)})
+		who[i] = d.Account
 	}
-	c.JSON(http.StatusOK, gin.H{"distributors": out})
+	c.JSON(http.StatusOK, gin.H{"distributors": out, "names": h.profileNames(c, who)})
 }
 
 type libraryItemJSON struct {

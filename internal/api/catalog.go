@@ -198,6 +198,8 @@ type trackPageJSON struct {
 	*packageLinksJSON
 	Market   marketJSON    `json:"market"`
 	Referrer *referrerJSON `json:"referrer,omitempty"`
+	// Names are the profile names of the artist, the collaborators and the referrer, by address.
+	Names map[string]string `json:"names,omitempty"`
 	// ViewerIsArtistSide says the viewer is the track's artist or a collaborator: the contract refuses
 	// their purchase of it (and a gift to them).
 	ViewerIsArtistSide bool `json:"viewerIsArtistSide,omitempty"`
@@ -254,6 +256,11 @@ func (h *handlers) track(c *gin.Context) {
 		}
 		out.Referrer = &r
 	}
+	who := []common.Address{t.Artist, ref}
+	for _, col := range t.Collaborators {
+		who = append(who, col.Account)
+	}
+	out.Names = h.profileNames(c, who)
 	if viewer != (common.Address{}) {
 		out.ViewerIsArtistSide = viewer == t.Artist
 		for _, co := range t.Collaborators {

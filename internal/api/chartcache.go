@@ -41,22 +41,19 @@ type chartCache struct {
 type renderedChart struct {
 	version int64
 	body    []byte
-	gz      []byte    // body gzipped, for the clients that accept it (browsers do): a tenth of the bytes
-	at      time.Time // when it was rendered
+	gz      []byte // body gzipped, for the clients that accept it (browsers do): a tenth of the bytes
 }
-
-// rerenderEvery is how soon a chart whose version moved is rendered again after its last render:
-// a chart that changes with every block is rendered a few times a second, not at every block.
-const rerenderEvery = 200 * time.Millisecond
 
 func newChartCache(s *store.Store, chainID uint64, interval time.Duration, log *slog.Logger) *chartCache {
 	return &chartCache{store: s, chainID: chainID, interval: interval, log: log,
 		versions: map[charts.Ref]int64{}, bodies: map[charts.Ref]renderedChart{}, renders: make(chan struct{}, 1)}
 }
 
-// get returns the chart's JSON (and, when it was kept, the same gzipped; else nil). A chart not cached yet is rendered with render at once; one whose
-// version moved is served as it was while it is rendered again in the background, so that a
-// request never waits for the database unless the chart is new to this server.
+// get returns the chart's JSON (and, when it was kept, the same gzipped; else nil). A chart kept
+// at its current version answers from memory. A chart not cached yet, or whose version moved
+// since it was kept, is rendered before the answer, once however many requests ask at the same
+// time (they share the render): the first visitor after a sale is counted in a chart sees the
+// new chart, never the one before it. Requests wait for the database only then.
 func (c *chartCache) get(ctx context.Context, ref charts.Ref, render func(context.Context) ([]byte, error)) (body, gz []byte, err error) {
 	c.refresh(ctx)
 	c.mu.RLock()
@@ -67,19 +64,25 @@ func (c *chartCache) get(ctx context.Context, ref charts.Ref, render func(contex
 	case !known:
 		body, err := render(ctx)
 		return body, nil, err
-	case ok && cached.version == version:
+	case ok && cached.version >= version:
 		return cached.body, cached.gz, nil
-	case ok:
-		if time.Since(cached.at) >= rerenderEvery {
-			c.group.DoChan(c.key(ref), func() (any, error) { return c.rerender(ref, version, render) })
+	}
+	select {
+	case res := <-c.group.DoChan(c.key(ref), func() (any, error) { return c.rerender(ref, version, render) }):
+		if res.Err != nil {
+			if ok { // the database failed: the chart kept is better than none
+				return cached.body, cached.gz, nil
+			}
+			return nil, nil, res.Err
 		}
-		return cached.body, cached.gz, nil
+		r := res.Val.(renderedChart)
+		if r.version < version { // a render of an older version was under way: render this one
+			return c.get(ctx, ref, render)
+		}
+		return r.body, r.gz, nil
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
 	}
-	r, err, _ := c.group.Do(c.key(ref), func() (any, error) { return c.rerender(ref, version, render) })
-	if err != nil {
-		return nil, nil, err
-	}
-	return r.(renderedChart).body, r.(renderedChart).gz, nil
 }
 
 func (c *chartCache) key(ref charts.Ref) string { return ref.Chart + "\x00" + string(ref.Period) }
@@ -106,7 +109,7 @@ func (c *chartCache) rerender(ref charts.Ref, version int64, render func(context
 	zw.Write(body)
 	zw.Close()
 	gzipWriters.Put(zw)
-	r := renderedChart{version: version, body: body, gz: gz.Bytes(), at: time.Now()}
+	r := renderedChart{version: version, body: body, gz: gz.Bytes()}
 	c.mu.Lock()
 	if c.bodies[ref].version <= version { // a later version may have been kept meanwhile
 		c.bodies[ref] = r

@@ -36,6 +36,7 @@ import (
 	"github.com/bittunes/bittunes/internal/byterange"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/names"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/swarm"
 	"github.com/bittunes/bittunes/internal/unlock"
@@ -114,6 +115,7 @@ var errorTable = []errorRule{
 	{swarm.ErrMismatch, codePackageMismatch, "the package on this server does not match the track's on-chain content hash", false},
 	{swarm.ErrNoPackage, codeNotFound, "this server has no package for the track", false}, // wraps store.ErrNotFound
 	{store.ErrNotFound, codeNotFound, "not found", false},
+	{store.ErrNameTaken, codeConflict, "the name is taken, or looks too much like the name of another account", false},
 	{store.ErrConflict, codeConflict, "the request conflicts with data the market already has", false},
 	{store.ErrInvalid, codeInvalid, "invalid argument", false},
 	{store.ErrForbidden, codeForbidden, "this account may not make this change", false},
@@ -129,6 +131,7 @@ var errorTable = []errorRule{
 	{uploads.ErrStorageFull, codeStorageFull, "", true},
 	{unlock.ErrBusy, codeRateLimited, "too many ownership checks against the chain right now; try again in a moment", false},
 	{content.ErrUnsupported, codeInvalid, "", true},
+	{names.ErrInvalid, codeInvalid, "", true},
 	{content.ErrTooLarge, codeTooLarge, "the file is larger than allowed", false},
 	{content.ErrNoPreview, codeInvalid, "no automatic preview for this format: upload a preview", false},
 	{content.ErrSealed, codeInternal, "", false}, // the server's master key does not open its own keys

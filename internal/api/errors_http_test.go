@@ -48,7 +48,7 @@ func TestAWrongMethodIs405WithAllow(t *testing.T) {
 		{http.MethodPost, "/api/v1/tracks", "GET, HEAD"},
 		{http.MethodDelete, "/api/v1/charts/7d", "GET, HEAD"},
 		{http.MethodGet, "/api/v1/auth/nonce", "POST"},
-		{http.MethodHead, "/api/v1/uploads", "POST"},
+		{http.MethodHead, "/api/v1/auth/logout", "POST"},
 		{"BREW", "/healthz", "GET, HEAD"},
 	} {
 		rec := do(h, tt.method, tt.path, nil)

@@ -8,3 +8,6 @@ func ErrorStatuses() map[string]int {
 	}
 	return m
 }
+
+// DecodeAvatar is decodeAvatar, for its fuzz test.
+var DecodeAvatar = decodeAvatar

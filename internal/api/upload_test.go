@@ -195,7 +195,7 @@ func pngCover(w, h int) []byte {
 // register call for the artist's wallet, and once the indexer sees that registration the track is
 // in the market.
 func TestUploadPackagesTheTrackAndAnswersItsRegistration(t *testing.T) {
-	wav := demo.Tune{Seed: 11, Root: 220, BPM: 110, Seconds: 40, Bright: 0.5}.WAV()
+	wav := demo.Tune{Seed: 11, Root: 220, BPM: 110, Seconds: 61, Bright: 0.5}.WAV()
 	cover := pngCover(64, 64)
 	forEachDB(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -220,8 +220,8 @@ func TestUploadPackagesTheTrackAndAnswersItsRegistration(t *testing.T) {
 		if pt, err := s.PackageTorrent(ctx, hash); err != nil || pt.Status != store.PackageVerified {
 			t.Errorf("the package's check after the upload: %+v, %v", pt, err)
 		}
-		if want := fmt.Sprintf("0x%x", sha256.Sum256(wav)); r.Audio.SHA256 != want || r.Audio.Format != "wav" || r.Audio.DurationMS != 40_000 {
-			t.Errorf("audio %+v, want wav of 40 000 ms with sha256 %s", r.Audio, want)
+		if want := fmt.Sprintf("0x%x", sha256.Sum256(wav)); r.Audio.SHA256 != want || r.Audio.Format != "wav" || r.Audio.DurationMS != 61_000 {
+			t.Errorf("audio %+v, want wav of 61 000 ms with sha256 %s", r.Audio, want)
 		}
 
 		// The calldata registers exactly what was submitted.
@@ -283,7 +283,7 @@ func TestUploadPackagesTheTrackAndAnswersItsRegistration(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := store.TrackMetadata{ContentHash: hash, Title: "Tide Pool", ArtistName: "Mira Vale", Genre: "Electronic", Subgenre: "Ambient",
-			Description: "Recorded at low tide.\nTwice.", DurationMS: 40_000, Uploader: mira, CreatedAt: m.CreatedAt,
+			Description: "Recorded at low tide.\nTwice.", DurationMS: 61_000, Uploader: mira, CreatedAt: m.CreatedAt,
 			AudioSHA256: sha256.Sum256(wav)}
 		if m != want {
 			t.Errorf("metadata %+v, want %+v", m, want)
@@ -318,7 +318,7 @@ func TestUploadPackagesTheTrackAndAnswersItsRegistration(t *testing.T) {
 // artist uploads one; the highest price the contract takes is accepted; the artist name defaults
 // to the short address.
 func TestUploadFormats(t *testing.T) {
-	mp3 := mp3Frames(45 * 44100 / 1152) // 45 s
+	mp3 := mp3Frames(61 * 44100 / 1152) // 61 s: a 30 s preview
 	// A FLAC header: STREAMINFO of 44.1 kHz, stereo, 16-bit, 60 s; then an MD5 and some bytes.
 	flac := append([]byte("fLaC\x80\x00\x00\x22\x10\x00\x10\x00\x00\x00\x00\x00\x00\x00"), 0x0A, 0xC4, 0x42, 0xF0, 0x00, 0x28, 0x5F, 0xF0)
 	flac = append(flac, make([]byte, 16+64)...)
@@ -331,7 +331,7 @@ func TestUploadFormats(t *testing.T) {
 		r := uploadOK(t, postUpload(h, cookie, append(uploadFields(map[string]string{"price": "4722366482869645213695", "collaborators": "<absent>", "subgenre": ""}),
 			file("audio", "song.mp3", mp3))...))
 		frames30 := 30 * 44100 / 1152
-		if r.Audio.Format != "mp3" || r.Audio.DurationMS != int64(45*44100/1152*1152*1000/44100) || !r.Preview || r.PreviewSource != "cut" {
+		if r.Audio.Format != "mp3" || r.Audio.DurationMS != int64(61*44100/1152*1152*1000/44100) || !r.Preview || r.PreviewSource != "cut" {
 			t.Errorf("MP3 upload: %+v", r)
 		}
 		clip, err := os.ReadFile(media.PreviewPath(common.HexToHash(r.ContentHash), content.MP3))

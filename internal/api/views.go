@@ -90,12 +90,21 @@ type saleJSON struct {
 	ReferrerAmount amountJSON `json:"referrerAmount"`
 	FeeAmount      amountJSON `json:"feeAmount"`
 	FeeRecipient   string     `json:"feeRecipient"`
+	// Collaborators are the parts of artistAmount credited to the track's collaborators (the
+	// artist keeps the rest); empty for a track without collaborators.
+	Collaborators []collaboratorCreditJSON `json:"collaborators"`
+}
+
+type collaboratorCreditJSON struct {
+	Address string     `json:"address"`
+	Amount  amountJSON `json:"amount"`
 }
 
 func saleView(s store.Sale) saleJSON {
 	v := saleJSON{TrackID: s.TrackID, Tx: s.TxHash.Hex(), LogIndex: s.LogIndex, Block: s.BlockNumber, Time: s.BlockTime,
 		Buyer: s.Buyer.Hex(), Recipient: s.Recipient.Hex(), Price: amount(s.Price), ArtistAmount: amount(s.ArtistAmount),
-		ReferrerAmount: amount(s.ReferrerAmount), FeeAmount: amount(s.FeeAmount), FeeRecipient: s.FeeRecipient.Hex()}
+		ReferrerAmount: amount(s.ReferrerAmount), FeeAmount: amount(s.FeeAmount), FeeRecipient: s.FeeRecipient.Hex(),
+		Collaborators: []collaboratorCreditJSON{}}
 	if s.Referrer != (common.Address{}) {
 		r := s.Referrer.Hex()
 		v.Referrer = &r

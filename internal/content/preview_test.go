@@ -22,8 +22,8 @@ func preview(t *testing.T, file []byte, f content.Format) ([]byte, time.Duration
 }
 
 // TestMP3PreviewIsTheWholeFramesOfTheFirst30Seconds: the clip is the file's first audio frames,
-// byte for byte, as many as fit in 30 s, without the ID3v2 tag or the Info frame; it is a valid
-// MP3 file of its own.
+// byte for byte, as many as fit in 30 s and in half the track (a short track is never given away
+// whole), without the ID3v2 tag or the Info frame; it is a valid MP3 file of its own.
 func TestMP3PreviewIsTheWholeFramesOfTheFirst30Seconds(t *testing.T) {
 	for _, k := range []mpegKind{mpeg1, mpeg2, mpeg25} {
 		frames30 := 30 * k.rate / k.samples // whole frames in 30 s: 1148, 1148, 416
@@ -34,11 +34,13 @@ func TestMP3PreviewIsTheWholeFramesOfTheFirst30Seconds(t *testing.T) {
 			trailer     []byte
 			want        int // frames in the clip
 		}{
-			{"45 s", 0, frames30 * 3 / 2, false, nil, frames30},
-			{"45 s, ID3v2 tag, Info frame and ID3v1 tag", 2000, frames30 * 3 / 2, k == mpeg1, id3v1, frames30},
-			{"exactly the frames of 30 s and one more", 10, frames30 + 1, false, nil, frames30},
-			{"10 s: all of it", 0, frames30 / 3, false, id3v1, frames30 / 3},
-			{"a truncated last frame", 0, 20, false, mpeg1.frame(false)[:100], 20},
+			{"75 s", 0, frames30 * 5 / 2, false, nil, frames30},
+			{"75 s, ID3v2 tag, Info frame and ID3v1 tag", 2000, frames30 * 5 / 2, k == mpeg1, id3v1, frames30},
+			{"exactly the frames of 60 s and one more", 10, 2*frames30 + 1, false, nil, frames30},
+			{"45 s: its first half", 0, frames30 * 3 / 2, false, nil, frames30 * 3 / 4},
+			{"30 s: its first half", 0, frames30, false, nil, frames30 / 2},
+			{"10 s: its first half", 0, frames30 / 3, false, id3v1, frames30 / 6},
+			{"a truncated last frame", 0, 20, false, mpeg1.frame(false)[:100], 10},
 		} {
 			m := buildMP3(k, c.id3, c.frames, c.info, c.trailer)
 			clip, d := preview(t, m.file, content.MP3)
@@ -61,9 +63,9 @@ func TestMP3PreviewIsTheWholeFramesOfTheFirst30Seconds(t *testing.T) {
 }
 
 // TestWAVPreviewIsTheFirst30Seconds: the clip has the original fmt chunk, a header of its own, and
-// exactly the first 30 s of sample frames.
+// exactly the first 30 s of sample frames; a track shorter than a minute gives its first half.
 func TestWAVPreviewIsTheFirst30Seconds(t *testing.T) {
-	long := demo.Tune{Seed: 9, Root: 220, BPM: 120, Seconds: 41, Bright: 0.5}.WAV()
+	long := demo.Tune{Seed: 9, Root: 220, BPM: 120, Seconds: 61, Bright: 0.5}.WAV()
 	clip, d := preview(t, long, content.WAV)
 	const frameBytes = 2 // mono, 16-bit
 	want := 30 * demo.SampleRate * frameBytes
@@ -86,7 +88,7 @@ func TestWAVPreviewIsTheFirst30Seconds(t *testing.T) {
 		t.Errorf("the clip probes as %+v, %v", a, err)
 	}
 
-	// Shorter than 30 s, with an odd-sized chunk before the data, 24-bit stereo: all of it, and
+	// Shorter than 30 s, with an odd-sized chunk before the data, 24-bit stereo: its first half, and
 	// only whole sample frames of 6 bytes.
 	samples := make([]byte, 6*8000*5+4) // 5 s and a partial frame
 	for i := range samples {
@@ -94,8 +96,9 @@ func TestWAVPreviewIsTheFirst30Seconds(t *testing.T) {
 	}
 	short := wavFile(1, 2, 8000, 24, samples, chunkBytes("junk", []byte("odd")))
 	clip, d = preview(t, short, content.WAV)
-	if d != 5*time.Second || !bytes.Equal(clip[44:], samples[:6*8000*5]) || len(clip) != 44+6*8000*5 {
-		t.Errorf("short WAV: clip of %d bytes lasting %v, want 44 + %d bytes lasting 5s", len(clip), d, 6*8000*5)
+	const half = 6 * 8000 * 5 / 2
+	if d != 2500*time.Millisecond || !bytes.Equal(clip[44:], samples[:half]) || len(clip) != 44+half {
+		t.Errorf("short WAV: clip of %d bytes lasting %v, want 44 + %d bytes lasting 2.5s", len(clip), d, half)
 	}
 }
 

@@ -66,7 +66,7 @@ type trackView struct {
 	Revenue      *wei.Amount
 }
 
-const trackColumns = `t.track_id, t.artist, m.artist_name, m.title, m.genre, m.subgenre, m.description, m.duration_ms,
+const trackColumns = `t.track_id, t.artist, COALESCE(pr.name, m.artist_name) AS artist_name, m.title, m.genre, m.subgenre, m.description, m.duration_ms,
 	t.price, t.referral_bps, t.listed, t.content_hash, t.metadata_uri, t.registered_at, t.block_number, t.tx_hash,
 	COALESCE(s.sales, 0) AS sales, s.revenue`
 
@@ -80,11 +80,15 @@ const joinUploadedBy = "JOIN track_metadata m ON m.content_hash = t.content_hash
 	" AND NOT EXISTS (SELECT 1 FROM tracks f WHERE f.chain_id = t.chain_id AND f.content_hash = t.content_hash" +
 	" AND f.artist = t.artist AND f.track_id < t.track_id)"
 
+// joinProfile brings the artist's profile (pr), if any, to a query of trackColumns: its name is
+// shown in place of the name typed at upload.
+const joinProfile = "LEFT JOIN profiles pr ON pr.chain_id = t.chain_id AND pr.account = t.artist"
+
 // marketTracks selects the tracks in the market: registered on-chain and uploaded by their artist
 // (matched by content hash), with their stats.
 func (q querier) marketTracks(ctx context.Context, chainID uint64) *gorm.DB {
 	return q.with(ctx).Table("tracks t").Select(trackColumns).
-		Joins(joinUploadedBy).
+		Joins(joinUploadedBy).Joins(joinProfile).
 		Joins("LEFT JOIN track_stats s ON s.chain_id = t.chain_id AND s.track_id = t.track_id").
 		Where("t.chain_id = ?", int64(chainID))
 }
@@ -208,7 +212,7 @@ func (q querier) BrowseTracks(ctx context.Context, chainID uint64, b Browse) ([]
 	}
 	for _, word := range strings.Fields(strings.ToLower(b.Query)) {
 		like := "%" + escapeLike(word) + "%"
-		db = db.Where(`(lower(m.title) LIKE ? ESCAPE '\' OR lower(m.artist_name) LIKE ? ESCAPE '\')`, like, like)
+		db = db.Where(`(lower(m.title) LIKE ? ESCAPE '\' OR lower(m.artist_name) LIKE ? ESCAPE '\' OR lower(pr.name) LIKE ? ESCAPE '\')`, like, like, like)
 	}
 	switch b.Sort {
 	case BestSelling:

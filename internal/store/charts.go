@@ -77,7 +77,7 @@ func (q querier) ChartTracks(ctx context.Context, chainID uint64, chart string, 
 	rows, err := q.with(ctx).Table("chart_entries ce").
 		Select("ce.rank, ce.points AS chart_points, ce.sales AS chart_sales, ce.revenue AS chart_revenue, ce.previous_rank, "+trackColumns).
 		Joins("JOIN tracks t ON t.chain_id = ce.chain_id AND t.track_id = ce.track_id").
-		Joins(joinUploadedBy).
+		Joins(joinUploadedBy).Joins(joinProfile).
 		Joins("LEFT JOIN track_stats s ON s.chain_id = t.chain_id AND s.track_id = t.track_id").
 		Where("ce.chain_id = ? AND ce.chart = ? AND ce.period = ?", int64(chainID), chart, string(period)).
 		Order("ce.rank").Rows()

@@ -73,8 +73,13 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	if len(list) == 0 {
-		p.fail(w, r, fmt.Errorf("web: artist %s has no track: %w", a.Hex(), store.ErrNotFound))
+	who, err := p.person(ctx, a)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	if len(list) == 0 && who.empty() {
+		p.fail(w, r, fmt.Errorf("web: account %s has no page: %w", a.Hex(), store.ErrNotFound))
 		return
 	}
 	ids := make([]int64, len(list))
@@ -99,11 +104,19 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 	for i, t := range list {
 		trs[i] = artistRow{t, rankChips(ranks[t.ID], genres)}
 	}
-	name := artistName(list[0])
+	name := shortAddress(a)
+	description := fmt.Sprintf("%s on Bittunes: %s, and %s passed on.", name, plural(who.Activity.Owned, "track"), plural(who.Activity.Brought, "sale"))
+	if len(list) > 0 {
+		name = artistName(list[0])
+		description = fmt.Sprintf("%s on Bittunes: %s, bought straight from the artist. Latest: %s.", name, plural(int64(len(list)), "track"), list[0].Title)
+	}
+	if who.Profile != nil {
+		name = who.Profile.Name
+	}
 	origin := p.origin(r)
 	canonical := origin + "/a/" + a.Hex()
 	feed := "/feeds/a/" + a.Hex()
-	m := meta{Description: clip(fmt.Sprintf("%s on Bittunes: %s, bought straight from the artist. Latest: %s.", name, plural(int64(len(list)), "track"), list[0].Title), 300),
+	m := meta{Description: clip(description, 300),
 		Canonical: canonical, URL: canonical, Type: "profile", OEmbed: p.oembedLink(origin, canonical),
 		Image: ogImage{URL: origin + "/cards/a/" + a.Hex() + ".jpg", Width: cards.CardWidth, Height: cards.CardHeight, Alt: name + " on Bittunes"},
 		Feed:  feedLink{origin + feed, name + " on Bittunes"}, JSONLD: jsonLD(artistLD(origin, a, name, list))}
@@ -111,5 +124,6 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 		Data: struct {
 			Name, Address, FeedURL string
 			Tracks                 []artistRow
-		}{name, a.Hex(), feed, trs}}, http.StatusOK)
+			Person                 personView
+		}{name, a.Hex(), feed, trs, who}}, http.StatusOK)
 }

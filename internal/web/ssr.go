@@ -222,9 +222,15 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	scope := "all genres"
+	scope, heading := "all genres", "All tracks"
 	if sc, err := findChart(genres, b.Genre, b.Subgenre); err == nil && b.Genre != "" {
-		scope = sc.Name
+		scope, heading = sc.Name, "Browse "+sc.Name
+	}
+	var subgenres []store.Genre // the chosen genre's, for the sub-genre filter
+	for _, g := range genres {
+		if g.Slug == b.Genre {
+			subgenres = g.Subgenres
+		}
 	}
 	link := func(cursor string) string {
 		v := url.Values{}
@@ -236,18 +242,19 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		return "/browse?" + v.Encode()
 	}
 	data := struct {
-		Query, Genre, Sort, Scope string
-		Genres                    []store.Genre
-		Tracks                    []row
-		First, Next               string
-	}{Query: b.Query, Genre: b.Genre, Sort: sort, Scope: scope, Genres: genres, Tracks: rows(list)}
+		Query, Genre, Subgenre, Sort, Scope, Heading string
+		Genres, Subgenres                            []store.Genre
+		Tracks                                       []row
+		First, Next                                  string
+	}{Query: b.Query, Genre: b.Genre, Subgenre: b.Subgenre, Sort: sort, Scope: scope, Heading: heading, Genres: genres,
+		Subgenres: subgenres, Tracks: rows(list)}
 	if b.After != nil {
 		data.First = link("")
 	}
 	if next != nil {
 		data.Next = link(api.EncodeBrowseCursor(*next))
 	}
-	title := "Browse " + scope
+	title := heading
 	if b.Query != "" {
 		title = "“" + b.Query + "”"
 	}

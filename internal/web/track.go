@@ -39,7 +39,7 @@ type referrer struct {
 }
 
 // referrerOf reads ?ref= of a track link: an owner of the track (the only accounts the contract
-// credits), named by their artist name if they have one. Anything else is no referrer.
+// credits), named by their profile name, else their artist name, if they have one. Anything else is no referrer.
 func (p *pages) referrerOf(ctx context.Context, r *http.Request, trackID int64) (*referrer, error) {
 	raw := r.URL.Query().Get("ref")
 	if !common.IsHexAddress(raw) {
@@ -51,6 +51,12 @@ func (p *pages) referrerOf(ctx context.Context, r *http.Request, trackID int64) 
 		return nil, err
 	}
 	ref := &referrer{Address: a, Name: shortAddress(a)}
+	if p.cfg.People != nil { // their profile name first
+		if prof, err := p.cfg.People.Profile(ctx, p.cfg.ChainID, a); err == nil {
+			ref.Name = prof.Name
+			return ref, nil
+		}
+	}
 	if ts, err := p.cfg.Catalog.ArtistTracks(ctx, p.cfg.ChainID, a); err == nil && len(ts) > 0 && ts[0].ArtistName != "" {
 		ref.Name = ts[0].ArtistName
 	}

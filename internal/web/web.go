@@ -51,6 +51,8 @@ type Config struct {
 	MediaDir string
 	// Catalog is where the pages read tracks, charts and artists (a *store.Store).
 	Catalog Catalog
+	// People reads profiles and fans' activity (a *store.Store); nil leaves them off the pages.
+	People People
 	// Origin is the market's public origin (https://bittunes.example): the canonical URLs, the
 	// link previews' images and the feeds are absolute under it. Empty uses the request's host.
 	Origin string
@@ -236,6 +238,7 @@ func (p *pages) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /robots.txt", p.robots)
 	mux.HandleFunc("GET /account", p.page("account", "Your account"))
 	mux.HandleFunc("GET /upload", p.page("upload", "Upload a track"))
+	mux.HandleFunc("GET /studio", p.page("studio", "Studio"))
 	mux.HandleFunc("GET /audit", p.page("audit", "Audit: every sale and its split"))
 	mux.HandleFunc("GET /tx/{hash}", p.page("tx", "Transaction"))
 	mux.HandleFunc("/", p.notFound)

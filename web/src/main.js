@@ -13,11 +13,12 @@ const pages = {
   artist: () => import("./pages/artist.js"),
   account: () => import("./pages/account.js"),
   upload: () => import("./pages/upload.js"),
+  studio: () => import("./pages/studio.js"),
   audit: () => import("./pages/audit.js"),
   tx: () => import("./pages/tx.js"),
 };
 // The pages that show a wallet's data load the wallet at once.
-const walletPages = new Set(["account", "upload", "tx"]);
+const walletPages = new Set(["account", "upload", "tx", "studio"]);
 
 const main = document.getElementById("main");
 const name = main.dataset.page;
@@ -25,6 +26,16 @@ const params = JSON.parse(main.dataset.params || "{}");
 
 mountButton(document.getElementById("wallet"), notice);
 const ready = walletPages.has(name) || walletUsed() ? loadWallet() : Promise.resolve(null);
+
+// An account's name has a button beside it that shows its address in place (see lib/people.js):
+// touch screens have no hover for the title attribute.
+document.addEventListener("click", (e) => {
+  const b = e.target.closest?.("[data-reveal]");
+  if (!b) return;
+  const shown = b.classList.toggle("shown");
+  b.textContent = shown ? b.dataset.reveal : "0x";
+  b.setAttribute("aria-expanded", String(shown));
+});
 
 const q = new URLSearchParams(location.search).get("q");
 if (q) document.getElementById("site-search").value = q;

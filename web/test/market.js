@@ -44,11 +44,11 @@ export async function startMarket({ log = path.join(repo, "test-results", "web",
     bin = path.join(dir, "bittunes");
     execFileSync("go", ["build", "-o", bin, "./cmd/bittunes"], { cwd: repo, stdio: "inherit" });
   }
-  const [http, rpc, ws] = await Promise.all([freePort(), freePort(), freePort()]);
+  const [http, rpc, ws, peers] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   mkdirSync(path.dirname(log), { recursive: true });
   const out = createWriteStream(log);
   const proc = spawn(bin, ["dev", "--data-dir", path.join(dir, "data"), "--http", `127.0.0.1:${http}`,
-    "--rpc-port", String(rpc), "--ws-port", String(ws), "--log-level", "warn"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    "--rpc-port", String(rpc), "--ws-port", String(ws), "--torrent-listen", `127.0.0.1:${peers}`, "--log-level", "warn"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   proc.stdout.pipe(out);
   proc.stderr.pipe(out);
   let exited = null;

@@ -28,6 +28,7 @@ async function request(method, path, body) {
 
 export const get = (path) => request("GET", path);
 export const post = (path, body) => request("POST", path, body);
+export const put = (path, body) => request("PUT", path, body);
 
 /** qs builds a query string from the set values of obj. */
 export function qs(obj) {

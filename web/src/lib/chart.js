@@ -40,18 +40,20 @@ export function fill(points, by, now = Date.now()) {
 /** earningsChart renders points ({start, amount: {wei}}) as a bar chart with a labelled axis. */
 export function earningsChart(points, { width = 720, height = 220 } = {}) {
   if (!points.length || points.every((p) => p.amount.wei === "0")) return html`<p class="empty">No earnings yet. They appear here with your first sale.</p>`;
-  const pad = { l: 64, r: 12, t: 12, b: 28 };
   const values = points.map((p) => BigInt(p.amount.wei));
   const max = values.reduce((a, b) => (b > a ? b : a), 1n);
+  const ticks = [0n, max / 2n, max];
+  const labels = ticks.map((t) => axisLabel(t));
+  // The axis is as wide as its longest label (about 7 units a character at the axis' size).
+  const pad = { l: Math.max(48, 12 + 7 * Math.max(...labels.map((l) => l.length))), r: 12, t: 12, b: 28 };
   const iw = width - pad.l - pad.r, ih = height - pad.t - pad.b;
   const bw = iw / points.length;
   const y = (v) => pad.t + ih - Number((v * 10000n) / max) / 10000 * ih;
-  const ticks = [0n, max / 2n, max];
   const labelEvery = Math.ceil(points.length / 8);
   const total = values.reduce((a, b) => a + b, 0n);
   return html`<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Earnings over time: ${weiToEther(total)} ETH in all over ${points.length} periods">
-    ${ticks.map((t) => html`<line class="gridline" x1="${pad.l}" x2="${width - pad.r}" y1="${y(t)}" y2="${y(t)}"/>
-      <text class="axis" x="${pad.l - 6}" y="${y(t) + 4}" text-anchor="end">${trim(weiToEther(t))}</text>`)}
+    ${ticks.map((t, i) => html`<line class="gridline" x1="${pad.l}" x2="${width - pad.r}" y1="${y(t)}" y2="${y(t)}"/>
+      <text class="axis" x="${pad.l - 6}" y="${y(t) + 4}" text-anchor="end">${labels[i]}</text>`)}
     ${points.map((p, i) => {
       const v = values[i];
       const top = y(v);
@@ -61,7 +63,12 @@ export function earningsChart(points, { width = 720, height = 220 } = {}) {
   </svg>`;
 }
 
-function trim(s) {
+/** axisLabel renders wei as ether with three significant digits, never cut: 0.00045, not 0.0004. */
+export function axisLabel(wei) {
+  const s = weiToEther(wei);
   const [a, b = ""] = s.split(".");
-  return b ? `${a}.${b.slice(0, 4)}`.replace(/\.?0+$/, "") || "0" : a;
+  if (!b) return a;
+  if (a !== "0") return `${a}.${b.slice(0, 3)}`.replace(/\.?0+$/, "");
+  const lead = b.length - b.replace(/^0+/, "").length; // zeros after the point
+  return `0.${b.slice(0, lead + 3)}`.replace(/\.?0+$/, "") || "0";
 }

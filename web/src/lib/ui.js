@@ -9,7 +9,7 @@ export function artistLink(a) {
 }
 
 export function cover(t, cls = "") {
-  return html`<img class="${cls}" src="${coverURL(t)}" alt="Cover of ${t.title}" loading="lazy" width="300" height="300">`;
+  return html`<a class="coverlink" href="/t/${t.id}" tabindex="-1" aria-hidden="true"><img class="${cls}" src="${coverURL(t)}" alt="Cover of ${t.title}" loading="lazy" width="300" height="300"></a>`;
 }
 
 const arrows = { up: "▲", down: "▼", same: "–", new: "NEW" };

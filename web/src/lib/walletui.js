@@ -34,15 +34,21 @@ function draw(el) {
 function control() {
   const s = w.wallet;
   if (!s.ready) return html`<button type="button" class="btn btn-ghost" disabled>Wallet…</button>`;
-  if (!s.account) return html`<button type="button" class="btn btn-primary" data-act="connect">Connect wallet</button>`;
+  if (!s.account) return html`<button type="button" class="btn btn-primary" data-act="connect" title="${connectWhy}">Connect wallet</button>`;
   const wrong = s.chainId !== null && s.chainId !== w.chain.id;
   return html`
     <span class="who" title="${s.account}">${s.info?.icon ? html`<img src="${s.info.icon}" alt="" width="16" height="16"> ` : ""}${short(s.account)}</span>
     ${wrong ? html`<button type="button" class="btn btn-small" data-act="switch" title="Your wallet is on chain ${s.chainId}">Switch network</button>` : ""}
     ${w.signedIn()
       ? html`<button type="button" class="btn btn-ghost btn-small" data-act="signout">Sign out</button>`
-      : html`<button type="button" class="btn btn-primary btn-small" data-act="signin">Sign in</button>`}`;
+      : html`<button type="button" class="btn btn-primary btn-small" data-act="signin" title="${signInWhy}">Sign in</button>`}`;
 }
+
+// Why each step is asked. Connecting tells this page your address and lets it ask your wallet for
+// transactions (each one shown to you first); signing in is a free signature, not a transaction,
+// that proves to the market's server that you hold the address. Wallets ask for the two separately.
+const connectWhy = "Connect: the page learns your address and can ask your wallet to send a purchase, which you approve each time.";
+const signInWhy = "Sign in: a free signature (no transaction, no fee) that proves to the market you hold this address, to see your account, upload, and unlock what you bought.";
 
 /** connectChoosing connects, asking which wallet when there are several. */
 export async function connectChoosing() {

@@ -11,6 +11,8 @@ import { salesTable, titlesOf } from "./audit.js";
 import * as w from "../lib/wallet.js";
 import * as tx from "../lib/tx.js";
 import { shortLink } from "../lib/shortlink.js";
+import { who } from "../lib/people.js";
+import { profileEditor } from "./profile.js";
 
 export default async function account(main, _params, ready) {
   await ready;
@@ -55,6 +57,7 @@ async function dashboard(main, address) {
   document.title = "Your account · Bittunes";
   render(main, html`
     <section class="hero"><h1>${isArtist ? artist.name || "Your account" : "Your account"}</h1><p class="mono small">${address}</p></section>
+    <section class="panel" id="profile" aria-labelledby="prof-h"></section>
     <div class="stats">
       <div class="stat"><div class="label">Withdrawable now</div><div class="value" data-balance>${eth(balance)}</div>
         <div class="actions"><button type="button" class="btn btn-primary" data-act="withdraw" ${BigInt(balance.wei) > 0n ? "" : "disabled"}>Withdraw</button></div></div>
@@ -70,20 +73,21 @@ async function dashboard(main, address) {
         ${["day", "week", "month"].map((b) => html`<button type="button" class="btn btn-small ${b === "day" ? "btn-primary" : ""}" data-by="${b}">${b[0].toUpperCase() + b.slice(1)}</button>`)}</span></h2>
       <div id="earn-chart"><p class="loading">Loading…</p></div></section>` : ""}
     ${isArtist ? html`
-      <section class="panel" aria-labelledby="mine-h"><h2 id="mine-h">Your tracks in the charts <a href="/a/${address}">Public page</a></h2>
+      <section class="panel" aria-labelledby="mine-h"><h2 id="mine-h">Your tracks in the charts <a href="/studio">Studio</a> <a href="/a/${address}">Public page</a></h2>
         <ul class="tracks">${artist.tracks.map((t) => html`<li class="trow no-rank">${cover(t)}
           <div class="meta"><a class="t" href="/t/${t.id}">${t.title}</a><div class="sub">${t.sales} sale${t.sales === 1 ? "" : "s"} · ${eth(t.revenue)} revenue</div>
           <div class="mt-s">${ranks(t.ranks, genres.genres)}</div></div><div class="price">${eth(t.price)}</div>${playButton(t)}</li>`)}</ul></section>
       <section class="panel" aria-labelledby="sales-h"><h2 id="sales-h">Sales <a href="/api/v1/accounts/${address}/sales.csv" download>Export CSV</a></h2>
-        ${salesTable(sales.sales, { titles })}</section>
+        ${salesTable(sales.sales, { titles, names: sales.names })}</section>
       <section class="panel" aria-labelledby="dist-h"><h2 id="dist-h">Top distributors</h2>
         ${distributors.distributors.length ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Fan</th><th scope="col" class="num">Sales brought</th><th scope="col" class="num">Revenue</th><th scope="col" class="num">They earned</th></tr></thead>
-          <tbody>${distributors.distributors.map((d) => html`<tr><td class="mono" title="${d.address}">${short(d.address)}</td><td class="num">${d.sales}</td><td class="num">${eth(d.revenue)}</td><td class="num">${eth(d.earned)}</td></tr>`)}</tbody></table></div>`
+          <tbody>${distributors.distributors.map((d) => html`<tr><td>${who(d.address, distributors.names)}</td><td class="num">${d.sales}</td><td class="num">${eth(d.revenue)}</td><td class="num">${eth(d.earned)}</td></tr>`)}</tbody></table></div>`
           : html`<p class="empty">No sale through a fan's link yet.</p>`}</section>` : ""}
     <section class="panel" aria-labelledby="lib-h"><h2 id="lib-h">Your library ${lib.library.length ? html`<a href="/api/v1/accounts/${address}/referrals.csv" download>Referrals CSV</a>` : ""}</h2>
       ${lib.library.length ? html`<ul class="tracks">${lib.library.map((item) => libraryItem(item))}</ul>`
         : html`<p class="empty">Nothing bought yet. <a href="/charts">Find something in the charts.</a></p>`}</section>`);
   wire(main, [...artist.tracks, ...lib.library.map((x) => x.track)]);
+  profileEditor($("#profile", main), address, acct.profile).catch((e) => render($("#profile", main), message("error", e.message)));
 
   for (const b of $$("[data-copy]", main)) {
     b.addEventListener("click", async () => {
@@ -144,7 +148,7 @@ function libraryItem(item) {
   return html`<li class="trow no-rank" data-library="${t.id}">${cover(t)}
     <div class="meta"><a class="t" href="/t/${t.id}">${t.title}</a><div class="sub">${t.artist.name || short(t.artist.address)} · earned <strong data-earned>${eth(item.referralEarnings)}</strong> from ${item.referralSales} referred sale${item.referralSales === 1 ? "" : "s"}</div>
       <div class="copyrow mt-s"><label class="sr-only" for="ref-${t.id}">Referral link for ${t.title}</label><input id="ref-${t.id}" readonly value="${link}"><button type="button" class="btn btn-small" data-copy="ref-${t.id}">Copy link</button>
-        <button type="button" class="btn btn-small" data-full="${t.id}">Play</button>
+        <button type="button" class="btn btn-small" data-full="${t.id}" aria-label="Play the full track of ${t.title}">▶ Full track</button>
         ${dl ? html`<a class="btn btn-small" href="${dl}" download>Download</a>` : ""}</div></div>
-    <div class="price">${eth(t.price)}</div>${playButton(t)}</li>`;
+    <div class="price">${eth(t.price)}<small>preview ▸</small></div>${playButton(t)}</li>`;
 }

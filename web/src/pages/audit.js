@@ -1,22 +1,30 @@
 import { html, render } from "../lib/dom.js";
 import { get, qs } from "../lib/api.js";
-import { eth, short, dateTime } from "../lib/format.js";
+import { eth, dateTime, weiToEther } from "../lib/format.js";
 import { txURL, config } from "../lib/config.js";
+import { who } from "../lib/people.js";
 
 /** salesTable renders sales with every part of their split and a link to each transaction. */
-export function salesTable(sales, { titles = {} } = {}) {
+export function salesTable(sales, { titles = {}, names = {} } = {}) {
   if (!sales.length) return html`<p class="empty">No sales yet.</p>`;
   const ext = config.explorerUrl ? html`target="_blank" rel="noopener"` : "";
-  return html`<div class="table-wrap"><table>
-    <thead><tr><th scope="col">Time</th><th scope="col">Track</th><th scope="col">Buyer</th><th scope="col">Referrer</th>
-      <th scope="col" class="num">Price</th><th scope="col" class="num">Artist</th><th scope="col" class="num">Referrer</th><th scope="col" class="num">Fee</th><th scope="col">Transaction</th></tr></thead>
+  return html`<div class="table-wrap"><table class="sales">
+    <thead><tr><th scope="col">Time</th><th scope="col">Track</th><th scope="col">Buyer</th><th scope="col">Referred by</th>
+      <th scope="col" class="num">Price</th><th scope="col" class="num">Artist</th><th scope="col">Collaborators</th><th scope="col" class="num">Referral</th><th scope="col" class="num">Fee</th><th scope="col">Transaction</th></tr></thead>
     <tbody>${sales.map((s) => html`<tr>
       <td>${dateTime(s.time)}</td>
       <td><a href="/t/${s.trackId}">${titles[s.trackId] ?? `#${s.trackId}`}</a></td>
-      <td class="mono" title="${s.buyer}">${short(s.buyer)}${s.recipient !== s.buyer ? html` → <span title="${s.recipient}">${short(s.recipient)}</span>` : ""}</td>
-      <td class="mono" title="${s.referrer ?? ""}">${s.referrer ? short(s.referrer) : html`<span class="muted">none</span>`}</td>
-      <td class="num">${eth(s.price)}</td><td class="num">${eth(s.artistAmount, false)}</td><td class="num">${eth(s.referrerAmount, false)}</td><td class="num">${eth(s.feeAmount, false)}</td>
+      <td>${who(s.buyer, names)}${s.recipient !== s.buyer ? html` → ${who(s.recipient, names)} <span class="small muted">(a gift)</span>` : ""}</td>
+      <td>${who(s.referrer, names)}</td>
+      <td class="num">${eth(s.price)}</td><td class="num">${artistKeeps(s)}</td>
+      <td>${(s.collaborators ?? []).length ? (s.collaborators).map((c) => html`<div>${who(c.address, names)} <span class="num">${eth(c.amount, false)}</span></div>`) : html`<span class="muted">none</span>`}</td><td class="num">${eth(s.referrerAmount, false)}</td><td class="num">${eth(s.feeAmount, false)}</td>
       <td><a class="mono" href="${txURL(s.tx)}" ${ext}>${s.tx.slice(0, 10)}…</a> <span class="small muted">block ${s.block}</span></td></tr>`)}</tbody></table></div>`;
+}
+
+/** artistKeeps is what the artist keeps of a sale's artist side once the collaborators are paid. */
+function artistKeeps(s) {
+  const paid = (s.collaborators ?? []).reduce((sum, c) => sum + BigInt(c.amount.wei), 0n);
+  return weiToEther(BigInt(s.artistAmount.wei) - paid);
 }
 
 /** titlesOf fetches the titles of the tracks these sales are of. */
@@ -43,7 +51,7 @@ export default async function audit(main) {
       <div class="field wide"><label for="a-account">Account (buyer, referrer or artist)</label><input id="a-account" name="account" value="${f.account}" placeholder="0x…"></div>
       <div class="field shrink"><button class="btn btn-primary">Filter</button></div>
     </form>
-    <section class="panel">${salesTable(data.sales, { titles })}
+    <section class="panel">${salesTable(data.sales, { titles, names: data.names })}
       <nav class="pager">${f.cursor ? html`<a class="btn" href="/audit${qs({ ...f, cursor: "" })}">← Newest</a>` : ""}${data.nextCursor ? html`<a class="btn" href="/audit${qs({ ...f, cursor: data.nextCursor })}">Older sales →</a>` : ""}</nav>
     </section>`);
 }

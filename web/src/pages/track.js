@@ -5,6 +5,7 @@ import { audioURL, downloadURL, magnetURI, torrentURL } from "../lib/media.js";
 import { play } from "../lib/player.js";
 import { loadWallet, onWallet, connect } from "../lib/walletlazy.js";
 import { shortLink } from "../lib/shortlink.js";
+import { supportersInto, giftForm } from "../lib/people.js";
 
 // The track page is rendered on the server (cover, title, price, the Buy button, what a referrer
 // earns). This adds the preview player, the purchase, the viewer's referral state and, for an
@@ -29,6 +30,7 @@ export default async function track(main, { id }, ready) {
   const ref = rememberedRef(id);
   let t = await get(`/tracks/${encodeURIComponent(id)}${qs({ ref })}`);
   let shownPrice = BigInt($(".track-hero", main)?.dataset.priceWei ?? t.price.wei); // the price the visitor was shown
+  supportersInto($("#supported-by", main), id);
   $("[data-act=preview]", main)?.addEventListener("click", () => {
     $("#preview-audio", main)?.pause();
     play(t);
@@ -37,20 +39,25 @@ export default async function track(main, { id }, ready) {
   const refInfo = $("#ref-info", main), buyArea = $("#buy-area", main), txArea = $("#tx-area", main), ownerArea = $("#owner-area", main);
   const linkRef = ref ?? zeroAddress; // always passed to purchase(): the contract decides whom it credits
 
-  /** quote asks the contract what a purchase by buyer through the link's referrer would cost and pay now. */
-  const quote = (buyer) => w.read("quote", [BigInt(t.id), linkRef, buyer, buyer]);
+  /** quote asks the contract what a purchase by buyer for recipient (a gift when not the buyer)
+   * through the link's referrer would cost and pay now. */
+  const quote = (buyer, recipient = buyer) => w.read("quote", [BigInt(t.id), linkRef, buyer, recipient]);
+
+  /** refName is the link's referrer by their profile name, else their short address. */
+  const refName = () => Object.entries(t.names ?? {}).find(([a]) => a.toLowerCase() === ref.toLowerCase())?.[1] ?? short(ref);
 
   /** showReferrer says whether the contract would credit the link's referrer (the API's answer when it cannot ask). */
   function showReferrer(credited, reason) {
     if (!ref) return;
     render(refInfo, credited
-      ? message("info", html`You came through <strong>${short(ref)}</strong>'s link: they get ${pct(t.referralBps)} of this sale, at no extra cost to you.`)
-      : html`<p class="small muted">The referrer of your link, ${short(ref)}, will not be credited (${reason ?? "not eligible"}), so the artist keeps the referral share.</p>`);
+      ? message("info", html`You came through <strong title="${ref}">${refName()}</strong>'s link: they get ${pct(t.referralBps)} of this sale, at no extra cost to you.`)
+      : html`<p class="small muted">The referrer of your link, <span title="${ref}">${refName()}</span>, will not be credited (${reason ?? "not eligible"}), so the artist keeps the referral share.</p>`);
   }
   const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
   if (serverBuy) {
     serverBuy.addEventListener("click", (e) => buy(e.currentTarget));
     serverBuy.disabled = false;
+    giftForm(buyArea, t, (button, recipient, label) => buy(button, { recipient, label }));
   }
 
   async function refresh() {
@@ -75,10 +82,14 @@ export default async function track(main, { id }, ready) {
       }
     }
     if (owns) render(refInfo, ""); // a link matters to buyers only
+    const sales = $("[data-sales]", main); // the count refreshes after a purchase
+    if (sales) render(sales, html`<strong>${t.sales}</strong> ${t.sales === 1 ? "sale" : "sales"}`);
     if (!t.listed) render(buyArea, message("warn", "The artist has taken this track off sale for now."));
     else if (t.viewerIsArtistSide && !owns) {
       render(refInfo, "");
-      render(buyArea, message("info", "This is your track (as its artist or a collaborator): the market does not let you buy it. Share its link: every sale through it is a real fan's."));
+      $(".gift", main)?.remove();
+      render(buyArea, html`<div class="msg info" role="status" data-own-view><div><strong>Your track.</strong> ${t.sales} sale${t.sales === 1 ? "" : "s"}, ${eth(t.revenue)} in all, at ${eth(t.price)} with ${pct(t.referralBps)} to referrers.
+        <a href="/studio">Change the price, the share or the listing, or edit it, in your Studio</a>. Share its page: every sale through a fan's link is a real fan's.</div></div>`);
     } else if (owns) render(buyArea, message("ok", html`<strong>You own this track.</strong> Play it, download it, and share your link below.`));
     else render(buyArea, html`<div class="actions"><button type="button" class="btn btn-primary btn-big" data-act="buy">Buy for ${eth(t.price)}</button>
       ${viewer ? "" : html`<span class="small muted">You pay with your browser wallet.</span>`}</div>`);
@@ -154,7 +165,8 @@ export default async function track(main, { id }, ready) {
     });
   }
 
-  async function buy(button) {
+  /** buy buys the track for the connected account, or as a gift for gift.recipient (named gift.label). */
+  async function buy(button, gift = null) {
     button.disabled = true;
     render(txArea, "");
     try {
@@ -166,20 +178,25 @@ export default async function track(main, { id }, ready) {
       // The link's referrer goes to the contract as it is: the contract decides whether it is credited
       // (the quote says so), and the purchase names the terms quoted, so a fee raised or a referral
       // share cut in front of it makes it revert instead of paying on worse terms.
-      const q = await quote(buyer);
+      const to = gift?.recipient ?? buyer;
+      const q = await quote(buyer, to);
       if (q.price !== shownPrice) return priceChanged(q.price);
       const credited = q.creditedReferrer !== zeroAddress ? q.creditedReferrer : null;
       showReferrer(Boolean(credited), t.referrer?.reason);
       const balance = await w.publicClient().getBalance({ address: buyer });
       if (balance < q.price) throw new w.WalletError("insufficient_funds", `Your wallet holds ${weiToEther(balance)} ETH: not enough to pay ${weiToEther(q.price)} ETH and the network fee.`);
       await tx.track(txArea, {
-        title: `Buying “${t.title}” for ${weiToEther(q.price)} ETH`,
-        send: () => w.write("purchase", [BigInt(t.id), linkRef, q.feeBps, q.referralBps], q.price),
+        title: gift ? `Giving “${t.title}” to ${gift.label} for ${weiToEther(q.price)} ETH` : `Buying “${t.title}” for ${weiToEther(q.price)} ETH`,
+        send: () => gift
+          ? w.write("purchaseFor", [to, BigInt(t.id), linkRef, q.feeBps, q.referralBps], q.price)
+          : w.write("purchase", [BigInt(t.id), linkRef, q.feeBps, q.referralBps], q.price),
         indexed: async (r) => {
           const a = await get(`/audit/purchases${qs({ track: t.id, account: buyer })}`);
           return a.sales.some((s) => s.tx.toLowerCase() === r.transactionHash.toLowerCase());
         },
-        done: html`It's yours. ${credited ? html`${short(credited)} was paid for passing it on. ` : ""}Find it in <a href="/account">your library</a>.`,
+        done: gift
+          ? html`Given: “${t.title}” is in ${gift.label}'s library now. ${credited ? html`${short(credited)} was paid for passing it on.` : ""}`
+          : html`It's yours. ${credited ? html`${short(credited)} was paid for passing it on. ` : ""}Find it in <a href="/account">your library</a>.`,
       });
       await refresh();
     } catch (e) {

@@ -1,11 +1,12 @@
 import { html, render, message, $, $$ } from "../lib/dom.js";
 import { get } from "../lib/api.js";
-import { etherToWei, weiToEther, pct } from "../lib/format.js";
+import { etherToWei, weiToEther, pct, short } from "../lib/format.js";
 import { connectChoosing } from "../lib/walletui.js";
 import { config } from "../lib/config.js";
 import { parseEventLogs } from "viem";
 import * as w from "../lib/wallet.js";
 import * as tx from "../lib/tx.js";
+import { splitSale } from "../lib/split.js";
 
 export default async function upload(main, _params, ready) {
   const genres = await get("/genres");
@@ -17,7 +18,7 @@ export default async function upload(main, _params, ready) {
     if (k === key) return;
     key = k;
     if (!w.signedIn()) return gate(main, s.account);
-    form(main, genres.genres);
+    form(main, genres.genres, s.session);
   });
 }
 
@@ -39,7 +40,7 @@ function gate(main, account) {
   });
 }
 
-function form(main, genres) {
+function form(main, genres, account) {
   render(main, html`
     <section class="hero"><h1>Upload a track</h1><p>The audio is encrypted and sold as a package only buyers can open; a free preview is cut for the track page.</p></section>
     <form class="panel" id="upload-form" novalidate>
@@ -70,11 +71,34 @@ function form(main, genres) {
         <p class="hint">Each gets a fixed share of the artist's part of every sale; you keep the rest.</p>
         <div id="collabs"></div>
         <button type="button" class="btn btn-small" data-act="add-collab">Add a collaborator</button></fieldset>
+      <section class="field box" aria-labelledby="split-h" aria-live="polite"><h3 id="split-h" class="flush">What one sale pays</h3><div id="split"></div></section>
       <div id="form-msg"></div>
       <div class="actions"><button class="btn btn-primary btn-big" type="submit">Upload and register</button></div>
     </form>
     <section id="progress" class="panel" hidden aria-live="polite"></section>`);
   const f = $("#upload-form", main);
+  // The artist's profile name is the artist name unless they type another.
+  if (account) get(`/accounts/${account}`).then((a) => { if (a.profile && !f.artistName.value) f.artistName.value = a.profile.name; }).catch(() => {});
+  let feeBps = null;
+  w.read("feeConfig", []).then((c) => { feeBps = Number(c[1]); showSplit(); }).catch(() => { showSplit(); });
+  const showSplit = () => {
+    const box = $("#split", f);
+    let price;
+    try { price = etherToWei(f.price.value); } catch { return render(box, html`<p class="hint">Give a price to see the split.</p>`); }
+    const refBps = Math.round(Number(f.referral.value || 0) * 100);
+    const cols = $$(".collab", f).map((row) => ({ address: row.querySelector("[name=caddr]").value.trim(), bps: Math.round(Number(row.querySelector("[name=cbps]").value || 0) * 100) }));
+    if (feeBps === null) return render(box, html`<p class="hint">Reading the platform fee from the contract…</p>`);
+    const withRef = splitSale(price, feeBps, refBps, cols);
+    const noRef = splitSale(price, feeBps, 0, cols);
+    const row = (label, a, b) => html`<tr><th scope="row">${label}</th><td class="num">${weiToEther(a)} ETH</td><td class="num">${weiToEther(b)} ETH</td></tr>`;
+    render(box, html`<div class="table-wrap"><table data-split><thead><tr><th scope="col">Paid to</th><th scope="col" class="num">Through a fan's link</th><th scope="col" class="num">Without a referrer</th></tr></thead><tbody>
+      ${row(`Platform fee (${pct(feeBps)})`, withRef.fee, noRef.fee)}
+      ${row(`The referring fan (${pct(refBps)})`, withRef.referral, noRef.referral)}
+      ${withRef.collaborators.map((c, i) => row(`Collaborator ${/^0x[0-9a-fA-F]{40}$/.test(c.address) ? short(c.address) : i + 1} (${pct(c.bps)} of the artist side)`, c.amount, noRef.collaborators[i].amount))}
+      ${row("You", withRef.artist, noRef.artist)}</tbody></table></div>
+      <p class="hint">Computed as the contract does: each share rounded down, the rounding dust to you.</p>`);
+  };
+  f.addEventListener("input", showSplit);
   $("[data-act=add-collab]", main).addEventListener("click", () => {
     const n = $$(".collab", f).length;
     if (n >= config.limits.maxCollaborators) return;
@@ -83,7 +107,7 @@ function form(main, genres) {
     render(row, html`<label class="sr-only" for="c-addr-${n}">Collaborator ${n + 1} address</label><input id="c-addr-${n}" name="caddr" placeholder="0x… address">
       <label class="sr-only" for="c-pct-${n}">Collaborator ${n + 1} share, %</label><input id="c-pct-${n}" name="cbps" type="number" min="0.01" max="100" step="0.01" placeholder="share %">
       <button type="button" class="btn btn-small btn-ghost" aria-label="Remove collaborator ${n + 1}">Remove</button>`);
-    row.querySelector("button").addEventListener("click", () => row.remove());
+    row.querySelector("button").addEventListener("click", () => { row.remove(); showSplit(); });
     $("#collabs", f).append(row);
   });
   f.addEventListener("submit", async (e) => {
@@ -173,6 +197,8 @@ async function send(main, body) {
     return;
   }
   const price = BigInt(body.get("price"));
+  // Kept so that the Studio can send this exact registration again if it is never signed here.
+  try { localStorage.setItem(`bittunes.register.${up.contentHash.toLowerCase()}`, JSON.stringify({ ...up.register, title: body.get("title") })); } catch { /* private mode */ }
   render(box, html`<h2>Uploaded and packaged</h2>
     <p class="small">Package <span class="mono">${up.contentHash.slice(0, 18)}…</span>, ${size(up.package.size)} · ${up.preview ? "preview ready" : "no preview"}${up.cover ? " · cover saved" : ""}.</p>
     ${up.notes?.length ? html`<ul class="small muted">${up.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}

@@ -1,0 +1,99 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/gin-gonic/gin"
+
+	"github.com/bittunes/bittunes/internal/content"
+)
+
+type collaborationJSON struct {
+	Track  trackJSON  `json:"track"`
+	Bps    int        `json:"bps"`
+	Earned amountJSON `json:"earned"`
+	Sales  int64      `json:"sales"`
+}
+
+// collaborations serves the tracks an account shares in as a collaborator and what each paid it:
+// GET /api/v1/accounts/{address}/collaborations.
+func (h *handlers) collaborations(c *gin.Context) {
+	a, err := parseAddress("the account", c.Param("address"))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	list, err := h.Store.Collaborations(c.Request.Context(), h.ChainID, a)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	out := []collaborationJSON{}
+	for _, co := range list {
+		out = append(out, collaborationJSON{Track: trackView(co.Track), Bps: co.Bps, Earned: amount(co.Earned), Sales: co.Sales})
+	}
+	c.JSON(http.StatusOK, gin.H{"collaborations": out})
+}
+
+type draftJSON struct {
+	ContentHash string    `json:"contentHash"`
+	Title       string    `json:"title"`
+	Genre       string    `json:"genre"`
+	MetadataURI string    `json:"metadataUri"`
+	CreatedAt   time.Time `json:"createdAt"`
+}
+
+// drafts serves the signed-in account's uploads whose registration was never signed (or never
+// seen on the chain): GET /api/v1/uploads.
+func (h *handlers) drafts(c *gin.Context) {
+	account, _ := signedIn(c) // requireSignIn runs before
+	list, err := h.Store.UnregisteredUploads(c.Request.Context(), h.ChainID, account)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	out := []draftJSON{}
+	for _, m := range list {
+		out = append(out, draftJSON{ContentHash: m.ContentHash.Hex(), Title: m.Title, Genre: m.Genre, CreatedAt: m.CreatedAt,
+			MetadataURI: strings.TrimSuffix(h.Origin, "/") + "/api/v1/metadata/" + m.ContentHash.Hex()})
+	}
+	c.JSON(http.StatusOK, gin.H{"uploads": out})
+}
+
+// discardDraft serves DELETE /api/v1/uploads/{hash}: the signed-in artist discards their own upload
+// that no registration matches. As the sweep does, the database rows go first, then the package,
+// preview and cover files; the sealed key stays. 404 for anyone else's upload or a registered one.
+func (h *handlers) discardDraft(c *gin.Context) {
+	account, _ := signedIn(c)
+	hash, err := parseHashParam(c.Param("hash"))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	if err := h.Store.DiscardUpload(c.Request.Context(), h.ChainID, account, hash); err != nil {
+		h.fail(c, err)
+		return
+	}
+	if h.MediaDir != "" {
+		if err := (content.Media{Dir: h.MediaDir}).Remove(hash); err != nil {
+			h.Logger.Warn("api: discarded upload's files", "hash", hash.Hex(), "err", err)
+		}
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// parseHashParam reads a 0x-prefixed 32-byte hash.
+func parseHashParam(s string) (common.Hash, error) {
+	if len(s) != 66 || !strings.HasPrefix(s, "0x") {
+		return common.Hash{}, badRequest("the hash must be 0x and 64 hex digits")
+	}
+	b, err := hexutil.Decode(s)
+	if err != nil {
+		return common.Hash{}, badRequest("the hash must be 0x and 64 hex digits")
+	}
+	return common.BytesToHash(b), nil
+}

@@ -1,1 +1,0 @@
-import{a,b}from"./chunk-D6ZXITAX.js";import"./chunk-I4PHNNQK.js";import"./chunk-NHSXSQGX.js";import"./chunk-WFC3LWW4.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{b as default,a as ranks};

@@ -1,0 +1,1 @@
+import{a,b}from"./chunk-AHIMQFAP.js";import"./chunk-NBA3GUIY.js";import"./chunk-PKHIRQZM.js";import"./chunk-WFC3LWW4.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{b as default,a as ranks};

@@ -1,1 +1,0 @@
-import{a,b,c}from"./chunk-JOJ3NSHU.js";import"./chunk-SKD7YVON.js";import"./chunk-NHSXSQGX.js";import"./chunk-TA2K5JT7.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{c as default,a as salesTable,b as titlesOf};

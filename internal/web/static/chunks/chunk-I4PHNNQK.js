@@ -1,8 +1,0 @@
-import{a as l,d as o,e as c}from"./chunk-NHSXSQGX.js";import{a as u,f as $}from"./chunk-WFC3LWW4.js";import{a as r}from"./chunk-EYWANE45.js";function m(s){return r`<a href="/a/${s.address}">${s.name||c(s.address)}</a>`}function f(s,a=""){return r`<img class="${a}" src="${u(s)}" alt="Cover of ${s.title}" loading="lazy" width="300" height="300">`}var h={up:"▲",down:"▼",same:"–",new:"NEW"},p={up:"up",down:"down",same:"no change",new:"new entry"};function v(s){let a=s.movement,e=s.previousRank&&a!=="same"?Math.abs(s.previousRank-s.rank):"";return r`<span class="move ${a}" title="${p[a]??a}${s.previousRank?` (was ${s.previousRank})`:""}"><span aria-hidden="true">${h[a]??""}${a==="up"||a==="down"?e:""}</span><span class="sr-only">${p[a]??a}${e?` ${e}`:""}</span></span>`}function g(s,a){return r`<li class="trow${a?"":" no-rank"}" data-track="${s.id}">
-    ${a?r`<span class="rank" aria-label="Rank ${a.rank}">${a.rank}</span>${v(a)}`:""}
-    ${f(s)}
-    <div class="meta"><a class="t" href="/t/${s.id}">${s.title}</a>
-      <div class="sub">${m(s.artist)} · <a href="/charts/${s.genre.slug}">${s.genre.name}</a>${s.subgenre?.slug?r` / <a href="/charts/${s.genre.slug}/${s.subgenre.slug}">${s.subgenre.name}</a>`:""}</div></div>
-    <div class="price">${l(s.price)}<small>${a?`${a.sales} sale${a.sales===1?"":"s"}`:s.referralBps?`${o(s.referralBps)} to referrers`:""}</small></div>
-    ${$(s)}
-  </li>`}function R(s,a){return s.length?r`<ol class="tracks">${s.map((e,n)=>g(e,a?.[n]))}</ol>`:r`<p class="empty">Nothing here yet.</p>`}function N(s,a=[]){if(!s)return"Overall";let[e,n]=s.split("/"),i=a.find(t=>t.slug===e),d=i?.subgenres?.find(t=>t.slug===n);return[i?.name??e,n?d?.name??n:null].filter(Boolean).join(" / ")}export{f as a,R as b,N as c};

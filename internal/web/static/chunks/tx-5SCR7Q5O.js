@@ -1,1 +1,0 @@
-import{a}from"./chunk-TFYPDINT.js";import"./chunk-ZCSQBC3E.js";import"./chunk-SKD7YVON.js";import"./chunk-KGS5K6B5.js";import"./chunk-KDBYITSV.js";import"./chunk-C7Q5KIMO.js";import"./chunk-TA2K5JT7.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{a as track};
