@@ -70,14 +70,16 @@ func TestKilledAtRandomPointsLosesNothing(t *testing.T) {
 		// Each run is killed at a random instant drawn relative to how long a run takes to commit its
 		// first batch, measured as it goes (on a loaded machine a fixed few milliseconds can end every
 		// run before its first commit, and the test then measures the machine, not the indexer): about
-		// half the runs die before their first commit, the others after one or more.
-		firstCommit := 10 * time.Millisecond // estimate, from the runs that committed
+		// half the runs die before their first commit, the others after one or more. The estimate
+		// starts low and grows with every run that dies before committing: started high, a fast
+		// machine finishes the whole backfill in a handful of long runs that all commit.
+		firstCommit := time.Millisecond // estimate, from the runs that committed
 		restarts, idle := 0, 0
 		for !cursorAt(t, victim.Store, m) {
 			if restarts++; restarts > 2_000 {
 				t.Fatalf("no progress after 2 000 restarts (%d without a commit; first commit after about %v)", idle, firstCommit)
 			}
-			life := time.Millisecond + time.Duration(rng.Int64N(int64(2*firstCommit)))
+			life := firstCommit/4 + time.Duration(rng.Int64N(int64(7*firstCommit/4)))
 			ctx, cancel := context.WithTimeout(context.Background(), life)
 			start := time.Now()
 			var first time.Duration
