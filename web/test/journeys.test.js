@@ -43,30 +43,21 @@ async function chartSales(trackId, query = "") {
   return c.entries.find((e) => e.track.id === trackId)?.sales ?? 0;
 }
 
-/** signIn signs the page's person in with their wallet, from the header. */
+/**
+ * signIn signs the page's person in with their wallet from the header: one Connect click asks for
+ * the account and the signature (an account connected on an earlier visit only needs Sign in).
+ * No retry: a lost click is a bug (see web/src/lib/walletlazy.js).
+ */
 async function signIn(page) {
   const w = page.locator("#wallet");
   const connect = w.getByRole("button", { name: "Connect wallet" });
   const signInButton = w.getByRole("button", { name: "Sign in" });
   try {
-    await connect.or(signInButton).waitFor();
-    if (await connect.isVisible()) await connect.click({ timeout: 10_000 });
-    await signInButton.click({ timeout: 10_000 });
-    await page.locator("#wallet").getByRole("button", { name: "Sign out" }).waitFor({ timeout: 20_000 });
+    await connect.or(signInButton).click({ timeout: 20_000 });
+    await w.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 20_000 });
   } catch (e) {
     await shot(page, "failed-sign-in");
     throw new Error(`sign-in failed: ${await page.locator("#notices").textContent()} ${e.message}`, { cause: e });
-  }
-}
-
-/** signInOnce is signIn with one retry after a reload: on a loaded machine, a Connect click on a
- * page that loads the wallet at once (account, studio) was seen lost now and then (reported). */
-async function signInOnce(page) {
-  try {
-    await signIn(page);
-  } catch {
-    await page.reload();
-    await signIn(page);
   }
 }
 
@@ -336,8 +327,42 @@ test("several wallets are discovered with EIP-6963 and the visitor chooses one, 
   await shot(page, "7-choose-wallet");
   await dialog.getByRole("button", { name: "Test Wallet" }).focus();
   await page.keyboard.press("Enter");
-  await page.locator("#wallet").getByRole("button", { name: "Sign in" }).waitFor();
+  await page.locator("#wallet").getByRole("button", { name: "Sign out" }).waitFor();
   assert.match(await page.locator("#wallet .who").textContent(), new RegExp(wallet.address.slice(0, 6)));
+  assertNoErrors(errors);
+});
+
+test("one Connect click asks for the account and then the signature, saying why; a refused signature leaves the visitor connected", T, async () => {
+  const wallet = walletFor(6);
+  const { page, errors } = await browser.person({ wallet });
+  await page.goto(`${market.base}/account`);
+  const header = page.locator("#wallet");
+  const accounts = wallet.holdNext("eth_requestAccounts");
+  const signature = wallet.holdNext("personal_sign");
+  await header.getByRole("button", { name: "Connect wallet" }).click();
+  await accounts.asked;
+  await page.locator("#wallet-step").getByText(/^Step 1 of 2 · Your wallet asks whether to connect: this page then learns your address/).waitFor();
+  await shot(page, "7-step-1-connect");
+  accounts.release();
+  await signature.asked; // at once, without a second click
+  await page.locator("#wallet-step").getByText(/^Step 2 of 2 · Your wallet asks you to sign in: a free signature \(no transaction, no fee\)/).waitFor();
+  await shot(page, "7-step-2-sign-in");
+  signature.release();
+  await header.getByRole("button", { name: "Sign out" }).waitFor();
+  await page.locator("form[data-profile]").waitFor({ timeout: 20_000 }); // the account page opened
+  assert.equal(await page.locator("#wallet-step").count(), 0, "the step line goes once both are done");
+  assert.deepEqual(wallet.log.filter((m) => m === "eth_requestAccounts" || m === "personal_sign"), ["eth_requestAccounts", "personal_sign"]);
+
+  // Signed out, the next visitor refuses the signature: still connected, and Sign in asks again.
+  await header.getByRole("button", { name: "Sign out" }).click();
+  wallet.rejectNext("personal_sign");
+  await header.getByRole("button", { name: "Connect wallet" }).click();
+  await page.getByText(/not signed in: You rejected the request in your wallet\. Nothing was sent\. You can buy without signing in/).waitFor();
+  assert.match(await header.locator(".who").textContent(), new RegExp(wallet.address.slice(0, 6)));
+  await shot(page, "7-signature-refused");
+  await header.getByRole("button", { name: "Sign in" }).click();
+  await header.getByRole("button", { name: "Sign out" }).waitFor();
+  await page.locator("form[data-profile]").waitFor({ timeout: 20_000 });
   assertNoErrors(errors);
 });
 
@@ -488,7 +513,7 @@ test("a fan sets a profile, and their name shows instead of their address, on a 
 
   const { page, errors } = await browser.person({ wallet: walletFor(i) });
   await page.goto(`${market.base}/account`);
-  await signInOnce(page);
+  await signIn(page);
   const form = page.locator("form[data-profile]");
   await form.waitFor({ timeout: 20_000 });
   await form.getByLabel("Name").fill(name);
@@ -537,7 +562,7 @@ test("an artist changes a price, takes a track off sale and puts it back, from t
 
   const desk = await browser.person({ wallet });
   await desk.page.goto(`${market.base}/studio`);
-  await signInOnce(desk.page);
+  await signIn(desk.page);
   const row = desk.page.locator(`li[data-studio="${t.id}"]`);
   await row.waitFor({ timeout: 20_000 });
   await row.getByLabel("Price in ETH").fill("0.0042");
@@ -557,7 +582,7 @@ test("an artist changes a price, takes a track off sale and puts it back, from t
 
   const phone = await browser.person({ wallet: walletFor(i), viewport: { width: 390, height: 844 } });
   await phone.page.goto(`${market.base}/studio`);
-  await signInOnce(phone.page);
+  await signIn(phone.page);
   const prow = phone.page.locator(`li[data-studio="${t.id}"]`);
   await prow.getByRole("button", { name: "Put on sale" }).click({ timeout: 20_000 });
   await prow.getByRole("button", { name: "Take off sale" }).waitFor({ timeout: 60_000 });
@@ -591,7 +616,7 @@ test("a fan gives a track to a friend named by their profile, and another by the
   // The friend names themselves.
   const f = await browser.person({ wallet: walletFor(7) });
   await f.page.goto(`${market.base}/account`);
-  await signInOnce(f.page);
+  await signIn(f.page);
   await f.page.locator("form[data-profile]").getByLabel("Name").fill(name);
   await f.page.getByRole("button", { name: "Save profile" }).click();
   await f.page.getByText("Saved.").waitFor();

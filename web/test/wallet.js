@@ -25,6 +25,7 @@ export class TestWallet {
     this.client = createWalletClient({ account: this.account, chain, transport: http(rpc) });
     this.reader = createPublicClient({ chain, transport: http(rpc) });
     this.rejections = []; // methods (or "*" for any signing request) to reject once
+    this.holds = new Map(); // method → promise the next request of it waits for
     this.refuseSwitch = false;
     this.log = [];
     this.sent = []; // the transactions sent, as the page asked for them ({to, data, value})
@@ -33,6 +34,18 @@ export class TestWallet {
 
   /** rejectNext makes the next request of method (default: any that needs the user) fail with 4001. */
   rejectNext(method = "*") { this.rejections.push(method); }
+
+  /**
+   * holdNext makes the next request of method wait, as a person reading the wallet's prompt does,
+   * until the returned release() is called; asked resolves when the page has made the request.
+   */
+  holdNext(method) {
+    let release, asked;
+    const gate = new Promise((r) => { release = r; });
+    const seen = new Promise((r) => { asked = r; });
+    this.holds.set(method, { gate, asked });
+    return { release, asked: seen };
+  }
 
   /** attach gives a browser context this wallet, on every page it opens. */
   async attach(context) {
@@ -53,6 +66,12 @@ export class TestWallet {
   }
 
   async dispatch(method, params) {
+    const hold = this.holds.get(method);
+    if (hold) {
+      this.holds.delete(method);
+      hold.asked();
+      await hold.gate;
+    }
     const i = this.rejections.findIndex((m) => m === method || (m === "*" && signing.has(method)));
     if (i >= 0) {
       this.rejections.splice(i, 1);

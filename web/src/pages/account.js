@@ -5,7 +5,7 @@ import { cover } from "../lib/ui.js";
 import { audioURL, downloadURL } from "../lib/media.js";
 import { play, playButton, wire } from "../lib/player.js";
 import { earningsChart, fill } from "../lib/chart.js";
-import { connectChoosing } from "../lib/walletui.js";
+import { connectAndSignIn } from "../lib/walletui.js";
 import { ranks } from "./artist.js";
 import { salesTable, titlesOf } from "./audit.js";
 import * as w from "../lib/wallet.js";
@@ -21,7 +21,7 @@ export default async function account(main, _params, ready) {
     const key = `${s.account}|${w.signedIn()}`;
     if (key === shown) return;
     shown = key;
-    if (!s.account) return gate(main, "Connect your wallet to see your account.", "Connect wallet", () => connectChoosing());
+    if (!s.account) return gate(main, "Connect your wallet and sign in (a free signature) to see your account.", "Connect wallet and sign in", () => connectAndSignIn());
     if (!w.signedIn()) return gate(main, html`Sign in as <span class="mono">${short(s.account)}</span> to see your earnings, library and balance. Signing costs nothing.`, "Sign in", () => w.signIn());
     dashboard(main, s.session).catch((e) => render(main, message("error", e.message)));
   });

@@ -5,7 +5,7 @@ import { html, render, message, $, $$ } from "../lib/dom.js";
 import { get } from "../lib/api.js";
 import { eth, pct, etherToWei } from "../lib/format.js";
 import { cover } from "../lib/ui.js";
-import { connectChoosing } from "../lib/walletui.js";
+import { connectAndSignIn } from "../lib/walletui.js";
 import * as w from "../lib/wallet.js";
 import * as tx from "../lib/tx.js";
 
@@ -29,8 +29,7 @@ function gate(main, account) {
   $("[data-act=go]", main).addEventListener("click", async (e) => {
     e.currentTarget.disabled = true;
     try {
-      if (!w.wallet.account && !(await connectChoosing())) return;
-      await w.signIn();
+      await connectAndSignIn();
     } catch (err) {
       render($("#gate-msg", main), message("error", w.explain(err).message));
     } finally {

@@ -1,7 +1,7 @@
 import { html, render, message, $, $$ } from "../lib/dom.js";
 import { get } from "../lib/api.js";
 import { etherToWei, weiToEther, pct, short } from "../lib/format.js";
-import { connectChoosing } from "../lib/walletui.js";
+import { connectAndSignIn } from "../lib/walletui.js";
 import { config } from "../lib/config.js";
 import { parseEventLogs } from "viem";
 import * as w from "../lib/wallet.js";
@@ -30,8 +30,7 @@ function gate(main, account) {
     const button = e.currentTarget;
     button.disabled = true;
     try {
-      if (!w.wallet.account && !(await connectChoosing())) return;
-      await w.signIn();
+      await connectAndSignIn();
     } catch (err) {
       render($("#gate-msg", main), message("error", w.explain(err).message));
     } finally {
