@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"sort"
 	"strings"
 	"time"
 
@@ -37,6 +38,34 @@ func (h *handlers) collaborations(c *gin.Context) {
 		out = append(out, collaborationJSON{Track: trackView(co.Track), Bps: co.Bps, Earned: amount(co.Earned), Sales: co.Sales})
 	}
 	c.JSON(http.StatusOK, gin.H{"collaborations": out})
+}
+
+type trackEarningJSON struct {
+	TrackID int64      `json:"trackId"`
+	Sales   int64      `json:"sales"`
+	Earned  amountJSON `json:"earned"`
+}
+
+// trackEarnings serves what each of an artist's tracks credited the artist itself (after its
+// collaborators' parts), by track, newest track first: GET /api/v1/accounts/{address}/track-earnings.
+// One aggregate query; the answer has one row per track of the artist that sold.
+func (h *handlers) trackEarnings(c *gin.Context) {
+	a, err := parseAddress("the account", c.Param("address"))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	byTrack, err := h.Store.ArtistEarnings(c.Request.Context(), h.ChainID, a)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	out := make([]trackEarningJSON, 0, len(byTrack))
+	for _, e := range byTrack {
+		out = append(out, trackEarningJSON{TrackID: e.TrackID, Sales: e.Sales, Earned: amount(e.Amount)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].TrackID > out[j].TrackID })
+	c.JSON(http.StatusOK, gin.H{"tracks": out})
 }
 
 type draftJSON struct {

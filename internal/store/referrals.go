@@ -11,22 +11,36 @@ import (
 	"github.com/bittunes/bittunes/internal/wei"
 )
 
-// ReferralEarning is what an account was credited as a referrer for the sales of one track.
-type ReferralEarning struct {
+// TrackCredits is what an account was credited in one role for the sales of one track.
+type TrackCredits struct {
 	TrackID int64
-	Sales   int64
+	Sales   int64 // the sales that credited it
 	Amount  wei.Amount
 }
 
-// ReferralEarnings sums an account's referral credits per track, in one aggregate query. On
+// ReferralEarning is what an account was credited as a referrer for the sales of one track.
+type ReferralEarning = TrackCredits
+
+// ReferralEarnings sums an account's referral credits per track (see CreditsByTrack).
+func (s *Store) ReferralEarnings(ctx context.Context, chainID uint64, account common.Address) (map[int64]ReferralEarning, error) {
+	return s.CreditsByTrack(ctx, chainID, account, RoleReferrer)
+}
+
+// ArtistEarnings sums what each of an artist's tracks credited the artist itself (the artist
+// side after its collaborators' parts), per track: what the Studio shows beside each track.
+func (s *Store) ArtistEarnings(ctx context.Context, chainID uint64, artist common.Address) (map[int64]TrackCredits, error) {
+	return s.CreditsByTrack(ctx, chainID, artist, RoleArtist)
+}
+
+// CreditsByTrack sums an account's credits in one role per track, in one aggregate query. On
 // PostgreSQL money is NUMERIC and SUM is exact. On SQLite money is decimal text, which SUM would
 // turn into a float: the query sums it exactly instead as weiChunks integer sums of 12-digit
 // slices of the text (each sum fits 64 bits for millions of rows, and SQLite reports an overflow
 // rather than rounding), which are put back together here.
-func (s *Store) ReferralEarnings(ctx context.Context, chainID uint64, account common.Address) (map[int64]ReferralEarning, error) {
+func (s *Store) CreditsByTrack(ctx context.Context, chainID uint64, account common.Address, role string) (map[int64]TrackCredits, error) {
 	where := "chain_id = ? AND account = ? AND role = ?"
-	args := []any{int64(chainID), addressText(account), RoleReferrer}
-	out := map[int64]ReferralEarning{}
+	args := []any{int64(chainID), addressText(account), role}
+	out := map[int64]TrackCredits{}
 	if s.dialect == DialectPostgres {
 		var rows []struct {
 			TrackID int64
@@ -36,7 +50,7 @@ func (s *Store) ReferralEarnings(ctx context.Context, chainID uint64, account co
 		err := s.with(ctx).Raw("SELECT track_id, COUNT(*) AS sales, SUM(amount) AS amount FROM credits WHERE "+where+
 			" GROUP BY track_id", args...).Scan(&rows).Error
 		if err != nil {
-			return nil, fmt.Errorf("store: referral earnings of %s: %w", account.Hex(), classify(err))
+			return nil, fmt.Errorf("store: %s credits of %s by track: %w", role, account.Hex(), classify(err))
 		}
 		for _, r := range rows {
 			out[r.TrackID] = ReferralEarning{TrackID: r.TrackID, Sales: r.Sales, Amount: r.Amount}
@@ -46,26 +60,26 @@ func (s *Store) ReferralEarnings(ctx context.Context, chainID uint64, account co
 	sqlRows, err := s.with(ctx).Raw("SELECT track_id, COUNT(*), "+sumWeiText("amount")+" FROM credits WHERE "+where+
 		" GROUP BY track_id", args...).Rows()
 	if err != nil {
-		return nil, fmt.Errorf("store: referral earnings of %s: %w", account.Hex(), classify(err))
+		return nil, fmt.Errorf("store: %s credits of %s by track: %w", role, account.Hex(), classify(err))
 	}
 	defer sqlRows.Close()
 	for sqlRows.Next() {
-		var e ReferralEarning
+		var e TrackCredits
 		chunks := make([]int64, weiChunks)
 		dest := []any{&e.TrackID, &e.Sales}
 		for i := range chunks {
 			dest = append(dest, &chunks[i])
 		}
 		if err := sqlRows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("store: referral earnings of %s: %w", account.Hex(), classify(err))
+			return nil, fmt.Errorf("store: %s credits of %s by track: %w", role, account.Hex(), classify(err))
 		}
 		if e.Amount, err = joinWeiChunks(chunks); err != nil {
-			return nil, fmt.Errorf("store: referral earnings of %s: %w", account.Hex(), err)
+			return nil, fmt.Errorf("store: %s credits of %s by track: %w", role, account.Hex(), err)
 		}
 		out[e.TrackID] = e
 	}
 	if err := sqlRows.Err(); err != nil {
-		return nil, fmt.Errorf("store: referral earnings of %s: %w", account.Hex(), classify(err))
+		return nil, fmt.Errorf("store: %s credits of %s by track: %w", role, account.Hex(), classify(err))
 	}
 	return out, nil
 }

@@ -39,10 +39,12 @@ function gate(main, account) {
 }
 
 async function catalogue(main, address) {
-  const [artist, collab, drafts] = await Promise.all([get(`/artists/${address}`), get(`/accounts/${address}/collaborations`), get("/uploads")]);
+  const [artist, collab, drafts, earnings] = await Promise.all([get(`/artists/${address}`), get(`/accounts/${address}/collaborations`), get("/uploads"),
+    get(`/accounts/${address}/track-earnings`)]);
+  const earned = new Map(earnings.tracks.map((e) => [e.trackId, e.earned]));
   render(main, html`<section class="hero"><h1>Studio</h1><p>Every track you registered. Price, referral share and listing are on-chain: each change is a transaction you sign; the title, genre and description are edited here directly.</p>
     <p class="small"><a href="/upload">Upload a track</a> · <a href="/a/${address}">Your public page</a></p></section>
-    ${artist.tracks.length ? html`<section class="panel"><ul class="studio">${artist.tracks.map(row)}</ul></section>`
+    ${artist.tracks.length ? html`<section class="panel"><ul class="studio">${artist.tracks.map((t) => row(t, earned.get(t.id)))}</ul></section>`
       : html`<section class="panel"><p class="empty">No track registered yet. <a href="/upload">Upload your first.</a></p></section>`}
     ${drafts.uploads.length ? html`<section class="panel" aria-labelledby="drafts-h"><h2 id="drafts-h">Waiting for their registration</h2>
       <p class="small muted">Uploads whose registration was never signed (a closed tab, a rejected signature). Register one to put it on sale, or discard it: its files are deleted, and uploads left unregistered are swept after a while anyway.</p>
@@ -59,10 +61,11 @@ async function catalogue(main, address) {
   for (const li of $$("[data-draft]", main)) wireDraft(li, drafts.uploads.find((d) => d.contentHash === li.dataset.draft), main, address);
 }
 
-function row(t) {
+/** row is one of the artist's tracks; earned is what its sales credited the artist, if any. */
+function row(t, earned) {
   return html`<li class="studio-row" data-studio="${t.id}">
     <div class="trow no-rank">${cover(t)}<div class="meta"><a class="t" href="/t/${t.id}">${t.title}</a>
-      <div class="sub">${t.sales} sale${t.sales === 1 ? "" : "s"} · ${eth(t.revenue)} revenue · <span data-state>${t.listed ? "on sale" : "off sale"}</span></div></div>
+      <div class="sub">${t.sales} sale${t.sales === 1 ? "" : "s"} · ${eth(t.revenue)} revenue · <span data-earned title="${earned?.wei ?? "0"} wei: what these sales paid you, after the fee, referrals and collaborators">${eth(earned ?? "0")} to you</span> · <span data-state>${t.listed ? "on sale" : "off sale"}</span></div></div>
       <div class="price" data-price>${eth(t.price)}<small data-ref>${pct(t.referralBps)} to referrers</small></div><span></span></div>
     <form class="row" data-form="price"><div class="field"><label for="p-${t.id}">Price in ETH</label><input id="p-${t.id}" name="price" inputmode="decimal" value="${t.price.ether}"></div>
       <div class="field shrink"><button class="btn">Change price</button></div></form>
