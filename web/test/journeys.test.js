@@ -29,6 +29,9 @@ after(async () => {
 
 const lower = (a) => a.toLowerCase();
 
+// The widths the issue asks journeys to hold at: a desktop and a phone.
+const viewports = [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]];
+
 function walletFor(i, opts = {}) {
   const { rpc, chainId, accounts } = market.dev;
   return new TestWallet({ rpc, chainId, privateKey: accounts[i].privateKey, ...opts });
@@ -163,14 +166,14 @@ test("the referrer withdraws and their on-chain balance rises", T, async () => {
   assertNoErrors(errors);
 });
 
-/** wav makes a short mono 16-bit WAV tone. */
-function wav(seconds = 2, rate = 8000) {
+/** wav makes a short mono 16-bit WAV tone (of hz: an artist cannot upload the same audio twice). */
+function wav(seconds = 2, rate = 8000, hz = 440) {
   const n = seconds * rate;
   const b = Buffer.alloc(44 + n * 2);
   b.write("RIFF", 0); b.writeUInt32LE(36 + n * 2, 4); b.write("WAVE", 8); b.write("fmt ", 12);
   b.writeUInt32LE(16, 16); b.writeUInt16LE(1, 20); b.writeUInt16LE(1, 22); b.writeUInt32LE(rate, 24);
   b.writeUInt32LE(rate * 2, 28); b.writeUInt16LE(2, 32); b.writeUInt16LE(16, 34); b.write("data", 36); b.writeUInt32LE(n * 2, 40);
-  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
+  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * hz * i) / rate)), 44 + i * 2);
   return b;
 }
 
@@ -504,27 +507,28 @@ test("a chart page updates itself when a sale changes it", T, async () => {
   assertNoErrors(fan.errors);
 });
 
-test("a fan sets a profile, and their name shows instead of their address, on a desktop and on a phone", T, async () => {
-  const i = 8;
-  const address = market.dev.accounts[i].address;
-  const owned = await libraryIds(address);
-  assert.ok(owned.length > 0, "the demo fan owns a track");
-  const name = `Night Owl ${Date.now() % 100000}`;
+for (const [device, viewport] of viewports) {
+  test(`a fan sets a profile, and their name shows instead of their address (${device})`, T, async () => {
+    const i = 8;
+    const address = market.dev.accounts[i].address;
+    const owned = await libraryIds(address);
+    assert.ok(owned.length > 0, "the demo fan owns a track");
+    const name = `Night Owl ${device} ${Date.now() % 100000}`;
 
-  const { page, errors } = await browser.person({ wallet: walletFor(i) });
-  await page.goto(`${market.base}/account`);
-  await signIn(page);
-  const form = page.locator("form[data-profile]");
-  await form.waitFor({ timeout: 20_000 });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Short bio").fill("Deep cuts, passed on.");
-  await form.getByRole("button", { name: "Save profile" }).click();
-  await page.getByText("Saved.").waitFor();
-  await shot(page, "10-profile-saved");
-  assert.equal((await market.api(`/profiles/${address}`)).name, name);
-  assertNoErrors(errors);
+    const { page, errors, context } = await browser.person({ wallet: walletFor(i), viewport });
+    await page.goto(`${market.base}/account`);
+    await signIn(page);
+    const form = page.locator("form[data-profile]");
+    await form.waitFor({ timeout: 20_000 });
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Short bio").fill("Deep cuts, passed on.");
+    await form.getByRole("button", { name: "Save profile" }).click();
+    await page.getByText("Saved.").waitFor();
+    await shot(page, `10-profile-saved-${viewport.width}`);
+    assert.equal((await market.api(`/profiles/${address}`)).name, name);
+    assertNoErrors(errors);
+    await context.close();
 
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     const v = await browser.person({ viewport });
     // The public page: the name, the bio and the address in full.
     await v.page.goto(`${market.base}/a/${address}`);
@@ -546,96 +550,197 @@ test("a fan sets a profile, and their name shows instead of their address, on a 
       const [sw, cw] = await v.page.locator("table.sales").evaluate((t) => [t.parentElement.scrollWidth, t.parentElement.clientWidth]);
       assert.ok(sw <= cw, `the sales table is wider than its box at 1280 px (${sw} > ${cw})`);
     }
+    await noSidewaysScroll(v.page, "the audit");
     await shot(v.page, `10-names-${viewport.width}`);
     assertNoErrors(v.errors);
     await v.context.close();
-  }
-});
+  });
+}
 
-test("an artist changes a price, takes a track off sale and puts it back, from the Studio, on a desktop and on a phone", T, async () => {
-  const i = 3;
-  const address = market.dev.accounts[i].address;
-  const mine = (await market.api(`/artists/${address}`)).tracks;
-  assert.ok(mine.length > 0, "the demo artist has tracks");
-  const t = mine[mine.length - 1];
-  const wallet = walletFor(i);
+/** noSidewaysScroll fails when the page is wider than the window. */
+async function noSidewaysScroll(page, what) {
+  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways (${scrollWidth} > ${clientWidth})`);
+}
 
-  const desk = await browser.person({ wallet });
-  await desk.page.goto(`${market.base}/studio`);
-  await signIn(desk.page);
-  const row = desk.page.locator(`li[data-studio="${t.id}"]`);
-  await row.waitFor({ timeout: 20_000 });
-  await row.getByLabel("Price in ETH").fill("0.0042");
-  await row.getByRole("button", { name: "Change price" }).click();
-  await row.getByText("Done: the market shows the change.").waitFor({ timeout: 60_000 });
-  assert.equal((await market.api(`/tracks/${t.id}`)).price.wei, parseEther("0.0042").toString());
-  await row.locator("[data-price]").getByText("0.0042 ETH").waitFor();
-  await row.getByRole("button", { name: "Take off sale" }).click();
-  await row.getByRole("button", { name: "Put on sale" }).waitFor({ timeout: 60_000 });
-  assert.equal((await market.api(`/tracks/${t.id}`)).listed, false);
-  await shot(desk.page, "11-studio-delisted");
-  // Off sale, its page offers no Buy.
-  await desk.page.goto(`${market.base}/t/${t.id}`);
-  await desk.page.getByText("taken this track off sale").waitFor();
-  assertNoErrors(desk.errors);
-  await desk.context.close();
+for (const [device, viewport] of viewports) {
+  test(`an artist sees what each track earned them, changes a price, takes a track off sale and puts it back, from the Studio (${device})`, T, async () => {
+    const i = 3;
+    const address = market.dev.accounts[i].address;
+    const mine = (await market.api(`/artists/${address}`)).tracks;
+    assert.ok(mine.length > 0, "the demo artist has tracks");
+    const t = mine[mine.length - 1];
+    const newPrice = device === "phone" ? "0.0043" : "0.0042";
+    const { page, errors, context } = await browser.person({ wallet: walletFor(i), viewport });
+    await page.goto(`${market.base}/studio`);
+    await signIn(page);
+    const row = page.locator(`li[data-studio="${t.id}"]`);
+    await row.waitFor({ timeout: 20_000 });
 
-  const phone = await browser.person({ wallet: walletFor(i), viewport: { width: 390, height: 844 } });
-  await phone.page.goto(`${market.base}/studio`);
-  await signIn(phone.page);
-  const prow = phone.page.locator(`li[data-studio="${t.id}"]`);
-  await prow.getByRole("button", { name: "Put on sale" }).click({ timeout: 20_000 });
-  await prow.getByRole("button", { name: "Take off sale" }).waitFor({ timeout: 60_000 });
-  await prow.getByLabel("Price in ETH").fill(t.price.ether);
-  await prow.getByRole("button", { name: "Change price" }).click();
-  await market.waitFor("the old price back", async () => (await market.api(`/tracks/${t.id}`)).price.wei === t.price.wei, 60_000);
-  await prow.locator("[data-price]").getByText(`${t.price.ether} ETH`).waitFor();
-  const back = await market.api(`/tracks/${t.id}`);
-  assert.equal(back.listed, true);
-  assert.equal(back.price.wei, t.price.wei);
-  const { scrollWidth, clientWidth } = await phone.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  assert.ok(scrollWidth <= clientWidth, `the Studio scrolls sideways on a phone (${scrollWidth} > ${clientWidth})`);
-  await shot(phone.page, "11-studio-phone");
-  // On their own track's page the artist sees their view, not a Buy button.
-  await phone.page.goto(`${market.base}/t/${t.id}`);
-  await phone.page.locator("[data-own-view]").getByText("Your track.").waitFor({ timeout: 20_000 });
-  assert.equal(await phone.page.getByRole("button", { name: /^Buy for/ }).count(), 0);
-  await shot(phone.page, "11-own-track-phone");
-  assertNoErrors(phone.errors);
-  await phone.context.close();
-});
+    // What each track earned the artist, exactly as the chain credited it.
+    const earned = (await market.api(`/accounts/${address}/track-earnings`)).tracks;
+    assert.ok(earned.some((e) => e.earned.wei !== "0"), "the demo artist's tracks earned something");
+    for (const own of mine) {
+      const e = earned.find((x) => x.trackId === own.id);
+      const cell = page.locator(`li[data-studio="${own.id}"] [data-earned]`);
+      assert.equal(await cell.textContent(), `${e ? e.earned.ether : "0"} ETH to you`, `track ${own.id}`);
+      assert.match(await cell.getAttribute("title"), new RegExp(`^${e ? e.earned.wei : "0"} wei`));
+    }
 
-test("a fan gives a track to a friend named by their profile, and another by their address, on a desktop and on a phone", T, async () => {
-  const friend = market.dev.accounts[7].address;
-  const all = (await market.api("/tracks?limit=50")).tracks.filter((t) => t.listed);
-  const owned = await libraryIds(friend);
-  const giftable = all.filter((t) => !owned.includes(t.id));
-  assert.ok(giftable.length >= 2, "two tracks the friend does not own");
+    await row.getByLabel("Price in ETH").fill(newPrice);
+    await row.getByRole("button", { name: "Change price" }).click();
+    await row.getByText("Done: the market shows the change.").waitFor({ timeout: 60_000 });
+    assert.equal((await market.api(`/tracks/${t.id}`)).price.wei, parseEther(newPrice).toString());
+    await row.locator("[data-price]").getByText(`${newPrice} ETH`).waitFor();
+    await row.getByRole("button", { name: "Take off sale" }).click();
+    await row.getByRole("button", { name: "Put on sale" }).waitFor({ timeout: 60_000 });
+    assert.equal((await market.api(`/tracks/${t.id}`)).listed, false);
+    await shot(page, `11-studio-delisted-${viewport.width}`);
+    // Off sale, its page offers no Buy.
+    await page.goto(`${market.base}/t/${t.id}`);
+    await page.getByText("taken this track off sale").waitFor();
+
+    // Back in the Studio: on sale again, at its old price.
+    await page.goto(`${market.base}/studio`);
+    await row.getByRole("button", { name: "Put on sale" }).click({ timeout: 20_000 });
+    await row.getByRole("button", { name: "Take off sale" }).waitFor({ timeout: 60_000 });
+    await row.getByLabel("Price in ETH").fill(t.price.ether);
+    await row.getByRole("button", { name: "Change price" }).click();
+    await market.waitFor("the old price back", async () => (await market.api(`/tracks/${t.id}`)).price.wei === t.price.wei, 60_000);
+    await row.locator("[data-price]").getByText(`${t.price.ether} ETH`).waitFor();
+    const back = await market.api(`/tracks/${t.id}`);
+    assert.equal(back.listed, true);
+    assert.equal(back.price.wei, t.price.wei);
+    await noSidewaysScroll(page, `the Studio at ${viewport.width} px`);
+    await shot(page, `11-studio-${viewport.width}`);
+    // On their own track's page the artist sees their view, not a Buy button.
+    await page.goto(`${market.base}/t/${t.id}`);
+    await page.locator("[data-own-view]").getByText("Your track.").waitFor({ timeout: 20_000 });
+    assert.equal(await page.getByRole("button", { name: /^Buy for/ }).count(), 0);
+    await shot(page, `11-own-track-${viewport.width}`);
+    assertNoErrors(errors);
+    await context.close();
+  });
+}
+
+/**
+ * uploadUnsigned uploads a track from the upload page and rejects its registration in the wallet,
+ * as an artist who closed the prompt would; it returns the upload's content hash.
+ */
+async function uploadUnsigned(page, wallet, { title, hz, price = "0.0021", referral = "12" }) {
+  await page.goto(`${market.base}/upload`);
+  await page.getByLabel("Audio file").waitFor({ timeout: 20_000 });
+  await page.getByLabel("Audio file").setInputFiles({ name: `${title}.wav`, mimeType: "audio/wav", buffer: wav(2, 8000, hz) });
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Artist name").fill("Draft Artist");
+  await page.getByLabel("Genre", { exact: true }).fill("Ambient");
+  await page.getByLabel("Price in ETH").fill(price);
+  await page.getByLabel("Referral share, %").fill(referral);
+  wallet.rejectNext("eth_sendTransaction");
+  await page.getByRole("button", { name: "Upload and register" }).click();
+  await page.getByText("You rejected the request in your wallet. Nothing was sent.").waitFor({ timeout: 60_000 });
+  const drafts = await (await page.request.get(`${market.base}/api/v1/uploads`)).json();
+  const d = drafts.uploads.find((x) => x.title === title);
+  assert.ok(d, `the unsigned upload ${title} is waiting`);
+  return d.contentHash;
+}
+
+// Desktop: the Studio sends the registration the upload page kept in this browser. Phone: the
+// artist comes back on another device (nothing kept), and registers with a price and share typed
+// in the Studio.
+for (const [device, viewport, artistIndex, sameDevice] of [[...viewports[0], 2, true], [...viewports[1], 1, false]]) {
+  test(`an artist resumes an unregistered upload and discards another, from the Studio (${device}, ${sameDevice ? "same" : "another"} device)`, T, async () => {
+    const wallet = walletFor(artistIndex);
+    const { page, errors, context } = await browser.person({ wallet, viewport });
+    await page.goto(`${market.base}/upload`);
+    await page.getByRole("button", { name: "Connect wallet to upload" }).click();
+    await page.locator("#wallet").getByRole("button", { name: "Sign out" }).waitFor({ timeout: 20_000 });
+    const stamp = Date.now() % 100000;
+    const keep = await uploadUnsigned(page, wallet, { title: `Resumed ${device} ${stamp}`, hz: sameDevice ? 523 : 587 });
+    const drop = await uploadUnsigned(page, wallet, { title: `Dropped ${device} ${stamp}`, hz: sameDevice ? 659 : 698 });
+    if (!sameDevice) await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith("bittunes.register.")) localStorage.removeItem(k); });
+
+    await page.goto(`${market.base}/studio`);
+    await page.getByRole("heading", { name: "Waiting for their registration" }).waitFor({ timeout: 20_000 });
+    const kept = page.locator(`li[data-draft="${keep}"]`);
+    const dropped = page.locator(`li[data-draft="${drop}"]`);
+    await kept.waitFor();
+    await dropped.waitFor();
+    await noSidewaysScroll(page, `the Studio's drafts at ${viewport.width} px`);
+    await shot(page, `13-drafts-${viewport.width}`);
+
+    // Discard: a second click confirms; the upload and its metadata are gone.
+    await dropped.getByRole("button", { name: "Discard" }).click();
+    await dropped.getByRole("button", { name: "Discard for good: its files are deleted" }).click();
+    await dropped.waitFor({ state: "detached" });
+    const left = (await (await page.request.get(`${market.base}/api/v1/uploads`)).json()).uploads.map((d) => d.contentHash);
+    assert.ok(!left.includes(drop), "the discarded upload is still waiting");
+    assert.ok(left.includes(keep), "the other upload went too");
+    assert.equal((await page.request.get(`${market.base}/api/v1/metadata/${drop}`)).status(), 404);
+
+    // Resume: on this device the kept registration (0.0021 ETH, 12 %); on another, the terms typed here.
+    if (!sameDevice) {
+      assert.equal(await kept.getByText("The registration made at upload is not on this device").count(), 1);
+      await kept.getByLabel("Price in ETH").fill("0.0033");
+      await kept.getByLabel("Referral share, %").fill("15");
+    } else {
+      assert.equal(await kept.getByLabel("Price in ETH").count(), 0, "the kept registration needs no terms");
+    }
+    await kept.getByRole("button", { name: "Register" }).click();
+    await page.getByText("Registered: the track is on sale.").or(page.locator(`li[data-studio] a.t`, { hasText: `Resumed ${device} ${stamp}` })).first().waitFor({ timeout: 60_000 });
+    const row = page.locator("li[data-studio]", { hasText: `Resumed ${device} ${stamp}` });
+    await row.waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator(`li[data-draft="${keep}"]`).count(), 0, "the registered upload is still listed as waiting");
+    const track = (await market.api(`/artists/${wallet.address}`)).tracks.find((x) => lower(x.contentHash) === lower(keep));
+    assert.ok(track, "the resumed upload is a track on sale");
+    assert.equal(track.price.wei, parseEther(sameDevice ? "0.0021" : "0.0033").toString());
+    assert.equal(track.referralBps, sameDevice ? 1200 : 1500);
+    assert.equal(track.listed, true);
+    await shot(page, `13-resumed-${viewport.width}`);
+    assertNoErrors(errors);
+    await context.close();
+  });
+}
+
+// The friend who receives the gifts names themselves once (before the gift journeys run).
+let giftFriend = null;
+async function namedFriend() {
+  if (giftFriend) return giftFriend;
+  const address = market.dev.accounts[7].address;
   const name = `Gift Friend ${Date.now() % 100000}`;
-
-  // The friend names themselves.
   const f = await browser.person({ wallet: walletFor(7) });
   await f.page.goto(`${market.base}/account`);
   await signIn(f.page);
   await f.page.locator("form[data-profile]").getByLabel("Name").fill(name);
   await f.page.getByRole("button", { name: "Save profile" }).click();
   await f.page.getByText("Saved.").waitFor();
+  assertNoErrors(f.errors);
   await f.context.close();
+  giftFriend = { address, name };
+  return giftFriend;
+}
 
-  for (const [viewport, giver, track, to] of [[{ width: 1280, height: 900 }, 9, giftable[0], name], [{ width: 390, height: 844 }, 6, giftable[1], friend]]) {
+// At a desktop the friend is named by their profile name, on a phone by their address.
+for (const [device, viewport, giver, byName] of [[...viewports[0], 9, true], [...viewports[1], 6, false]]) {
+  test(`a fan gives a track to a friend named by their ${byName ? "profile" : "address"} (${device})`, T, async () => {
+    const friend = await namedFriend();
+    const owned = await libraryIds(friend.address);
+    const track = (await market.api("/tracks?limit=50")).tracks.find((t) => t.listed && !owned.includes(t.id) && lower(t.artist.address) !== lower(market.dev.accounts[giver].address));
+    assert.ok(track, "a track the friend does not own");
     const g = await browser.person({ wallet: walletFor(giver), viewport });
     await g.page.goto(`${market.base}/t/${track.id}`);
     await g.page.getByText("Give it to a friend").click();
-    await g.page.getByLabel("Friend's address or profile name").fill(to);
+    await g.page.getByLabel("Friend's address or profile name").fill(byName ? friend.name : friend.address);
     await g.page.getByRole("button", { name: `Give for ${track.price.ether} ETH` }).click();
     await g.page.getByText("Given:").waitFor({ timeout: 60_000 });
     await g.page.locator("[data-sales]").getByText(String(track.sales + 1), { exact: true }).waitFor(); // the count refreshed
+    await noSidewaysScroll(g.page, `the track page at ${viewport.width} px`);
     await shot(g.page, `12-gift-${viewport.width}`);
-    assert.ok((await libraryIds(friend)).includes(track.id), "the track is in the friend's library");
-    const sale = (await market.api(`/audit/purchases?track=${track.id}&account=${friend}`)).sales[0];
+    assert.ok((await libraryIds(friend.address)).includes(track.id), "the track is in the friend's library");
+    const sale = (await market.api(`/audit/purchases?track=${track.id}&account=${friend.address}`)).sales[0];
     assert.equal(lower(sale.buyer), lower(market.dev.accounts[giver].address));
-    assert.equal(lower(sale.recipient), lower(friend));
+    assert.equal(lower(sale.recipient), lower(friend.address));
     assertNoErrors(g.errors);
     await g.context.close();
-  }
-});
+  });
+}
