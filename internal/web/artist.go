@@ -1,9 +1,12 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/bittunes/bittunes/internal/cards"
 	"github.com/bittunes/bittunes/internal/charts"
@@ -61,41 +64,49 @@ func sortKeys(keys []string) {
 	}
 }
 
+// artistData is what an account's page shows: its tracks with their ranks, the genre tree (to
+// name the charts), and the person (profile and fan activity). An account with neither tracks nor
+// anything of a person to show has no page: ErrNotFound.
+type artistData struct {
+	list   []store.Track
+	who    personView
+	ranks  map[int64][]charts.Entry
+	genres []store.Genre
+}
+
+func (p *pages) loadArtist(ctx context.Context, a common.Address) (d artistData, err error) {
+	if d.list, err = p.cfg.Catalog.ArtistTracks(ctx, p.cfg.ChainID, a); err != nil {
+		return d, err
+	}
+	if d.who, err = p.person(ctx, a); err != nil {
+		return d, err
+	}
+	if len(d.list) == 0 && d.who.empty() {
+		return d, fmt.Errorf("web: account %s has no page: %w", a.Hex(), store.ErrNotFound)
+	}
+	ids := make([]int64, len(d.list))
+	for i, t := range d.list {
+		ids[i] = t.ID
+	}
+	if d.ranks, err = p.cfg.Catalog.Ranks(ctx, p.cfg.ChainID, ids); err != nil {
+		return d, err
+	}
+	d.genres, err = p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
+	return d, err
+}
+
 func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
 	a, err := parseAddress(r.PathValue("address"))
 	if err != nil {
 		p.fail(w, r, err)
 		return
 	}
-	list, err := p.cfg.Catalog.ArtistTracks(ctx, p.cfg.ChainID, a)
+	d, err := p.loadArtist(r.Context(), a)
 	if err != nil {
 		p.fail(w, r, err)
 		return
 	}
-	who, err := p.person(ctx, a)
-	if err != nil {
-		p.fail(w, r, err)
-		return
-	}
-	if len(list) == 0 && who.empty() {
-		p.fail(w, r, fmt.Errorf("web: account %s has no page: %w", a.Hex(), store.ErrNotFound))
-		return
-	}
-	ids := make([]int64, len(list))
-	for i, t := range list {
-		ids[i] = t.ID
-	}
-	ranks, err := p.cfg.Catalog.Ranks(ctx, p.cfg.ChainID, ids)
-	if err != nil {
-		p.fail(w, r, err)
-		return
-	}
-	genres, err := p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
-	if err != nil {
-		p.fail(w, r, err)
-		return
-	}
+	list, who, ranks, genres := d.list, d.who, d.ranks, d.genres
 	type artistRow struct {
 		T     store.Track
 		Chips []chip

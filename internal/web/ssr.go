@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -33,23 +34,31 @@ func chartRows(es []store.ChartTrack) []row {
 	return out
 }
 
+// homeData is what the home page shows: the newest tracks, the week's top 100, the genre tree.
+type homeData struct {
+	fresh  []store.Track
+	top    []store.ChartTrack
+	genres []store.Genre
+}
+
+func (p *pages) loadHome(ctx context.Context) (d homeData, err error) {
+	if d.fresh, _, err = p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, store.Browse{Sort: store.Newest, Limit: 12}); err != nil {
+		return d, err
+	}
+	if d.top, err = p.cfg.Catalog.ChartTracks(ctx, p.cfg.ChainID, "", charts.Week); err != nil {
+		return d, err
+	}
+	d.genres, err = p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
+	return d, err
+}
+
 func (p *pages) home(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	fresh, _, err := p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, store.Browse{Sort: store.Newest, Limit: 12})
+	d, err := p.loadHome(r.Context())
 	if err != nil {
 		p.fail(w, r, err)
 		return
 	}
-	top, err := p.cfg.Catalog.ChartTracks(ctx, p.cfg.ChainID, "", charts.Week)
-	if err != nil {
-		p.fail(w, r, err)
-		return
-	}
-	genres, err := p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
-	if err != nil {
-		p.fail(w, r, err)
-		return
-	}
+	fresh, top, genres := d.fresh, d.top, d.genres
 	origin := p.origin(r)
 	m := meta{Description: "Independent music sold by its artists. Buy a track, own it, and earn a share of every sale your link brings.",
 		Canonical: origin + "/", URL: origin + "/", Type: "website", Feed: feedLink{origin + "/feeds/new", "New releases on Bittunes"}}
@@ -124,28 +133,36 @@ func chartPath(key string) string {
 	return "/charts/" + key
 }
 
+// chartData is what a chart page shows: the genre tree, the chart it names, and its entries.
+type chartData struct {
+	genres  []store.Genre
+	scope   chartScope
+	entries []store.ChartTrack
+}
+
+func (p *pages) loadChart(ctx context.Context, genre, subgenre string, per charts.Period) (d chartData, err error) {
+	if d.genres, err = p.cfg.Catalog.Genres(ctx, p.cfg.ChainID); err != nil {
+		return d, err
+	}
+	if d.scope, err = findChart(d.genres, genre, subgenre); err != nil {
+		return d, err
+	}
+	d.entries, err = p.cfg.Catalog.ChartTracks(ctx, p.cfg.ChainID, d.scope.Key, per)
+	return d, err
+}
+
 func (p *pages) chart(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
 	per, err := period(r)
 	if err != nil {
 		p.fail(w, r, err)
 		return
 	}
-	genres, err := p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
+	d, err := p.loadChart(r.Context(), r.PathValue("genre"), r.PathValue("subgenre"), per)
 	if err != nil {
 		p.fail(w, r, err)
 		return
 	}
-	scope, err := findChart(genres, r.PathValue("genre"), r.PathValue("subgenre"))
-	if err != nil {
-		p.fail(w, r, err)
-		return
-	}
-	entries, err := p.cfg.Catalog.ChartTracks(ctx, p.cfg.ChainID, scope.Key, per)
-	if err != nil {
-		p.fail(w, r, err)
-		return
-	}
+	genres, scope, entries := d.genres, d.scope, d.entries
 	base := chartPath(scope.Key)
 	tabs := make([]periodTab, len(periods))
 	for i, x := range periods {
@@ -195,8 +212,22 @@ func (p *pages) chart(w http.ResponseWriter, r *http.Request) {
 		}{scope, per, periodNames[per], tabs, genres, chartRows(entries), browse("newest"), browse("bestselling"), feed}}, http.StatusOK)
 }
 
+// browseData is what a browse page shows: a page of tracks, the next page's cursor, the genres.
+type browseData struct {
+	list   []store.Track
+	next   *store.BrowseCursor
+	genres []store.Genre
+}
+
+func (p *pages) loadBrowse(ctx context.Context, b store.Browse) (d browseData, err error) {
+	if d.list, d.next, err = p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, b); err != nil {
+		return d, err
+	}
+	d.genres, err = p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
+	return d, err
+}
+
 func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
 	q := r.URL.Query()
 	b := store.Browse{Genre: q.Get("genre"), Subgenre: q.Get("subgenre"), Query: q.Get("q"), Sort: store.Newest, Limit: 20}
 	sort := "newest"
@@ -212,16 +243,12 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, badLink("The page cursor is not one this market gave"))
 		return
 	}
-	list, next, err := p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, b)
+	d, err := p.loadBrowse(r.Context(), b)
 	if err != nil {
 		p.fail(w, r, err)
 		return
 	}
-	genres, err := p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
-	if err != nil {
-		p.fail(w, r, err)
-		return
-	}
+	list, next, genres := d.list, d.next, d.genres
 	scope, heading := "all genres", "All tracks"
 	if sc, err := findChart(genres, b.Genre, b.Subgenre); err == nil && b.Genre != "" {
 		scope, heading = sc.Name, "Browse "+sc.Name

@@ -585,6 +585,7 @@ for (const [device, viewport] of viewports) {
       const cell = page.locator(`li[data-studio="${own.id}"] [data-earned]`);
       assert.equal(await cell.textContent(), `${e ? e.earned.ether : "0"} ETH to you`, `track ${own.id}`);
       assert.match(await cell.getAttribute("title"), new RegExp(`^${e ? e.earned.wei : "0"} wei`));
+      assert.ok(await cell.evaluate((el) => { const line = el.closest(".sub"); return line.scrollWidth <= line.clientWidth; }), `track ${own.id}: its figures are cut off`);
     }
 
     await row.getByLabel("Price in ETH").fill(newPrice);
