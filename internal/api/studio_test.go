@@ -6,12 +6,21 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+
 	"github.com/bittunes/bittunes/internal/store"
 )
 
 func TestAnArtistSeesWhatEachTrackEarnedThem(t *testing.T) {
+	router, err := gorillamux.NewRouter(loadOpenAPI(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	forEachDB(t, func(t *testing.T, s *store.Store) {
 		h := handler(s)
+		for _, who := range []string{mira.Hex(), alice.Hex(), "0xnope"} { // the answers are what the document says
+			validateResponse(t, router, h, "/api/v1/accounts/"+who+"/track-earnings")
+		}
 		type earning struct {
 			TrackID int64
 			Sales   int64
