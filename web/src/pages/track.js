@@ -93,11 +93,7 @@ export default async function track(main, { id }, ready) {
     } else if (owns) render(buyArea, message("ok", html`<strong>You own this track.</strong> Play it, download it, and share your link below.`));
     else render(buyArea, html`<div class="actions"><button type="button" class="btn btn-primary btn-big" data-act="buy">Buy for ${eth(t.price)}</button>
       ${viewer ? "" : html`<span class="small muted">You pay with your browser wallet.</span>`}</div>`);
-    const serverBuy = $("[data-act=buy]", buyArea); // sent disabled: it works once this script has it
-  if (serverBuy) {
-    serverBuy.addEventListener("click", (e) => buy(e.currentTarget));
-    serverBuy.disabled = false;
-  }
+    $("[data-act=buy]", buyArea)?.addEventListener("click", (e) => buy(e.currentTarget));
     await drawOwner(owns, viewer);
   }
 
