@@ -205,6 +205,12 @@ func rowsOf(ev market.Event) map[string]int {
 		return map[string]int{"purchases": 1}
 	case market.Withdrawn:
 		return map[string]int{"withdrawals": 1}
+	case market.ReleaseRegistered:
+		return map[string]int{"releases": 1, "release_tracks": len(e.TrackIDs)}
+	case market.ReleasePriceUpdated, market.ReleaseListingUpdated:
+		return map[string]int{"release_changes": 1}
+	case market.ReleasePurchased:
+		return map[string]int{"release_purchases": 1}
 	default:
 		return map[string]int{"settings_changes": 1}
 	}
