@@ -298,3 +298,29 @@ func (q querier) releases(ctx context.Context, chainID uint64, where string, arg
 	}
 	return out, nil
 }
+
+func (q querier) snapshotReleases(ctx context.Context, c int64, s *Snapshot) (err error) {
+	if s.Releases, err = rowsOf(ctx, q, c, "release_id", func(r releaseRow) string {
+		id := ""
+		if r.MetadataID != nil {
+			id = *r.MetadataID
+		}
+		return fmt.Sprintf("%d %s %s %t %q %q %d %s/%d", r.ReleaseID, r.Artist, r.Price, r.Listed, r.MetadataURI, id, r.BlockNumber, r.TxHash, r.LogIndex)
+	}); err != nil {
+		return err
+	}
+	if s.ReleaseTracks, err = rowsOf(ctx, q, c, "release_id, position", func(r releaseTrackRow) string {
+		return fmt.Sprintf("%d %d %d", r.ReleaseID, r.Position, r.TrackID)
+	}); err != nil {
+		return err
+	}
+	if s.ReleaseChanges, err = rowsOf(ctx, q, c, "block_number, log_index", func(r releaseChangeRow) string {
+		return fmt.Sprintf("%s/%d %d %s %s", r.TxHash, r.LogIndex, r.ReleaseID, r.Kind, r.Value)
+	}); err != nil {
+		return err
+	}
+	s.ReleasePurchases, err = rowsOf(ctx, q, c, "block_number, log_index", func(r releasePurchaseRow) string {
+		return fmt.Sprintf("%s/%d %d %s %s %s %s %d", r.TxHash, r.LogIndex, r.ReleaseID, r.Buyer, r.Recipient, r.Referrer, r.Amount, r.TracksBought)
+	})
+	return err
+}
