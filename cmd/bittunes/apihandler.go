@@ -29,7 +29,7 @@ func newAPIHandler(cfg config.Config, b *backend, masterKey []byte, reg promethe
 // apiDeps are the API's dependencies: every setting of cfg the API uses, and the backend.
 func apiDeps(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Registerer) api.Deps {
 	contract := market.NewReader(b.client, cfg.Market)
-	return api.Deps{Store: b.store, Chain: b.client, Contract: contract, Owners: contract,
+	return api.Deps{Store: b.store, Chain: b.client, Contract: contract, Owners: contract, Releases: contract,
 		ChainID: b.chainID, Market: cfg.Market, Logger: b.log,
 		MaxLag: maxIndexerLag, Confirms: cfg.Confirmations,
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(), MasterKey: masterKey,

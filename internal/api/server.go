@@ -93,6 +93,10 @@ type Deps struct {
 	// server's own); TrackerURL, if set, is the tracker torrents name instead of that one.
 	Tracker    http.Handler
 	TrackerURL string
+	// Releases reads release quotes from the contract (market.Reader does); nil: quotes answer 503.
+	// QuoteRate bounds those reads across all clients, per second (zero: 20).
+	Releases  ReleaseQuoter
+	QuoteRate rate.Limit
 }
 
 // Handler returns the API's HTTP handler.
@@ -171,6 +175,7 @@ func Handler(d Deps) http.Handler {
 	v1.POST("/uploads", si.sameOrigin, requireSignIn, uploads.middleware, h.upload)
 	h.downloads = newDownloads(h)
 	h.downloads.routes(v1, si)
+	newReleases(h).routes(v1, si)
 	signin := v1.Group("/auth", si.enabled, si.sameOrigin)
 	signin.POST("/nonce", si.nonces.middleware, si.nonce)
 	signin.POST("/verify", si.verifications.middleware, si.verify)

@@ -109,3 +109,33 @@ func PackPurchaseRelease(c *bindings.Market, releaseID *big.Int, recipient, refe
 	}
 	return c.PackPurchaseReleaseFor(recipient, releaseID, referrer, terms.MaxFeeBps, terms.MinReferralBps)
 }
+
+// Apportion is the contract's release pricing, for pages that show a release before quoting it:
+// the effective price min(releasePrice, Σ prices) and each track's part of it, ⌊P × price_i / Σ⌋,
+// the last track taking the remainder so the parts sum to P exactly. A buyer pays the parts of the
+// tracks they do not own (quoteRelease says which at the head).
+func Apportion(releasePrice *big.Int, prices []*big.Int) (effective *big.Int, parts []*big.Int) {
+	sum := new(big.Int)
+	for _, p := range prices {
+		sum.Add(sum, p)
+	}
+	effective = new(big.Int).Set(releasePrice)
+	if sum.Cmp(effective) < 0 {
+		effective.Set(sum)
+	}
+	parts = make([]*big.Int, len(prices))
+	left := new(big.Int).Set(effective)
+	for i, p := range prices {
+		if i == len(prices)-1 {
+			parts[i] = left
+			break
+		}
+		part := new(big.Int)
+		if sum.Sign() != 0 {
+			part.Mul(effective, p).Quo(part, sum)
+		}
+		parts[i] = part
+		left = new(big.Int).Sub(left, part)
+	}
+	return effective, parts
+}

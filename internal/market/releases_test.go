@@ -3,6 +3,7 @@ package market_test
 import (
 	"context"
 	"math/big"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 
@@ -85,5 +86,42 @@ func TestDecodeReleases(t *testing.T) {
 		bought.Referrer != m.Addr(alice) || bought.Amount.String() != "3333333" || bought.TracksBought != 2 ||
 		bought.TxHash != tx.Hash() || bought.LogIndex <= sales[1].LogIndex {
 		t.Errorf("ReleasePurchased = %+v", bought)
+	}
+}
+
+// TestApportionMatchesTheContract: for random track prices and release prices, the Go apportionment
+// gives the contract's quoteRelease parts exactly (a fan owning nothing), and they sum to P.
+func TestApportionMatchesTheContract(t *testing.T) {
+	m := simchain.New(t, 3)
+	rng := rand.New(rand.NewPCG(15, 18))
+	reader := market.NewReader(m.Client, m.Address)
+	for round := range 12 {
+		n := 1 + rng.IntN(6)
+		ids := make([]int64, n)
+		prices := make([]*big.Int, n)
+		for i := range n {
+			price := int64(0)
+			if rng.IntN(5) > 0 {
+				price = rng.Int64N(1 << 40)
+			}
+			ids[i], prices[i] = m.Register(t, 1, price, 0), big.NewInt(price)
+		}
+		releasePrice := rng.Int64N(1 << 42)
+		release := m.RegisterRelease(t, 1, releasePrice, "", ids...)
+		q, err := reader.QuoteRelease(context.Background(), release, common.Address{}, m.Addr(2), m.Addr(2))
+		if err != nil {
+			t.Fatal(err)
+		}
+		effective, parts := market.Apportion(big.NewInt(releasePrice), prices)
+		sum := new(big.Int)
+		for i, p := range parts {
+			sum.Add(sum, p)
+			if p.Cmp(q.Tracks[i].Amount) != 0 {
+				t.Errorf("round %d, track %d: Go part %s, contract %s", round, i, p, q.Tracks[i].Amount)
+			}
+		}
+		if effective.Cmp(q.EffectivePrice) != 0 || sum.Cmp(effective) != 0 || q.Amount.Cmp(effective) != 0 {
+			t.Errorf("round %d: effective %s (contract %s), parts sum to %s, quote amount %s", round, effective, q.EffectivePrice, sum, q.Amount)
+		}
 	}
 }
