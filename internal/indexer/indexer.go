@@ -72,7 +72,7 @@ type Config struct {
 	ReorgWindow   uint64 // blocks near the head indexed with parent-hash checks of every block
 	MaxRange      uint64 // the largest eth_getLogs range tried in backfill
 	TargetLogs    int    // how many logs a backfill range should hold
-	// DeferIndexesAbove is how many logs must be left to backfill for the store's reader indexes to
+	// DeferIndexesAbove is how many logs must be left to backfill for the store's deferrable indexes to
 	// be deferred until near the head (deferred_indexes.go): 50 000 when zero, never when negative.
 	DeferIndexesAbove int64
 	PollInterval      time.Duration // how often to ask for the head when the RPC cannot push heads
