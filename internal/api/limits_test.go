@@ -106,7 +106,9 @@ func TestEachRouteClassIsLimitedPerClient(t *testing.T) {
 			if w.Code != http.StatusTooManyRequests || w.Header().Get("Retry-After") == "" {
 				t.Fatalf("4th request: %d, Retry-After %q; want 429 with Retry-After", w.Code, w.Header().Get("Retry-After"))
 			}
-			var body struct{ Error struct{ Code, Message string } }
+			var body struct {
+				Error struct{ Code, Message string }
+			}
 			if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil || body.Error.Code != string(codeRateLimited) {
 				t.Fatalf("429 body %q: want the JSON error %s", w.Body, codeRateLimited)
 			}
