@@ -114,3 +114,22 @@ func ClientKey(client string) string {
 	}
 	return client
 }
+
+// Spent says whether client's bucket is empty, and how long until it holds a token again,
+// without taking one (a client without a bucket has not spent anything).
+func (l *Limiter) Spent(client string, now time.Time) (bool, time.Duration) {
+	if l.limit == rate.Inf {
+		return false, 0
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.buckets[ClientKey(client)]
+	if !ok {
+		return false, 0
+	}
+	tokens := b.TokensAt(now)
+	if tokens >= 1 {
+		return false, 0
+	}
+	return true, time.Duration((1 - tokens) / float64(l.limit) * float64(time.Second))
+}
