@@ -46,6 +46,14 @@ func webConfig(cfg config.Config, b *backend, limits *ratelimit.Classes) web.Con
 		Limits: limits, TrustedProxies: cfg.TrustedProxies}
 }
 
+// connGate is the HTTP server's gate of connections per client address (the load balancers in
+// --trusted-proxies are never refused); its refusals are counted on reg.
+func connGate(cfg config.Config, reg prometheus.Registerer) *ratelimit.ConnGate {
+	g := ratelimit.NewConnGate(ratelimit.ConnGateConfig{Trusted: ratelimit.ParseProxies(cfg.TrustedProxies)})
+	reg.MustRegister(g)
+	return g
+}
+
 // openMedia makes the media folder's subfolders and removes the temporary files a killed server
 // left behind.
 func openMedia(cfg config.Config, log *slog.Logger) (content.Media, error) {

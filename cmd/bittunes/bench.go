@@ -94,6 +94,10 @@ func runBenchAbuse(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.SetOutput(stderr)
 	fs.Float64Var(&scale, "scale", scale, "multiply the market's size and the phases' durations by this")
 	fs.StringVar(&level, "log-level", level, "debug, info, warn or error")
+	var profile string
+	var noGate bool
+	fs.StringVar(&profile, "cpu-profile", "", "write a CPU profile of the phase under Range abuse to this file")
+	fs.BoolVar(&noGate, "no-gate", false, "serve without the connection gate (to see what it changes)")
 	fs.Usage = func() { fmt.Fprintln(stderr, benchAbuseAbout+"\n\nFlags:"); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -104,7 +108,7 @@ func runBenchAbuse(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err != nil {
 		return err
 	}
-	return bench.RunAbuse(ctx, bench.AbuseConfig{Scale: scale, Logger: log}, stdout)
+	return bench.RunAbuse(ctx, bench.AbuseConfig{Scale: scale, Logger: log, CPUProfile: profile, NoGate: noGate}, stdout)
 }
 
 func runBench(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {

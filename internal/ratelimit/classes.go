@@ -139,7 +139,7 @@ type Classes struct {
 }
 
 // NewClasses makes a limiter per class of budgets, each keeping at most maxClients buckets (0:
-// DefaultMaxClients). A nil budgets is DefaultBudgets().
+// DefaultMaxClients). A nil budgets is DefaultBudgets(); a class budgets leaves out is not limited.
 func NewClasses(budgets map[Class]Budget, maxClients int) *Classes {
 	if budgets == nil {
 		budgets = DefaultBudgets()
@@ -150,6 +150,10 @@ func NewClasses(budgets map[Class]Budget, maxClients int) *Classes {
 	}
 	return c
 }
+
+// Unlimited are classes without any limit: for benchmarks whose few load generators stand for
+// many clients.
+func Unlimited() *Classes { return NewClasses(map[Class]Budget{}, 0) }
 
 // Allow takes a token of class from client's bucket, or says how long until one is there.
 // A class without a limiter is not limited.

@@ -2,6 +2,7 @@ package ratelimit
 
 import (
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"net/netip"
@@ -168,10 +169,10 @@ func peerAddr(c net.Conn) (netip.Addr, bool) {
 // of it reached a handler, and tells the gate when it closes.
 type gatedConn struct {
 	net.Conn
-	g            *ConnGate
-	key          string
-	read, served atomic.Bool
-	closed       sync.Once
+	g              *ConnGate
+	key            string
+	read, served   atomic.Bool
+	closed, judged sync.Once
 }
 
 func (c *gatedConn) Read(p []byte) (int, error) {
@@ -182,7 +183,21 @@ func (c *gatedConn) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// CloseWrite half-closes the connection, as net/http does before closing after an error answer
+// (so that the client reads the answer before a reset).
+func (c *gatedConn) CloseWrite() error {
+	c.judge() // net/http waits a while before it closes: judge the connection now
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return nil
+}
+
+// ReadFrom lets net/http send files with the connection's own ReadFrom (sendfile on TCP).
+func (c *gatedConn) ReadFrom(r io.Reader) (int64, error) { return io.Copy(c.Conn, r) }
+
 func (c *gatedConn) Close() error {
+	c.judge()
 	c.closed.Do(func() {
 		g := c.g
 		g.mu.Lock()
@@ -190,12 +205,26 @@ func (c *gatedConn) Close() error {
 			delete(g.open, c.key)
 		}
 		g.mu.Unlock()
-		if c.read.Load() && !c.served.Load() {
-			g.badConns.Add(1)
-			g.bad.Allow(c.key, time.Now())
-		}
 	})
 	return c.Conn.Close()
+}
+
+// judge counts the connection as bad, once, if it read bytes and no request reached a handler.
+func (c *gatedConn) judge() {
+	c.judged.Do(func() {
+		if c.read.Load() && !c.served.Load() {
+			c.g.badConns.Add(1)
+			c.g.bad.Allow(c.key, time.Now())
+		}
+	})
+}
+
+// BadConnections is how many bad connections the gate has seen (0 for a nil gate).
+func (g *ConnGate) BadConnections() uint64 {
+	if g == nil {
+		return 0
+	}
+	return g.badConns.Load()
 }
 
 var (
