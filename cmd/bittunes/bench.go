@@ -83,8 +83,10 @@ const benchAbuseAbout = `Measures what anonymous clients can make the API do, on
   abuse_range_100k_bytes    body bytes answered to one request for a 529 KiB package with a Range
                             header of 100 000 ranges, and abuse_range_100k_status its HTTP status
   abuse_chart_rps           chart requests a second from 8 clients; _under_range_abuse the same while
-                            2 more clients send that Range request in a loop; abuse_chart_rps_kept the
-                            ratio (%)
+                            2 more clients send that Range request in a loop (from 127.0.0.2 and
+                            127.0.0.3); abuse_chart_rps_kept the ratio (%)
+  abuse_range_headers_read_per_s  abusive headers the server still read a second, past the
+                            connection gate
 
 About a minute; --scale 0.1 makes the market and the phases smaller (not the abusive requests).`
 

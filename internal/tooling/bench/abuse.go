@@ -57,7 +57,8 @@ type AbuseConfig struct {
 //     with a Range header of 100 000 ranges gets back, bytes and HTTP status;
 //   - abuse_chart_rps and abuse_chart_rps_under_range_abuse: chart requests a second from 8
 //     clients, alone and while two more clients send that Range request in a loop, and their
-//     ratio, abuse_chart_rps_kept (%).
+//     ratio, abuse_chart_rps_kept (%); abuse_range_headers_read_per_s is how many of the abusive
+//     headers the server still read a second, past the connection gate.
 //
 // The heap growth per 100 000 random tracker announces (abuse_tracker_announce_heap) belongs with
 // the tracker's own bound (internal/swarm): add its measure here once the tracker has one.
