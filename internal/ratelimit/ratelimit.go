@@ -124,6 +124,9 @@ func (l *Limiter) Spent(client string, now time.Time) (bool, time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b, ok := l.buckets[ClientKey(client)]
+	if !ok && len(l.buckets) >= l.maxClients {
+		b, ok = l.buckets[overflow] // an unknown client of a full limiter is counted there
+	}
 	if !ok {
 		return false, 0
 	}

@@ -201,3 +201,24 @@ func checkAgainstGin(t *testing.T, remote, xff, realIP string) {
 }
 
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+// Spent reads a client's bucket without taking from it; a client a full limiter does not know is
+// judged by the overflow bucket it would draw from.
+func TestSpentReadsTheBucketAClientWouldUse(t *testing.T) {
+	l := New(rate.Every(time.Second), 1, 2)
+	if spent, _ := l.Spent("192.0.2.1", t0); spent {
+		t.Fatal("a client without a bucket is spent")
+	}
+	l.Allow("192.0.2.1", t0)
+	if spent, wait := l.Spent("192.0.2.1", t0); !spent || wait != time.Second {
+		t.Fatalf("after its one token: spent %v, wait %v; want spent, 1s", spent, wait)
+	}
+	if spent, _ := l.Spent("192.0.2.1", t0.Add(time.Second)); spent {
+		t.Fatal("spent after the refill")
+	}
+	l.Allow("192.0.2.2", t0)
+	l.Allow("192.0.2.3", t0) // the limiter is full: the overflow bucket
+	if spent, _ := l.Spent("192.0.2.99", t0); !spent {
+		t.Fatal("an unknown client of a full limiter whose overflow bucket is empty is not spent")
+	}
+}

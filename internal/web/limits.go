@@ -68,6 +68,11 @@ type routeMux struct {
 	patterns []string
 }
 
+// Handle registers handler for pattern behind the limit of the pattern's class.
+func (m *routeMux) Handle(pattern string, handler http.Handler) {
+	m.HandleFunc(pattern, handler.ServeHTTP)
+}
+
 // HandleFunc registers handler for pattern behind the limit of the pattern's class.
 func (m *routeMux) HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request)) {
 	m.patterns = append(m.patterns, pattern)
