@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -157,4 +159,28 @@ func refusals(t *testing.T, reg *prometheus.Registry, class string) prometheus.C
 	}
 	t.Fatalf("no bittunes_rate_limited_total{class=%q}", class)
 	return nil
+}
+
+// Every route with a budget documents its 429 in openapi.json.
+func TestEveryLimitedRouteDocumentsItsRefusal(t *testing.T) {
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Responses map[string]any `json:"responses"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(openAPI, &doc); err != nil {
+		t.Fatal(err)
+	}
+	param := regexp.MustCompile(`:([A-Za-z]+)`)
+	for route := range routeClasses {
+		method, path, _ := strings.Cut(route, " ")
+		op, ok := doc.Paths[param.ReplaceAllString(path, "{$1}")][strings.ToLower(method)]
+		if !ok {
+			t.Errorf("%s is not in openapi.json", route)
+			continue
+		}
+		if _, ok := op.Responses["429"]; !ok {
+			t.Errorf("openapi.json: %s does not document its 429", route)
+		}
+	}
 }
