@@ -88,6 +88,9 @@ func (g *ConnGate) Server(srv *http.Server) *http.Server {
 	srv.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if gc, ok := r.Context().Value(gatedConnKey{}).(*gatedConn); ok {
 			gc.served.Store(true)
+			// What the connection reads after this request is the next request's, which must
+			// reach a handler in turn: a valid request first does not excuse a bad one after it.
+			defer func() { gc.read.Store(false); gc.served.Store(false) }()
 		}
 		next.ServeHTTP(w, r)
 	})
@@ -165,8 +168,8 @@ func peerAddr(c net.Conn) (netip.Addr, bool) {
 	return ap.Addr().Unmap(), err == nil
 }
 
-// gatedConn is an admitted connection: it knows whether it read anything and whether a request
-// of it reached a handler, and tells the gate when it closes.
+// gatedConn is an admitted connection: it knows whether it read anything since its last request
+// left a handler, and whether a request is in a handler now, and tells the gate when it closes.
 type gatedConn struct {
 	net.Conn
 	g              *ConnGate
@@ -209,7 +212,7 @@ func (c *gatedConn) Close() error {
 	return c.Conn.Close()
 }
 
-// judge counts the connection as bad, once, if it read bytes and no request reached a handler.
+// judge counts the connection as bad, once, if it read bytes that no handler got as a request.
 func (c *gatedConn) judge() {
 	c.judged.Do(func() {
 		if c.read.Load() && !c.served.Load() {

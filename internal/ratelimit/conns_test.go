@@ -153,3 +153,14 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// A valid request on a connection does not excuse an oversized one after it on the same
+// connection.
+func TestABadRequestAfterAGoodOneIsBad(t *testing.T) {
+	g, addr := serveGated(t, ConnGateConfig{BadBurst: 1, BadEvery: time.Hour})
+	got := send(t, "127.0.0.1", addr, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"+hugeHeader)
+	if !strings.Contains(got, " 200 ") {
+		t.Fatalf("the first request: %q", got)
+	}
+	waitFor(t, func() bool { return g.badConns.Load() == 1 })
+}
