@@ -69,12 +69,15 @@ type Config struct {
 	ChainID       uint64
 	Contract      common.Address
 	DeployBlock   uint64
-	Confirmations uint64        // blocks behind the head that are indexed; 0 = the head itself
-	ReorgWindow   uint64        // blocks near the head indexed with parent-hash checks of every block
-	MaxRange      uint64        // the largest eth_getLogs range tried in backfill
-	TargetLogs    int           // how many logs a backfill range should hold
-	PollInterval  time.Duration // how often to ask for the head when the RPC cannot push heads
-	RetryDelay    time.Duration // the first wait after a failure; it doubles up to MaxRetryDelay
+	Confirmations uint64 // blocks behind the head that are indexed; 0 = the head itself
+	ReorgWindow   uint64 // blocks near the head indexed with parent-hash checks of every block
+	MaxRange      uint64 // the largest eth_getLogs range tried in backfill
+	TargetLogs    int    // how many logs a backfill range should hold
+	// DeferIndexesAbove is how many logs must be left to backfill for the store's reader indexes to
+	// be deferred until near the head (deferred_indexes.go): 50 000 when zero, never when negative.
+	DeferIndexesAbove int64
+	PollInterval      time.Duration // how often to ask for the head when the RPC cannot push heads
+	RetryDelay        time.Duration // the first wait after a failure; it doubles up to MaxRetryDelay
 	// MaxRetryDelay is the longest wait between retries (5 s when zero): how long an outage of the
 	// RPC or the database may outlast itself in the indexer.
 	MaxRetryDelay time.Duration
@@ -106,6 +109,9 @@ func (c *Config) defaults() {
 	if c.TargetLogs == 0 {
 		c.TargetLogs = 10_000
 	}
+	if c.DeferIndexesAbove == 0 {
+		c.DeferIndexesAbove = 50_000
+	}
 	if c.PollInterval == 0 {
 		c.PollInterval = time.Second
 	}
@@ -131,6 +137,7 @@ type Indexer struct {
 	// cursorTime is the timestamp of the cursor's block, when known (for the lag in seconds).
 	cursorTime uint64
 	prefetch   *prefetch // the next backfill range, being fetched
+	indexes    indexState
 	// pushed is the newest head the subscription pushed and no step has used yet: the next step
 	// starts from it instead of asking the RPC for the head.
 	pushed atomic.Pointer[types.Header]
@@ -205,6 +212,9 @@ func (ix *Indexer) Step(ctx context.Context) (caughtUp bool, err error) {
 	}
 	target := head - ix.cfg.Confirmations
 	if cur.BlockNumber >= target {
+		if err := ix.restoreIndexes(ctx); err != nil {
+			return false, err
+		}
 		// Nothing new, but the head may have been replaced: check our last block is still canonical.
 		if cur.BlockNumber > ix.cfg.DeployBlock-1 && cur.BlockNumber+ix.cfg.ReorgWindow > head {
 			h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(cur.BlockNumber))
