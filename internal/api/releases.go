@@ -131,13 +131,9 @@ type releaseMarketJSON struct {
 	ReleaseID int64  `json:"releaseId"`
 }
 
-// releaseView shows a release with its tracks in order; a track the store does not have (never the
-// case for a release the indexer stored, whose tracks were registered before it) is an error.
-func (rs *releases) releaseView(ctx context.Context, r store.Release) (releaseJSON, error) {
-	tracks, err := rs.Store.Tracks(ctx, rs.ChainID, r.TrackIDs)
-	if err != nil {
-		return releaseJSON{}, err
-	}
+// releaseView shows a release with its tracks in order. It fails with ErrNotFound when the market
+// does not list one of them (its artist never uploaded its package here): the page could not show it.
+func (rs *releases) releaseView(r store.Release, tracks map[int64]store.Track) (releaseJSON, error) {
 	prices := make([]*big.Int, len(r.TrackIDs))
 	for i, id := range r.TrackIDs {
 		t, ok := tracks[id]
@@ -198,7 +194,12 @@ func (rs *releases) release(c *gin.Context) {
 		rs.fail(c, err)
 		return
 	}
-	v, err := rs.releaseView(ctx, r)
+	tracks, err := rs.Store.Tracks(ctx, rs.ChainID, r.TrackIDs)
+	if err != nil {
+		rs.fail(c, err)
+		return
+	}
+	v, err := rs.releaseView(r, tracks)
 	if err != nil {
 		rs.fail(c, err)
 		return
@@ -221,14 +222,22 @@ func (rs *releases) artistReleases(c *gin.Context) {
 		rs.fail(c, err)
 		return
 	}
+	var ids []int64 // every release's tracks, read at once: at most 200 releases of 50 tracks
+	for _, r := range rels {
+		ids = append(ids, r.TrackIDs...)
+	}
+	tracks, err := rs.Store.Tracks(ctx, rs.ChainID, ids)
+	if err != nil {
+		rs.fail(c, err)
+		return
+	}
 	out := struct {
 		Releases []releaseJSON `json:"releases"`
 	}{Releases: make([]releaseJSON, 0, len(rels))}
 	for _, r := range rels {
-		v, err := rs.releaseView(ctx, r)
+		v, err := rs.releaseView(r, tracks)
 		if err != nil {
-			rs.fail(c, err)
-			return
+			continue // a track the market does not list (another account uploaded its package): not shown
 		}
 		out.Releases = append(out.Releases, v)
 	}

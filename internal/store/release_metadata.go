@@ -93,6 +93,21 @@ func (q querier) releaseMetadata(ctx context.Context, id string) (ReleaseMetadat
 	return rows[0].metadata(), nil
 }
 
+// releaseMetadataByID reads the release metadata of ids (those that exist), by id.
+func (q querier) releaseMetadataByID(ctx context.Context, ids []string) (map[string]ReleaseMetadata, error) {
+	out := make(map[string]ReleaseMetadata, len(ids))
+	for _, chunk := range chunks(ids, 500) {
+		var rows []releaseMetadataView
+		if err := q.with(ctx).Table("release_metadata").Select(releaseMetadataColumns).Where("id IN ?", chunk).Scan(&rows).Error; err != nil {
+			return nil, classify(err)
+		}
+		for _, r := range rows {
+			out[r.ID] = r.metadata()
+		}
+	}
+	return out, nil
+}
+
 // ReleaseCover returns a release's cover (a JPEG) and when it was set, or ErrNotFound.
 func (q querier) ReleaseCover(ctx context.Context, id string) ([]byte, time.Time, error) {
 	var rows []releaseMetadataRow

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -274,20 +273,27 @@ func (q querier) releases(ctx context.Context, chainID uint64, where string, arg
 	}
 	out := make([]Release, len(rows))
 	byID := make(map[int64]*Release, len(rows))
+	var metadataIDs []string
 	for i, r := range rows {
 		out[i] = Release{ID: r.ReleaseID, Artist: common.HexToAddress(r.Artist), Price: r.Price, Listed: r.Listed,
 			MetadataURI: r.MetadataURI, RegisteredAt: r.RegisteredAt.UTC(), BlockNumber: uint64(r.BlockNumber),
 			TxHash: common.HexToHash(r.TxHash)}
 		byID[r.ReleaseID] = &out[i]
 		if r.MetadataID != nil {
-			// Only the artist's own metadata: a release naming another account's draft shows none.
-			m, err := q.releaseMetadata(ctx, *r.MetadataID)
-			switch {
-			case err == nil && m.Uploader == out[i].Artist && m.ChainID == chainID:
-				out[i].Metadata = &m
-			case err != nil && !errors.Is(err, ErrNotFound):
-				return nil, err
-			}
+			metadataIDs = append(metadataIDs, *r.MetadataID)
+		}
+	}
+	metadata, err := q.releaseMetadataByID(ctx, unique(metadataIDs))
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range rows {
+		// Only the artist's own metadata: a release naming another account's draft shows none.
+		if r.MetadataID == nil {
+			continue
+		}
+		if m, ok := metadata[*r.MetadataID]; ok && m.Uploader == out[i].Artist && m.ChainID == chainID {
+			out[i].Metadata = &m
 		}
 	}
 	for _, t := range tracks {
@@ -315,12 +321,12 @@ func (q querier) snapshotReleases(ctx context.Context, c int64, s *Snapshot) (er
 		return err
 	}
 	if s.ReleaseChanges, err = rowsOf(ctx, q, c, "block_number, log_index", func(r releaseChangeRow) string {
-		return fmt.Sprintf("%s/%d %d %s %s", r.TxHash, r.LogIndex, r.ReleaseID, r.Kind, r.Value)
+		return fmt.Sprintf("%s/%d %d %d %s %s", r.TxHash, r.LogIndex, r.BlockNumber, r.ReleaseID, r.Kind, r.Value)
 	}); err != nil {
 		return err
 	}
 	s.ReleasePurchases, err = rowsOf(ctx, q, c, "block_number, log_index", func(r releasePurchaseRow) string {
-		return fmt.Sprintf("%s/%d %d %s %s %s %s %d", r.TxHash, r.LogIndex, r.ReleaseID, r.Buyer, r.Recipient, r.Referrer, r.Amount, r.TracksBought)
+		return fmt.Sprintf("%s/%d %d %d %s %s %s %s %d", r.TxHash, r.LogIndex, r.BlockNumber, r.ReleaseID, r.Buyer, r.Recipient, r.Referrer, r.Amount, r.TracksBought)
 	})
 	return err
 }
