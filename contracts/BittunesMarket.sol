@@ -86,6 +86,67 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         uint256 feeAmount;
     }
 
+    /// @notice A release (album, EP, single) as stored: one slot.
+    /// @param artist The registrant, the artist of every track in it.
+    /// @param price The release price in wei; a buyer pays at most the sum of its tracks' prices.
+    /// @param flags `LISTED` bit.
+    struct Release {
+        address artist;
+        uint72 price;
+        uint8 flags;
+    }
+
+    /// @notice A release as returned by `release`.
+    struct ReleaseInfo {
+        address artist;
+        uint256 price;
+        bool listed;
+        uint256[] trackIds;
+    }
+
+    /// @notice One track of a release purchase made now, as returned in a `ReleaseQuote`.
+    /// @param trackId The track.
+    /// @param trackPrice The track's own current price.
+    /// @param amount Its apportioned part of the release price (0 when skipped).
+    /// @param skipped Whether the recipient owns it already: not bought, not charged.
+    /// @param creditedReferrer The referrer credited for it (zero when ineligible or skipped).
+    /// @param referralBps The track's referral share now, in basis points.
+    /// @param artistAmount The artist side of `amount`.
+    /// @param referrerAmount The credited referrer's share of `amount`.
+    /// @param feeAmount The platform fee on `amount`.
+    struct ReleaseTrackQuote {
+        uint256 trackId;
+        uint256 trackPrice;
+        uint256 amount;
+        bool skipped;
+        address creditedReferrer;
+        uint16 referralBps;
+        uint256 artistAmount;
+        uint256 referrerAmount;
+        uint256 feeAmount;
+    }
+
+    /// @notice What a release purchase made now would cost and pay, as returned by `quoteRelease`. A
+    ///         purchase passes `amount` as its value, `feeBps` as `maxFeeBps` and `minReferralBps` as
+    ///         `minReferralBps`.
+    /// @param amount The value to send: the sum of the bought tracks' amounts.
+    /// @param effectivePrice min(release price, sum of the tracks' prices): what the whole release costs.
+    /// @param sumOfPrices The sum of the tracks' own prices.
+    /// @param feeBps The platform fee now, in basis points.
+    /// @param minReferralBps The lowest referral share among the tracks whose referrer would be credited
+    ///        (0 when none would be).
+    /// @param tracksBought How many tracks would be bought (not skipped).
+    /// @param tracks Every track of the release, in the release's order.
+    struct ReleaseQuote {
+        uint256 amount;
+        uint256 effectivePrice;
+        uint256 sumOfPrices;
+        uint16 feeBps;
+        uint16 minReferralBps;
+        uint256 tracksBought;
+        ReleaseTrackQuote[] tracks;
+    }
+
     // ------------------------------------------------------------------------------------------
     // Errors
     // ------------------------------------------------------------------------------------------
@@ -188,6 +249,42 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @param amount The amount.
     error TransferFailed(address to, uint256 amount);
 
+    /// @notice No release has this id.
+    /// @param releaseId The id asked for.
+    error UnknownRelease(uint256 releaseId);
+
+    /// @notice Only the release's artist may do this.
+    /// @param releaseId The release.
+    /// @param caller Who tried.
+    /// @param artist The release's artist.
+    error NotReleaseArtist(uint256 releaseId, address caller, address artist);
+
+    /// @notice The release is delisted and cannot be bought as a release.
+    /// @param releaseId The release.
+    error ReleaseNotListed(uint256 releaseId);
+
+    /// @notice A release must have between 1 and `MAX_RELEASE_TRACKS` tracks.
+    /// @param count The number given.
+    /// @param maxCount `MAX_RELEASE_TRACKS`.
+    error InvalidReleaseTrackCount(uint256 count, uint256 maxCount);
+
+    /// @notice A track is named twice in a release.
+    /// @param index The position of the second mention.
+    /// @param trackId The track.
+    error DuplicateReleaseTrack(uint256 index, uint256 trackId);
+
+    /// @notice The value sent is not what the release costs the recipient now (the apportioned prices of
+    ///         the tracks they do not own yet; see `quoteRelease`).
+    /// @param releaseId The release.
+    /// @param sent The value sent with the call.
+    /// @param amount What to send: resend exactly this.
+    error IncorrectReleasePayment(uint256 releaseId, uint256 sent, uint256 amount);
+
+    /// @notice The recipient already owns every track of the release.
+    /// @param releaseId The release.
+    /// @param account The recipient.
+    error ReleaseAlreadyOwned(uint256 releaseId, address account);
+
     /// @notice The market always has an owner: ownership can be transferred, not renounced.
     error RenounceDisabled();
 
@@ -267,6 +364,44 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @param amount The amount credited, in wei.
     event CollaboratorCredited(uint256 indexed trackId, address indexed account, uint256 amount);
 
+    /// @notice A release was registered; it is listed from now on.
+    /// @param releaseId The new release's id.
+    /// @param artist The registrant, the artist of every track in it.
+    /// @param price The release price in wei.
+    /// @param trackIds Its tracks, in order.
+    /// @param metadataURI Where the release's metadata lives.
+    event ReleaseRegistered(
+        uint256 indexed releaseId, address indexed artist, uint256 price, uint256[] trackIds, string metadataURI
+    );
+
+    /// @notice A release's price changed, for future sales.
+    /// @param releaseId The release.
+    /// @param previousPrice The old price in wei.
+    /// @param newPrice The new price in wei.
+    event ReleasePriceUpdated(uint256 indexed releaseId, uint256 previousPrice, uint256 newPrice);
+
+    /// @notice A release was listed or delisted.
+    /// @param releaseId The release.
+    /// @param listed Whether it can be bought as a release now.
+    event ReleaseListingUpdated(uint256 indexed releaseId, bool listed);
+
+    /// @notice A release was bought: its tracks the recipient did not own were sold, each with its own
+    ///         `Purchased` event (emitted before this one) at its apportioned price.
+    /// @param releaseId The release.
+    /// @param buyer Who paid.
+    /// @param recipient Who owns the tracks now.
+    /// @param referrer The referrer the buyer named (each track's `Purchased` says whether it was credited).
+    /// @param amount The value paid: the sum of the bought tracks' `Purchased` prices.
+    /// @param tracksBought How many tracks were bought (the others were owned already and not charged).
+    event ReleasePurchased(
+        uint256 indexed releaseId,
+        address buyer,
+        address indexed recipient,
+        address indexed referrer,
+        uint256 amount,
+        uint256 tracksBought
+    );
+
     /// @notice An account withdrew its whole balance.
     /// @param account Whose balance it was.
     /// @param to Where the ETH was sent.
@@ -296,6 +431,9 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @notice The highest price a track can have (2^72 − 1 wei, about 4 722 ETH).
     uint256 internal constant MAX_PRICE = type(uint72).max;
 
+    /// @notice The most tracks a release can have.
+    uint256 internal constant MAX_RELEASE_TRACKS = 50;
+
     uint8 private constant LISTED = 1;
     uint8 private constant HAS_COLLABORATORS = 2;
     /// @dev Ownership is a full word, so recording it is one plain store rather than a read-modify-write.
@@ -311,6 +449,12 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     uint256 public trackCount;
 
     mapping(uint256 trackId => Track) private _tracks;
+
+    /// @notice How many releases have been registered; release ids run from 1 to `releaseCount`.
+    uint256 public releaseCount;
+
+    mapping(uint256 releaseId => Release) private _releases;
+    mapping(uint256 releaseId => uint256[]) private _releaseTracks;
     mapping(uint256 trackId => bytes32) private _contentHashes;
     mapping(address artist => mapping(bytes32 contentHash => uint256 trackId)) private _tracksByPackage;
     mapping(uint256 trackId => Collaborator[]) private _collaborators;
@@ -418,9 +562,94 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         emit MetadataURIUpdated(trackId, metadataURI);
     }
 
+    /// @notice Registers a release (album, EP, single) of the caller's tracks, in order. It is listed at
+    ///         once. A buyer of the release pays min(`price`, the sum of its tracks' prices then),
+    ///         apportioned over its tracks (see `purchaseRelease`).
+    /// @param trackIds Its tracks, in order: 1 to `MAX_RELEASE_TRACKS` of the caller's tracks, no repeats.
+    /// @param price The release price in wei, at most `MAX_PRICE`.
+    /// @param metadataURI Where the release's metadata lives.
+    /// @return releaseId The new release's id.
+    function registerRelease(uint256[] calldata trackIds, uint256 price, string calldata metadataURI)
+        external
+        returns (uint256 releaseId)
+    {
+        _checkPrice(price);
+        uint256 n = trackIds.length;
+        if (n == 0 || n > MAX_RELEASE_TRACKS) revert InvalidReleaseTrackCount(n, MAX_RELEASE_TRACKS);
+        for (uint256 i; i < n; ++i) {
+            uint256 trackId = trackIds[i];
+            _artistTrack(trackId);
+            for (uint256 j; j < i; ++j) {
+                if (trackIds[j] == trackId) revert DuplicateReleaseTrack(i, trackId);
+            }
+        }
+        releaseId = ++releaseCount;
+        _releases[releaseId] = Release({artist: msg.sender, price: uint72(price), flags: LISTED});
+        _releaseTracks[releaseId] = trackIds;
+        emit ReleaseRegistered(releaseId, msg.sender, price, trackIds, metadataURI);
+    }
+
+    /// @notice Changes a release's price for future sales. Only its artist may.
+    /// @param releaseId The release.
+    /// @param price The new price in wei, at most `MAX_PRICE`.
+    function setReleasePrice(uint256 releaseId, uint256 price) external {
+        Release storage r = _artistRelease(releaseId);
+        _checkPrice(price);
+        uint256 previous = r.price;
+        r.price = uint72(price);
+        emit ReleasePriceUpdated(releaseId, previous, price);
+    }
+
+    /// @notice Lists or delists a release. A delisted release cannot be bought as a release; its tracks
+    ///         keep their own listing. Only its artist may.
+    /// @param releaseId The release.
+    /// @param listed Whether it can be bought.
+    function setReleaseListed(uint256 releaseId, bool listed) external {
+        Release storage r = _artistRelease(releaseId);
+        r.flags = listed ? r.flags | LISTED : r.flags & ~LISTED;
+        emit ReleaseListingUpdated(releaseId, listed);
+    }
+
     // ------------------------------------------------------------------------------------------
     // Fans
     // ------------------------------------------------------------------------------------------
+
+    /// @notice Buys every track of a release the caller does not own yet, in one transaction, on the
+    ///         terms it was quoted (`quoteRelease`). Tracks owned already are skipped and not charged.
+    /// @dev The release price P = min(release price, sum of its tracks' current prices) is apportioned
+    ///      over all its tracks: track i gets floor(P × price_i / sum), the last one the remainder. Each
+    ///      bought track is sold at its part exactly as `purchase` sells a track (same checks, same split,
+    ///      same `Purchased` and `CollaboratorCredited` events), then `ReleasePurchased` sums them up. A
+    ///      track that cannot be sold (delisted, terms changed, self-purchase) reverts the whole purchase
+    ///      with that track's error.
+    /// @param releaseId The release.
+    /// @param referrer As for `purchase`, per track: credited on each track it owns.
+    /// @param maxFeeBps As for `purchase`.
+    /// @param minReferralBps As for `purchase`, checked on each track whose referrer is credited: the
+    ///        `minReferralBps` of `quoteRelease`.
+    function purchaseRelease(uint256 releaseId, address referrer, uint16 maxFeeBps, uint16 minReferralBps)
+        external
+        payable
+    {
+        _purchaseRelease(releaseId, msg.sender, referrer, maxFeeBps, minReferralBps);
+    }
+
+    /// @notice Buys a release for someone else: as `purchaseRelease`, the tracks the recipient owns skipped.
+    /// @param recipient Who will own the tracks.
+    /// @param releaseId The release.
+    /// @param referrer As for `purchaseRelease`; also ineligible when it is the recipient.
+    /// @param maxFeeBps As for `purchase`.
+    /// @param minReferralBps As for `purchaseRelease`.
+    function purchaseReleaseFor(
+        address recipient,
+        uint256 releaseId,
+        address referrer,
+        uint16 maxFeeBps,
+        uint16 minReferralBps
+    ) external payable {
+        _checkAccount(recipient);
+        _purchaseRelease(releaseId, recipient, referrer, maxFeeBps, minReferralBps);
+    }
 
     /// @notice Buys a track for the caller, paying exactly its current price, on the terms it was quoted.
     /// @dev The artist and the collaborators of a track cannot buy it (`SelfPurchase`).
@@ -555,13 +784,79 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @return maxFeeBps The highest platform fee, in basis points.
     /// @return maxReferralBps The highest referral share, in basis points.
     /// @return maxCollaborators The most collaborators a track can have besides its artist.
-    /// @return maxPrice The highest price a track can have, in wei.
+    /// @return maxPrice The highest price a track or a release can have, in wei.
+    /// @return maxReleaseTracks The most tracks a release can have.
     function limits()
         external
         pure
-        returns (uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice)
+        returns (
+            uint256 maxFeeBps,
+            uint256 maxReferralBps,
+            uint256 maxCollaborators,
+            uint256 maxPrice,
+            uint256 maxReleaseTracks
+        )
     {
-        return (MAX_FEE_BPS, MAX_REFERRAL_BPS, MAX_COLLABORATORS, MAX_PRICE);
+        return (MAX_FEE_BPS, MAX_REFERRAL_BPS, MAX_COLLABORATORS, MAX_PRICE, MAX_RELEASE_TRACKS);
+    }
+
+    /// @notice A release's current state.
+    /// @param releaseId The release.
+    /// @return info Its artist, price, listing and tracks in order.
+    function release(uint256 releaseId) external view returns (ReleaseInfo memory info) {
+        Release memory r = _releases[releaseId];
+        if (r.artist == address(0)) revert UnknownRelease(releaseId);
+        info = ReleaseInfo({
+            artist: r.artist, price: r.price, listed: r.flags & LISTED != 0, trackIds: _releaseTracks[releaseId]
+        });
+    }
+
+    /// @notice What a release purchase made now would cost and pay, track by track. Like `quote`, it
+    ///         does not check listings or self-purchases: a purchase does.
+    /// @param releaseId The release.
+    /// @param referrer The referrer that would be passed.
+    /// @param buyer Who would pay.
+    /// @param recipient Who would own the tracks.
+    /// @return q The value to send, the terms to name, and each track's part and split.
+    function quoteRelease(uint256 releaseId, address referrer, address buyer, address recipient)
+        external
+        view
+        returns (ReleaseQuote memory q)
+    {
+        Release memory r = _releases[releaseId];
+        if (r.artist == address(0)) revert UnknownRelease(releaseId);
+        uint256[] memory ids = _releaseTracks[releaseId];
+        uint256 n = ids.length;
+        q.feeBps = _fee.bps;
+        q.tracks = new ReleaseTrackQuote[](n);
+        for (uint256 i; i < n; ++i) {
+            q.sumOfPrices += _tracks[ids[i]].price;
+        }
+        q.effectivePrice = r.price < q.sumOfPrices ? r.price : q.sumOfPrices;
+        uint256 left = q.effectivePrice;
+        uint16 minReferral = type(uint16).max;
+        for (uint256 i; i < n; ++i) {
+            Track memory t = _tracks[ids[i]];
+            ReleaseTrackQuote memory tq = q.tracks[i];
+            (tq.trackId, tq.trackPrice, tq.referralBps) = (ids[i], t.price, t.referralBps);
+            uint256 part = _apportion(i, n, q.effectivePrice, t.price, q.sumOfPrices, left);
+            left -= part;
+            mapping(address => Ownership) storage owners = _owners[ids[i]];
+            if (owners[recipient].state != 0) {
+                tq.skipped = true;
+                continue;
+            }
+            tq.amount = part;
+            q.amount += part;
+            ++q.tracksBought;
+            if (_isEligibleReferrer(owners, referrer, buyer, recipient)) {
+                tq.creditedReferrer = referrer;
+                if (t.referralBps < minReferral) minReferral = t.referralBps;
+            }
+            (tq.feeAmount, tq.referrerAmount, tq.artistAmount) =
+                Split.sale(part, q.feeBps, tq.creditedReferrer == address(0) ? 0 : t.referralBps);
+        }
+        q.minReferralBps = minReferral == type(uint16).max ? 0 : minReferral;
     }
 
     /// @notice The track a given artist registered for a package, or 0 when they have not.
@@ -600,9 +895,7 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     // Internal
     // ------------------------------------------------------------------------------------------
 
-    /// @dev The checks of a sale, cheapest first, then its credits. The referrer's eligibility is read
-    ///      before the recipient is recorded as an owner, so a referrer equal to the recipient (who does
-    ///      not own the track yet) is ineligible without a comparison of its own.
+    /// @dev The checks of a sale, cheapest first, then its credits (`_sell`).
     function _purchase(uint256 trackId, address recipient, address referrer, uint256 maxFeeBps, uint256 minReferralBps)
         private
     {
@@ -618,6 +911,90 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         mapping(address => Ownership) storage owners = _owners[trackId];
         Ownership storage ownership = owners[recipient];
         if (ownership.state != 0) revert AlreadyOwned(trackId, recipient);
+        _sell(trackId, artist, price, referralBps, flags, owners, ownership, recipient, referrer, maxFeeBps, minReferralBps);
+    }
+
+    /// @dev A release purchase: the parts of all its tracks (`_apportion`), then each track the recipient
+    ///      does not own sold at its part through `_sell`, as `_purchase` sells one. The value is checked
+    ///      last, against what was charged (a wrong value reverts everything, credits included).
+    function _purchaseRelease(
+        uint256 releaseId,
+        address recipient,
+        address referrer,
+        uint256 maxFeeBps,
+        uint256 minReferralBps
+    ) private {
+        Release storage r = _releases[releaseId];
+        (address artist, uint256 releasePrice, uint8 releaseFlags) = (r.artist, r.price, r.flags);
+        if (releaseFlags & LISTED == 0) {
+            if (artist == address(0)) revert UnknownRelease(releaseId);
+            revert ReleaseNotListed(releaseId);
+        }
+        uint256[] memory ids = _releaseTracks[releaseId];
+        uint256 n = ids.length;
+        uint256 sum;
+        for (uint256 i; i < n; ++i) {
+            sum += _tracks[ids[i]].price;
+        }
+        uint256 total = releasePrice < sum ? releasePrice : sum;
+        uint256 left = total;
+        uint256 charged;
+        uint256 bought;
+        for (uint256 i; i < n; ++i) {
+            uint256 trackId = ids[i];
+            Track storage t = _tracks[trackId];
+            (uint256 price, uint256 referralBps, uint8 flags) = (t.price, t.referralBps, t.flags);
+            uint256 part = _apportion(i, n, total, price, sum, left);
+            unchecked {
+                left -= part; // the parts before the last sum to at most `total`
+            }
+            if (artist == recipient || artist == msg.sender) revert SelfPurchase(trackId, artist);
+            mapping(address => Ownership) storage owners = _owners[trackId];
+            Ownership storage ownership = owners[recipient];
+            if (ownership.state != 0) continue;
+            if (flags & LISTED == 0) revert TrackNotListed(trackId);
+            _sell(trackId, artist, part, referralBps, flags, owners, ownership, recipient, referrer, maxFeeBps, minReferralBps);
+            unchecked {
+                charged += part;
+                ++bought;
+            }
+        }
+        if (bought == 0) revert ReleaseAlreadyOwned(releaseId, recipient);
+        if (msg.value != charged) revert IncorrectReleasePayment(releaseId, msg.value, charged);
+        emit ReleasePurchased(releaseId, msg.sender, recipient, referrer, charged, bought);
+    }
+
+    /// @dev Track i's part of a release priced `total` whose n tracks' prices sum to `sum`:
+    ///      floor(total × price / sum), and for the last track what the others left (`left`), so the parts
+    ///      add up to `total` exactly. `total <= sum` and both are below 2^78, so nothing overflows.
+    function _apportion(uint256 i, uint256 n, uint256 total, uint256 price, uint256 sum, uint256 left)
+        private
+        pure
+        returns (uint256)
+    {
+        if (i + 1 == n) return left;
+        if (sum == 0) return 0;
+        return total * price / sum;
+    }
+
+    /// @dev Sells a track the recipient does not own at `price`, the listing, payment and self-purchase
+    ///      checks done by the caller: records the ownership, checks the terms, splits and credits. The
+    ///      referrer's eligibility is read before the recipient is recorded as an owner, so a referrer
+    ///      equal to the recipient (who does not own the track yet) is ineligible without a comparison of
+    ///      its own.
+    function _sell(
+        uint256 trackId,
+        address artist,
+        uint256 price,
+        uint256 referralBps,
+        uint8 flags,
+        mapping(address => Ownership) storage owners,
+        Ownership storage ownership,
+        address recipient,
+        address referrer,
+        uint256 maxFeeBps,
+        uint256 minReferralBps
+    ) private {
         bool referred = referrer != address(0) && referrer != msg.sender && owners[referrer].state != 0;
         ownership.state = OWNED;
 
@@ -719,6 +1096,13 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         address artist = t.artist;
         if (artist == address(0)) revert UnknownTrack(trackId);
         if (artist != msg.sender) revert NotTrackArtist(trackId, msg.sender, artist);
+    }
+
+    function _artistRelease(uint256 releaseId) private view returns (Release storage r) {
+        r = _releases[releaseId];
+        address artist = r.artist;
+        if (artist == address(0)) revert UnknownRelease(releaseId);
+        if (artist != msg.sender) revert NotReleaseArtist(releaseId, msg.sender, artist);
     }
 
     function _checkAccount(address account) private view {

@@ -89,6 +89,30 @@ const packageGas = await publicClient.estimateContractGas({
 });
 console.log(`BENCH gas_track_by_package ${packageGas} gas`);
 
+// A release of RELEASE_TRACKS tracks at a discount, bought through a referrer who owns every track, by a
+// fan whose balances are all warm: the receipt's gas divided by the tracks bought (the transaction's base
+// cost shared among them, as it is in a real release purchase).
+const RELEASE_TRACKS = 10;
+const releaseTracks = [];
+for (let i = 0; i < RELEASE_TRACKS; i++) {
+  const id = (await market.read.trackCount()) + 1n;
+  await market.write.register([PRICE, REFERRAL_BPS, hashOf(`release-${i}`), `ipfs://release-${i}`, []], as(artist));
+  releaseTracks.push(id);
+}
+await market.write.registerRelease([releaseTracks, (PRICE * BigInt(RELEASE_TRACKS) * 8n) / 10n, "ipfs://album"], as(artist));
+const releaseId = await market.read.releaseCount();
+for (const id of releaseTracks) await market.write.purchase([id, zero(), ...TERMS], { ...as(fanA), value: PRICE });
+const releaseQuote = await market.read.quoteRelease([releaseId, fanA.account.address, fanC.account.address, fanC.account.address]);
+{
+  const hash = await market.write.purchaseRelease(
+    [releaseId, fanA.account.address, releaseQuote.feeBps, releaseQuote.minReferralBps],
+    { ...as(fanC), value: releaseQuote.amount },
+  );
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error("purchase_release: transaction reverted");
+  console.log(`BENCH gas_purchase_release_per_track ${receipt.gasUsed / BigInt(RELEASE_TRACKS)} gas`);
+}
+
 await gas("withdraw", () => market.write.withdraw(as(artist)));
 await gas("withdraw_fees", () => market.write.withdraw(as(treasury)));
 await gas("set_price", () => market.write.setPrice([1n, PRICE * 2n], as(artist)));

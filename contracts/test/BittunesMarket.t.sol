@@ -63,7 +63,9 @@ contract BittunesMarketTest is MarketSpec {
         vm.assertEq(recipient, treasury, "fee recipient");
         vm.assertEq(bps, FEE_BPS, "fee bps");
         vm.assertEq(accrued, 0, "nothing accrued");
-        (uint256 maxFee, uint256 maxReferral, uint256 maxCollaborators, uint256 maxPrice) = market.limits();
+        (uint256 maxFee, uint256 maxReferral, uint256 maxCollaborators, uint256 maxPrice, uint256 maxReleaseTracks) =
+            market.limits();
+        vm.assertEq(maxReleaseTracks, 50, "max release tracks");
         vm.assertEq(maxFee, 1_000, "max fee 10 %");
         vm.assertEq(maxReferral, 5_000, "max referral 50 %");
         vm.assertEq(maxCollaborators, 7, "max collaborators");

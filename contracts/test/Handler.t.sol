@@ -73,6 +73,19 @@ contract MarketHandler {
     mapping(address artist => mapping(bytes32 contentHash => bool)) internal ghostPackages;
     mapping(uint256 trackId => bytes32) internal packageOf;
 
+    // Releases: their tracks in order, price and listing, and coverage of release purchases.
+    struct ReleaseModel {
+        uint256[] trackIds;
+        uint256 price;
+        bool listed;
+    }
+
+    uint256[] public releaseIds;
+    mapping(uint256 releaseId => ReleaseModel) internal releaseModels;
+    uint256 public releasePurchases;
+    uint256 public releaseTracksSkipped;
+    uint256 public releasePurchasesRefused;
+
     // Scratch space for one purchase's expected credits.
     address[] internal deltaAccounts;
     mapping(address => uint256) internal expectedDelta;
@@ -220,6 +233,179 @@ contract MarketHandler {
             acceptedInvalidCalls++;
         } catch {}
         if (address(market).balance != marketBalance) acceptedInvalidCalls++;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Releases
+    // ------------------------------------------------------------------------------------------
+
+    /// @dev An artist groups up to five of their tracks (in the order met from a random start) into a release.
+    function registerRelease(uint256 trackSeed, uint256 count, uint256 price) external {
+        if (trackIds.length == 0) return;
+        address artist = models[trackIds[trackSeed % trackIds.length]].artist;
+        uint256[] memory ids = new uint256[](1 + count % 5);
+        uint256 found;
+        for (uint256 k; k < trackIds.length && found < ids.length; ++k) {
+            uint256 trackId = trackIds[(trackSeed + k) % trackIds.length];
+            if (models[trackId].artist == artist) ids[found++] = trackId;
+        }
+        assembly {
+            mstore(ids, found)
+        }
+        price = _price(price);
+        vm.prank(artist);
+        uint256 releaseId = market.registerRelease(ids, price, "");
+        releaseIds.push(releaseId);
+        ReleaseModel storage r = releaseModels[releaseId];
+        (r.trackIds, r.price, r.listed) = (ids, price, true);
+    }
+
+    function setRelease(uint256 releaseSeed, uint256 price, bool listed) external {
+        if (releaseIds.length == 0) return;
+        uint256 releaseId = releaseIds[releaseSeed % releaseIds.length];
+        ReleaseModel storage r = releaseModels[releaseId];
+        address artist = models[r.trackIds[0]].artist;
+        price = _price(price);
+        vm.startPrank(artist);
+        market.setReleasePrice(releaseId, price);
+        market.setReleaseListed(releaseId, listed);
+        vm.stopPrank();
+        (r.price, r.listed) = (price, listed);
+    }
+
+    /// @dev A release bought (or given) on the terms quoted now: each unowned track's part is credited as a
+    ///      single sale at that part, the owned ones are skipped; any invalid release purchase moves nothing.
+    function purchaseRelease(uint256 buyerSeed, uint256 recipientSeed, uint256 releaseSeed, uint256 referrerSeed)
+        external
+    {
+        if (releaseIds.length == 0) return;
+        uint256 releaseId = releaseIds[releaseSeed % releaseIds.length];
+        ReleaseModel storage r = releaseModels[releaseId];
+        address buyer = _actor(buyerSeed);
+        address recipient = recipientSeed % 3 == 0 ? _actor(recipientSeed >> 8) : buyer;
+        address referrer = referrerSeed % 4 == 0 ? address(0) : _actor(referrerSeed >> 8);
+
+        uint256[] memory parts = _releaseParts(r);
+        (uint256 value, uint256 minReferral, bool valid) = _releaseTerms(r, parts, buyer, recipient, referrer);
+        if (!valid) {
+            uint256 marketBalance = address(market).balance;
+            vm.prank(buyer);
+            try market.purchaseReleaseFor{value: value}(recipient, releaseId, referrer, uint16(ghostFeeBps), 0) {
+                acceptedInvalidCalls++;
+            } catch {}
+            if (address(market).balance != marketBalance) acceptedInvalidCalls++;
+            releasePurchasesRefused++;
+            return;
+        }
+
+        bool anyEligible;
+        for (uint256 i; i < r.trackIds.length; ++i) {
+            uint256 trackId = r.trackIds[i];
+            if (ghostOwns[trackId][recipient]) continue;
+            anyEligible = _expectSale(trackId, parts[i], buyer, recipient, referrer) || anyEligible;
+        }
+        if (!_sendRelease(buyer, recipient, releaseId, referrer, value, minReferral)) {
+            termsMismatches++; // refused although everything was valid
+            _forgetDeltas();
+            return;
+        }
+        for (uint256 i; i < r.trackIds.length; ++i) {
+            if (ghostOwns[r.trackIds[i]][recipient]) releaseTracksSkipped++;
+            ghostOwns[r.trackIds[i]][recipient] = true;
+        }
+        releasePurchases++;
+        _checkDeltas(referrer, anyEligible);
+    }
+
+    function _sendRelease(
+        address buyer,
+        address recipient,
+        uint256 releaseId,
+        address referrer,
+        uint256 value,
+        uint256 minReferral
+    ) internal returns (bool ok) {
+        vm.prank(buyer);
+        if (recipient == buyer) {
+            try market.purchaseRelease{value: value}(releaseId, referrer, uint16(ghostFeeBps), uint16(minReferral)) {
+                return true;
+            } catch {
+                return false;
+            }
+        }
+        try market.purchaseReleaseFor{value: value}(recipient, releaseId, referrer, uint16(ghostFeeBps), uint16(minReferral)) {
+            return true;
+        } catch {
+            return false;
+        }
+    }
+
+    /// @dev The model's apportionment, computed here independently of the market.
+    function _releaseParts(ReleaseModel storage r) internal view returns (uint256[] memory parts) {
+        uint256 n = r.trackIds.length;
+        parts = new uint256[](n);
+        uint256 sum;
+        for (uint256 i; i < n; ++i) {
+            sum += models[r.trackIds[i]].price;
+        }
+        uint256 total = r.price < sum ? r.price : sum;
+        uint256 left = total;
+        for (uint256 i; i + 1 < n; ++i) {
+            parts[i] = sum == 0 ? 0 : total * models[r.trackIds[i]].price / sum;
+            left -= parts[i];
+        }
+        parts[n - 1] = left;
+    }
+
+    /// @dev The value to send, the lowest credited referral share, and whether the purchase is valid.
+    function _releaseTerms(
+        ReleaseModel storage r,
+        uint256[] memory parts,
+        address buyer,
+        address recipient,
+        address referrer
+    ) internal view returns (uint256 value, uint256 minReferral, bool valid) {
+        valid = r.listed;
+        uint256 bought;
+        for (uint256 i; i < r.trackIds.length; ++i) {
+            uint256 trackId = r.trackIds[i];
+            Model storage m = models[trackId];
+            if (_isArtistSide(m, buyer) || _isArtistSide(m, recipient)) valid = false;
+            if (ghostOwns[trackId][recipient]) continue;
+            if (!m.listed) valid = false;
+            value += parts[i];
+            bought++;
+            if (_eligible(trackId, buyer, recipient, referrer) && (minReferral == 0 || m.referralBps < minReferral)) {
+                minReferral = m.referralBps;
+            }
+        }
+        if (bought == 0) valid = false;
+    }
+
+    function _eligible(uint256 trackId, address buyer, address recipient, address referrer) internal view returns (bool) {
+        return referrer != address(0) && referrer != buyer && referrer != recipient && ghostOwns[trackId][referrer];
+    }
+
+    /// @dev The credits of one sale of `trackId` at `price` (the model's split), added to the expected deltas.
+    function _expectSale(uint256 trackId, uint256 price, address buyer, address recipient, address referrer)
+        internal
+        returns (bool eligible)
+    {
+        Model storage m = models[trackId];
+        eligible = _eligible(trackId, buyer, recipient, referrer);
+        uint256 fee = price * ghostFeeBps / BPS;
+        uint256 referral = eligible ? price * m.referralBps / BPS : 0;
+        uint256 artistSide = price - fee - referral;
+        if (fee > price * MAX_FEE_BPS / BPS) feesAboveCap++;
+        _expect(ghostFeeRecipient, fee);
+        _expect(referrer, referral);
+        uint256 artistKeeps = artistSide;
+        for (uint256 i = 0; i < m.collaborators.length; ++i) {
+            uint256 amount = artistSide * m.collaborators[i].bps / BPS;
+            _expect(m.collaborators[i].account, amount);
+            artistKeeps -= amount;
+        }
+        _expect(m.artist, artistKeeps);
     }
 
     // ------------------------------------------------------------------------------------------

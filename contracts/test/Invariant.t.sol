@@ -5,7 +5,8 @@ import {BittunesMarket} from "../BittunesMarket.sol";
 import {MarketHandler} from "./Handler.t.sol";
 import {vm} from "./Vm.t.sol";
 
-/// @notice The market's money invariants under random sequences of calls by many actors
+/// @notice The market's money invariants under random sequences of calls by many actors (release
+///         registrations and release purchases among them)
 ///         (256 runs × 64 calls in CI, set in hardhat.config.js).
 contract MarketInvariantTest {
     BittunesMarket internal market;
@@ -63,7 +64,7 @@ contract MarketInvariantTest {
     /// @notice The fee never exceeds its cap.
     function invariant_feeNeverAboveCap() public view {
         (, uint256 bps,) = market.feeConfig();
-        (uint256 maxFeeBps,,,) = market.limits();
+        (uint256 maxFeeBps,,,,) = market.limits();
         vm.assertLe(bps, maxFeeBps, "fee bps <= cap");
         vm.assertEq(bps, handler.ghostFeeBps(), "fee bps as last set");
         vm.assertEq(handler.feesAboveCap(), 0, "a sale's fee exceeded the cap");

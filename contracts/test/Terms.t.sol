@@ -286,3 +286,28 @@ contract MarketHandlerCoverageTest {
         vm.assertEq(handler.termsMismatches() + handler.selfDealingAccepted() + handler.duplicatePackagesAccepted(), 0, "no disagreement");
     }
 }
+
+/// @notice The invariant handler's release actions really buy releases, skip owned tracks and refuse
+///         invalid release purchases, so the invariants are held with release purchases in the mix.
+contract MarketHandlerReleaseCoverageTest {
+    function test_handler_reachesReleasePurchases() public {
+        address operator = vm.addr(uint256(keccak256("operator")));
+        address treasury = vm.addr(uint256(keccak256("treasury")));
+        BittunesMarket market = new BittunesMarket(operator, treasury, 500);
+        MarketHandler handler = new MarketHandler(market, operator, treasury, 500);
+        vm.deal(address(handler), type(uint128).max);
+
+        handler.register(1, 2 << 8, 2_000, 4); // actor 1: track 1 (no collaborators)
+        handler.register(1, 3 << 8, 1_000, 8); // actor 1: track 2 (no collaborators)
+        handler.registerRelease(0, 1, 5 << 8); // both tracks, 10 % 10 ≥ 2: an everyday price
+        handler.purchase(2, 1, 0, 1); // actor 2 buys track 2 alone
+        handler.purchaseRelease(2, 1, 0, 3 << 8); // actor 2 buys the release through actor 3: track 2 skipped
+        handler.purchaseRelease(2, 1, 0, 0); // again: everything owned, refused
+        handler.purchaseRelease(1, 1, 0, 0); // the artist: refused
+        vm.assertEq(handler.releasePurchases(), 1, "one release purchase went through");
+        vm.assertEq(handler.releaseTracksSkipped(), 1, "the owned track was skipped");
+        vm.assertEq(handler.releasePurchasesRefused(), 2, "invalid release purchases refused");
+        vm.assertTrue(market.owns(1, handler.actors(2)), "bought track 1 through the release");
+        vm.assertEq(handler.termsMismatches() + handler.acceptedInvalidCalls() + handler.splitMismatches(), 0, "no disagreement");
+    }
+}

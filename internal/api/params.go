@@ -52,6 +52,7 @@ var paramKinds = map[string]paramKind{
 	"optional-address":  kind(parseOptionalAddress),
 	"track-id":          kind(func(_, s string) (int64, error) { return parseTrackID(s) }),
 	"optional-track-id": kind(parseOptionalTrackID),
+	"release-id":        kind(func(_, s string) (int64, error) { return parseReleaseID(s) }),
 	"content-hash":      kind(parseContentHash),
 	"limit":             kind(func(_, s string) (int, error) { return parseLimit(s) }),
 	"period":            kind(func(_, s string) (charts.Period, error) { return parsePeriod(s) }),

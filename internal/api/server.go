@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/time/rate"
 
+	"github.com/bittunes/bittunes/internal/ratelimit"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/unlock"
 	"github.com/bittunes/bittunes/internal/uploads"
@@ -93,6 +94,13 @@ type Deps struct {
 	// server's own); TrackerURL, if set, is the tracker torrents name instead of that one.
 	Tracker    http.Handler
 	TrackerURL string
+	// Limits are the budgets per client of the public routes' classes (shared with the pages);
+	// nil: ratelimit.DefaultBudgets().
+	Limits *ratelimit.Classes
+	// Releases reads release quotes from the contract (market.Reader does); nil: quotes answer 503.
+	// QuoteRate bounds those reads across all clients, per second (zero: 20).
+	Releases  ReleaseQuoter
+	QuoteRate rate.Limit
 }
 
 // Handler returns the API's HTTP handler.
@@ -129,6 +137,14 @@ func Handler(d Deps) http.Handler {
 		d.Logger.Error("api: trusted proxies", "err", err)
 	}
 	r.Use(newProxyWarning(d.TrustedProxies, d.Logger).middleware)
+	if d.Limits == nil {
+		d.Limits = ratelimit.NewClasses(nil, 0)
+	}
+	m.registry.MustRegister(d.Limits)
+	if d.Metrics != nil {
+		d.Metrics.MustRegister(d.Limits)
+	}
+	r.Use(routeLimits(d.Limits))
 	si := newSignIn(h)
 	r.Use(si.session)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})))
@@ -172,6 +188,7 @@ func Handler(d Deps) http.Handler {
 	v1.POST("/uploads", si.sameOrigin, requireSignIn, uploads.middleware, h.upload)
 	h.downloads = newDownloads(h)
 	h.downloads.routes(v1, si)
+	newReleases(h).routes(v1, si)
 	signin := v1.Group("/auth", si.enabled, si.sameOrigin)
 	signin.POST("/nonce", si.nonces.middleware, si.nonce)
 	signin.POST("/verify", si.verifications.middleware, si.verify)

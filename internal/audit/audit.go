@@ -126,6 +126,7 @@ func Run(ctx context.Context, chain Chain, db Database, cfg Config) (*Report, er
 	if err != nil {
 		return nil, err
 	}
+	r.finish()
 	if r.events == 0 {
 		return nil, fmt.Errorf("audit: no market events in blocks %d-%d: is %s the market?", cfg.FromBlock, rep.Head, cfg.Market.Hex())
 	}

@@ -46,6 +46,10 @@ type replay struct {
 	withdrawn    map[common.Address]*big.Int
 	owner        common.Address
 
+	releaseCount int64
+	releases     map[int64]*release
+	tx           txSales // the sales of the transaction being replayed
+
 	events      int
 	sales       []sale
 	withdrawals int
@@ -58,7 +62,7 @@ func newReplay(report func(Discrepancy)) *replay {
 	}
 	return &replay{report: report, tracks: map[int64]*track{}, packages: map[common.Address]map[common.Hash]int64{}, owners: map[int64]map[common.Address]bool{},
 		accrued: new(big.Int), balances: map[common.Address]*big.Int{}, credited: map[common.Address]*big.Int{},
-		withdrawn: map[common.Address]*big.Int{}, revenue: new(big.Int)}
+		withdrawn: map[common.Address]*big.Int{}, revenue: new(big.Int), releases: map[int64]*release{}}
 }
 
 // ErrNotFromDeployment reports an audit that did not start at or before the market's deployment: the
@@ -76,6 +80,7 @@ func (r *replay) apply(ev market.Event) error {
 		}
 		r.started = true
 	}
+	r.nextTx(ev.Pos())
 	switch e := ev.(type) {
 	case market.TrackRegistered:
 		r.register(e)
@@ -130,6 +135,16 @@ func (r *replay) apply(ev market.Event) error {
 		if !e.Pending {
 			r.owner = e.Owner
 		}
+	case market.ReleaseRegistered:
+		r.registerRelease(e)
+	case market.ReleasePriceUpdated:
+		r.setReleasePrice(e)
+	case market.ReleaseListingUpdated:
+		if rel := r.knownRelease(e.Position, e.ReleaseID); rel != nil {
+			rel.listed = e.Listed
+		}
+	case market.ReleasePurchased:
+		r.releasePurchase(e)
 	default:
 		return fmt.Errorf("audit: unknown event %T", ev)
 	}
@@ -189,9 +204,9 @@ func (r *replay) sale(s market.Sale) {
 		if !t.listed {
 			r.fail(p, CheckEvent, s.TrackID, "", "sold while delisted")
 		}
-		if t.price.Cmp(price) != 0 {
-			r.fail(p, CheckPrice, s.TrackID, "", "sold for %s wei, the track's price was %s", price, t.price)
-		}
+		// A sale at another price is valid only as part of a release purchase, which the
+		// ReleasePurchased event later in the same transaction explains (see nextTx).
+		r.tx.add(s, t.price)
 		if s.Referred() {
 			referralBps = t.referralBps
 		}

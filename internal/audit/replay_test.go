@@ -59,6 +59,7 @@ func replayAll(t *testing.T, events []market.Event) (*replay, []Discrepancy) {
 			t.Fatal(err)
 		}
 	}
+	r.finish()
 	return r, got
 }
 

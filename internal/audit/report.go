@@ -17,7 +17,8 @@ import (
 const (
 	CheckEvent           = "event"            // an event the contract could not have emitted in that state
 	CheckSplit           = "split"            // a sale's parts against the rules
-	CheckPrice           = "price"            // a sale's price against the track's price then
+	CheckPrice           = "price"            // a sale's price against the track's price then (or its part of a release's)
+	CheckRelease         = "release"          // a release's registration and purchases against its tracks and their sales
 	CheckReferrer        = "referrer"         // the superdistribution rule
 	CheckSelfPurchase    = "self-purchase"    // a track bought by or for its artist or a collaborator
 	CheckPackage         = "package"          // a package registered twice by the same artist

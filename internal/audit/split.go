@@ -21,6 +21,7 @@ const (
 	maxFeeBps        = 1_000
 	maxReferralBps   = 5_000
 	maxCollaborators = 7
+	maxReleaseTracks = 50
 )
 
 // maxPrice is the highest price a track can have: 2^72 − 1 wei.

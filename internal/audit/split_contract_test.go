@@ -20,7 +20,7 @@ import (
 // the ones the rest of the code checks, which a market test holds equal to the contract's limits().
 func TestAuditCapsAreTheContracts(t *testing.T) {
 	l := market.ContractLimits
-	if maxFeeBps != l.MaxFeeBps || maxReferralBps != l.MaxReferralBps || maxCollaborators != l.MaxCollaborators ||
+	if maxFeeBps != l.MaxFeeBps || maxReferralBps != l.MaxReferralBps || maxCollaborators != l.MaxCollaborators || maxReleaseTracks != l.MaxReleaseTracks ||
 		maxPrice.Cmp(l.MaxPrice.BigInt()) != 0 {
 		t.Errorf("audit caps %d, %d, %d, %s; market.ContractLimits %+v", maxFeeBps, maxReferralBps, maxCollaborators, maxPrice, l)
 	}

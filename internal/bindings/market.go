@@ -41,6 +41,38 @@ type BittunesMarketQuote struct {
 	FeeAmount        *big.Int
 }
 
+// BittunesMarketReleaseInfo is an auto generated low-level Go binding around an user-defined struct.
+type BittunesMarketReleaseInfo struct {
+	Artist   common.Address
+	Price    *big.Int
+	Listed   bool
+	TrackIds []*big.Int
+}
+
+// BittunesMarketReleaseQuote is an auto generated low-level Go binding around an user-defined struct.
+type BittunesMarketReleaseQuote struct {
+	Amount         *big.Int
+	EffectivePrice *big.Int
+	SumOfPrices    *big.Int
+	FeeBps         uint16
+	MinReferralBps uint16
+	TracksBought   *big.Int
+	Tracks         []BittunesMarketReleaseTrackQuote
+}
+
+// BittunesMarketReleaseTrackQuote is an auto generated low-level Go binding around an user-defined struct.
+type BittunesMarketReleaseTrackQuote struct {
+	TrackId          *big.Int
+	TrackPrice       *big.Int
+	Amount           *big.Int
+	Skipped          bool
+	CreditedReferrer common.Address
+	ReferralBps      uint16
+	ArtistAmount     *big.Int
+	ReferrerAmount   *big.Int
+	FeeAmount        *big.Int
+}
+
 // BittunesMarketTrackInfo is an auto generated low-level Go binding around an user-defined struct.
 type BittunesMarketTrackInfo struct {
 	Artist        common.Address
@@ -53,9 +85,9 @@ type BittunesMarketTrackInfo struct {
 
 // MarketMetaData contains all meta data concerning the Market contract.
 var MarketMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"initialOwner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"feeRecipient_\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"feeBps_\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyOwned\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"totalBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxBps\",\"type\":\"uint256\"}],\"name\":\"CollaboratorSharesTooHigh\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxBps\",\"type\":\"uint256\"}],\"name\":\"FeeTooHigh\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"}],\"name\":\"IncorrectPayment\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"InvalidAddress\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"InvalidCollaborator\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"MissingContentHash\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"}],\"name\":\"NotTrackArtist\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"PackageAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxPrice\",\"type\":\"uint256\"}],\"name\":\"PriceTooHigh\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxBps\",\"type\":\"uint256\"}],\"name\":\"ReferralShareTooHigh\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RenounceDisabled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"SelfPurchase\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feeBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxFeeBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minReferralBps\",\"type\":\"uint256\"}],\"name\":\"TermsChanged\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxCount\",\"type\":\"uint256\"}],\"name\":\"TooManyCollaborators\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"TrackNotListed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"UnknownTrack\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"ZeroCollaboratorShare\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"}],\"name\":\"CollaboratorAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"CollaboratorCredited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousRecipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newRecipient\",\"type\":\"address\"}],\"name\":\"FeeRecipientUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"previousBps\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newBps\",\"type\":\"uint256\"}],\"name\":\"FeeUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"}],\"name\":\"ListingUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"MetadataURIUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"previousPrice\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newPrice\",\"type\":\"uint256\"}],\"name\":\"PriceUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"artistAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"referrerAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"feeAmount\",\"type\":\"uint256\"}],\"name\":\"Purchased\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"previousBps\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newBps\",\"type\":\"uint256\"}],\"name\":\"ReferralShareUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"TrackRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"feeConfig\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"accrued\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"limits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"maxFeeBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxReferralBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxCollaborators\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxPrice\",\"type\":\"uint256\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"owns\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"maxFeeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"minReferralBps\",\"type\":\"uint16\"}],\"name\":\"purchase\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"maxFeeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"minReferralBps\",\"type\":\"uint16\"}],\"name\":\"purchaseFor\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"quote\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"referralBps\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"creditedReferrer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"artistAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referrerAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feeAmount\",\"type\":\"uint256\"}],\"internalType\":\"structBittunesMarket.Quote\",\"name\":\"q\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"internalType\":\"structBittunesMarket.Collaborator[]\",\"name\":\"collaborators\",\"type\":\"tuple[]\"}],\"name\":\"register\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"}],\"name\":\"setFeeBps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"setFeeRecipient\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"}],\"name\":\"setListed\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"setMetadataURI\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"}],\"name\":\"setPrice\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"}],\"name\":\"setReferralBps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"track\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"internalType\":\"structBittunesMarket.Collaborator[]\",\"name\":\"collaborators\",\"type\":\"tuple[]\"}],\"internalType\":\"structBittunesMarket.TrackInfo\",\"name\":\"info\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"}],\"name\":\"trackByPackage\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"trackCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"withdrawTo\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"initialOwner\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"feeRecipient_\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"feeBps_\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyOwned\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"totalBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxBps\",\"type\":\"uint256\"}],\"name\":\"CollaboratorSharesTooHigh\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"DuplicateReleaseTrack\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxBps\",\"type\":\"uint256\"}],\"name\":\"FeeTooHigh\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"}],\"name\":\"IncorrectPayment\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"IncorrectReleasePayment\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"InvalidAddress\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"InvalidCollaborator\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxCount\",\"type\":\"uint256\"}],\"name\":\"InvalidReleaseTrackCount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"MissingContentHash\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"}],\"name\":\"NotReleaseArtist\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"}],\"name\":\"NotTrackArtist\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"PackageAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxPrice\",\"type\":\"uint256\"}],\"name\":\"PriceTooHigh\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxBps\",\"type\":\"uint256\"}],\"name\":\"ReferralShareTooHigh\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"ReleaseAlreadyOwned\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"}],\"name\":\"ReleaseNotListed\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RenounceDisabled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"SelfPurchase\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feeBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxFeeBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minReferralBps\",\"type\":\"uint256\"}],\"name\":\"TermsChanged\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxCount\",\"type\":\"uint256\"}],\"name\":\"TooManyCollaborators\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"TrackNotListed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"}],\"name\":\"UnknownRelease\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"UnknownTrack\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"ZeroCollaboratorShare\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"}],\"name\":\"CollaboratorAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"CollaboratorCredited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousRecipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newRecipient\",\"type\":\"address\"}],\"name\":\"FeeRecipientUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"previousBps\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newBps\",\"type\":\"uint256\"}],\"name\":\"FeeUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"}],\"name\":\"ListingUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"MetadataURIUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"previousPrice\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newPrice\",\"type\":\"uint256\"}],\"name\":\"PriceUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"artistAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"referrerAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"feeAmount\",\"type\":\"uint256\"}],\"name\":\"Purchased\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"previousBps\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newBps\",\"type\":\"uint256\"}],\"name\":\"ReferralShareUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"}],\"name\":\"ReleaseListingUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"previousPrice\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newPrice\",\"type\":\"uint256\"}],\"name\":\"ReleasePriceUpdated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"tracksBought\",\"type\":\"uint256\"}],\"name\":\"ReleasePurchased\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"trackIds\",\"type\":\"uint256[]\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"ReleaseRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"TrackRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"feeConfig\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"accrued\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"limits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"maxFeeBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxReferralBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxCollaborators\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxPrice\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxReleaseTracks\",\"type\":\"uint256\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"owns\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"maxFeeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"minReferralBps\",\"type\":\"uint16\"}],\"name\":\"purchase\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"maxFeeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"minReferralBps\",\"type\":\"uint16\"}],\"name\":\"purchaseFor\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"maxFeeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"minReferralBps\",\"type\":\"uint16\"}],\"name\":\"purchaseRelease\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"maxFeeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"minReferralBps\",\"type\":\"uint16\"}],\"name\":\"purchaseReleaseFor\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"quote\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"referralBps\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"creditedReferrer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"artistAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referrerAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feeAmount\",\"type\":\"uint256\"}],\"internalType\":\"structBittunesMarket.Quote\",\"name\":\"q\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"referrer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"quoteRelease\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"effectivePrice\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"sumOfPrices\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"minReferralBps\",\"type\":\"uint16\"},{\"internalType\":\"uint256\",\"name\":\"tracksBought\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"trackPrice\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"skipped\",\"type\":\"bool\"},{\"internalType\":\"address\",\"name\":\"creditedReferrer\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"referralBps\",\"type\":\"uint16\"},{\"internalType\":\"uint256\",\"name\":\"artistAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referrerAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feeAmount\",\"type\":\"uint256\"}],\"internalType\":\"structBittunesMarket.ReleaseTrackQuote[]\",\"name\":\"tracks\",\"type\":\"tuple[]\"}],\"internalType\":\"structBittunesMarket.ReleaseQuote\",\"name\":\"q\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"internalType\":\"structBittunesMarket.Collaborator[]\",\"name\":\"collaborators\",\"type\":\"tuple[]\"}],\"name\":\"register\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256[]\",\"name\":\"trackIds\",\"type\":\"uint256[]\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"registerRelease\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"}],\"name\":\"release\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"},{\"internalType\":\"uint256[]\",\"name\":\"trackIds\",\"type\":\"uint256[]\"}],\"internalType\":\"structBittunesMarket.ReleaseInfo\",\"name\":\"info\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"releaseCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"}],\"name\":\"setFeeBps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"setFeeRecipient\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"}],\"name\":\"setListed\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"string\",\"name\":\"metadataURI\",\"type\":\"string\"}],\"name\":\"setMetadataURI\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"}],\"name\":\"setPrice\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"}],\"name\":\"setReferralBps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"}],\"name\":\"setReleaseListed\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"releaseId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"}],\"name\":\"setReleasePrice\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"name\":\"track\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"referralBps\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"listed\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"internalType\":\"structBittunesMarket.Collaborator[]\",\"name\":\"collaborators\",\"type\":\"tuple[]\"}],\"internalType\":\"structBittunesMarket.TrackInfo\",\"name\":\"info\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"artist\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"contentHash\",\"type\":\"bytes32\"}],\"name\":\"trackByPackage\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"trackId\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"trackCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"}],\"name\":\"withdrawTo\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "Market",
-	Bin: "0x6080604052346101e857604051601f6126a738819003918201601f19168301916001600160401b0383118484101761018d578084926060946040528339810103126101e85761004d816101ec565b90604061005c602083016101ec565b910151916001600160a01b031680156101d557600180546001600160a01b03199081169091555f8054918216831781556001600160a01b03909116907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a36001600160a01b031690811580156101cc575b6101b9576103e881116101a1576040519160608301916001600160401b0383118484101761018d57604092835281845261ffff811660208501525f9383018490526001600160a01b03821660a082901b61ffff60a01b161760025582517f528d9479e9f9889a87a3c30c7f7ba537e5e59c4c85a37733b16e57c62df61302949092907faaebcf1bfa00580e41d966056b48521fa9f202645c86d4ddf28113e617c1b1d38180a35f82526020820152a16040516124a690816102018239f35b634e487b7160e01b5f52604160045260245ffd5b6373ab893560e11b5f526004526103e860245260445ffd5b50634726455360e11b5f5260045260245ffd5b503082146100cf565b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b51906001600160a01b03821682036101e85756fe60806040526004361015610011575f80fd5b5f3560e01c8063087dce941461188f57806319383b36146111a45780631e5eb1d0146111265780632903ecc2146110ca578063391f1078146110235780633ccfd60b14610fe25780633e28cbf114610f735780635fe0d49014610f0157806370a0823114610e67578063715018a614610e0957806372b0d90c14610d8c57806372c27b6214610c9957806379ba509714610b935780638539010214610b24578063860aefcf14610acc5780638da5cb5b14610a7c578063ab35678c14610a41578063e30c3978146109f0578063e74b981b146108cd578063f09449ba146107a9578063f2fde38b146106ec578063f3cb5e9f14610490578063f73f9e15146101e55763f7d9757714610121575f80fd5b346101e15760407f15819dd2fd9f6418b142e798d08a18d0bf06ea368f4480b7b0d3f75bd966bc48610152366119d0565b61015d829492611bf8565b9061016781611c8d565b6101d468ffffffffffffffffff835460a01c169268ffffffffffffffffff83167fffffff000000000000000000ffffffffffffffffffffffffffffffffffffffff7cffffffffffffffffff000000000000000000000000000000000000000083549260a01b169116179055565b82519182526020820152a2005b5f80fd5b346101e15760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157600435606060a0610223611a82565b5f81525f60208201525f60408201525f838201525f60808201520152805f52600460205260405f20610253611a42565b905473ffffffffffffffffffffffffffffffffffffffff811692838352602083019268ffffffffffffffffff8360a01c168452604081019461ffff8460e81c168652606082019360f81c8452156104645761ffff68ffffffffffffffffff73ffffffffffffffffffffffffffffffffffffffff60019351169551169551169251161515815f52600560205260405f2054915f52600760205260405f20926102f8611a82565b94855260208501958652604085019081526060850191825260808501928352835467ffffffffffffffff811161043757858585858461033d60208d9760051b01611aa2565b9381855260208501905f5260205f205f915b83831061040c575050505060a084019283526040519586956020875273ffffffffffffffffffffffffffffffffffffffff60e08801965116602088015251604087015251606086015251151560808501525160a0840152519060c0808401528151809152602061010084019201905f5b8181106103cd575050500390f35b8251805173ffffffffffffffffffffffffffffffffffffffff16855260209081015161ffff1681860152869550604090940193909201916001016103bf565b600160208192610422859d98999a9b9c9d611bb1565b8152019201920191909897969594939861034f565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b507fbdbf1fe5000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346101e15760807ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e1576004356104ca611956565b6104d261199c565b60643573ffffffffffffffffffffffffffffffffffffffff81168091036101e1576040519260e0840184811067ffffffffffffffff821117610437576040525f8452602084015f8152604085015f815260608601915f835260808701935f855260a08801955f875260c08901975f89528a5f52600460205260405f2092610557611a42565b93549373ffffffffffffffffffffffffffffffffffffffff8516808252602082019168ffffffffffffffffff8760a01c1683526060604082019761ffff8160e81c16895260f81c910152156106c0579361ffff959293869461064b9360e09f8f68ffffffffffffffffff73ffffffffffffffffffffffffffffffffffffffff9d9c9a511690528760025460a01c1687528785511689525f5260086020528a60405f2091169283151592836106b3575b50826106a8575b5081610693575b5061068b575b508b5190848451169089895116155f146106815750845f5b1691612710809492820204938493820204928391030390565b89528952895260405199518a525116602089015251166040870152511660608501525160808401525160a08301525160c0820152f35b8580915116610632565b87528d61061a565b9050815f5260205260405f205415158f610614565b83141591505f61060d565b8c1684141592505f610606565b8c7fbdbf1fe5000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346101e15760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e15773ffffffffffffffffffffffffffffffffffffffff610738611979565b6107406123f6565b16807fffffffffffffffffffffffff0000000000000000000000000000000000000000600154161760015573ffffffffffffffffffffffffffffffffffffffff5f54167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b346101e15760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157600435602435801515908181036101e1577fc2556aa492ceac782330a612ec5e2ffaa68a43c8e8583ab2fb4d923f5c10c1e59161087760209261081a86611bf8565b9015610880576001815460f81c177effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7fff0000000000000000000000000000000000000000000000000000000000000083549260f81b169116179055565b604051908152a2005b80547effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff81167ffe00000000000000000000000000000000000000000000000000000000000000909116179055565b346101e15760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157610904611979565b61090c6123f6565b61091581612416565b73ffffffffffffffffffffffffffffffffffffffff610932611b68565b69ffffffffffffffffffff604082015116806109ce575b5060208101515f60408461095b611a62565b961680875261ffff8416602088015295015273ffffffffffffffffffffffffffffffffffffffff841660a09190911b75ffff0000000000000000000000000000000000000000161760025551167faaebcf1bfa00580e41d966056b48521fa9f202645c86d4ddf28113e617c1b1d35f80a3005b828251165f5260096020526109e860405f20918254611ba4565b905583610949565b346101e1575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157602073ffffffffffffffffffffffffffffffffffffffff60015416604051908152f35b346101e1575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e1576020600354604051908152f35b346101e1575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157602073ffffffffffffffffffffffffffffffffffffffff5f5416604051908152f35b346101e1575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e15760806040516103e8815261138860208201526007604082015268ffffffffffffffffff6060820152f35b60a07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157610b56611979565b610b5e61199c565b610b666119bf565b916084359161ffff83168093036101e15761ffff610b9194610b8784612416565b1691602435611d15565b005b346101e1575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e1576001543373ffffffffffffffffffffffffffffffffffffffff821603610c6d577fffffffffffffffffffffffff0000000000000000000000000000000000000000166001555f54337fffffffffffffffffffffffff00000000000000000000000000000000000000008216175f5573ffffffffffffffffffffffffffffffffffffffff3391167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3005b7f118cdaa7000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b346101e15760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157600435610cd36123f6565b6103e88111610d5b5760407f528d9479e9f9889a87a3c30c7f7ba537e5e59c4c85a37733b16e57c62df61302916002549075ffff00000000000000000000000000000000000000008160a01b167fffffffffffffffffffff0000ffffffffffffffffffffffffffffffffffffffff83161760025561ffff83519260a01c1682526020820152a1005b7fe757126a000000000000000000000000000000000000000000000000000000005f526004526103e860245260445ffd5b346101e15760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e1576020610dde610dc8611979565b610dd06121c5565b610dd981612416565b612239565b5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d604051908152f35b346101e1575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157610e3f6123f6565b7f89051165000000000000000000000000000000000000000000000000000000005f5260045ffd5b346101e15760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157602073ffffffffffffffffffffffffffffffffffffffff610eb5611979565b16805f526009825260405f2054906002549073ffffffffffffffffffffffffffffffffffffffff821614610eed575b50604051908152f35b90610efb9160b01c90611ba4565b82610ee4565b346101e15760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157610f38611956565b6004355f52600860205273ffffffffffffffffffffffffffffffffffffffff60405f2091165f52602052602060405f20541515604051908152f35b346101e15760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e15773ffffffffffffffffffffffffffffffffffffffff610fbf611979565b165f52600660205260405f206024355f52602052602060405f2054604051908152f35b346101e1575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e1576110186121c5565b6020610dde33612239565b346101e15760407f52cc5e5e7013c0e1e9d198919fd170de03673a3be5e488315d9dd94ba90117ef611054366119d0565b61105f829492611bf8565b9061106981611cd8565b6101d461ffff835460e81c169261ffff83167fff0000ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7effff000000000000000000000000000000000000000000000000000000000083549260e81b169116179055565b60807ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e1576110fc611956565b6044359061ffff82168092036101e157610b919161ffff61111b6119bf565b169133600435611d15565b346101e1575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e157606061115e611b68565b73ffffffffffffffffffffffffffffffffffffffff8151169069ffffffffffffffffffff604061ffff602084015116920151169060405192835260208301526040820152f35b346101e15760a07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e15760243560443560043560643567ffffffffffffffff81116101e1576111fc903690600401611928565b90916084359267ffffffffffffffff84116101e157366023850112156101e15783600401359567ffffffffffffffff87116101e1576024850194602436918960061b0101116101e15761124e83611c8d565b61125781611cd8565b851561186757335f52600660205260405f2092865f528360205260405f205480611834575060078811611803575f5f5b8981106116a25750612710811161167157506003547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff8114611644577fbf38672a28377a2908a4392366e51a40e6322d0592bb168327f6f395ea196a4f9360016114ba920198899687600355815f526020528660405f20556001878c61163b575b60ff6114879261143761ffff8a6113e768ffffffffffffffffff8c61132b611a42565b98338a528260208b01921682528560408b01951685528860608b01981688525f52600460205273ffffffffffffffffffffffffffffffffffffffff8060405f209a5116167fffffffffffffffffffffffff00000000000000000000000000000000000000008a5416178955511687907fffffff000000000000000000ffffffffffffffffffffffffffffffffffffffff7cffffffffffffffffff000000000000000000000000000000000000000083549260a01b169116179055565b5185547fff0000ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16911660e81b7effff000000000000000000000000000000000000000000000000000000000016178455565b5182547effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16911660f81b7fff0000000000000000000000000000000000000000000000000000000000000016179055565b865f5260056020528060405f20556040519485948552602085015260408401526080606084015233966080840191611a04565b0390a3815f52600760205260405f20905f5b8481106114de57602084604051908152f35b6114e9818684611ae6565b908354680100000000000000008110156104375780600161150d9201865585611b23565b92909261160f57857f9c2d62e5bd2e2648a7f2c28761459d062c5a60cd9ea93b0a68f2d9ea857803ce602073ffffffffffffffffffffffffffffffffffffffff6115fb826115f5886115ee8f99828b8f60019f6115a089868d6115726115e999611b38565b167fffffffffffffffffffffffff000000000000000000000000000000000000000085541617845501611b59565b7fffffffffffffffffffff0000ffffffffffffffffffffffffffffffffffffffff75ffff000000000000000000000000000000000000000083549260a01b169116179055611ae6565b611b38565b988c611ae6565b01611b59565b9461ffff604051961686521693a3016114cc565b7f4e487b71000000000000000000000000000000000000000000000000000000005f525f60045260245ffd5b60039150611308565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b7f662dbab3000000000000000000000000000000000000000000000000000000005f5260045261271060245260445ffd5b9073ffffffffffffffffffffffffffffffffffffffff6116c66115e9848d8c611ae6565b16801580156117fa575b80156117f1575b6117c2578a83915f5b8b84821061175957602092506115f59150936116ff9361ffff95611ae6565b161561172d5761172660019161ffff61171f60206115f58f88908f611ae6565b1690611ba4565b9101611287565b507ffe0aeae1000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b8294506115e98273ffffffffffffffffffffffffffffffffffffffff939561178093611ae6565b16146117925760010183918c916116e0565b50827f4426ac3b000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b827f4426ac3b000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b503381146116d7565b503081146116d0565b877fb08c5a31000000000000000000000000000000000000000000000000000000005f52600452600760245260445ffd5b877f036bd75e000000000000000000000000000000000000000000000000000000005f523360045260245260445260645ffd5b7f8ce8bb7b000000000000000000000000000000000000000000000000000000005f5260045ffd5b346101e15760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc3601126101e15760043560243567ffffffffffffffff81116101e1576119027fbf65482a576bba07ddf407b0dd39c63d560c7765323c11cc051d4a9413881a61913690600401611928565b61190b84611bf8565b50611923604051928392602084526020840191611a04565b0390a2005b9181601f840112156101e15782359167ffffffffffffffff83116101e157602083818601950101116101e157565b6024359073ffffffffffffffffffffffffffffffffffffffff821682036101e157565b6004359073ffffffffffffffffffffffffffffffffffffffff821682036101e157565b6044359073ffffffffffffffffffffffffffffffffffffffff821682036101e157565b6064359061ffff821682036101e157565b7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc60409101126101e1576004359060243590565b601f82602094937fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe093818652868601375f8582860101520116010190565b604051906080820182811067ffffffffffffffff82111761043757604052565b604051906060820182811067ffffffffffffffff82111761043757604052565b6040519060c0820182811067ffffffffffffffff82111761043757604052565b907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f604051930116820182811067ffffffffffffffff82111761043757604052565b9190811015611af65760061b0190565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b8054821015611af6575f5260205f2001905f90565b3573ffffffffffffffffffffffffffffffffffffffff811681036101e15790565b3561ffff811681036101e15790565b611b70611a62565b9060025473ffffffffffffffffffffffffffffffffffffffff8116835261ffff8160a01c16602084015260b01c6040830152565b9190820180921161164457565b906040516040810181811067ffffffffffffffff82111761043757604052915473ffffffffffffffffffffffffffffffffffffffff8116835260a01c61ffff166020830152565b90815f52600460205260405f209173ffffffffffffffffffffffffffffffffffffffff835416908115611c6257338203611c30575050565b7f83395ddf000000000000000000000000000000000000000000000000000000005f526004523360245260445260645ffd5b7fbdbf1fe5000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b68ffffffffffffffffff8111611ca05750565b7f87ebe85d000000000000000000000000000000000000000000000000000000005f5260045268ffffffffffffffffff60245260445ffd5b6113888111611ce45750565b7fe954dc27000000000000000000000000000000000000000000000000000000005f5260045261138860245260445ffd5b90929391815f52600460205260405f20549173ffffffffffffffffffffffffffffffffffffffff83169468ffffffffffffffffff8460a01c1661ffff8560e81c169460f81c91859060018416156121935782340361215f5773ffffffffffffffffffffffffffffffffffffffff16968789148015612156575b61212657845f52600860205260405f2090885f528160205260405f2080546120f65773ffffffffffffffffffffffffffffffffffffffff88169283151593846120eb575b846120d1575b5050600190556002549a61ffff8c60a01c1698818a1180156120c0575b612077575050509087911561206d575b937fc395d24b295d2c2a10d85d92679a03c3120876fbb1a541c4536451442dece9b360a073ffffffffffffffffffffffffffffffffffffffff611e5f600298859a9b88612710809492820204938493820204928391030390565b9b91908c9f8261200a575b5080611ff1575b60405198338a5260208a01528c60408a0152606089015260808801521694a416611eb5575b50505081611ea2575050565b5f52600960205260405f20908154019055565b90919293508192815f52600760205260405f20918254925f908515915b858110611ee95750505050505050905f8080611e96565b611efc611ef68284611b23565b50611bb1565b9773ffffffffffffffffffffffffffffffffffffffff8951168681148015611fe8575b611fb9575061ffff60208a0151168089029089820414851715611644576127109004908115611fae5790857ffc7abe6d078394d1a9e3e9ef663445d0b37f14cfc7b0527cb6a1a40484414e23602073ffffffffffffffffffffffffffffffffffffffff8460019796039d818151165f526009835260405f20868154019055511693604051908152a35b01611ed2565b985050600190611fa8565b857f060cdcd2000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b50338114611f1f565b8383165f52600960205260405f20818154019055611e71565b60b081901c830169ffffffffffffffffffff811161203157508260b01b018b555b5f611e6a565b9085165f52600960205261204a60405f20918254611ba4565b905575ffffffffffffffffffffffffffffffffffffffffffff8b54168b5561202b565b505f945084611e05565b91879160a4938b604051947f460483e900000000000000000000000000000000000000000000000000000000865260048601526024850152604484015260648301526084820152fd5b50838015611df55750828110611df5565b909193505f52602052600160405f2054151592905f611dd8565b338114159450611dd2565b89877f6a46e4ae000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b88857f060cdcd2000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b50338914611d8e565b82857f869afcee000000000000000000000000000000000000000000000000000000005f526004523460245260445260645ffd5b848915611c62577f63a62b47000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c6122115760017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d565b7f3ee5aeb5000000000000000000000000000000000000000000000000000000005f5260045ffd5b90335f52600960205260405f205491826123e3575b612256611b68565b73ffffffffffffffffffffffffffffffffffffffff8151163314806123ca575b612389575b50821561235d575f8080808673ffffffffffffffffffffffffffffffffffffffff861695866040518381527fd1c19fbcd4551a5edfb66d43d2e337c04837afda3482b42bdf569a8fccdae5fb60203392a35af13d15612358573d67ffffffffffffffff81116104375761231560207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f84011601611aa2565b9081525f60203d92013e5b156123285750565b90507f1c43b976000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b612320565b7fdc69dc16000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b9269ffffffffffffffffffff60406123a5939501511690611ba4565b9175ffffffffffffffffffffffffffffffffffffffffffff600254166002555f61227b565b5069ffffffffffffffffffff6040820151161515612276565b335f5260096020525f604081205561224e565b73ffffffffffffffffffffffffffffffffffffffff5f54163303610c6d57565b73ffffffffffffffffffffffffffffffffffffffff1680158015612467575b61243c5750565b7f8e4c8aa6000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b5030811461243556fea264697066735822122052410c74925056cf3b9e9839235335ba89b600939208fd0db59d23ad3ea12d1464736f6c63430008250033",
+	Bin: "0x6080604052346101e857604051601f613a1c38819003918201601f19168301916001600160401b0383118484101761018d578084926060946040528339810103126101e85761004d816101ec565b90604061005c602083016101ec565b910151916001600160a01b031680156101d557600180546001600160a01b03199081169091555f8054918216831781556001600160a01b03909116907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09080a36001600160a01b031690811580156101cc575b6101b9576103e881116101a1576040519160608301916001600160401b0383118484101761018d57604092835281845261ffff811660208501525f9383018490526001600160a01b03821660a082901b61ffff60a01b161760025582517f528d9479e9f9889a87a3c30c7f7ba537e5e59c4c85a37733b16e57c62df61302949092907faaebcf1bfa00580e41d966056b48521fa9f202645c86d4ddf28113e617c1b1d38180a35f82526020820152a160405161381b90816102018239f35b634e487b7160e01b5f52604160045260245ffd5b6373ab893560e11b5f526004526103e860245260445ffd5b50634726455360e11b5f5260045260245ffd5b503082146100cf565b631e4fbdf760e01b5f525f60045260245ffd5b5f80fd5b51906001600160a01b03821682036101e85756fe6101406040526004361015610012575f80fd5b5f3560e01c8063044333d21461246e578063087dce94146123d557806319383b3614611d355780631e5eb1d014611c935780632903ecc214611c7257806337bdc99b14611ab8578063391f107814611a115780633ccfd60b146119d05780633e28cbf1146119615780635fe0d490146118d75780636ff221351461152a57806370a0823114611490578063715018a61461143257806372b0d90c146113b557806372c27b62146112c257806379ba5097146111bc5780638539010214611193578063860aefcf146111345780638c368ec914610b735780638da5cb5b14610b23578063a797a66514610afa578063ab35678c14610abf578063afbdf62114610a9c578063b8d08db214610a61578063d1b8cdb814610977578063e30c397814610926578063e74b981b14610800578063f09449ba1461070c578063f2fde38b1461064f578063f3cb5e9f146104be578063f73f9e151461023e5763f7d975771461017a575f80fd5b3461023a5760407f15819dd2fd9f6418b142e798d08a18d0bf06ea368f4480b7b0d3f75bd966bc486101ab366124aa565b6101b6829492612a7f565b906101c081612a34565b61022d68ffffffffffffffffff835460a01c169268ffffffffffffffffff83167fffffff000000000000000000ffffffffffffffffffffffffffffffffffffffff7cffffffffffffffffff000000000000000000000000000000000000000083549260a01b169116179055565b82519182526020820152a2005b5f80fd5b3461023a5760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a57600435606060a0604051610280816127bd565b5f81525f60208201525f60408201525f838201525f60808201520152805f52600460205260405f20604051906102b582612769565b5473ffffffffffffffffffffffffffffffffffffffff811692838352602083019268ffffffffffffffffff8360a01c168452604081019461ffff8460e81c168652606082019360f81c845215610492578491600161ffff68ffffffffffffffffff73ffffffffffffffffffffffffffffffffffffffff88955116945116945116945116151590805f52600860205260405f2054905f52600a60205260405f209160405193610362856127bd565b845260208401948552604084019586526060840190815260808401918252825461038b81612957565b9361039960405195866127d9565b81855260208501905f5260205f205f915b838310610467575050505060a084019283526040519586956020875273ffffffffffffffffffffffffffffffffffffffff60e08801965116602088015251604087015251606086015251151560808501525160a0840152519060c0808401528151809152602061010084019201905f5b818110610428575050500390f35b8251805173ffffffffffffffffffffffffffffffffffffffff16855260209081015161ffff16818601528695506040909401939092019160010161041a565b60016020819261047d859d98999a9b9c9d612983565b815201920192019190989796959493986103aa565b507fbdbf1fe5000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b3461023a576104cc3661262e565b604051926104d9846127a1565b5f8452602084015f815260408501905f825260608601965f885260808701935f855260a08801955f875260c08901975f8952835f52600460205260405f20936040519461052586612769565b549473ffffffffffffffffffffffffffffffffffffffff8616808252602082019168ffffffffffffffffff8860a01c1683526060604082019861ffff8160e81c168a5260f81c91015215610492579473ffffffffffffffffffffffffffffffffffffffff97946105cf61ffff979560e09f99958f956106059668ffffffffffffffffff8c9a511690528860025460a01c168852888651168a525f52600b6020528360405f20612faa565b610645575b508b5190848451169089895116155f1461063b5750845f5b1691612710809492820204938493820204928391030390565b89528952895260405199518a525116602089015251166040870152511660608501525160808401525160a08301525160c0820152f35b85809151166105ec565b881687528d6105d4565b3461023a5760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a5773ffffffffffffffffffffffffffffffffffffffff61069b61250c565b6106a3612efa565b16807fffffffffffffffffffffffff0000000000000000000000000000000000000000600154161760015573ffffffffffffffffffffffffffffffffffffffff5f54167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b3461023a5760207fc2556aa492ceac782330a612ec5e2ffaa68a43c8e8583ab2fb4d923f5c10c1e561073d366126c1565b6107a861074b839593612a7f565b82156107b3576001815460f81c177effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7fff0000000000000000000000000000000000000000000000000000000000000083549260f81b169116179055565b6040519015158152a2005b80547effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff81167ffe00000000000000000000000000000000000000000000000000000000000000909116179055565b3461023a5760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a5761083761250c565b61083f612efa565b61084881612f1a565b73ffffffffffffffffffffffffffffffffffffffff61086561289c565b69ffffffffffffffffffff60408201511680610904575b5060208101515f60408481519661089288612785565b1680875261ffff8416602088015295015273ffffffffffffffffffffffffffffffffffffffff841660a09190911b75ffff0000000000000000000000000000000000000000161760025551167faaebcf1bfa00580e41d966056b48521fa9f202645c86d4ddf28113e617c1b1d35f80a3005b828251165f52600c60205261091e60405f2091825461294a565b90558361087c565b3461023a575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a57602073ffffffffffffffffffffffffffffffffffffffff60015416604051908152f35b3461023a5760207f53e8c586d41e6171fcc8c8040c457db145741e2f0dc737c70df6258cb65b763f6109a8366126c1565b6107a86109b68395936129ca565b8215610a1557600160ff825460e81c16177fffff00ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7dff000000000000000000000000000000000000000000000000000000000083549260e81b169116179055565b80547fffff00ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff81167dfe0000000000000000000000000000000000000000000000000000000000909116179055565b3461023a575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a576020600554604051908152f35b610abd61ffff80610aac3661252f565b949192939094169316913390613034565b005b3461023a575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a576020600354604051908152f35b610abd61ffff80610b0a3661259e565b610b1a8594969395979297612f1a565b16941692613034565b3461023a575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a57602073ffffffffffffffffffffffffffffffffffffffff5f5416604051908152f35b3461023a57610b813661262e565b909160405160a052610b9460a0516127a1565b5f60a05152602060a05101925f8452604060a05101945f8652606060a05101905f8252608060a05101925f845260a0805101945f865260c060a051019660608852835f52600660205260405f209360405194610bef86612785565b549473ffffffffffffffffffffffffffffffffffffffff861690818152604060ff602083019868ffffffffffffffffff8160a01c168a5260e81c1691015215611109575f526007602052610c4560405f206128dd565b9283519461ffff60025460a01c168752610c5e86612957565b610c6b60405191826127d9565b8681527fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0610c9888612957565b015f5b81811061107a5750508a525f5b86811061103f575068ffffffffffffffffff9051168b518082105f146110365750948b955b808c52908b8b61ffff985f6080525f6080525b8360805110610e035792508b61ffff8c818d8d8083168303610df55750969594939291905f5b168152816040519788976020895261010089019760a0515160208b01525160408a015251606089015251166080870152511660a08501525160c0840152519060e0808401528151809152602061012084019201905f5b818110610d6a575050500390f35b91935091602061012060019261010087518051835284810151858401526040810151604084015260608101511515606084015273ffffffffffffffffffffffffffffffffffffffff608082015116608084015261ffff60a08201511660a084015260c081015160c084015260e081015160e08401520151610100820152019401910191849392610d5c565b979695949392919097610d06565b84899392610ebd92610e176080518761296f565b515f52600460205268ffffffffffffffffff60405f2095610e93610e8860405198610e418a612769565b549573ffffffffffffffffffffffffffffffffffffffff87168a5260208a0196858160a01c16885261ffff8160e81c1660408c015260f81c60608b0152608051905161296f565b51986080519061296f565b518285511661ffff60408a01511660a08b015260208a015288525192511690519187608051612f74565b908482810311611009578686898f9785900397610edd8d6080519061296f565b515f52600b60205260405f209073ffffffffffffffffffffffffffffffffffffffff85165f528160205260405f2054610ff65790610f40949392918760408a0152610f2b8860a0515161294a565b60a05152610f39815161273c565b9052612faa565b610fb5575b61010091610f879161ffff8d51169073ffffffffffffffffffffffffffffffffffffffff608087015116155f14610fa6575061271090820204915f9183900390565b60c085015260e08401529101525b6001608051016080528b8b8e610ce0565b61ffff604081920151166105ec565b73ffffffffffffffffffffffffffffffffffffffff8816608084015261ffff60408201511661ffff8b168110610fec575b50610f45565b9950610100610fe6565b5050505050505060606001910152610f95565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b8c969150610ccd565b8061104c6001928861296f565b515f5260046020528d61107268ffffffffffffffffff60405f205460a01c16825161294a565b905201610ca8565b6040519061012082019180831067ffffffffffffffff8411176110dc576020926040525f81525f838201525f60408201525f60608201525f60808201525f60a08201525f60c08201525f60e08201525f61010082015282828601015201610c9b565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b7f9d9bd594000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b3461023a575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a5760a06040516103e8815261138860208201526007604082015268ffffffffffffffffff606082015260326080820152f35b610abd61ffff806111a33661259e565b6111b38594969395979297612f1a565b16941692612b51565b3461023a575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a576001543373ffffffffffffffffffffffffffffffffffffffff821603611296577fffffffffffffffffffffffff0000000000000000000000000000000000000000166001555f54337fffffffffffffffffffffffff00000000000000000000000000000000000000008216175f5573ffffffffffffffffffffffffffffffffffffffff3391167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3005b7f118cdaa7000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b3461023a5760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a576004356112fc612efa565b6103e881116113845760407f528d9479e9f9889a87a3c30c7f7ba537e5e59c4c85a37733b16e57c62df61302916002549075ffff00000000000000000000000000000000000000008160a01b167fffffffffffffffffffff0000ffffffffffffffffffffffffffffffffffffffff83161760025561ffff83519260a01c1682526020820152a1005b7fe757126a000000000000000000000000000000000000000000000000000000005f526004526103e860245260445ffd5b3461023a5760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a5760206114076113f161250c565b6113f9612cc5565b61140281612f1a565b612d39565b5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d604051908152f35b3461023a575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a57611468612efa565b7f89051165000000000000000000000000000000000000000000000000000000005f5260045ffd5b3461023a5760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a57602073ffffffffffffffffffffffffffffffffffffffff6114de61250c565b16805f52600c825260405f2054906002549073ffffffffffffffffffffffffffffffffffffffff821614611516575b50604051908152f35b906115249160b01c9061294a565b8261150d565b3461023a5760607ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a5760043567ffffffffffffffff811161023a573660238201121561023a57806004013567ffffffffffffffff811161023a57602482018160051b92602484369201011161023a576024359060443567ffffffffffffffff811161023a576115c39036906004016124de565b926115cd81612a34565b841580156118cd575b61189c575f5b85811061182957506115ef60055461273c565b948560055561171d60405161160381612785565b33815260ff6020820168ffffffffffffffffff861681526116ce68ffffffffffffffffff6040850192600184528c5f52600660205273ffffffffffffffffffffffffffffffffffffffff8060405f20975116167fffffffffffffffffffffffff0000000000000000000000000000000000000000875416178655511684907fffffff000000000000000000ffffffffffffffffffffffffffffffffffffffff7cffffffffffffffffff000000000000000000000000000000000000000083549260a01b169116179055565b5182547fffff00ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16911660e81b7dff000000000000000000000000000000000000000000000000000000000016179055565b855f52600760205260405f206801000000000000000082116110dc5780548282558083106117ff575b5084905f5260205f20905f5b8381106117eb575050507f07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff90604051928352606060208401528060608401521161023a57806117e07fbaf0a8f2c94d82ee362809f48559f1ed64f3aec7b38972adb6a7e30d6066c5f193886020998997608086013783019660808489030160408501526080339801916126fe565b0390a3604051908152f35b600190602083359301928185015501611752565b815f52828060205f20019103905f5b82811061181c575050611746565b5f8282015560010161180e565b611834818786612927565b3561183e81612a7f565b505f5b8281106118525750506001016115dc565b8161185e828a89612927565b351461186c57600101611841565b50907f10156efc000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b847fc96fc560000000000000000000000000000000000000000000000000000000005f52600452603260245260445ffd5b50603285116115d6565b3461023a5760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a5760243573ffffffffffffffffffffffffffffffffffffffff8116810361023a576004355f52600b60205273ffffffffffffffffffffffffffffffffffffffff60405f2091165f52602052602060405f20541515604051908152f35b3461023a5760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a5773ffffffffffffffffffffffffffffffffffffffff6119ad61250c565b165f52600960205260405f206024355f52602052602060405f2054604051908152f35b3461023a575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a57611a06612cc5565b602061140733612d39565b3461023a5760407f52cc5e5e7013c0e1e9d198919fd170de03673a3be5e488315d9dd94ba90117ef611a42366124aa565b611a4d829492612a7f565b90611a5781612b14565b61022d61ffff835460e81c169261ffff83167fff0000ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7effff000000000000000000000000000000000000000000000000000000000083549260e81b169116179055565b3461023a5760207ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a57600435606080604051611af981612769565b5f81525f60208201525f60408201520152805f52600660205260405f2060405190611b2382612785565b549173ffffffffffffffffffffffffffffffffffffffff831691828152602081019268ffffffffffffffffff8560a01c16845260ff604083019560e81c16855215611c465782600168ffffffffffffffffff73ffffffffffffffffffffffffffffffffffffffff879451169251169251161515925f526007602052611bc760405f2060405192611bb284612769565b835260208301938452604083019485526128dd565b606082019081526040519384936020855273ffffffffffffffffffffffffffffffffffffffff60a086019451166020860152516040850152511515606084015251906080808401528151809152602060c084019201905f5b818110611c2d575050500390f35b8251845285945060209384019390920191600101611c1f565b507f9d9bd594000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b610abd61ffff80611c823661252f565b949192939094169316913390612b51565b3461023a575f7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a57611cc961289c565b73ffffffffffffffffffffffffffffffffffffffff815116611d3169ffffffffffffffffffff604061ffff602086015116940151166040519384938460409194939273ffffffffffffffffffffffffffffffffffffffff606083019616825260208201520152565b0390f35b3461023a5760a07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a5760043560443560243560643567ffffffffffffffff811161023a57611d8d9036906004016124de565b906084359267ffffffffffffffff841161023a573660238501121561023a5783600401359567ffffffffffffffff871161023a576024850194602436918960061b01011161023a57611dde81612a34565b611de782612b14565b85156123ad57335f52600960205260405f2092865f528360205260405f20548061237a575060078811612349575f5f5b8981106121e8575061271081116121b757509061202d7fbf38672a28377a2908a4392366e51a40e6322d0592bb168327f6f395ea196a4f9392611e5b60035461273c565b98899687600355815f526020528660405f20556001878c6121ae575b60ff611ffa92611faa61ffff8a611f5a68ffffffffffffffffff8c60405198611e9f8a612769565b338a528260208b01921682528560408b01951685528860608b01981688525f52600460205273ffffffffffffffffffffffffffffffffffffffff8060405f209a5116167fffffffffffffffffffffffff00000000000000000000000000000000000000008a5416178955511687907fffffff000000000000000000ffffffffffffffffffffffffffffffffffffffff7cffffffffffffffffff000000000000000000000000000000000000000083549260a01b169116179055565b5185547fff0000ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16911660e81b7effff000000000000000000000000000000000000000000000000000000000016178455565b5182547effffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff16911660f81b7fff0000000000000000000000000000000000000000000000000000000000000016179055565b865f5260086020528060405f205560405194859485526020850152604084015260806060840152339660808401916126fe565b0390a3815f52600a60205260405f20905f5b84811061205157602084604051908152f35b61205c81868461281a565b908354680100000000000000008110156110dc578060016120809201865585612857565b92909261218257857f9c2d62e5bd2e2648a7f2c28761459d062c5a60cd9ea93b0a68f2d9ea857803ce602073ffffffffffffffffffffffffffffffffffffffff61216e82612168886121618f99828b8f60019f61211389868d6120e561215c9961286c565b167fffffffffffffffffffffffff00000000000000000000000000000000000000008554161784550161288d565b7fffffffffffffffffffff0000ffffffffffffffffffffffffffffffffffffffff75ffff000000000000000000000000000000000000000083549260a01b16911617905561281a565b61286c565b988c61281a565b0161288d565b9461ffff604051961686521693a30161203f565b7f4e487b71000000000000000000000000000000000000000000000000000000005f525f60045260245ffd5b60039150611e77565b7f662dbab3000000000000000000000000000000000000000000000000000000005f5260045261271060245260445ffd5b9073ffffffffffffffffffffffffffffffffffffffff61220c61215c848d8c61281a565b1680158015612340575b8015612337575b612308578a83915f5b8b84821061229f57602092506121689150936122459361ffff9561281a565b16156122735761226c60019161ffff61226560206121688f88908f61281a565b169061294a565b9101611e17565b507ffe0aeae1000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b82945061215c8273ffffffffffffffffffffffffffffffffffffffff93956122c69361281a565b16146122d85760010183918c91612226565b50827f4426ac3b000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b827f4426ac3b000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b5033811461221d565b50308114612216565b877fb08c5a31000000000000000000000000000000000000000000000000000000005f52600452600760245260445ffd5b877f036bd75e000000000000000000000000000000000000000000000000000000005f523360045260245260445260645ffd5b7f8ce8bb7b000000000000000000000000000000000000000000000000000000005f5260045ffd5b3461023a5760407ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc36011261023a5760043560243567ffffffffffffffff811161023a576124487fbf65482a576bba07ddf407b0dd39c63d560c7765323c11cc051d4a9413881a619136906004016124de565b61245184612a7f565b506124696040519283926020845260208401916126fe565b0390a2005b3461023a5760407fd6b56d82f4fd84569f12c819fcd3adac9b69854b98e9c729c75c3958110b196561249f366124aa565b6101b68294926129ca565b7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc604091011261023a576004359060243590565b9181601f8401121561023a5782359167ffffffffffffffff831161023a576020838186019501011161023a57565b6004359073ffffffffffffffffffffffffffffffffffffffff8216820361023a57565b7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc608091011261023a576004359060243573ffffffffffffffffffffffffffffffffffffffff8116810361023a579060443561ffff8116810361023a579060643561ffff8116810361023a5790565b7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc60a091011261023a5760043573ffffffffffffffffffffffffffffffffffffffff8116810361023a57906024359060443573ffffffffffffffffffffffffffffffffffffffff8116810361023a579060643561ffff8116810361023a579060843561ffff8116810361023a5790565b7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc608091011261023a576004359060243573ffffffffffffffffffffffffffffffffffffffff8116810361023a579060443573ffffffffffffffffffffffffffffffffffffffff8116810361023a579060643573ffffffffffffffffffffffffffffffffffffffff8116810361023a5790565b7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc604091011261023a5760043590602435801515810361023a5790565b601f82602094937fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe093818652868601375f8582860101520116010190565b7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff81146110095760010190565b6080810190811067ffffffffffffffff8211176110dc57604052565b6060810190811067ffffffffffffffff8211176110dc57604052565b60e0810190811067ffffffffffffffff8211176110dc57604052565b60c0810190811067ffffffffffffffff8211176110dc57604052565b90601f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0910116810190811067ffffffffffffffff8211176110dc57604052565b919081101561282a5760061b0190565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b805482101561282a575f5260205f2001905f90565b3573ffffffffffffffffffffffffffffffffffffffff8116810361023a5790565b3561ffff8116810361023a5790565b604051906128a982612785565b81604060025473ffffffffffffffffffffffffffffffffffffffff8116835261ffff8160a01c16602084015260b01c910152565b90604051918281549182825260208201905f5260205f20925f5b81811061290e57505061290c925003836127d9565b565b84548352600194850194879450602090930192016128f7565b919081101561282a5760051b0190565b8181029291811591840414171561100957565b9190820180921161100957565b67ffffffffffffffff81116110dc5760051b60200190565b805182101561282a5760209160051b010190565b906040516040810181811067ffffffffffffffff8211176110dc57604052915473ffffffffffffffffffffffffffffffffffffffff8116835260a01c61ffff166020830152565b90815f52600660205260405f209173ffffffffffffffffffffffffffffffffffffffff83541690811561110957338203612a02575050565b7f9e63b408000000000000000000000000000000000000000000000000000000005f526004523360245260445260645ffd5b68ffffffffffffffffff8111612a475750565b7f87ebe85d000000000000000000000000000000000000000000000000000000005f5260045268ffffffffffffffffff60245260445ffd5b90815f52600460205260405f209173ffffffffffffffffffffffffffffffffffffffff835416908115612ae957338203612ab7575050565b7f83395ddf000000000000000000000000000000000000000000000000000000005f526004523360245260445260645ffd5b7fbdbf1fe5000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b6113888111612b205750565b7fe954dc27000000000000000000000000000000000000000000000000000000005f5260045261138860245260445ffd5b9493929190855f52600460205260405f20549573ffffffffffffffffffffffffffffffffffffffff871668ffffffffffffffffff8860a01c16918860f81c906001821615612c9457833403612c605773ffffffffffffffffffffffffffffffffffffffff8516938484148015612c57575b612c2757815f52600b60205260405f2093855f528460205260405f20958654612bf8575061ffff61290c9b9c60e81c1692613481565b837f6a46e4ae000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b83827f060cdcd2000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b50338414612bc2565b83907f869afcee000000000000000000000000000000000000000000000000000000005f526004523460245260445260645ffd5b8215612ae9577f63a62b47000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c612d115760017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d565b7f3ee5aeb5000000000000000000000000000000000000000000000000000000005f5260045ffd5b90335f52600c60205260405f20549182612ee7575b612d5661289c565b73ffffffffffffffffffffffffffffffffffffffff815116331480612ece575b612e8d575b508215612e61575f8080808673ffffffffffffffffffffffffffffffffffffffff861695866040518381527fd1c19fbcd4551a5edfb66d43d2e337c04837afda3482b42bdf569a8fccdae5fb60203392a35af13d15612e5c573d67ffffffffffffffff81116110dc5760405190612e1a60207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f84011601836127d9565b81525f60203d92013e5b15612e2c5750565b90507f1c43b976000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b612e24565b7fdc69dc16000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b9269ffffffffffffffffffff6040612ea993950151169061294a565b9175ffffffffffffffffffffffffffffffffffffffffffff600254166002555f612d7b565b5069ffffffffffffffffffff6040820151161515612d76565b335f52600c6020525f6040812055612d4e565b73ffffffffffffffffffffffffffffffffffffffff5f5416330361129657565b73ffffffffffffffffffffffffffffffffffffffff1680158015612f6b575b612f405750565b7f8e4c8aa6000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b50308114612f39565b94919394600181018091116110095714612fa357508215612f9c57612f9891612937565b0490565b5050505f90565b9250505090565b91929073ffffffffffffffffffffffffffffffffffffffff16908115159384613013575b5083612ff2575b5082612fe057505090565b9091505f5260205260405f2054151590565b73ffffffffffffffffffffffffffffffffffffffff1681141592505f612fd5565b73ffffffffffffffffffffffffffffffffffffffff1682141593505f612fce565b60e0526101205260c05260e0515f52600660205260405f20549168ffffffffffffffffff8360a01c169260018160e81c161561340a5760e0515f52600760205261308060405f206128dd565b918251935f955f5b8681106133d15750868110156133c7579493925b5f61010081905296879690815b8789106131e2575050505050505050506101005115613197578034036131625760405173ffffffffffffffffffffffffffffffffffffffff60c05116917f25dbc985af6628cd5dc916829998427aec0293c92156a0513b670fe10cb6474073ffffffffffffffffffffffffffffffffffffffff6101205116928061315d60e051946101005190338460409194939273ffffffffffffffffffffffffffffffffffffffff606083019616825260208201520152565b0390a4565b7f42ec8f95000000000000000000000000000000000000000000000000000000005f5260e0516004523460245260445260645ffd5b7f857a06fd000000000000000000000000000000000000000000000000000000005f5260e05160045273ffffffffffffffffffffffffffffffffffffffff610120511660245260445ffd5b88998861321d83856131f78e8d9e9f9d61296f565b519b8c5f5260046020528860405f20549568ffffffffffffffffff8760a01c1692612f74565b8093039873ffffffffffffffffffffffffffffffffffffffff610120511673ffffffffffffffffffffffffffffffffffffffff88161473ffffffffffffffffffffffffffffffffffffffff610120511673ffffffffffffffffffffffffffffffffffffffff8916036133a8575b61336257805f52600b60205260405f2073ffffffffffffffffffffffffffffffffffffffff61012051165f528060205260405f209081546133545760018460f81c1615613328576001959493613312938c938c9360c051938d8a610120519573ffffffffffffffffffffffffffffffffffffffff61ffff8560f81c9560e81c16931690613481565b0199816101005101610100525b019796956130a9565b827f63a62b47000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b50505050996001915061331f565b8673ffffffffffffffffffffffffffffffffffffffff917f060cdcd2000000000000000000000000000000000000000000000000000000005f526004521660245260445ffd5b503373ffffffffffffffffffffffffffffffffffffffff88161461328a565b508594939261309c565b966134036001916133e28a8961296f565b515f52600460205268ffffffffffffffffff60405f205460a01c169061294a565b9701613088565b73ffffffffffffffffffffffffffffffffffffffff1615613453577ff5ae18c4000000000000000000000000000000000000000000000000000000005f5260e05160045260245ffd5b7f9d9bd594000000000000000000000000000000000000000000000000000000005f5260e05160045260245ffd5b959a99989a9794909792919273ffffffffffffffffffffffffffffffffffffffff86169182151592836137da575b836137c0575b5050600190556002549861ffff8a60a01c169b808d1180156137af575b6137665750509985969798999a1561375b575b6127109083028190049183020481830381900396909197879a898015159773ffffffffffffffffffffffffffffffffffffffff7fc395d24b295d2c2a10d85d92679a03c3120876fbb1a541c4536451442dece9b39460a094829460029c6136f6575b5050876136dd575b169b8c9660405198338a5260208a01528c60408a0152606089015260808801521694a4166135ad575b50505081613584575050565b73ffffffffffffffffffffffffffffffffffffffff165f52600c60205260405f20908154019055565b90919293508192815f52600a60205260405f20918254925f5b8481106135dc57505050505050905f8080613578565b6135ef6135e98284612857565b50612983565b9673ffffffffffffffffffffffffffffffffffffffff88511685811480156136d4575b6136a5575061271061362c61ffff60208b01511689612937565b0490811561369a5790847ffc7abe6d078394d1a9e3e9ef663445d0b37f14cfc7b0527cb6a1a40484414e23602073ffffffffffffffffffffffffffffffffffffffff8460019796039c818151165f52600c835260405f20868154019055511693604051908152a35b016135c6565b975050600190613694565b847f060cdcd2000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b50338114613612565b8183165f52600c60205260405f2088815401905561354f565b60b082901c810169ffffffffffffffffffff811161371d575060b01b018b555b5f8e613547565b91849150165f52600c60205261373860405f2091825461294a565b905575ffffffffffffffffffffffffffffffffffffffffffff8b54168b55613716565b5f94508491506134e5565b87925060a4938d604051947f460483e900000000000000000000000000000000000000000000000000000000865260048601526024850152604484015260648301526084820152fd5b508280156134d257508184106134d2565b909192505f52602052600160405f2054151591905f6134b5565b3381141593506134af56fea2646970667358221220ad1dd81df4e5c69426db1feaf09ba5d45dc82edb486caa60944e342b5c004c5664736f6c63430008250033",
 }
 
 // Market is an auto generated Go binding around an Ethereum contract.
@@ -202,7 +234,7 @@ func (market *Market) UnpackFeeConfig(data []byte) (FeeConfigOutput, error) {
 // the contract method with ID 0x860aefcf.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function limits() pure returns(uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice)
+// Solidity: function limits() pure returns(uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice, uint256 maxReleaseTracks)
 func (market *Market) PackLimits() []byte {
 	enc, err := market.abi.Pack("limits")
 	if err != nil {
@@ -215,7 +247,7 @@ func (market *Market) PackLimits() []byte {
 // the contract method with ID 0x860aefcf.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function limits() pure returns(uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice)
+// Solidity: function limits() pure returns(uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice, uint256 maxReleaseTracks)
 func (market *Market) TryPackLimits() ([]byte, error) {
 	return market.abi.Pack("limits")
 }
@@ -227,12 +259,13 @@ type LimitsOutput struct {
 	MaxReferralBps   *big.Int
 	MaxCollaborators *big.Int
 	MaxPrice         *big.Int
+	MaxReleaseTracks *big.Int
 }
 
 // UnpackLimits is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x860aefcf.
 //
-// Solidity: function limits() pure returns(uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice)
+// Solidity: function limits() pure returns(uint256 maxFeeBps, uint256 maxReferralBps, uint256 maxCollaborators, uint256 maxPrice, uint256 maxReleaseTracks)
 func (market *Market) UnpackLimits(data []byte) (LimitsOutput, error) {
 	out, err := market.abi.Unpack("limits", data)
 	outstruct := new(LimitsOutput)
@@ -243,6 +276,7 @@ func (market *Market) UnpackLimits(data []byte) (LimitsOutput, error) {
 	outstruct.MaxReferralBps = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
 	outstruct.MaxCollaborators = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
 	outstruct.MaxPrice = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	outstruct.MaxReleaseTracks = abi.ConvertType(out[4], new(big.Int)).(*big.Int)
 	return *outstruct, nil
 }
 
@@ -395,6 +429,50 @@ func (market *Market) TryPackPurchaseFor(recipient common.Address, trackId *big.
 	return market.abi.Pack("purchaseFor", recipient, trackId, referrer, maxFeeBps, minReferralBps)
 }
 
+// PackPurchaseRelease is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xafbdf621.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function purchaseRelease(uint256 releaseId, address referrer, uint16 maxFeeBps, uint16 minReferralBps) payable returns()
+func (market *Market) PackPurchaseRelease(releaseId *big.Int, referrer common.Address, maxFeeBps uint16, minReferralBps uint16) []byte {
+	enc, err := market.abi.Pack("purchaseRelease", releaseId, referrer, maxFeeBps, minReferralBps)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPurchaseRelease is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xafbdf621.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function purchaseRelease(uint256 releaseId, address referrer, uint16 maxFeeBps, uint16 minReferralBps) payable returns()
+func (market *Market) TryPackPurchaseRelease(releaseId *big.Int, referrer common.Address, maxFeeBps uint16, minReferralBps uint16) ([]byte, error) {
+	return market.abi.Pack("purchaseRelease", releaseId, referrer, maxFeeBps, minReferralBps)
+}
+
+// PackPurchaseReleaseFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa797a665.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function purchaseReleaseFor(address recipient, uint256 releaseId, address referrer, uint16 maxFeeBps, uint16 minReferralBps) payable returns()
+func (market *Market) PackPurchaseReleaseFor(recipient common.Address, releaseId *big.Int, referrer common.Address, maxFeeBps uint16, minReferralBps uint16) []byte {
+	enc, err := market.abi.Pack("purchaseReleaseFor", recipient, releaseId, referrer, maxFeeBps, minReferralBps)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPurchaseReleaseFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa797a665.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function purchaseReleaseFor(address recipient, uint256 releaseId, address referrer, uint16 maxFeeBps, uint16 minReferralBps) payable returns()
+func (market *Market) TryPackPurchaseReleaseFor(recipient common.Address, releaseId *big.Int, referrer common.Address, maxFeeBps uint16, minReferralBps uint16) ([]byte, error) {
+	return market.abi.Pack("purchaseReleaseFor", recipient, releaseId, referrer, maxFeeBps, minReferralBps)
+}
+
 // PackQuote is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xf3cb5e9f.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -430,6 +508,41 @@ func (market *Market) UnpackQuote(data []byte) (BittunesMarketQuote, error) {
 	return out0, nil
 }
 
+// PackQuoteRelease is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8c368ec9.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function quoteRelease(uint256 releaseId, address referrer, address buyer, address recipient) view returns((uint256,uint256,uint256,uint16,uint16,uint256,(uint256,uint256,uint256,bool,address,uint16,uint256,uint256,uint256)[]) q)
+func (market *Market) PackQuoteRelease(releaseId *big.Int, referrer common.Address, buyer common.Address, recipient common.Address) []byte {
+	enc, err := market.abi.Pack("quoteRelease", releaseId, referrer, buyer, recipient)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackQuoteRelease is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8c368ec9.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function quoteRelease(uint256 releaseId, address referrer, address buyer, address recipient) view returns((uint256,uint256,uint256,uint16,uint16,uint256,(uint256,uint256,uint256,bool,address,uint16,uint256,uint256,uint256)[]) q)
+func (market *Market) TryPackQuoteRelease(releaseId *big.Int, referrer common.Address, buyer common.Address, recipient common.Address) ([]byte, error) {
+	return market.abi.Pack("quoteRelease", releaseId, referrer, buyer, recipient)
+}
+
+// UnpackQuoteRelease is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8c368ec9.
+//
+// Solidity: function quoteRelease(uint256 releaseId, address referrer, address buyer, address recipient) view returns((uint256,uint256,uint256,uint16,uint16,uint256,(uint256,uint256,uint256,bool,address,uint16,uint256,uint256,uint256)[]) q)
+func (market *Market) UnpackQuoteRelease(data []byte) (BittunesMarketReleaseQuote, error) {
+	out, err := market.abi.Unpack("quoteRelease", data)
+	if err != nil {
+		return *new(BittunesMarketReleaseQuote), err
+	}
+	out0 := *abi.ConvertType(out[0], new(BittunesMarketReleaseQuote)).(*BittunesMarketReleaseQuote)
+	return out0, nil
+}
+
 // PackRegister is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x19383b36.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -458,6 +571,111 @@ func (market *Market) TryPackRegister(price *big.Int, referralBps *big.Int, cont
 // Solidity: function register(uint256 price, uint256 referralBps, bytes32 contentHash, string metadataURI, (address,uint16)[] collaborators) returns(uint256 trackId)
 func (market *Market) UnpackRegister(data []byte) (*big.Int, error) {
 	out, err := market.abi.Unpack("register", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRegisterRelease is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6ff22135.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function registerRelease(uint256[] trackIds, uint256 price, string metadataURI) returns(uint256 releaseId)
+func (market *Market) PackRegisterRelease(trackIds []*big.Int, price *big.Int, metadataURI string) []byte {
+	enc, err := market.abi.Pack("registerRelease", trackIds, price, metadataURI)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegisterRelease is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6ff22135.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function registerRelease(uint256[] trackIds, uint256 price, string metadataURI) returns(uint256 releaseId)
+func (market *Market) TryPackRegisterRelease(trackIds []*big.Int, price *big.Int, metadataURI string) ([]byte, error) {
+	return market.abi.Pack("registerRelease", trackIds, price, metadataURI)
+}
+
+// UnpackRegisterRelease is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6ff22135.
+//
+// Solidity: function registerRelease(uint256[] trackIds, uint256 price, string metadataURI) returns(uint256 releaseId)
+func (market *Market) UnpackRegisterRelease(data []byte) (*big.Int, error) {
+	out, err := market.abi.Unpack("registerRelease", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRelease is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x37bdc99b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function release(uint256 releaseId) view returns((address,uint256,bool,uint256[]) info)
+func (market *Market) PackRelease(releaseId *big.Int) []byte {
+	enc, err := market.abi.Pack("release", releaseId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRelease is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x37bdc99b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function release(uint256 releaseId) view returns((address,uint256,bool,uint256[]) info)
+func (market *Market) TryPackRelease(releaseId *big.Int) ([]byte, error) {
+	return market.abi.Pack("release", releaseId)
+}
+
+// UnpackRelease is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x37bdc99b.
+//
+// Solidity: function release(uint256 releaseId) view returns((address,uint256,bool,uint256[]) info)
+func (market *Market) UnpackRelease(data []byte) (BittunesMarketReleaseInfo, error) {
+	out, err := market.abi.Unpack("release", data)
+	if err != nil {
+		return *new(BittunesMarketReleaseInfo), err
+	}
+	out0 := *abi.ConvertType(out[0], new(BittunesMarketReleaseInfo)).(*BittunesMarketReleaseInfo)
+	return out0, nil
+}
+
+// PackReleaseCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb8d08db2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function releaseCount() view returns(uint256)
+func (market *Market) PackReleaseCount() []byte {
+	enc, err := market.abi.Pack("releaseCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReleaseCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb8d08db2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function releaseCount() view returns(uint256)
+func (market *Market) TryPackReleaseCount() ([]byte, error) {
+	return market.abi.Pack("releaseCount")
+}
+
+// UnpackReleaseCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb8d08db2.
+//
+// Solidity: function releaseCount() view returns(uint256)
+func (market *Market) UnpackReleaseCount(data []byte) (*big.Int, error) {
+	out, err := market.abi.Unpack("releaseCount", data)
 	if err != nil {
 		return new(big.Int), err
 	}
@@ -617,6 +835,50 @@ func (market *Market) PackSetReferralBps(trackId *big.Int, referralBps *big.Int)
 // Solidity: function setReferralBps(uint256 trackId, uint256 referralBps) returns()
 func (market *Market) TryPackSetReferralBps(trackId *big.Int, referralBps *big.Int) ([]byte, error) {
 	return market.abi.Pack("setReferralBps", trackId, referralBps)
+}
+
+// PackSetReleaseListed is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd1b8cdb8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setReleaseListed(uint256 releaseId, bool listed) returns()
+func (market *Market) PackSetReleaseListed(releaseId *big.Int, listed bool) []byte {
+	enc, err := market.abi.Pack("setReleaseListed", releaseId, listed)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetReleaseListed is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd1b8cdb8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setReleaseListed(uint256 releaseId, bool listed) returns()
+func (market *Market) TryPackSetReleaseListed(releaseId *big.Int, listed bool) ([]byte, error) {
+	return market.abi.Pack("setReleaseListed", releaseId, listed)
+}
+
+// PackSetReleasePrice is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x044333d2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setReleasePrice(uint256 releaseId, uint256 price) returns()
+func (market *Market) PackSetReleasePrice(releaseId *big.Int, price *big.Int) []byte {
+	enc, err := market.abi.Pack("setReleasePrice", releaseId, price)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetReleasePrice is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x044333d2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setReleasePrice(uint256 releaseId, uint256 price) returns()
+func (market *Market) TryPackSetReleasePrice(releaseId *big.Int, price *big.Int) ([]byte, error) {
+	return market.abi.Pack("setReleasePrice", releaseId, price)
 }
 
 // PackTrack is the Go binding used to pack the parameters required for calling
@@ -1321,6 +1583,194 @@ func (market *Market) UnpackReferralShareUpdatedEvent(log *types.Log) (*MarketRe
 	return out, nil
 }
 
+// MarketReleaseListingUpdated represents a ReleaseListingUpdated event raised by the Market contract.
+type MarketReleaseListingUpdated struct {
+	ReleaseId *big.Int
+	Listed    bool
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const MarketReleaseListingUpdatedEventName = "ReleaseListingUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (MarketReleaseListingUpdated) ContractEventName() string {
+	return MarketReleaseListingUpdatedEventName
+}
+
+// UnpackReleaseListingUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReleaseListingUpdated(uint256 indexed releaseId, bool listed)
+func (market *Market) UnpackReleaseListingUpdatedEvent(log *types.Log) (*MarketReleaseListingUpdated, error) {
+	event := "ReleaseListingUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketReleaseListingUpdated)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketReleasePriceUpdated represents a ReleasePriceUpdated event raised by the Market contract.
+type MarketReleasePriceUpdated struct {
+	ReleaseId     *big.Int
+	PreviousPrice *big.Int
+	NewPrice      *big.Int
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const MarketReleasePriceUpdatedEventName = "ReleasePriceUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (MarketReleasePriceUpdated) ContractEventName() string {
+	return MarketReleasePriceUpdatedEventName
+}
+
+// UnpackReleasePriceUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReleasePriceUpdated(uint256 indexed releaseId, uint256 previousPrice, uint256 newPrice)
+func (market *Market) UnpackReleasePriceUpdatedEvent(log *types.Log) (*MarketReleasePriceUpdated, error) {
+	event := "ReleasePriceUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketReleasePriceUpdated)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketReleasePurchased represents a ReleasePurchased event raised by the Market contract.
+type MarketReleasePurchased struct {
+	ReleaseId    *big.Int
+	Buyer        common.Address
+	Recipient    common.Address
+	Referrer     common.Address
+	Amount       *big.Int
+	TracksBought *big.Int
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const MarketReleasePurchasedEventName = "ReleasePurchased"
+
+// ContractEventName returns the user-defined event name.
+func (MarketReleasePurchased) ContractEventName() string {
+	return MarketReleasePurchasedEventName
+}
+
+// UnpackReleasePurchasedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReleasePurchased(uint256 indexed releaseId, address buyer, address indexed recipient, address indexed referrer, uint256 amount, uint256 tracksBought)
+func (market *Market) UnpackReleasePurchasedEvent(log *types.Log) (*MarketReleasePurchased, error) {
+	event := "ReleasePurchased"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketReleasePurchased)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// MarketReleaseRegistered represents a ReleaseRegistered event raised by the Market contract.
+type MarketReleaseRegistered struct {
+	ReleaseId   *big.Int
+	Artist      common.Address
+	Price       *big.Int
+	TrackIds    []*big.Int
+	MetadataURI string
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const MarketReleaseRegisteredEventName = "ReleaseRegistered"
+
+// ContractEventName returns the user-defined event name.
+func (MarketReleaseRegistered) ContractEventName() string {
+	return MarketReleaseRegisteredEventName
+}
+
+// UnpackReleaseRegisteredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ReleaseRegistered(uint256 indexed releaseId, address indexed artist, uint256 price, uint256[] trackIds, string metadataURI)
+func (market *Market) UnpackReleaseRegisteredEvent(log *types.Log) (*MarketReleaseRegistered, error) {
+	event := "ReleaseRegistered"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != market.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(MarketReleaseRegistered)
+	if len(log.Data) > 0 {
+		if err := market.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range market.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // MarketTrackRegistered represents a TrackRegistered event raised by the Market contract.
 type MarketTrackRegistered struct {
 	TrackId     *big.Int
@@ -1425,11 +1875,17 @@ func (market *Market) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], market.abi.Errors["CollaboratorSharesTooHigh"].ID.Bytes()[:4]) {
 		return market.UnpackCollaboratorSharesTooHighError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], market.abi.Errors["DuplicateReleaseTrack"].ID.Bytes()[:4]) {
+		return market.UnpackDuplicateReleaseTrackError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], market.abi.Errors["FeeTooHigh"].ID.Bytes()[:4]) {
 		return market.UnpackFeeTooHighError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], market.abi.Errors["IncorrectPayment"].ID.Bytes()[:4]) {
 		return market.UnpackIncorrectPaymentError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["IncorrectReleasePayment"].ID.Bytes()[:4]) {
+		return market.UnpackIncorrectReleasePaymentError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], market.abi.Errors["InvalidAddress"].ID.Bytes()[:4]) {
 		return market.UnpackInvalidAddressError(raw[4:])
@@ -1437,8 +1893,14 @@ func (market *Market) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], market.abi.Errors["InvalidCollaborator"].ID.Bytes()[:4]) {
 		return market.UnpackInvalidCollaboratorError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], market.abi.Errors["InvalidReleaseTrackCount"].ID.Bytes()[:4]) {
+		return market.UnpackInvalidReleaseTrackCountError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], market.abi.Errors["MissingContentHash"].ID.Bytes()[:4]) {
 		return market.UnpackMissingContentHashError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["NotReleaseArtist"].ID.Bytes()[:4]) {
+		return market.UnpackNotReleaseArtistError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], market.abi.Errors["NotTrackArtist"].ID.Bytes()[:4]) {
 		return market.UnpackNotTrackArtistError(raw[4:])
@@ -1464,6 +1926,12 @@ func (market *Market) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], market.abi.Errors["ReferralShareTooHigh"].ID.Bytes()[:4]) {
 		return market.UnpackReferralShareTooHighError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], market.abi.Errors["ReleaseAlreadyOwned"].ID.Bytes()[:4]) {
+		return market.UnpackReleaseAlreadyOwnedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["ReleaseNotListed"].ID.Bytes()[:4]) {
+		return market.UnpackReleaseNotListedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], market.abi.Errors["RenounceDisabled"].ID.Bytes()[:4]) {
 		return market.UnpackRenounceDisabledError(raw[4:])
 	}
@@ -1481,6 +1949,9 @@ func (market *Market) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], market.abi.Errors["TransferFailed"].ID.Bytes()[:4]) {
 		return market.UnpackTransferFailedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], market.abi.Errors["UnknownRelease"].ID.Bytes()[:4]) {
+		return market.UnpackUnknownReleaseError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], market.abi.Errors["UnknownTrack"].ID.Bytes()[:4]) {
 		return market.UnpackUnknownTrackError(raw[4:])
@@ -1541,6 +2012,31 @@ func (market *Market) UnpackCollaboratorSharesTooHighError(raw []byte) (*MarketC
 	return out, nil
 }
 
+// MarketDuplicateReleaseTrack represents a DuplicateReleaseTrack error raised by the Market contract.
+type MarketDuplicateReleaseTrack struct {
+	Index   *big.Int
+	TrackId *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DuplicateReleaseTrack(uint256 index, uint256 trackId)
+func MarketDuplicateReleaseTrackErrorID() common.Hash {
+	return common.HexToHash("0x10156efc327e83a41bdd0b375368ce18ae04a55ae2e5b9c81bd8ab633f1f8986")
+}
+
+// UnpackDuplicateReleaseTrackError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DuplicateReleaseTrack(uint256 index, uint256 trackId)
+func (market *Market) UnpackDuplicateReleaseTrackError(raw []byte) (*MarketDuplicateReleaseTrack, error) {
+	out := new(MarketDuplicateReleaseTrack)
+	if err := market.abi.UnpackIntoInterface(out, "DuplicateReleaseTrack", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MarketFeeTooHigh represents a FeeTooHigh error raised by the Market contract.
 type MarketFeeTooHigh struct {
 	Bps    *big.Int
@@ -1587,6 +2083,32 @@ func MarketIncorrectPaymentErrorID() common.Hash {
 func (market *Market) UnpackIncorrectPaymentError(raw []byte) (*MarketIncorrectPayment, error) {
 	out := new(MarketIncorrectPayment)
 	if err := market.abi.UnpackIntoInterface(out, "IncorrectPayment", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketIncorrectReleasePayment represents a IncorrectReleasePayment error raised by the Market contract.
+type MarketIncorrectReleasePayment struct {
+	ReleaseId *big.Int
+	Sent      *big.Int
+	Amount    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error IncorrectReleasePayment(uint256 releaseId, uint256 sent, uint256 amount)
+func MarketIncorrectReleasePaymentErrorID() common.Hash {
+	return common.HexToHash("0x42ec8f9577cb7c1381a348443d94ba86547ffe0c0d3c4461fedf2ef7302d9acf")
+}
+
+// UnpackIncorrectReleasePaymentError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error IncorrectReleasePayment(uint256 releaseId, uint256 sent, uint256 amount)
+func (market *Market) UnpackIncorrectReleasePaymentError(raw []byte) (*MarketIncorrectReleasePayment, error) {
+	out := new(MarketIncorrectReleasePayment)
+	if err := market.abi.UnpackIntoInterface(out, "IncorrectReleasePayment", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1641,6 +2163,31 @@ func (market *Market) UnpackInvalidCollaboratorError(raw []byte) (*MarketInvalid
 	return out, nil
 }
 
+// MarketInvalidReleaseTrackCount represents a InvalidReleaseTrackCount error raised by the Market contract.
+type MarketInvalidReleaseTrackCount struct {
+	Count    *big.Int
+	MaxCount *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidReleaseTrackCount(uint256 count, uint256 maxCount)
+func MarketInvalidReleaseTrackCountErrorID() common.Hash {
+	return common.HexToHash("0xc96fc5604a7e32d192f621247f115cf77cb496d9054e8d2848021cb81e9241a2")
+}
+
+// UnpackInvalidReleaseTrackCountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidReleaseTrackCount(uint256 count, uint256 maxCount)
+func (market *Market) UnpackInvalidReleaseTrackCountError(raw []byte) (*MarketInvalidReleaseTrackCount, error) {
+	out := new(MarketInvalidReleaseTrackCount)
+	if err := market.abi.UnpackIntoInterface(out, "InvalidReleaseTrackCount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MarketMissingContentHash represents a MissingContentHash error raised by the Market contract.
 type MarketMissingContentHash struct {
 }
@@ -1659,6 +2206,32 @@ func MarketMissingContentHashErrorID() common.Hash {
 func (market *Market) UnpackMissingContentHashError(raw []byte) (*MarketMissingContentHash, error) {
 	out := new(MarketMissingContentHash)
 	if err := market.abi.UnpackIntoInterface(out, "MissingContentHash", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketNotReleaseArtist represents a NotReleaseArtist error raised by the Market contract.
+type MarketNotReleaseArtist struct {
+	ReleaseId *big.Int
+	Caller    common.Address
+	Artist    common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotReleaseArtist(uint256 releaseId, address caller, address artist)
+func MarketNotReleaseArtistErrorID() common.Hash {
+	return common.HexToHash("0x9e63b408cef5942cf9b27ba84ebf8f330bca21c7d0ed0947ced955be2f7800c6")
+}
+
+// UnpackNotReleaseArtistError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotReleaseArtist(uint256 releaseId, address caller, address artist)
+func (market *Market) UnpackNotReleaseArtistError(raw []byte) (*MarketNotReleaseArtist, error) {
+	out := new(MarketNotReleaseArtist)
+	if err := market.abi.UnpackIntoInterface(out, "NotReleaseArtist", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1861,6 +2434,55 @@ func (market *Market) UnpackReferralShareTooHighError(raw []byte) (*MarketReferr
 	return out, nil
 }
 
+// MarketReleaseAlreadyOwned represents a ReleaseAlreadyOwned error raised by the Market contract.
+type MarketReleaseAlreadyOwned struct {
+	ReleaseId *big.Int
+	Account   common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReleaseAlreadyOwned(uint256 releaseId, address account)
+func MarketReleaseAlreadyOwnedErrorID() common.Hash {
+	return common.HexToHash("0x857a06fd56de072b2b6271b6742f047e77c632d5d52cd8ff90de6208acbb1fd0")
+}
+
+// UnpackReleaseAlreadyOwnedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReleaseAlreadyOwned(uint256 releaseId, address account)
+func (market *Market) UnpackReleaseAlreadyOwnedError(raw []byte) (*MarketReleaseAlreadyOwned, error) {
+	out := new(MarketReleaseAlreadyOwned)
+	if err := market.abi.UnpackIntoInterface(out, "ReleaseAlreadyOwned", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketReleaseNotListed represents a ReleaseNotListed error raised by the Market contract.
+type MarketReleaseNotListed struct {
+	ReleaseId *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReleaseNotListed(uint256 releaseId)
+func MarketReleaseNotListedErrorID() common.Hash {
+	return common.HexToHash("0xf5ae18c408daad79ecedda400e9e3364f73145a5cab7290d34356419a0b77d76")
+}
+
+// UnpackReleaseNotListedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReleaseNotListed(uint256 releaseId)
+func (market *Market) UnpackReleaseNotListedError(raw []byte) (*MarketReleaseNotListed, error) {
+	out := new(MarketReleaseNotListed)
+	if err := market.abi.UnpackIntoInterface(out, "ReleaseNotListed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MarketRenounceDisabled represents a RenounceDisabled error raised by the Market contract.
 type MarketRenounceDisabled struct {
 }
@@ -2006,6 +2628,30 @@ func MarketTransferFailedErrorID() common.Hash {
 func (market *Market) UnpackTransferFailedError(raw []byte) (*MarketTransferFailed, error) {
 	out := new(MarketTransferFailed)
 	if err := market.abi.UnpackIntoInterface(out, "TransferFailed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// MarketUnknownRelease represents a UnknownRelease error raised by the Market contract.
+type MarketUnknownRelease struct {
+	ReleaseId *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownRelease(uint256 releaseId)
+func MarketUnknownReleaseErrorID() common.Hash {
+	return common.HexToHash("0x9d9bd5948372547b25f872bca6151260537ac95354c481d60faf15d49248b944")
+}
+
+// UnpackUnknownReleaseError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownRelease(uint256 releaseId)
+func (market *Market) UnpackUnknownReleaseError(raw []byte) (*MarketUnknownRelease, error) {
+	out := new(MarketUnknownRelease)
+	if err := market.abi.UnpackIntoInterface(out, "UnknownRelease", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

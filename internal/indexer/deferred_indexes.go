@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// IndexDeferrer is a store that can stop keeping up the indexes only readers use while a backfill
+// IndexDeferrer is a store that can stop keeping up the indexes that writing a batch never reads while a backfill
 // far from the head writes, and build them again before the head (store.Store on PostgreSQL).
 type IndexDeferrer interface {
 	// DeferIndexes defers them for a backfill about to write about rows purchases, if that pays;
@@ -25,7 +25,7 @@ const (
 	indexesBuilt                      // none deferred
 )
 
-// planIndexes defers the store's reader indexes when the logs left to backfill up to limit,
+// planIndexes defers the store's deferrable indexes when the logs left to backfill up to limit,
 // estimated from the density of the range just fetched, exceed Config.DeferIndexesAbove, and builds
 // them again once fewer than two ranges' worth are left: so the API's queries, slow meanwhile, are
 // indexed again before the indexer reaches the head.
@@ -42,7 +42,7 @@ func (ix *Indexer) planIndexes(ctx context.Context, f fetched, limit uint64) err
 			return dbError{fmt.Errorf("indexer: defer indexes: %w", err)}
 		}
 		if deferred {
-			ix.cfg.Logger.Info("indexer: reader indexes deferred for the backfill", "logs_left", left, "until_block", limit)
+			ix.cfg.Logger.Info("indexer: deferrable indexes deferred for the backfill", "logs_left", left, "until_block", limit)
 			ix.indexes = indexesDeferred
 		}
 	case left <= 2*int64(ix.cfg.TargetLogs):

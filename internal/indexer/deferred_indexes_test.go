@@ -11,7 +11,7 @@ import (
 )
 
 // TestABackfillDefersReaderIndexesUntilNearTheHead: a backfill with more logs left than
-// DeferIndexesAbove writes without the reader indexes, builds them before it reaches the head, and
+// DeferIndexesAbove writes without the deferrable indexes, builds them before it reaches the head, and
 // stores what an indexer that never deferred them stores.
 func TestABackfillDefersReaderIndexesUntilNearTheHead(t *testing.T) {
 	forEachDB(t, func(t *testing.T, open func() *store.Store) {
@@ -53,7 +53,7 @@ func TestABackfillDefersReaderIndexesUntilNearTheHead(t *testing.T) {
 		}
 		if s.Dialect() == store.DialectPostgres {
 			if len(deferredWhile) == 0 {
-				t.Fatal("no batch was written with the reader indexes deferred")
+				t.Fatal("no batch was written with the deferrable indexes deferred")
 			}
 			if last := deferredWhile[len(deferredWhile)-1]; last+4 >= head {
 				t.Errorf("a batch ending at block %d, within the reorg window of head %d, was written with indexes deferred", last, head)

@@ -60,7 +60,8 @@ type Store interface {
 	Cursor(ctx context.Context, chainID uint64, contract common.Address) (store.Cursor, error)
 	RecentBlocks(ctx context.Context, chainID uint64, atOrBelow uint64, limit int) ([]store.Block, error)
 	Apply(ctx context.Context, batch store.Batch) error
-	Rollback(ctx context.Context, chainID uint64, contract common.Address, to store.Block) error
+	// RollbackReorg rolls back to a block and records the rollback in the reorg history.
+	RollbackReorg(ctx context.Context, r store.Reorg, to store.Block) (store.Reorg, error)
 }
 
 // Config says what to follow and how.
@@ -72,7 +73,7 @@ type Config struct {
 	ReorgWindow   uint64 // blocks near the head indexed with parent-hash checks of every block
 	MaxRange      uint64 // the largest eth_getLogs range tried in backfill
 	TargetLogs    int    // how many logs a backfill range should hold
-	// DeferIndexesAbove is how many logs must be left to backfill for the store's reader indexes to
+	// DeferIndexesAbove is how many logs must be left to backfill for the store's deferrable indexes to
 	// be deferred until near the head (deferred_indexes.go): 50 000 when zero, never when negative.
 	DeferIndexesAbove int64
 	PollInterval      time.Duration // how often to ask for the head when the RPC cannot push heads
@@ -316,10 +317,13 @@ func (ix *Indexer) rollBack(ctx context.Context, cur store.Cursor, from uint64, 
 	}
 	depth := cur.BlockNumber - ancestor.Number
 	ix.cfg.Logger.Warn("indexer: reorg, rolling back", "from_block", cur.BlockNumber, "to_block", ancestor.Number, "depth", depth, "head_below_cursor", headBelow)
-	if err := ix.store.Rollback(ctx, ix.cfg.ChainID, ix.cfg.Contract, ancestor); err != nil {
+	r, err := ix.store.RollbackReorg(ctx, store.Reorg{ChainID: ix.cfg.ChainID, Contract: ix.cfg.Contract, At: time.Now(),
+		FromBlock: cur.BlockNumber, ToBlock: ancestor.Number, Depth: depth, HeadBelowCursor: headBelow}, ancestor)
+	if err != nil {
 		return dbError{fmt.Errorf("indexer: rollback to %d: %w", ancestor.Number, err)}
 	}
-	ix.cfg.Metrics.rolledBack(Reorg{At: time.Now(), FromBlock: cur.BlockNumber, ToBlock: ancestor.Number, Depth: depth, HeadBelowCursor: headBelow})
+	ix.cfg.Metrics.rolledBack(Reorg{At: r.At, FromBlock: r.FromBlock, ToBlock: r.ToBlock, Depth: r.Depth, HeadBelowCursor: headBelow,
+		PurchasesRolledBack: r.PurchasesRolledBack})
 	ix.cursor, ix.cursorTime = nil, 0
 	if ix.cfg.OnRolledBack != nil {
 		ix.cfg.OnRolledBack(ancestor)

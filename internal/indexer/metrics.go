@@ -53,6 +53,8 @@ type Reorg struct {
 	Depth     uint64    `json:"depth"`
 	// HeadBelowCursor says the RPC's head had fallen below the indexed blocks.
 	HeadBelowCursor bool `json:"head_below_cursor"`
+	// PurchasesRolledBack is how many indexed purchases the rollback removed.
+	PurchasesRolledBack int64 `json:"purchases_rolled_back"`
 }
 
 // Role is what an indexer process is doing about the lock.
@@ -205,6 +207,12 @@ func rowsOf(ev market.Event) map[string]int {
 		return map[string]int{"purchases": 1}
 	case market.Withdrawn:
 		return map[string]int{"withdrawals": 1}
+	case market.ReleaseRegistered:
+		return map[string]int{"releases": 1, "release_tracks": len(e.TrackIDs)}
+	case market.ReleasePriceUpdated, market.ReleaseListingUpdated:
+		return map[string]int{"release_changes": 1}
+	case market.ReleasePurchased:
+		return map[string]int{"release_purchases": 1}
 	default:
 		return map[string]int{"settings_changes": 1}
 	}

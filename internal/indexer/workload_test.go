@@ -62,12 +62,48 @@ func workload(t *testing.T, m *simchain.Market, tr *truth, seed uint64, blocks i
 		}
 		ids = append(ids, m.Register(t, a, int64(1_000_000+rng.IntN(1_000_000)), int64(rng.IntN(5_001)), collabs...))
 	}
-	listed := map[int64]bool{ids[0]: true, ids[1]: true, ids[2]: true}
+	// Artist 1's release of its first track and a new one, at a discount: bought whole, in part
+	// (tracks owned are skipped) or not at all, alongside the single purchases.
+	ids = append(ids, m.Register(t, 1, int64(1_000_000+rng.IntN(1_000_000)), int64(rng.IntN(5_001))))
+	releaseTracks := []int64{ids[3], ids[0]}
+	release := m.RegisterRelease(t, 1, int64(1_500_000+rng.IntN(1_000_000)), "", releaseTracks...)
+	listed := map[int64]bool{ids[0]: true, ids[1]: true, ids[2]: true, ids[3]: true}
 	for b := 0; b < blocks; b++ {
 		pending := map[common.Address]map[int64]bool{} // owners made in this block, not yet in truth
 		touched := map[int64]bool{}                    // tracks whose terms change in this block: not bought in it
 		for k := 0; k < 1+rng.IntN(4); k++ {
-			switch op := rng.IntN(10); {
+			switch op := rng.IntN(11); {
+			case op == 10: // a release purchase, maybe referred
+				buyer := 4 + rng.IntN(fans)
+				to := m.Addr(buyer)
+				var ref common.Address
+				if rng.IntN(2) == 0 {
+					ref = m.Addr(4 + rng.IntN(fans))
+				}
+				buyable, some := true, false
+				for _, id := range releaseTracks {
+					if !tr.owners[id][to] {
+						some = true
+						buyable = buyable && listed[id] && !touched[id] && !pending[to][id]
+					}
+				}
+				if !buyable || !some {
+					continue
+				}
+				q, err := market.NewReader(m.Client, m.Address).QuoteRelease(context.Background(), release, ref, to, to)
+				if err != nil {
+					t.Fatal(err)
+				}
+				m.Send(t, buyer, q.Amount, market.PackPurchaseRelease(m.Contract, big.NewInt(release), common.Address{}, ref, q.Terms))
+				if pending[to] == nil {
+					pending[to] = map[int64]bool{}
+				}
+				for _, tq := range q.Tracks {
+					if !tq.Skipped {
+						pending[to][tq.TrackID] = true
+						tr.bought(tq.TrackID, to, tq.Amount)
+					}
+				}
 			case op < 6: // purchase, maybe referred, maybe a gift
 				id := ids[rng.IntN(len(ids))]
 				buyer := 4 + rng.IntN(fans)
@@ -146,7 +182,8 @@ func checkAgainstTruth(t *testing.T, s *store.Store, m *simchain.Market, tr *tru
 	for _, o := range tr.owners {
 		owners += len(o)
 	}
-	t.Logf("checked %d tracks, %d purchases, %d accounts, %d withdrawals", len(snap.TrackStats), len(snap.Purchases), len(snap.AccountTotals), len(snap.Withdrawals))
+	t.Logf("checked %d tracks, %d purchases (%d release purchases), %d accounts, %d withdrawals", len(snap.TrackStats), len(snap.Purchases),
+		len(snap.ReleasePurchases), len(snap.AccountTotals), len(snap.Withdrawals))
 	if len(snap.Purchases) != owners {
 		t.Errorf("purchases: got %d, want %d", len(snap.Purchases), owners)
 	}

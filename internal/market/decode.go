@@ -154,6 +154,44 @@ func (d *Decoder) decodeOne(l *types.Log, earlier []Event) (Event, error) {
 			return nil, malformed(err)
 		}
 		return FeeRecipientUpdated{Position: pos, Previous: e.PreviousRecipient, Recipient: e.NewRecipient}, nil
+	case c.GetABI().Events["ReleaseRegistered"].ID:
+		e, err := c.UnpackReleaseRegisteredEvent(l)
+		if err != nil {
+			return nil, malformed(err)
+		}
+		if len(e.TrackIds) == 0 || len(e.TrackIds) > ContractLimits.MaxReleaseTracks {
+			return nil, fmt.Errorf("%w: a release of %d tracks", ErrMalformed, len(e.TrackIds))
+		}
+		ids := make([]int64, len(e.TrackIds))
+		for i, id := range e.TrackIds {
+			ids[i] = v.id(id)
+		}
+		return ReleaseRegistered{Position: pos, ReleaseID: v.id(e.ReleaseId), Artist: e.Artist, Price: v.amount(e.Price),
+			TrackIDs: ids, MetadataURI: e.MetadataURI}, v.err
+	case c.GetABI().Events["ReleasePriceUpdated"].ID:
+		e, err := c.UnpackReleasePriceUpdatedEvent(l)
+		if err != nil {
+			return nil, malformed(err)
+		}
+		return ReleasePriceUpdated{Position: pos, ReleaseID: v.id(e.ReleaseId), Previous: v.amount(e.PreviousPrice),
+			Price: v.amount(e.NewPrice)}, v.err
+	case c.GetABI().Events["ReleaseListingUpdated"].ID:
+		e, err := c.UnpackReleaseListingUpdatedEvent(l)
+		if err != nil {
+			return nil, malformed(err)
+		}
+		return ReleaseListingUpdated{Position: pos, ReleaseID: v.id(e.ReleaseId), Listed: e.Listed}, v.err
+	case c.GetABI().Events["ReleasePurchased"].ID:
+		e, err := c.UnpackReleasePurchasedEvent(l)
+		if err != nil {
+			return nil, malformed(err)
+		}
+		if e.TracksBought == nil || !e.TracksBought.IsInt64() || e.TracksBought.Sign() <= 0 ||
+			e.TracksBought.Int64() > int64(ContractLimits.MaxReleaseTracks) {
+			return nil, fmt.Errorf("%w: a release purchase of %v tracks", ErrMalformed, e.TracksBought)
+		}
+		return ReleasePurchased{Position: pos, ReleaseID: v.id(e.ReleaseId), Buyer: e.Buyer, Recipient: e.Recipient,
+			Referrer: e.Referrer, Amount: v.amount(e.Amount), TracksBought: int(e.TracksBought.Int64())}, v.err
 	case c.GetABI().Events["OwnershipTransferStarted"].ID:
 		e, err := c.UnpackOwnershipTransferStartedEvent(l)
 		if err != nil {
@@ -210,7 +248,7 @@ type values struct{ err error }
 
 func (v *values) id(x *big.Int) int64 {
 	if x == nil || !x.IsInt64() || x.Sign() <= 0 {
-		v.fail(fmt.Errorf("%w: track id %v out of range", ErrMalformed, x))
+		v.fail(fmt.Errorf("%w: id %v out of range", ErrMalformed, x))
 		return 0
 	}
 	return x.Int64()

@@ -21,18 +21,22 @@ type Limits struct {
 	MaxReferralBps uint16 `json:"maxReferralBps"`
 	// MaxCollaborators is the most collaborators a track can have besides its artist.
 	MaxCollaborators int `json:"maxCollaborators"`
-	// MaxPrice is the highest price a track can have.
+	// MaxPrice is the highest price a track or a release can have.
 	MaxPrice wei.Amount `json:"maxPrice"`
+	// MaxReleaseTracks is the most tracks a release can have.
+	MaxReleaseTracks int `json:"maxReleaseTracks"`
 }
 
 // ContractLimits are BittunesMarket's caps (MAX_FEE_BPS, MAX_REFERRAL_BPS, MAX_COLLABORATORS,
-// MAX_PRICE), as its limits() returns them: 10 %, 50 %, 7 and 2^72 − 1 wei (about 4 722 ETH).
+// MAX_PRICE, MAX_RELEASE_TRACKS), as its limits() returns them: 10 %, 50 %, 7, 2^72 − 1 wei (about
+// 4 722 ETH) and 50 tracks.
 // This is the one place Go writes them down; a test holds it equal to the contract's limits().
 var ContractLimits = Limits{
 	MaxFeeBps:        1_000,
 	MaxReferralBps:   5_000,
 	MaxCollaborators: 7,
 	MaxPrice:         wei.MustParse("4722366482869645213695"),
+	MaxReleaseTracks: 50,
 }
 
 // Limits asks the deployed contract for its caps.
@@ -42,7 +46,7 @@ func (r *Reader) Limits(ctx context.Context) (Limits, error) {
 		return Limits{}, fmt.Errorf("market: limits: %w", err)
 	}
 	for name, v := range map[string]*big.Int{"maxFeeBps": out.MaxFeeBps, "maxReferralBps": out.MaxReferralBps,
-		"maxCollaborators": out.MaxCollaborators} {
+		"maxCollaborators": out.MaxCollaborators, "maxReleaseTracks": out.MaxReleaseTracks} {
 		if !v.IsUint64() || v.Uint64() > 10_000 {
 			return Limits{}, fmt.Errorf("market: limits: %s is %s, not a count up to 10000", name, v)
 		}
@@ -52,11 +56,13 @@ func (r *Reader) Limits(ctx context.Context) (Limits, error) {
 		return Limits{}, fmt.Errorf("market: limits: maxPrice: %w", err)
 	}
 	return Limits{MaxFeeBps: uint16(out.MaxFeeBps.Uint64()), MaxReferralBps: uint16(out.MaxReferralBps.Uint64()),
-		MaxCollaborators: int(out.MaxCollaborators.Uint64()), MaxPrice: price}, nil
+		MaxCollaborators: int(out.MaxCollaborators.Uint64()), MaxPrice: price,
+		MaxReleaseTracks: int(out.MaxReleaseTracks.Uint64())}, nil
 }
 
 // Equal reports whether l and o are the same caps.
 func (l Limits) Equal(o Limits) bool {
 	return l.MaxFeeBps == o.MaxFeeBps && l.MaxReferralBps == o.MaxReferralBps &&
-		l.MaxCollaborators == o.MaxCollaborators && l.MaxPrice.Equal(o.MaxPrice)
+		l.MaxCollaborators == o.MaxCollaborators && l.MaxPrice.Equal(o.MaxPrice) &&
+		l.MaxReleaseTracks == o.MaxReleaseTracks
 }

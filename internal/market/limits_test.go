@@ -34,7 +34,7 @@ func TestLimitsJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"maxFeeBps":1000,"maxReferralBps":5000,"maxCollaborators":7,"maxPrice":"4722366482869645213695"}`
+	want := `{"maxFeeBps":1000,"maxReferralBps":5000,"maxCollaborators":7,"maxPrice":"4722366482869645213695","maxReleaseTracks":50}`
 	if string(b) != want {
 		t.Errorf("JSON = %s, want %s", b, want)
 	}

@@ -84,6 +84,9 @@ func (q querier) apply(ctx context.Context, b Batch, bulk bulkRows) error {
 	if err := q.applyTrackChanges(ctx, f); err != nil {
 		return err
 	}
+	if err := q.applyReleases(ctx, &f.releaseFacts); err != nil {
+		return err
+	}
 	if err := bulk.mergeAggregates(ctx, f.aggregates); err != nil {
 		return err
 	}
@@ -115,6 +118,7 @@ type facts struct {
 	withdrawals   []withdrawalRow
 	settings      []settingsChangeRow
 	aggregates    *aggregates
+	releaseFacts  releaseFacts // releases.go
 }
 
 func newFacts(chainID int64, feeRecipient string, artists map[int64]string) *facts {
@@ -177,6 +181,8 @@ func (f *facts) add(ev market.Event) error {
 	case market.FeeRecipientUpdated:
 		f.feeRecipient = addressText(e.Recipient)
 		f.setting(p, "fee_recipient", f.feeRecipient)
+	case market.ReleaseRegistered, market.ReleasePriceUpdated, market.ReleaseListingUpdated, market.ReleasePurchased:
+		return f.addRelease(ev)
 	case market.OwnershipTransferred:
 		kind := "owner"
 		if e.Pending {

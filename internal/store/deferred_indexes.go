@@ -6,19 +6,24 @@ import (
 	"strings"
 )
 
-// readerIndexes are the secondary indexes of the fact tables that only readers (the API, the
-// audit) use: applying a batch, rolling one back and judging sales never look rows up by them. The
-// unique and primary keys, the block indexes (rollbacks) and chart_sales's account indexes (the
-// chart formula's lookups) are kept.
-var readerIndexes = []string{
+// deferrableIndexes are the secondary indexes of the fact tables that applying a batch never
+// reads: the readers' (the API's, the audit's) and the block indexes, which only rollbacks use, and
+// a backfill far from the head has none to do (one that comes, from a head below the cursor, scans
+// instead). The unique and primary keys and chart_sales's account indexes (the chart formula's
+// lookups) are kept.
+var deferrableIndexes = []string{
 	"purchases_recipient",
 	"purchases_buyer",
 	"purchases_referrer",
 	"purchases_track",
+	"purchases_block",
 	"collaborator_credits_account",
+	"collaborator_credits_block",
+	"chart_sales_block",
+	"chart_payments_block",
 }
 
-// DeferIndexes drops the fact tables' reader indexes for a backfill that is about to write about
+// DeferIndexes drops the fact tables' deferrable indexes for a backfill that is about to write about
 // rows more purchases, when that is at least half as many as are stored: building an index once
 // afterwards costs less than keeping it up to date row by row through a long backfill, but more
 // than a short catch-up saves. Their definitions are kept in deferred_indexes, in the same
@@ -36,7 +41,7 @@ func (s *Store) DeferIndexes(ctx context.Context, rows int64) (bool, error) {
 		}
 		var defs []deferredIndexRow
 		if err := tx.with(ctx).Raw(`SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-			WHERE schemaname = current_schema() AND indexname IN ?`, readerIndexes).Scan(&defs).Error; err != nil {
+			WHERE schemaname = current_schema() AND indexname IN ?`, deferrableIndexes).Scan(&defs).Error; err != nil {
 			return fmt.Errorf("store: defer indexes: %w", classify(err))
 		}
 		var already int64

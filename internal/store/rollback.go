@@ -54,6 +54,9 @@ func (q querier) rollback(ctx context.Context, chainID uint64, contract common.A
 	if err := q.replayTrackChanges(ctx, c, unique(changedTracks)); err != nil {
 		return err
 	}
+	if err := q.rollbackReleases(ctx, c, n); err != nil {
+		return err
+	}
 	if err := q.DeleteBlocksAbove(ctx, chainID, to.Number); err != nil {
 		return err
 	}

@@ -26,6 +26,11 @@ type Snapshot struct {
 	FanPayments      []string
 	DailyTrackPoints []string
 	TrackPoints      []string
+	// Releases (releases.go): releases with their current state, their tracks, changes and purchases.
+	Releases         []string
+	ReleaseTracks    []string
+	ReleaseChanges   []string
+	ReleasePurchases []string
 }
 
 // Snapshot reads every read-model row of chainID.
@@ -83,6 +88,9 @@ func (q querier) Snapshot(ctx context.Context, chainID uint64) (Snapshot, error)
 	if s.DailyCredits, err = rowsOf(ctx, q, c, "account, day, role", func(r dailyAccountCreditsRow) string {
 		return fmt.Sprintf("%s %s %s credits=%d amount=%s", r.Account, r.Day, r.Role, r.Credits, r.Amount)
 	}); err != nil {
+		return s, err
+	}
+	if err := q.snapshotReleases(ctx, c, &s); err != nil {
 		return s, err
 	}
 	return s, q.snapshotChartLedger(ctx, c, &s)
