@@ -22,4 +22,6 @@ type Catalog interface {
 	ChartTracks(ctx context.Context, chainID uint64, chart string, period charts.Period) ([]store.ChartTrack, error)
 	ShortLink(ctx context.Context, chainID uint64, trackID int64, account common.Address) (string, error)
 	ResolveShortLink(ctx context.Context, chainID uint64, code string) (store.ShortLink, error)
+	Release(ctx context.Context, chainID uint64, id int64) (store.Release, error)
+	ArtistReleases(ctx context.Context, chainID uint64, artist common.Address) ([]store.Release, error)
 }

@@ -184,3 +184,29 @@ func (c *countingCatalog) BrowseTracks(ctx context.Context, chain uint64, b stor
 	c.browses++
 	return c.fakeCatalog.BrowseTracks(ctx, chain, b)
 }
+
+// fakeRelease is Mira's EP of tracks 1 and 2 (0.004 + 0.002 ETH) at 0.005 ETH, with its metadata;
+// release 2 names a track the market does not show.
+func fakeRelease(id int64) (store.Release, error) {
+	at := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+	price := func(s string) wei.Amount { a, _ := wei.Parse(s); return a }
+	switch id {
+	case 1:
+		return store.Release{ID: 1, Artist: mira, Price: price("5000000000000000"), Listed: true, TrackIDs: []int64{2, 1}, RegisteredAt: at,
+			Purchases: 3, Metadata: &store.ReleaseMetadata{ID: "0123456789abcdef0123456789abcdef", Uploader: mira, Title: "Low Tide <EP>",
+				Kind: "ep", Description: "Two songs & the sea.", ReleaseDate: "2026-11-01", HasCover: true, UpdatedAt: at}}, nil
+	case 2:
+		return store.Release{ID: 2, Artist: mira, Price: price("1"), Listed: true, TrackIDs: []int64{1, 99}, RegisteredAt: at}, nil
+	}
+	return store.Release{}, fmt.Errorf("fake: release %d: %w", id, store.ErrNotFound)
+}
+
+func (c *fakeCatalog) Release(_ context.Context, _ uint64, id int64) (store.Release, error) { return fakeRelease(id) }
+
+func (c *fakeCatalog) ArtistReleases(_ context.Context, _ uint64, a common.Address) ([]store.Release, error) {
+	if a != mira {
+		return nil, nil
+	}
+	r, _ := fakeRelease(1)
+	return []store.Release{r}, nil
+}

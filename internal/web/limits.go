@@ -23,6 +23,7 @@ var pageClasses = map[string]ratelimit.Class{
 	"GET /charts/{genre}":                  ratelimit.Page,
 	"GET /charts/{genre}/{subgenre}":       ratelimit.Page,
 	"GET /t/{id}":                          ratelimit.Page,
+	"GET /release/{id}":                    ratelimit.Page,
 	"GET /a/{address}":                     ratelimit.Page,
 	"GET /r/{code}":                        ratelimit.Page,
 	"GET /account":                         ratelimit.Page,

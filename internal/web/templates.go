@@ -16,7 +16,7 @@ import (
 )
 
 // pageNames are the pages with a content template of their own (templates/<name>.html).
-var pageNames = []string{"home", "chart", "browse", "track", "artist", "frame", "notfound", "error"}
+var pageNames = []string{"home", "chart", "browse", "track", "release", "artist", "frame", "notfound", "error"}
 
 var funcs = template.FuncMap{
 	"eth":           func(a wei.Amount) string { return a.Ether() + " ETH" },

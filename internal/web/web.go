@@ -226,6 +226,7 @@ func (p *pages) routes(mux *routeMux) {
 	mux.HandleFunc("GET /charts/{genre}/{subgenre}", p.chart)
 	mux.HandleFunc("GET /browse", p.browse)
 	mux.HandleFunc("GET /t/{id}", p.track)
+	mux.HandleFunc("GET /release/{id}", p.release)
 	mux.HandleFunc("GET /a/{address}", p.artist)
 	mux.HandleFunc("GET /embed/t/{id}", p.embedTrack)
 	mux.HandleFunc("GET /embed/a/{address}", p.embedArtist)

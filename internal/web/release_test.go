@@ -1,0 +1,74 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestReleasePageReadsFullyWithoutJavaScript(t *testing.T) {
+	h, _ := site(t)
+	p := fetch(t, h, "/release/1")
+	if p.status != 200 {
+		t.Fatalf("status %d", p.status)
+	}
+	if got := p.title(); got != "Low Tide <EP> by Mira Vale · Bittunes" {
+		t.Errorf("title %q", got)
+	}
+	// The tracks in the release's order (2, then 1), each alone and as its part of the 0.005 ETH:
+	// 0.005 × 2/6 and the remainder; the saving against 0.006 ETH.
+	p.has(`<h1>Low Tide &lt;EP&gt;</h1>`, `EP · 2 tracks`, `<div class="pricetag" data-price>0.005 ETH</div>`,
+		`0.001 ETH less than its tracks one by one (0.006 ETH)`, `Buy the EP for 0.005 ETH`, "Two songs &amp; the sea.",
+		`<tr data-track="2"><td class="num">1</td><td><a href="/t/2">Tidewater</a>`, `<td class="num" data-part>0.001666666666666666 ETH</td>`,
+		`<tr data-track="1"><td class="num">2</td><td><a href="/t/1">Harbour Lights</a>`, `<td class="num" data-part>0.003333333333333334 ETH</td>`,
+		`src="/api/v1/release-metadata/0123456789abcdef0123456789abcdef/cover?v=`, `<time datetime="2026-11-01">`)
+	if strings.Contains(p.body, "<EP>") && !strings.Contains(p.body, "Low Tide <EP> by Mira Vale · Bittunes") {
+		t.Error("the title is not escaped")
+	}
+	m := p.meta()
+	want := map[string]string{
+		"og:title": "Low Tide <EP> by Mira Vale", "og:type": "music.album", "og:url": origin + "/release/1",
+		"og:image": origin + "/cards/t/2.jpg", "music:musician": origin + "/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+		"music:release_date": "2026-11-01", "og:price:amount": "0.005", "og:price:currency": "ETH", "twitter:card": "summary_large_image",
+	}
+	for k, v := range want {
+		if m[k] != v {
+			t.Errorf("%s = %q, want %q", k, m[k], v)
+		}
+	}
+	if d := m["description"]; !strings.HasPrefix(d, "Low Tide <EP> by Mira Vale: EP of 2 tracks, 0.005 ETH on Bittunes (0.001 ETH less") {
+		t.Errorf("description %q", d)
+	}
+	if c := canonPattern.FindStringSubmatch(p.body); c == nil || c[1] != origin+"/release/1" {
+		t.Errorf("canonical %v", c)
+	}
+	doc := p.jsonLD()
+	requireFields(t, doc, "@context", "@type", "name", "url", "byArtist.name", "numTracks", "track.itemListElement",
+		"offers.@type", "offers.price", "offers.priceCurrency", "offers.availability", "image", "albumReleaseType")
+	if doc["@type"] != "MusicAlbum" || doc["name"] != "Low Tide <EP>" || doc["albumReleaseType"] != "https://schema.org/EPRelease" {
+		t.Errorf("JSON-LD %v", doc)
+	}
+	if o := doc["offers"].(map[string]any); o["price"] != "0.005" || o["priceCurrency"] != "ETH" || o["availability"] != "https://schema.org/InStock" {
+		t.Errorf("offer %v", o)
+	}
+	items := doc["track"].(map[string]any)["itemListElement"].([]any)
+	if len(items) != 2 || items[0].(map[string]any)["item"].(map[string]any)["name"] != "Tidewater" {
+		t.Errorf("tracks %v", items)
+	}
+
+	// Through a referral link of an owner of one of its tracks, the preview says who shared it.
+	r := fetch(t, h, "/release/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906")
+	if d := r.meta()["og:description"]; !strings.HasPrefix(d, "Shared by 0x90F7…b906, who earns a share if you buy.") {
+		t.Errorf("og:description %q", d)
+	}
+	r.has("Shared by <strong>0x90F7…b906</strong>")
+	if q := fetch(t, h, "/release/1?ref=0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65"); strings.Contains(q.body, "Shared by") {
+		t.Error("a non-owner's link claims a referrer")
+	}
+
+	for _, path := range []string{"/release/3", "/release/0", "/release/x", "/release/2"} {
+		if p := fetch(t, h, path); p.status != http.StatusNotFound || !strings.Contains(p.body, "<h1>Not found</h1>") {
+			t.Errorf("%s: %d", path, p.status)
+		}
+	}
+}
