@@ -201,7 +201,9 @@ func fakeRelease(id int64) (store.Release, error) {
 	return store.Release{}, fmt.Errorf("fake: release %d: %w", id, store.ErrNotFound)
 }
 
-func (c *fakeCatalog) Release(_ context.Context, _ uint64, id int64) (store.Release, error) { return fakeRelease(id) }
+func (c *fakeCatalog) Release(_ context.Context, _ uint64, id int64) (store.Release, error) {
+	return fakeRelease(id)
+}
 
 func (c *fakeCatalog) ArtistReleases(_ context.Context, _ uint64, a common.Address) ([]store.Release, error) {
 	if a != mira {

@@ -10,6 +10,7 @@ const pages = {
   chart: () => import("./pages/chart.js"),
   browse: () => import("./pages/browse.js"),
   track: () => import("./pages/track.js"),
+  release: () => import("./pages/release.js"),
   artist: () => import("./pages/artist.js"),
   account: () => import("./pages/account.js"),
   upload: () => import("./pages/upload.js"),

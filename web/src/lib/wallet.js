@@ -320,6 +320,20 @@ function revertError(name, args) {
       return new WalletError("nothing", "There is nothing to withdraw yet.");
     case "TrackNotListed":
       return new WalletError("unlisted", "The artist has taken this track off sale.");
+    case "IncorrectReleasePayment": // (releaseId, sent, amount)
+      return new WalletError("price_changed", "The release's price changed since you were quoted.", { price: args[2] });
+    case "ReleaseAlreadyOwned":
+      return new WalletError("already_owned", "This account owns every track of the release already.");
+    case "ReleaseNotListed":
+      return new WalletError("unlisted", "The artist has taken this release off sale.");
+    case "UnknownRelease":
+      return new WalletError("unknown", "The contract does not know this release.");
+    case "NotReleaseArtist":
+      return new WalletError("not_artist", "Only the release's artist can change it.");
+    case "InvalidReleaseTrackCount":
+      return new WalletError("invalid", `A release has 1 to ${args[1]} tracks.`);
+    case "DuplicateReleaseTrack":
+      return new WalletError("invalid", `Track ${args[1]} is in the release twice.`);
     case "UnknownTrack":
       return new WalletError("unknown", "The contract does not know this track.");
     default:

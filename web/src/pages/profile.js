@@ -41,7 +41,7 @@ export async function profileEditor(el, address, p) {
   });
 }
 
-function dataURL(file) {
+export function dataURL(file) {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(r.result);

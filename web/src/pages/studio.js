@@ -8,6 +8,7 @@ import { cover } from "../lib/ui.js";
 import { connectAndSignIn } from "../lib/walletui.js";
 import * as w from "../lib/wallet.js";
 import * as tx from "../lib/tx.js";
+import { releasesInto } from "./studioreleases.js";
 
 export default async function studio(main, _params, ready) {
   await ready;
@@ -46,6 +47,7 @@ async function catalogue(main, address) {
     <p class="small"><a href="/upload">Upload a track</a> · <a href="/a/${address}">Your public page</a></p></section>
     ${artist.tracks.length ? html`<section class="panel"><ul class="studio">${artist.tracks.map((t) => row(t, earned.get(t.id)))}</ul></section>`
       : html`<section class="panel"><p class="empty">No track registered yet. <a href="/upload">Upload your first.</a></p></section>`}
+    <section class="panel" id="releases" aria-labelledby="rel-h"></section>
     ${drafts.uploads.length ? html`<section class="panel" aria-labelledby="drafts-h"><h2 id="drafts-h">Waiting for their registration</h2>
       <p class="small muted">Uploads whose registration was never signed (a closed tab, a rejected signature). Register one to put it on sale, or discard it: its files are deleted, and uploads left unregistered are swept after a while anyway.</p>
       <ul class="studio">${drafts.uploads.map((d) => html`<li class="studio-row" data-draft="${d.contentHash}"><div><strong>${d.title}</strong> <span class="small muted">${d.genre} · uploaded ${new Date(d.createdAt).toLocaleDateString()}</span></div>
@@ -57,6 +59,7 @@ async function catalogue(main, address) {
       <div class="table-wrap"><table><thead><tr><th scope="col">Track</th><th scope="col">Artist</th><th scope="col" class="num">Your share of the artist side</th><th scope="col" class="num">Sales</th><th scope="col" class="num">Paid to you</th></tr></thead>
       <tbody>${collab.collaborations.map((c) => html`<tr><td><a href="/t/${c.track.id}">${c.track.title}</a></td><td><a href="/a/${c.track.artist.address}" title="${c.track.artist.address}">${c.track.artist.name || c.track.artist.address}</a></td>
         <td class="num">${pct(c.bps)}</td><td class="num">${c.sales}</td><td class="num">${eth(c.earned)}</td></tr>`)}</tbody></table></div></section>` : ""}`);
+  releasesInto($("#releases", main), address, artist.tracks).catch((e) => render($("#releases", main), message("error", e.message)));
   for (const li of $$("[data-studio]", main)) wireRow(li, artist.tracks.find((t) => String(t.id) === li.dataset.studio));
   for (const li of $$("[data-draft]", main)) wireDraft(li, drafts.uploads.find((d) => d.contentHash === li.dataset.draft), main, address);
 }

@@ -1,1 +1,0 @@
-import{a}from"./chunk-IFSDXV5E.js";import"./chunk-U4VATS6G.js";import"./chunk-SKD7YVON.js";import"./chunk-KGS5K6B5.js";import"./chunk-KDBYITSV.js";import"./chunk-C7Q5KIMO.js";import"./chunk-P3LUTLIE.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{a as track};
