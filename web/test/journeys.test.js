@@ -745,3 +745,126 @@ for (const [device, viewport, giver, byName] of [[...viewports[0], 9, true], [..
     await g.context.close();
   });
 }
+
+/** buyDirect buys a track for dev account i from the Node side (no page), on the quoted terms. */
+async function buyDirect(i, trackId) {
+  const account = market.dev.accounts[i];
+  const chain = defineChain({ id: market.dev.chainId, name: "dev", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [market.dev.rpc] } } });
+  const client = createWalletClient({ account: privateKeyToAccount(account.privateKey), chain, transport: http(market.dev.rpc) });
+  const reader = walletFor(i).reader;
+  const zero = "0x0000000000000000000000000000000000000000";
+  const q = await reader.readContract({ address: market.dev.market, abi, functionName: "quote", args: [BigInt(trackId), zero, account.address, account.address] });
+  const hash = await client.writeContract({ address: market.dev.market, abi, functionName: "purchase", args: [BigInt(trackId), zero, q.feeBps, q.referralBps], value: q.price });
+  await reader.waitForTransactionReceipt({ hash });
+  await market.waitFor(`account ${i} to own track ${trackId}`, async () => (await libraryIds(account.address)).includes(trackId), 20_000);
+}
+
+// The artist makes a release of all their tracks in the Studio; a fan who owns one of them already
+// opens another fan's referral link to the release and buys the rest in one transaction.
+const releaseBuyers = new Set(); // the fans who bought a release already (fans are accounts 4–9)
+for (const [device, viewport] of viewports) {
+  test(`a release is made in the Studio and bought in one transaction through a referral, its owned track skipped (${device})`, T, async () => {
+    const artistIndex = 2; // The Paper Kites Club: three tracks in the demo
+    const artist = market.dev.accounts[artistIndex].address;
+    const mine = (await market.api(`/artists/${artist}`)).tracks.filter((t) => t.listed);
+    assert.ok(mine.length >= 3, "the demo artist has three tracks on sale");
+    const chosen = mine.slice(-3);
+    const sum = chosen.reduce((s, t) => s + BigInt(t.price.wei), 0n);
+    const price = sum - parseEther("0.001");
+    const { formatEther } = await import("viem");
+    const title = `Tide Tables ${device} ${Date.now() % 100000}`;
+
+    // The Studio: tracks chosen, the third moved up to second, the saving shown, registered.
+    const a = await browser.person({ wallet: walletFor(artistIndex), viewport });
+    await a.page.goto(`${market.base}/studio`);
+    await signIn(a.page);
+    const form = a.page.locator("form[data-form=release]");
+    await a.page.getByText("Create a release").click({ timeout: 20_000 });
+    await form.getByLabel("Release title").fill(title);
+    await form.getByLabel("Kind").selectOption("ep");
+    await form.getByLabel("Release date").fill("2026-11-30");
+    await form.getByLabel("Release description").fill("Three songs for the turning tide.");
+    for (const t of chosen) await form.getByLabel(t.title, { exact: false }).first().check();
+    await form.getByRole("button", { name: `Move ${chosen[2].title} up` }).click();
+    const order = [chosen[0], chosen[2], chosen[1]];
+    await form.getByLabel("Release price in ETH").fill(formatEther(price));
+    assert.equal(await form.locator("[data-saving]").textContent(), "0.001 ETH");
+    await noSidewaysScroll(a.page, `the Studio's release form at ${viewport.width} px`);
+    await shot(a.page, `14-release-form-${viewport.width}`);
+    await form.getByRole("button", { name: "Create and register the release" }).click();
+    const registered = a.page.getByText("Registered:").first();
+    await registered.waitFor({ timeout: 60_000 });
+    const rel = (await market.api(`/artists/${artist}/releases`)).releases.find((r) => r.metadata?.title === title);
+    assert.ok(rel, "the release is in the market");
+    assert.deepEqual(rel.tracks.map((t) => t.id), order.map((t) => t.id), "the release keeps the order chosen");
+    assert.equal(rel.price.wei, price.toString());
+    assert.equal(rel.saving.wei, parseEther("0.001").toString());
+    assert.equal(rel.metadata.kind, "ep");
+    assertNoErrors(a.errors);
+    await a.context.close();
+
+    // The buyer (a fan who owns neither the second nor the third track) owns the release's first
+    // track already; the referrer (another fan) owns the second.
+    const fans = [4, 5, 6, 7, 8, 9].filter((i) => !releaseBuyers.has(i));
+    let buyerIndex;
+    for (const i of fans) {
+      const owns = await libraryIds(market.dev.accounts[i].address);
+      if (!owns.includes(order[1].id) && !owns.includes(order[2].id)) { buyerIndex = i; break; }
+    }
+    assert.ok(buyerIndex, "a fan who owns neither the second nor the third track");
+    releaseBuyers.add(buyerIndex);
+    const refIndex = fans.find((i) => i !== buyerIndex);
+    const buyer = market.dev.accounts[buyerIndex].address, referrer = market.dev.accounts[refIndex].address;
+    if (!(await libraryIds(buyer)).includes(order[0].id)) await buyDirect(buyerIndex, order[0].id);
+    if (!(await libraryIds(referrer)).includes(order[1].id)) await buyDirect(refIndex, order[1].id);
+    const refOwns = await libraryIds(referrer);
+
+    // The release's page through the referrer's link, as the buyer sees it.
+    const wallet = walletFor(buyerIndex);
+    const { page, errors } = await browser.person({ wallet, viewport });
+    await page.goto(`${market.base}/release/${rel.id}?ref=${lower(referrer)}`);
+    assert.equal(await page.locator("h1").textContent(), title);
+    await page.getByText("Shared by").waitFor();
+    assert.equal(await page.locator("[data-price]").textContent(), `${formatEther(price)} ETH`);
+    const rows = page.locator("table.release-tracks tbody tr");
+    assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.track))), order.map((t) => t.id));
+    await page.locator("#wallet").getByRole("button", { name: "Connect wallet" }).click();
+    await page.locator(`tr[data-track="${order[0].id}"] [data-status]`).getByText("You own it").waitFor({ timeout: 20_000 });
+    const quote = await market.api(`/releases/${rel.id}/quote?buyer=${buyer}&referrer=${referrer}`);
+    assert.equal(quote.tracksBought, 2);
+    const buyButton = page.getByRole("button", { name: `Buy the EP for ${quote.amount.ether} ETH` });
+    await buyButton.waitFor();
+    await noSidewaysScroll(page, `the release page at ${viewport.width} px`);
+    await shot(page, `14-release-quoted-${viewport.width}`);
+    const sentBefore = wallet.sent.length;
+    await buyButton.click();
+    await page.getByText("It's yours: 2 tracks in one transaction, 1 skipped because you owned them.").waitFor({ timeout: 60_000 });
+    await shot(page, `14-release-bought-${viewport.width}`);
+
+    // One transaction: purchaseRelease through the link's referrer, paying the quote.
+    assert.equal(wallet.sent.length, sentBefore + 1, "one transaction");
+    const sent = wallet.sent.at(-1);
+    const call = decodeFunctionData({ abi, data: sent.data });
+    assert.equal(call.functionName, "purchaseRelease");
+    assert.equal(call.args[0], BigInt(rel.id));
+    assert.equal(lower(call.args[1]), lower(referrer));
+    assert.equal(BigInt(sent.value), BigInt(quote.amount.wei));
+    // What the contract decided, on the page and in the market: the owned track skipped, the others
+    // sold at their parts, the referrer paid on the track they own.
+    await page.locator(`tr[data-track="${order[0].id}"] [data-status][data-decided="skipped"]`).waitFor();
+    const sales = (await market.api(`/audit/purchases?account=${buyer}&limit=100`)).sales;
+    const tx = sales.find((s) => s.trackId === order[1].id).tx;
+    const inTx = sales.filter((s) => s.tx === tx);
+    assert.deepEqual(inTx.map((s) => s.trackId).sort(), [order[1].id, order[2].id].sort());
+    for (const s of inTx) {
+      const q = quote.tracks.find((x) => x.trackId === s.trackId);
+      assert.equal(s.price.wei, q.amount.wei, `track ${s.trackId} sold at its part`);
+      assert.equal(s.referrer ? lower(s.referrer) : null, refOwns.includes(s.trackId) ? lower(referrer) : null, `track ${s.trackId}'s referrer`);
+      await page.locator(`tr[data-track="${s.trackId}"] [data-status][data-decided="bought"]`).waitFor();
+    }
+    const owned = await libraryIds(buyer);
+    for (const t of order) assert.ok(owned.includes(t.id), `the buyer owns track ${t.id}`);
+    assertNoErrors(errors);
+    await page.context().close();
+  });
+}
