@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/wei"
 )
 
 // The embeddable player: a small page for an <iframe> on any site (its own frame-ancestors
@@ -27,7 +28,14 @@ type embedView struct {
 	Title, Heading, Home string
 	Thumb                int
 	Tracks               []embedTrackView
+	Release              *embedReleaseView // a release's embed: its cover, price and one Buy for the whole
 	Asset                func(string) string
+}
+
+// embedReleaseView is the head of a release's embed.
+type embedReleaseView struct {
+	Page, Kind, Cover, Artist string
+	Price                     wei.Amount
 }
 
 // Embed sizes: what oEmbed says and the iframe HTML uses.
@@ -142,4 +150,25 @@ func (p *pages) embedChart(w http.ResponseWriter, r *http.Request) {
 	title := scope.Name + " top 100 · " + periodNames[per]
 	p.renderEmbed(w, r, embedView{Title: title, Heading: title, Home: origin + chartPath(scope.Key) + "?period=" + string(per), Thumb: 120,
 		Tracks: p.embedRows(origin, ref, list, ranks)}, err)
+}
+
+// embedRelease serves /embed/release/{id}[?ref=]: a release's tracks in order; Buy opens the
+// release page (its Buy buys the whole release) with the embedder's referral.
+func (p *pages) embedRelease(w http.ResponseWriter, r *http.Request) {
+	id, err := parseTrackID(r.PathValue("id"))
+	var d releaseData
+	if err == nil {
+		d, err = p.loadRelease(r.Context(), id)
+	}
+	origin, ref := p.origin(r), embedRef(r)
+	v := embedView{Title: d.Title, Heading: d.Title, Home: origin + withRef(releasePath(id), ref), Thumb: 120}
+	if err == nil {
+		list := make([]store.Track, len(d.Tracks))
+		for i, t := range d.Tracks {
+			list[i] = t.T
+		}
+		v.Tracks = p.embedRows(origin, ref, list, nil)
+		v.Release = &embedReleaseView{Page: v.Home, Price: d.Effective, Kind: d.KindWord, Cover: d.Cover, Artist: artistName(d.Tracks[0].T)}
+	}
+	p.renderEmbed(w, r, v, err)
 }

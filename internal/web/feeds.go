@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -257,4 +258,66 @@ func (p *pages) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=86400")
 	fmt.Fprintf(w, "User-agent: *\nDisallow: /account\nDisallow: /upload\nDisallow: /api/\nDisallow: /embed/\nDisallow: /r/\nDisallow: /qr\nAllow: /\n\nSitemap: %s/sitemap.xml\n", p.origin(r))
+}
+
+// artistReleasesFeed serves /feeds/a/{address}/releases: an artist's releases, newest first, each
+// with its kind, tracks, price and saving.
+func (p *pages) artistReleasesFeed(w http.ResponseWriter, r *http.Request) {
+	a, err := parseAddress(r.PathValue("address"))
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	rels, err := p.cfg.Catalog.ArtistReleases(ctx, p.cfg.ChainID, a)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	rels = rels[:min(len(rels), feedSize)]
+	var ids []int64
+	for _, x := range rels {
+		ids = append(ids, x.TrackIDs...)
+	}
+	tracks, err := p.cfg.Catalog.Tracks(ctx, p.cfg.ChainID, ids)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	var list []releaseData
+	for _, x := range rels {
+		if d, err := releaseFrom(x, tracks); err == nil { // a release with a track not shown here has no page
+			list = append(list, d)
+		}
+	}
+	if len(list) == 0 {
+		p.fail(w, r, fmt.Errorf("web: releases feed of %s: %w", a.Hex(), store.ErrNotFound))
+		return
+	}
+	origin := p.origin(r)
+	name := artistName(list[0].Tracks[0].T)
+	updated := time.Unix(0, 0)
+	for _, d := range list {
+		if d.R.RegisteredAt.After(updated) {
+			updated = d.R.RegisteredAt
+		}
+	}
+	f := newFeed(origin, r.URL.Path, name+"'s releases · Bittunes", "/a/"+a.Hex(), updated)
+	f.Subtitle = "Albums, EPs and singles by " + name + " on Bittunes, each bought in one transaction."
+	for _, d := range list {
+		summary := fmt.Sprintf("%s by %s: %s of %s, %s ETH.", d.Title, name, d.KindWord, plural(int64(len(d.Tracks)), "track"), d.Effective.Ether())
+		if d.Saving.BigInt().Sign() > 0 {
+			summary += fmt.Sprintf(" %s ETH less than its tracks one by one.", d.Saving.Ether())
+		}
+		if m := d.R.Metadata; m != nil && m.Description != "" {
+			summary += " " + m.Description
+		}
+		page := origin + releasePath(d.R.ID)
+		f.Entries = append(f.Entries, feeds.Entry{ID: page, Title: d.Title + " — " + name, Updated: feeds.Time(d.R.RegisteredAt),
+			Published: feeds.Time(d.R.RegisteredAt), Author: feeds.Person{Name: name, URI: artistURL(origin, a)},
+			Links:      []feeds.Link{{Rel: "alternate", Type: "text/html", Href: page}},
+			Categories: []feeds.Category{{Term: strings.ToLower(d.Kind), Label: d.Kind}},
+			Summary:    feeds.Text{Type: "text", Body: summary}})
+	}
+	p.writeFeed(w, r, f)
 }

@@ -34,6 +34,7 @@ var pageClasses = map[string]ratelimit.Class{
 	"/":                                    ratelimit.Page, // the 404 page
 	"GET /browse":                          ratelimit.Search,
 	"GET /embed/t/{id}":                    ratelimit.Embed,
+	"GET /embed/release/{id}":              ratelimit.Embed,
 	"GET /embed/a/{address}":               ratelimit.Embed,
 	"GET /embed/charts":                    ratelimit.Embed,
 	"GET /embed/charts/{genre}":            ratelimit.Embed,
@@ -44,6 +45,7 @@ var pageClasses = map[string]ratelimit.Class{
 	"GET /feeds/new/{genre}":               ratelimit.Feed,
 	"GET /feeds/new/{genre}/{subgenre}":    ratelimit.Feed,
 	"GET /feeds/a/{address}":               ratelimit.Feed,
+	"GET /feeds/a/{address}/releases":      ratelimit.Feed,
 	"GET /feeds/charts/{period}":           ratelimit.Feed,
 	"GET /feeds/charts/{period}/{genre}":   ratelimit.Feed,
 	"GET /feeds/charts/{period}/{genre}/{subgenre}": ratelimit.Feed,

@@ -46,7 +46,7 @@ func jsonError(w http.ResponseWriter, status int, code, message string) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": message}})
 }
 
-// oembed serves GET /oembed?url=<a track, artist or chart page of this market>&maxwidth=&maxheight=.
+// oembed serves GET /oembed?url=<a track, release, artist or chart page of this market>&maxwidth=&maxheight=.
 func (p *pages) oembed(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	if f := q.Get("format"); f != "" && f != "json" {
@@ -112,6 +112,19 @@ func (p *pages) oembedFor(ctx context.Context, origin, path, per, ref string) (o
 		out.Title, out.AuthorName, out.AuthorURL = t.Title, artistName(t), artistURL(origin, t.Artist)
 		out.HTML, out.Height = origin+withRef("/embed/t/"+parts[1], ref), embedTrackHeight
 		out.ThumbnailURL, out.ThumbnailWidth, out.ThumbnailHeight = origin+"/covers/"+t.ContentHash.Hex()+"/600", 600, 600
+	case len(parts) == 2 && parts[0] == "release":
+		id, err := parseTrackID(parts[1])
+		if err != nil {
+			return out, err
+		}
+		d, err := p.loadRelease(ctx, id)
+		if err != nil {
+			return out, err
+		}
+		first := d.Tracks[0].T
+		out.Title, out.AuthorName, out.AuthorURL = d.Title, artistName(first), artistURL(origin, first.Artist)
+		out.HTML, out.Height = origin+withRef("/embed/release/"+parts[1], ref), embedListHeight
+		out.ThumbnailURL, out.ThumbnailWidth, out.ThumbnailHeight = origin+"/covers/"+first.ContentHash.Hex()+"/600", 600, 600
 	case len(parts) == 2 && parts[0] == "a":
 		a, err := parseAddress(parts[1])
 		if err != nil {

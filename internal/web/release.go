@@ -43,23 +43,34 @@ var kindNames = map[string]string{"album": "Album", "ep": "EP", "single": "Singl
 
 // loadRelease reads a release and its tracks. A release one of whose tracks the market does not
 // show (its package was never uploaded here) has no page: ErrNotFound, as the API answers.
-func (p *pages) loadRelease(ctx context.Context, id int64) (d releaseData, err error) {
-	if d.R, err = p.cfg.Catalog.Release(ctx, p.cfg.ChainID, id); err != nil {
-		return d, err
-	}
-	tracks, err := p.cfg.Catalog.Tracks(ctx, p.cfg.ChainID, d.R.TrackIDs)
+func (p *pages) loadRelease(ctx context.Context, id int64) (releaseData, error) {
+	r, err := p.cfg.Catalog.Release(ctx, p.cfg.ChainID, id)
 	if err != nil {
-		return d, err
+		return releaseData{}, err
 	}
-	prices := make([]*big.Int, len(d.R.TrackIDs))
-	for i, tid := range d.R.TrackIDs {
+	tracks, err := p.cfg.Catalog.Tracks(ctx, p.cfg.ChainID, r.TrackIDs)
+	if err != nil {
+		return releaseData{}, err
+	}
+	return releaseFrom(r, tracks)
+}
+
+// releaseFrom is a release with its tracks (from tracks, which holds at least them), their parts
+// of the price, what it costs now and the saving.
+func releaseFrom(r store.Release, tracks map[int64]store.Track) (d releaseData, err error) {
+	d.R = r
+	prices := make([]*big.Int, len(r.TrackIDs))
+	for i, tid := range r.TrackIDs {
 		t, ok := tracks[tid]
 		if !ok {
-			return d, fmt.Errorf("web: release %d: track %d: %w", id, tid, store.ErrNotFound)
+			return d, fmt.Errorf("web: release %d: track %d: %w", r.ID, tid, store.ErrNotFound)
 		}
 		prices[i] = t.Price.BigInt()
 	}
-	effective, parts := market.Apportion(d.R.Price.BigInt(), prices)
+	if len(prices) == 0 {
+		return d, fmt.Errorf("web: release %d has no track: %w", r.ID, store.ErrNotFound)
+	}
+	effective, parts := market.Apportion(r.Price.BigInt(), prices)
 	sum := new(big.Int)
 	for _, x := range prices {
 		sum.Add(sum, x)
@@ -67,20 +78,20 @@ func (p *pages) loadRelease(ctx context.Context, id int64) (d releaseData, err e
 	amounts := []*big.Int{sum, effective, new(big.Int).Sub(sum, effective)}
 	for i, dst := range []*wei.Amount{&d.Sum, &d.Effective, &d.Saving} {
 		if *dst, err = wei.New(amounts[i]); err != nil {
-			return d, fmt.Errorf("web: release %d: %w", id, err)
+			return d, fmt.Errorf("web: release %d: %w", r.ID, err)
 		}
 	}
-	d.Tracks = make([]releaseTrack, len(d.R.TrackIDs))
-	for i, tid := range d.R.TrackIDs {
+	d.Tracks = make([]releaseTrack, len(r.TrackIDs))
+	for i, tid := range r.TrackIDs {
 		part, err := wei.New(parts[i])
 		if err != nil {
-			return d, fmt.Errorf("web: release %d: %w", id, err)
+			return d, fmt.Errorf("web: release %d: %w", r.ID, err)
 		}
 		d.Tracks[i] = releaseTrack{Position: i + 1, T: tracks[tid], Part: part}
 	}
-	d.Title, d.Kind = "Release "+strconv.FormatInt(id, 10), "Release"
+	d.Title, d.Kind = "Release "+strconv.FormatInt(r.ID, 10), "Release"
 	d.Cover = "/covers/" + d.Tracks[0].T.ContentHash.Hex()
-	if m := d.R.Metadata; m != nil {
+	if m := r.Metadata; m != nil {
 		d.Title, d.Kind = m.Title, kindNames[m.Kind]
 		if m.HasCover {
 			d.Cover = store.ReleaseMetadataPath(m.ID) + "/cover?v=" + strconv.FormatInt(m.UpdatedAt.Unix(), 10)
@@ -129,7 +140,9 @@ func (p *pages) release(w http.ResponseWriter, r *http.Request) {
 		desc += " " + m.Description
 	}
 	image := origin + "/cards/t/" + strconv.FormatInt(d.Tracks[0].T.ID, 10) + ".jpg"
+	feed := "/feeds/a/" + d.R.Artist.Hex() + "/releases"
 	m := meta{Description: clip(desc, 300), Canonical: canonical, URL: canonical, Type: "music.album",
+		Feed:   feedLink{origin + feed, name + "'s releases on Bittunes"},
 		Image:  ogImage{URL: image, Width: cards.CardWidth, Height: cards.CardHeight, Alt: "Cover of " + d.Title + " by " + name},
 		OEmbed: p.oembedLink(origin, canonical),
 		Properties: []property{{"music:musician", origin + "/a/" + d.R.Artist.Hex()}, {"music:release_date", releaseDate(d.R)},

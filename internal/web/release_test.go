@@ -72,3 +72,41 @@ func TestReleasePageReadsFullyWithoutJavaScript(t *testing.T) {
 		}
 	}
 }
+
+func TestReleaseEmbedBuysTheReleaseWithTheEmbeddersReferral(t *testing.T) {
+	h, _ := site(t)
+	p := fetch(t, h, "/embed/release/1?ref=0x90F79bf6EB2c4f870365E785982E1f101E93b906")
+	if p.status != 200 || !strings.Contains(p.header.Get("Content-Security-Policy"), "frame-ancestors *") {
+		t.Fatalf("status %d, CSP %q", p.status, p.header.Get("Content-Security-Policy"))
+	}
+	p.has(`href="`+origin+`/release/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906" target="_blank" rel="noopener" data-act="buy-release">Buy the EP 0.005 ETH</a>`,
+		`Mira Vale · EP of 2`, `src="/api/v1/release-metadata/0123456789abcdef0123456789abcdef/cover?v=`)
+	if strings.Count(p.body, `class="etrack"`) != 2 || strings.Index(p.body, "Tidewater") > strings.Index(p.body, "Harbour Lights") {
+		t.Error("the embed does not list the release's tracks in order")
+	}
+	if strings.Contains(p.body, "<script") {
+		t.Error("the embed runs script")
+	}
+	for _, path := range []string{"/embed/release/3", "/embed/release/2", "/embed/release/x"} {
+		if q := fetch(t, h, path); q.status != http.StatusNotFound {
+			t.Errorf("%s: %d", path, q.status)
+		}
+	}
+}
+
+func TestAnArtistsReleasesHaveAFeed(t *testing.T) {
+	h, _ := site(t)
+	page := fetch(t, h, "/release/1")
+	page.has(`href="` + origin + `/feeds/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8/releases"`)
+	f := readFeed(t, fetch(t, h, "/feeds/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8/releases"))
+	if got := strings.Join(entryTitles(f), " | "); got != "Low Tide <EP> — Mira Vale" {
+		t.Errorf("entries: %s", got)
+	}
+	e := f.Entries[0]
+	if e.ID != origin+"/release/1" || e.Categories[0].Term != "ep" || !strings.HasPrefix(e.Summary, "Low Tide <EP> by Mira Vale: EP of 2 tracks, 0.005 ETH. 0.001 ETH less") {
+		t.Errorf("entry %+v", e)
+	}
+	if p := fetch(t, h, "/feeds/a/0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC/releases"); p.status != http.StatusNotFound {
+		t.Errorf("an artist without releases: %d", p.status)
+	}
+}
