@@ -149,3 +149,25 @@ func (c *Client) get(ctx context.Context, path, what string, out any) ([]byte, e
 	}
 	return c.do(req, what, out)
 }
+
+// Resolve follows a short link on the market (a path such as /r/{code}) one redirect and returns
+// the absolute URL it stands for, on the same origin.
+func (c *Client) Resolve(ctx context.Context, path string) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.Origin+path, nil)
+	if err != nil {
+		return "", err
+	}
+	noFollow := *c.http
+	noFollow.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := noFollow.Do(req)
+	if err != nil {
+		return "", fmt.Errorf("link: %w", err)
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	loc, err := resp.Location()
+	if err != nil || resp.StatusCode/100 != 3 {
+		return "", &Error{What: "link", Status: resp.StatusCode, Message: fmt.Sprintf("%s%s is not a link to a track", c.Origin, path)}
+	}
+	return loc.String(), nil
+}
