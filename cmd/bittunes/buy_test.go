@@ -76,8 +76,10 @@ func (f *fakeChain) send(context.Context, *ecdsa.PrivateKey, int64, common.Addre
 	f.sent++
 	return sentTx{}, errors.New("sent")
 }
-func (f *fakeChain) wait(context.Context, sentTx) (sale, error) { return sale{}, errors.New("not here") }
-func (f *fakeChain) close()                                     {}
+func (f *fakeChain) wait(context.Context, sentTx) (sale, error) {
+	return sale{}, errors.New("not here")
+}
+func (f *fakeChain) close() {}
 
 // TestBuyRefusesClearlyAndSendsNothing: an owned track, a delisted one, too little money and a
 // refused confirmation each end the purchase with a clear error before anything is sent.
