@@ -2,6 +2,7 @@ package swarm_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/ecdsa"
 	"os"
 	"path/filepath"
@@ -125,5 +126,28 @@ func TestCheckClaim(t *testing.T) {
 		if got, err := swarm.CheckClaim(payload, peer, ih); err == nil {
 			t.Errorf("%s: accepted as %s", name, got.Hex())
 		}
+	}
+}
+
+// TestTheMarketsSeederNamesItsAccount: the market's seeder, given the operator's key, is credited
+// to the operator's account in a fan's record of who delivered.
+func TestTheMarketsSeederNamesItsAccount(t *testing.T) {
+	o := newOrigin(t, 1<<20)
+	key, operator := newKey(t)
+	s, err := swarm.NewSeeder(swarm.Config{ListenAddr: "127.0.0.1:0", Payout: &swarm.Payout{Account: operator, Key: key}}, o.index, o.links)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if n, err := s.SeedAll(context.Background()); err != nil || n != 1 {
+		t.Fatalf("SeedAll: %d, %v", n, err)
+	}
+	mi, _ := o.trackerOnly(t)
+	tr := o.fetch(t, newFan(t, t.TempDir(), false, time.Hour), mi)
+	if tr == nil {
+		return
+	}
+	if src := tr.Sources(); src.ByAccount[operator] < o.pkg.Size || len(src.ByAccount) != 1 {
+		t.Fatalf("sources %+v: want the whole package from the operator %s", src, operator.Hex())
 	}
 }
