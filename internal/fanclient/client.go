@@ -105,6 +105,16 @@ type LibraryItem struct {
 		Artist      struct{ Name string } `json:"artist"`
 	} `json:"track"`
 	ReferralLink string `json:"referralLink"`
+	// ReferralSales and ReferralEarnings are the indexed sales of the track that named this fan as
+	// referrer, and what they credited the fan.
+	ReferralSales    int64  `json:"referralSales"`
+	ReferralEarnings Amount `json:"referralEarnings"`
+}
+
+// Amount is an amount of the API: exact wei as a decimal string, and the same in ether.
+type Amount struct {
+	Wei   string `json:"wei"`
+	Ether string `json:"ether"`
 }
 
 // Library reads the tracks account owns.

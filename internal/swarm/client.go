@@ -198,6 +198,10 @@ func (tr *Transfer) Verify(ctx context.Context) error {
 // delivered how much, and the rest (web seeds, peers naming no account).
 func (tr *Transfer) Sources() Sources { return tr.payouts.sources(tr.t.InfoHash()) }
 
+// PeersServed is how many distinct peers (by peer id) asked this client for pieces of the package
+// since it was added (at most 10 000 are told apart).
+func (tr *Transfer) PeersServed() int { return tr.payouts.peersServed(tr.t.InfoHash()) }
+
 // Drop stops fetching or seeding the package; its file stays.
 func (tr *Transfer) Drop() { tr.t.Drop() }
 

@@ -28,7 +28,7 @@ func newKey(t *testing.T) (*ecdsa.PrivateKey, common.Address) {
 
 // seedingFan is a fan whose library already holds the origin's package, seeding it with the given
 // payout claim, sending at most rate bytes a second (0: no cap).
-func (o *origin) seedingFan(t *testing.T, mi *metainfo.MetaInfo, payout *swarm.Payout, rate int64) {
+func (o *origin) seedingFan(t *testing.T, mi *metainfo.MetaInfo, payout *swarm.Payout, rate int64) *swarm.Transfer {
 	t.Helper()
 	dir := t.TempDir()
 	b, err := os.ReadFile(o.media.PackagePath(o.pkg.ContentHash))
@@ -43,9 +43,11 @@ func (o *origin) seedingFan(t *testing.T, mi *metainfo.MetaInfo, payout *swarm.P
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close() })
-	if _, err := c.Add(mi); err != nil {
+	tr, err := c.Add(mi)
+	if err != nil {
 		t.Fatal(err)
 	}
+	return tr
 }
 
 // TestThePeersThatDeliveredAreKnownByTheirPayoutAccount: two fans seed, one of them slowly; the
@@ -55,7 +57,7 @@ func TestThePeersThatDeliveredAreKnownByTheirPayoutAccount(t *testing.T) {
 	mi, _ := o.trackerOnly(t)
 	fastKey, fast := newKey(t)
 	slowKey, slow := newKey(t)
-	o.seedingFan(t, mi, &swarm.Payout{Account: fast, Key: fastKey}, 0)
+	seeder := o.seedingFan(t, mi, &swarm.Payout{Account: fast, Key: fastKey}, 0)
 	o.seedingFan(t, mi, &swarm.Payout{Account: slow, Key: slowKey}, 128<<10)
 	o.waitForPeers(t, 2)
 	buyer := newFan(t, t.TempDir(), false, time.Hour)
@@ -75,6 +77,9 @@ func TestThePeersThatDeliveredAreKnownByTheirPayoutAccount(t *testing.T) {
 		if a != fast && a != slow {
 			t.Errorf("bytes credited to %s, who never seeded", a.Hex())
 		}
+	}
+	if p := seeder.Progress(); seeder.PeersServed() != 1 || p.Uploaded < src.ByAccount[fast] {
+		t.Errorf("the fast fan served %d peers and uploaded %d bytes: want the buyer, %d bytes", seeder.PeersServed(), p.Uploaded, src.ByAccount[fast])
 	}
 }
 
