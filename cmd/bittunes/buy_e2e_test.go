@@ -86,6 +86,10 @@ func TestABuyerPaysTheFanWhoDeliveredMost(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitForSeeders(t, info.API, page.InfoHash, 3)
+	// The seeding fans' signed heartbeats make the market show them seeding; the forger sends none.
+	for _, fan := range []int{4, 5} {
+		waitForSeeds(t, info.API, addr(fan), 1)
+	}
 
 	// Fan 9 fetches the encrypted package: refused the key, the package is in the library.
 	code, out := cli(context.Background(), key(9), "get", trackURL, "--library", libs[9], "--out", t.TempDir(), "--listen", "127.0.0.1:0")
@@ -215,4 +219,25 @@ func waitForSeeders(t *testing.T, api, infoHash string, n int64) {
 		}
 	}
 	t.Fatalf("the tracker counts %d seeders, want %d", got, n)
+}
+
+// waitForSeeds waits until the market says account seeds n tracks.
+func waitForSeeds(t *testing.T, api string, account common.Address, n int) {
+	t.Helper()
+	var got int
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		resp, err := http.Get(api + "/api/v1/accounts/" + account.Hex() + "/seeds")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d struct {
+			Count int `json:"count"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&d)
+		resp.Body.Close()
+		if got = d.Count; err == nil && got == n {
+			return
+		}
+	}
+	t.Fatalf("the market shows %s seeding %d tracks, want %d", account.Hex(), got, n)
 }

@@ -96,6 +96,9 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 	for _, tr := range transfers {
 		fmt.Fprintf(stdout, "  %s%s\n", tr.ContentHash.Hex(), lib.linkLine(tr.ContentHash))
 	}
+	if payout != nil {
+		go sendHeartbeats(ctx, api, client, payout, transfers, stderr)
+	}
 	view := newSeedView(stdout)
 	tick := time.NewTicker(every)
 	defer tick.Stop()

@@ -181,3 +181,25 @@ func (c *Client) Resolve(ctx context.Context, path string) (string, error) {
 	}
 	return loc.String(), nil
 }
+
+// SeedsAnswer is the market's answer to a seeding heartbeat: the info hashes it now shows the
+// account seeding, and those its tracker has not seen this peer seed (announce them first).
+type SeedsAnswer struct {
+	Account     string   `json:"account"`
+	Seeding     []string `json:"seeding"`
+	Unconfirmed []string `json:"unconfirmed"`
+	ExpiresAt   string   `json:"expiresAt"`
+}
+
+// Seeds sends a signed seeding heartbeat (its text and personal_sign signature in 0x hex).
+func (c *Client) Seeds(ctx context.Context, message, signature string) (SeedsAnswer, error) {
+	body, _ := json.Marshal(map[string]string{"message": message, "signature": signature})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.Origin+"/api/v1/seeds", strings.NewReader(string(body)))
+	if err != nil {
+		return SeedsAnswer{}, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	var a SeedsAnswer
+	_, err = c.do(req, "seeding heartbeat", &a)
+	return a, err
+}

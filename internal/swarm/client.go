@@ -59,6 +59,9 @@ func NewClient(cfg ClientConfig) (*Client, error) {
 	return &Client{cfg: cfg, client: cl, payouts: pay, completion: pc}, nil
 }
 
+// PeerID is the client's BitTorrent peer id, which it announces to trackers.
+func (c *Client) PeerID() [20]byte { return c.client.PeerID() }
+
 // Addr is where the client accepts peers.
 func (c *Client) Addr() string { return c.client.ListenAddrs()[0].String() }
 
@@ -197,6 +200,9 @@ func (tr *Transfer) Verify(ctx context.Context) error {
 // Sources tells where the useful bytes received so far came from: which payout accounts' peers
 // delivered how much, and the rest (web seeds, peers naming no account).
 func (tr *Transfer) Sources() Sources { return tr.payouts.sources(tr.t.InfoHash()) }
+
+// InfoHash is the package's torrent's info hash in 40 lowercase hex digits.
+func (tr *Transfer) InfoHash() string { return tr.t.InfoHash().HexString() }
 
 // PeersServed is how many distinct peers (by peer id) asked this client for pieces of the package
 // since it was added (at most 10 000 are told apart).
