@@ -40,7 +40,7 @@ func apiDeps(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Reg
 func webConfig(cfg config.Config, b *backend) web.Config {
 	return web.Config{ChainID: b.chainID, ChainName: cfg.ChainName, RPCURL: cfg.WalletRPC, Market: cfg.Market,
 		ExplorerURL: cfg.ExplorerURL, MediaDir: cfg.Media(), Logger: b.log,
-		Catalog: b.store, People: b.store, Origin: cfg.Origin(), CardDir: filepath.Join(cfg.DataDir, "cards")}
+		Catalog: b.store, People: b.store, Seeds: b.store, Origin: cfg.Origin(), CardDir: filepath.Join(cfg.DataDir, "cards")}
 }
 
 // openMedia makes the media folder's subfolders and removes the temporary files a killed server
