@@ -45,14 +45,16 @@ func (s *Store) Apply(ctx context.Context, b Batch) error {
 	return s.Transact(ctx, func(tx *Tx) error { return tx.apply(ctx, b, tx.querier) })
 }
 
-// bulkWriter writes the many rows of a batch: its facts, and what they add to the aggregates.
-type bulkWriter interface {
+// bulkRows reads and writes the many rows of a batch: its facts, what they add to the
+// aggregates, and the chart ledger's rows (chart_ledger.go). PostgreSQL has a fast path for each
+// (pgBulk); SQLite goes through gorm (querier).
+type bulkRows interface {
 	insertFacts(ctx context.Context, f *facts) error
 	mergeAggregates(ctx context.Context, a *aggregates) error
-	insertLedger(ctx context.Context, sales []chartSaleRow, payments []chartPaymentRow) error // chart_ledger.go
+	ledgerRows
 }
 
-func (q querier) apply(ctx context.Context, b Batch, bulk bulkWriter) error {
+func (q querier) apply(ctx context.Context, b Batch, bulk bulkRows) error {
 	chainID, contract := b.Cursor.ChainID, b.Cursor.Contract
 	stored, err := q.Cursor(ctx, chainID, contract)
 	switch {

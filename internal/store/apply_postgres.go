@@ -191,13 +191,8 @@ func (w pgBulk) mergeAggregates(ctx context.Context, a *aggregates) error {
 		dc.chain, dc.account, dc.day, dc.role = append(dc.chain, r.ChainID), append(dc.account, r.Account), append(dc.day, r.Day), append(dc.role, r.Role)
 		dc.credits, dc.amount = append(dc.credits, r.Credits), append(dc.amount, numeric(r.Amount))
 	}
-	return w.withPgx(func(c *pgx.Conn) error {
-		for _, u := range []struct {
-			table, sql string
-			n          int
-			args       []any
-		}{
-			{"track_stats", `INSERT INTO track_stats AS t (chain_id, track_id, sales, revenue, first_sale_block, first_sale_log, last_sale_at)
+	return w.upsert(ctx, []bulkUpsert{
+		{"track_stats", `INSERT INTO track_stats AS t (chain_id, track_id, sales, revenue, first_sale_block, first_sale_log, last_sale_at)
 				SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::numeric[], $5::bigint[], $6::integer[], $7::timestamp[])
 				ON CONFLICT (chain_id, track_id) DO UPDATE SET
 					sales = t.sales + EXCLUDED.sales,
@@ -207,21 +202,34 @@ func (w pgBulk) mergeAggregates(ctx context.Context, a *aggregates) error {
 					first_sale_log = CASE WHEN (EXCLUDED.first_sale_block, EXCLUDED.first_sale_log) < (t.first_sale_block, t.first_sale_log)
 						THEN EXCLUDED.first_sale_log ELSE t.first_sale_log END,
 					last_sale_at = GREATEST(t.last_sale_at, EXCLUDED.last_sale_at)`,
-				len(ts.chain), []any{ts.chain, ts.track, ts.sales, ts.revenue, ts.firstBlock, ts.firstLog, ts.last}},
-			{"account_totals", `INSERT INTO account_totals AS t (chain_id, account, credited, withdrawn)
+			len(ts.chain), []any{ts.chain, ts.track, ts.sales, ts.revenue, ts.firstBlock, ts.firstLog, ts.last}},
+		{"account_totals", `INSERT INTO account_totals AS t (chain_id, account, credited, withdrawn)
 				SELECT * FROM unnest($1::bigint[], $2::text[], $3::numeric[], $4::numeric[])
 				ON CONFLICT (chain_id, account) DO UPDATE SET
 					credited = t.credited + EXCLUDED.credited, withdrawn = t.withdrawn + EXCLUDED.withdrawn`,
-				len(at.chain), []any{at.chain, at.account, at.credited, at.withdrawn}},
-			{"daily_track_sales", `INSERT INTO daily_track_sales AS t (chain_id, track_id, day, sales, revenue)
+			len(at.chain), []any{at.chain, at.account, at.credited, at.withdrawn}},
+		{"daily_track_sales", `INSERT INTO daily_track_sales AS t (chain_id, track_id, day, sales, revenue)
 				SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::numeric[])
 				ON CONFLICT (chain_id, track_id, day) DO UPDATE SET sales = t.sales + EXCLUDED.sales, revenue = t.revenue + EXCLUDED.revenue`,
-				len(dt.chain), []any{dt.chain, dt.track, dt.day, dt.sales, dt.revenue}},
-			{"daily_account_credits", `INSERT INTO daily_account_credits AS t (chain_id, account, day, role, credits, amount)
+			len(dt.chain), []any{dt.chain, dt.track, dt.day, dt.sales, dt.revenue}},
+		{"daily_account_credits", `INSERT INTO daily_account_credits AS t (chain_id, account, day, role, credits, amount)
 				SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::numeric[])
 				ON CONFLICT (chain_id, account, day, role) DO UPDATE SET credits = t.credits + EXCLUDED.credits, amount = t.amount + EXCLUDED.amount`,
-				len(dc.chain), []any{dc.chain, dc.account, dc.day, dc.role, dc.credits, dc.amount}},
-		} {
+			len(dc.chain), []any{dc.chain, dc.account, dc.day, dc.role, dc.credits, dc.amount}},
+	})
+}
+
+// bulkUpsert is one statement adding a batch's rows to an aggregate table, and its n rows as arrays.
+type bulkUpsert struct {
+	table, sql string
+	n          int
+	args       []any
+}
+
+// upsert runs the statements that have rows, on the batch's connection.
+func (w pgBulk) upsert(ctx context.Context, us []bulkUpsert) error {
+	return w.withPgx(func(c *pgx.Conn) error {
+		for _, u := range us {
 			if u.n == 0 {
 				continue
 			}

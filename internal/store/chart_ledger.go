@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/bittunes/bittunes/internal/charts"
 	"github.com/bittunes/bittunes/internal/market"
@@ -145,7 +147,7 @@ func (d *ledgerDelta) payment(p chartPaymentRow) error {
 // judgeSales applies the chart formula to the sales among events, in order, and stores the
 // verdicts and the payments (through bulk) and the aggregates they change. artists holds the
 // artist of every track sold (registered in the batch or before).
-func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.Event, artists map[int64]string, bulk bulkWriter) error {
+func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.Event, artists map[int64]string, bulk bulkRows) error {
 	var sales []market.Sale
 	registered := map[int64][]string{}
 	for _, ev := range events {
@@ -167,7 +169,7 @@ func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.
 	if err != nil {
 		return err
 	}
-	ledger, err := q.seedLedger(ctx, chainID, purchases)
+	ledger, err := seedLedger(ctx, bulk, chainID, purchases)
 	if err != nil {
 		return err
 	}
@@ -200,7 +202,21 @@ func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.
 	if err := bulk.insertLedger(ctx, rows, mergePayments(payments)); err != nil {
 		return err
 	}
-	return q.writeLedger(ctx, chainID, ledger, delta)
+	return bulk.addLedger(ctx, chainID, ledger, delta)
+}
+
+// ledgerRows reads and writes the chart ledger's rows for judgeSales.
+type ledgerRows interface {
+	// fanPayments reads the stored fan_payments of the given (fan, payee) keys.
+	fanPayments(ctx context.Context, chainID int64, keys [][2]string) (map[[2]string]wei.Amount, error)
+	// countedAlready returns the pairs among keys whose account was the buyer or the fan of a
+	// counted sale of the track.
+	countedAlready(ctx context.Context, chainID int64, keys []trackAccount) ([]trackAccount, error)
+	// insertLedger inserts a batch's verdicts and payments.
+	insertLedger(ctx context.Context, sales []chartSaleRow, payments []chartPaymentRow) error
+	// addLedger stores what judging a batch changed: d added to the stored aggregates (l, seeded
+	// from the stored ones, holds the fans' payments after the batch).
+	addLedger(ctx context.Context, chainID int64, l *charts.Ledger, d *ledgerDelta) error
 }
 
 // insertLedger inserts the chart ledger's fact rows through gorm.
@@ -293,48 +309,90 @@ func (q querier) teams(ctx context.Context, chainID int64, ids []int64, artists 
 	return out, nil
 }
 
-// seedLedger loads into a fresh ledger what judging purchases reads: each fan's payments in total
-// and to the members of the team of the track bought, and whether its buyer or fan was counted
-// for that track already.
-func (q querier) seedLedger(ctx context.Context, chainID int64, purchases []charts.Purchase) (*charts.Ledger, error) {
-	// Each query asks by one indexed column, the account: it reads the ledger rows of the batch's
-	// accounts (their histories), more than the batch needs but only stored truth.
+// seedLedger loads into a fresh ledger exactly what judging purchases reads: what each fan paid in
+// total, to itself and to each member of the team of a track it bought, and whether the buyer or
+// the fan of each purchase was counted for that track already. Every read is by key (the primary
+// key of fan_payments; chart_sales's (buyer, track) and (fan, track) indexes), so a batch costs
+// what it holds, not what its accounts did before.
+func seedLedger(ctx context.Context, rows ledgerRows, chainID int64, purchases []charts.Purchase) (*charts.Ledger, error) {
 	l := charts.NewLedger()
-	fans, accounts := map[string]bool{}, map[string]bool{}
+	spend := map[[2]string]bool{}
+	counted := map[trackAccount]bool{}
 	for _, p := range purchases {
-		fans[p.Recipient], accounts[p.Buyer], accounts[p.Recipient] = true, true, true
+		for _, payee := range append([]string{"", p.Recipient}, p.Team...) {
+			spend[[2]string{p.Recipient, payee}] = true
+		}
+		counted[trackAccount{p.TrackID, p.Buyer}], counted[trackAccount{p.TrackID, p.Recipient}] = true, true
 	}
-	for _, chunk := range chunks(keysOf(fans), 500) {
-		var rows []fanPaymentRow
-		if err := q.with(ctx).Where("chain_id = ? AND fan IN ?", chainID, chunk).Find(&rows).Error; err != nil {
-			return nil, fmt.Errorf("store: fan payments: %w", classify(err))
-		}
-		for _, r := range rows {
-			l.SeedSpend(r.Fan, r.Payee, r.Amount)
-		}
+	stored, err := rows.fanPayments(ctx, chainID, keysOf(spend))
+	if err != nil {
+		return nil, err
 	}
-	for _, column := range []string{"buyer", "fan"} {
-		for _, chunk := range chunks(keysOf(accounts), 500) {
-			var rows []struct {
-				TrackID int64  `gorm:"column:track_id"`
-				Account string `gorm:"column:account"`
-			}
-			err := q.with(ctx).Table("chart_sales").Select("track_id, "+column+" AS account").
-				Where("chain_id = ? AND "+column+" IN ? AND counted = ?", chainID, chunk, true).Scan(&rows).Error
-			if err != nil {
-				return nil, fmt.Errorf("store: counted %ss: %w", column, classify(err))
-			}
-			for _, r := range rows {
-				l.SeedCounted(r.TrackID, r.Account)
-			}
-		}
+	for k, amount := range stored {
+		l.SeedSpend(k[0], k[1], amount)
+	}
+	found, err := rows.countedAlready(ctx, chainID, keysOf(counted))
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range found {
+		l.SeedCounted(k.track, k.account)
 	}
 	return l, nil
 }
 
-// writeLedger stores what judging a batch changed: the payments of the fans it touched, as the
-// ledger (seeded with the stored ones) now holds them, and d's points added to the stored ones.
-func (q querier) writeLedger(ctx context.Context, chainID int64, l *charts.Ledger, d *ledgerDelta) error {
+// trackAccount is an account in the role of buyer or fan of a track's sale.
+type trackAccount struct {
+	track   int64
+	account string
+}
+
+// countedAlready reads through gorm, with the keys as VALUES lists.
+func (q querier) countedAlready(ctx context.Context, chainID int64, keys []trackAccount) ([]trackAccount, error) {
+	var out []trackAccount
+	for _, chunk := range chunks(keys, 1_000) {
+		args := make([]any, 0, 2*len(chunk)+4)
+		for _, k := range chunk {
+			args = append(args, k.track, k.account)
+		}
+		args = append(args, chainID, true, chainID, true)
+		rows, err := q.with(ctx).Raw(`WITH k(track_id, account) AS (VALUES `+valuesList(len(chunk), "(CAST(? AS BIGINT), ?)")+`)
+SELECT k.track_id, k.account FROM k
+WHERE EXISTS (SELECT 1 FROM chart_sales s WHERE s.chain_id = ? AND s.buyer = k.account AND s.track_id = k.track_id AND s.counted = ?)
+   OR EXISTS (SELECT 1 FROM chart_sales s WHERE s.chain_id = ? AND s.fan = k.account AND s.track_id = k.track_id AND s.counted = ?)`,
+			args...).Rows()
+		if err != nil {
+			return nil, fmt.Errorf("store: counted sales: %w", classify(err))
+		}
+		out, err = scanRows(rows, out, func(r *trackAccount) []any { return []any{&r.track, &r.account} })
+		if err != nil {
+			return nil, fmt.Errorf("store: counted sales: %w", classify(err))
+		}
+	}
+	return out, nil
+}
+
+// scanRows appends to out a T per row, scanned into the fields dest names, and closes rows.
+func scanRows[T any](rows *sql.Rows, out []T, dest func(*T) []any) ([]T, error) {
+	defer rows.Close()
+	for rows.Next() {
+		var r T
+		if err := rows.Scan(dest(&r)...); err != nil {
+			return out, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// valuesList is n copies of row, comma-separated: the rows of a VALUES list of placeholders.
+func valuesList(n int, row string) string {
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+}
+
+// addLedger writes through gorm the payments of the fans the batch touched as the ledger now holds
+// them, and d's points added to the stored ones in Go (SQLite has no exact arithmetic on money).
+func (q querier) addLedger(ctx context.Context, chainID int64, l *charts.Ledger, d *ledgerDelta) error {
 	fanRows := make([]*fanPaymentRow, 0, len(d.fans))
 	for k := range d.fans {
 		fanRows = append(fanRows, &fanPaymentRow{ChainID: chainID, Fan: k[0], Payee: k[1], Amount: l.Spend(k[0], k[1])})
@@ -347,7 +405,7 @@ func (q querier) writeLedger(ctx context.Context, chainID int64, l *charts.Ledge
 
 // addLedgerDelta adds d to the stored ledger aggregates.
 func (q querier) addLedgerDelta(ctx context.Context, chainID int64, d *ledgerDelta) error {
-	fans, err := q.loadFanPayments(ctx, chainID, keysOf(d.fans))
+	fans, err := q.fanPayments(ctx, chainID, keysOf(d.fans))
 	if err != nil {
 		return err
 	}
@@ -393,20 +451,32 @@ func (q querier) addTrackPoints(ctx context.Context, chainID int64, d *ledgerDel
 	return upsert(ctx, q, totalRows)
 }
 
-func (q querier) loadFanPayments(ctx context.Context, chainID int64, keys [][2]string) (map[[2]string]wei.Amount, error) {
-	out := make(map[[2]string]wei.Amount, len(keys))
-	args := make([][]any, len(keys))
-	for i, k := range keys {
-		args[i] = []any{k[0], k[1]}
+// fanPayments reads through gorm, with the keys as VALUES lists.
+func (q querier) fanPayments(ctx context.Context, chainID int64, keys [][2]string) (map[[2]string]wei.Amount, error) {
+	type row struct {
+		key    [2]string
+		amount wei.Amount
 	}
-	for _, chunk := range chunks(args, 300) {
-		var rows []fanPaymentRow
-		if err := q.with(ctx).Where("chain_id = ? AND (fan, payee) IN ?", chainID, chunk).Find(&rows).Error; err != nil {
+	var found []row
+	for _, chunk := range chunks(keys, 1_000) {
+		args := make([]any, 0, 2*len(chunk)+1)
+		for _, k := range chunk {
+			args = append(args, k[0], k[1])
+		}
+		args = append(args, chainID)
+		rows, err := q.with(ctx).Raw(`WITH k(fan, payee) AS (VALUES `+valuesList(len(chunk), "(?, ?)")+`)
+SELECT f.fan, f.payee, f.amount FROM k CROSS JOIN fan_payments f WHERE f.chain_id = ? AND f.fan = k.fan AND f.payee = k.payee`,
+			args...).Rows()
+		if err != nil {
 			return nil, fmt.Errorf("store: fan payments: %w", classify(err))
 		}
-		for _, r := range rows {
-			out[[2]string{r.Fan, r.Payee}] = r.Amount
+		if found, err = scanRows(rows, found, func(r *row) []any { return []any{&r.key[0], &r.key[1], &r.amount} }); err != nil {
+			return nil, fmt.Errorf("store: fan payments: %w", classify(err))
 		}
+	}
+	out := make(map[[2]string]wei.Amount, len(found))
+	for _, r := range found {
+		out[r.key] = r.amount
 	}
 	return out, nil
 }

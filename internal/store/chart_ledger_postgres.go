@@ -2,8 +2,13 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/bittunes/bittunes/internal/charts"
+	"github.com/bittunes/bittunes/internal/wei"
 )
 
 // insertLedger copies the chart ledger's fact rows, as insertFacts copies the market's.
@@ -33,4 +38,106 @@ func ledgerCopyTables(sales []chartSaleRow, payments []chartPaymentRow) []factTa
 				return []any{r.ChainID, r.TxHash, int32(r.LogIndex), r.Payee, r.BlockNumber, r.Fan, numeric(r.Amount)}
 			}},
 	}
+}
+
+// fanPayments reads the keys' rows through pgx, the keys as arrays joined on the primary key.
+func (w pgBulk) fanPayments(ctx context.Context, chainID int64, keys [][2]string) (map[[2]string]wei.Amount, error) {
+	fans, payees := make([]string, len(keys)), make([]string, len(keys))
+	for i, k := range keys {
+		fans[i], payees[i] = k[0], k[1]
+	}
+	out := make(map[[2]string]wei.Amount, len(keys))
+	err := w.withPgx(func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT f.fan, f.payee, f.amount::text
+			FROM unnest($2::text[], $3::text[]) AS k(fan, payee)
+			JOIN fan_payments f ON f.chain_id = $1 AND f.fan = k.fan AND f.payee = k.payee`, chainID, fans, payees)
+		if err != nil {
+			return err
+		}
+		var k [2]string
+		var amount wei.Amount
+		_, err = pgx.ForEachRow(rows, []any{&k[0], &k[1], &amount}, func() error {
+			out[k] = amount
+			return nil
+		})
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: fan payments: %w", classify(err))
+	}
+	return out, nil
+}
+
+// countedAlready reads through pgx, the keys as arrays probing chart_sales's (buyer, track) and
+// (fan, track) indexes.
+func (w pgBulk) countedAlready(ctx context.Context, chainID int64, keys []trackAccount) ([]trackAccount, error) {
+	tracks, accounts := make([]int64, len(keys)), make([]string, len(keys))
+	for i, k := range keys {
+		tracks[i], accounts[i] = k.track, k.account
+	}
+	var out []trackAccount
+	err := w.withPgx(func(c *pgx.Conn) error {
+		rows, err := c.Query(ctx, `SELECT k.track_id, k.account FROM unnest($2::bigint[], $3::text[]) AS k(track_id, account)
+			WHERE EXISTS (SELECT 1 FROM chart_sales s WHERE s.chain_id = $1 AND s.buyer = k.account AND s.track_id = k.track_id AND s.counted)
+			   OR EXISTS (SELECT 1 FROM chart_sales s WHERE s.chain_id = $1 AND s.fan = k.account AND s.track_id = k.track_id AND s.counted)`,
+			chainID, tracks, accounts)
+		if err != nil {
+			return err
+		}
+		var k trackAccount
+		_, err = pgx.ForEachRow(rows, []any{&k.track, &k.account}, func() error {
+			out = append(out, k)
+			return nil
+		})
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: counted sales: %w", classify(err))
+	}
+	return out, nil
+}
+
+// addLedger adds d to the stored aggregates in SQL, one upsert per table, as mergeAggregates adds
+// the market's (NUMERIC sums are exact); l is not needed.
+func (w pgBulk) addLedger(ctx context.Context, chainID int64, _ *charts.Ledger, d *ledgerDelta) error {
+	var fp struct {
+		fan, payee []string
+		amount     []pgtype.Numeric
+	}
+	for k, amount := range d.fans {
+		fp.fan, fp.payee, fp.amount = append(fp.fan, k[0]), append(fp.payee, k[1]), append(fp.amount, numeric(amount))
+	}
+	var dp struct {
+		track, sales    []int64
+		day             []string
+		revenue, points []pgtype.Numeric
+	}
+	for k, sum := range d.daily {
+		dp.track, dp.day, dp.sales = append(dp.track, k.track), append(dp.day, k.day), append(dp.sales, sum.Sales)
+		dp.revenue, dp.points = append(dp.revenue, numeric(sum.Revenue)), append(dp.points, numeric(sum.Points))
+	}
+	var tp struct {
+		track, sales    []int64
+		revenue, points []pgtype.Numeric
+	}
+	for id, sum := range d.totals {
+		tp.track, tp.sales = append(tp.track, id), append(tp.sales, sum.Sales)
+		tp.revenue, tp.points = append(tp.revenue, numeric(sum.Revenue)), append(tp.points, numeric(sum.Points))
+	}
+	return w.upsert(ctx, []bulkUpsert{
+		{"fan_payments", `INSERT INTO fan_payments AS t (chain_id, fan, payee, amount)
+				SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[])
+				ON CONFLICT (chain_id, fan, payee) DO UPDATE SET amount = t.amount + EXCLUDED.amount`,
+			len(fp.fan), []any{chainID, fp.fan, fp.payee, fp.amount}},
+		{"daily_track_points", `INSERT INTO daily_track_points AS t (chain_id, track_id, day, sales, revenue, points)
+				SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::numeric[], $6::numeric[])
+				ON CONFLICT (chain_id, track_id, day) DO UPDATE SET
+					sales = t.sales + EXCLUDED.sales, revenue = t.revenue + EXCLUDED.revenue, points = t.points + EXCLUDED.points`,
+			len(dp.track), []any{chainID, dp.track, dp.day, dp.sales, dp.revenue, dp.points}},
+		{"track_points", `INSERT INTO track_points AS t (chain_id, track_id, sales, revenue, points)
+				SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::numeric[], $5::numeric[])
+				ON CONFLICT (chain_id, track_id) DO UPDATE SET
+					sales = t.sales + EXCLUDED.sales, revenue = t.revenue + EXCLUDED.revenue, points = t.points + EXCLUDED.points`,
+			len(tp.track), []any{chainID, tp.track, tp.sales, tp.revenue, tp.points}},
+	})
 }

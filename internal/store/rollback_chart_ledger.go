@@ -41,7 +41,7 @@ func (q querier) rollbackChartLedger(ctx context.Context, c, n int64) error {
 }
 
 func (q querier) subtractLedgerDelta(ctx context.Context, c int64, d *ledgerDelta) error {
-	fans, err := q.loadFanPayments(ctx, c, keysOf(d.fans))
+	fans, err := q.fanPayments(ctx, c, keysOf(d.fans))
 	if err != nil {
 		return err
 	}
