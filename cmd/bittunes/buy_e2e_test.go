@@ -24,7 +24,7 @@ import (
 
 // TestABuyerPaysTheFanWhoDeliveredMost: on the dev market (no seeder of its own), fans 4 and 5,
 // who own "Harbour Lights", seed it with `bittunes seed --account`, fan 5 slowly; a peer claiming
-// fan 6's account without fan 6's key seeds it too. Fan 9, who does not own it, `get`s the
+// fan 6's account without fan 6's key seeds it too, as slowly. Fan 9, who does not own it, `get`s the
 // encrypted package (mostly from fan 4), then `buy`s it without a referral link: the purchase
 // names fan 4, fan 4's balance on the contract rises by exactly the referral share, the forged
 // claim was credited nothing, and `get` then unlocks the track.
@@ -72,7 +72,8 @@ func TestABuyerPaysTheFanWhoDeliveredMost(t *testing.T) {
 	// A peer that claims fan 6's account (an owner: eligible) with another key.
 	page := trackPage(t, info.API, 1)
 	forgedKey, _ := crypto.GenerateKey()
-	forger, err := swarm.NewClient(swarm.ClientConfig{Config: swarm.Config{ListenAddr: "127.0.0.1:0",
+	// It is as slow as fan 5, so that fan 4 carries most of the download.
+	forger, err := swarm.NewClient(swarm.ClientConfig{Config: swarm.Config{ListenAddr: "127.0.0.1:0", UploadRate: 16384, UploadBurst: 4096,
 		Payout: &swarm.Payout{Account: addr(6), Key: forgedKey}}, Dir: libs[4], Seed: true})
 	if err != nil {
 		t.Fatal(err)
@@ -225,7 +226,7 @@ func waitForSeeders(t *testing.T, api, infoHash string, n int64) {
 func waitForSeeds(t *testing.T, api string, account common.Address, n int) {
 	t.Helper()
 	var got int
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+	for deadline := time.Now().Add(90 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
 		resp, err := http.Get(api + "/api/v1/accounts/" + account.Hex() + "/seeds")
 		if err != nil {
 			t.Fatal(err)

@@ -58,9 +58,11 @@ func sendHeartbeats(ctx context.Context, api *fanclient.Client, client *swarm.Cl
 		case err != nil:
 			fmt.Fprintf(w, "seeding heartbeat: %v (trying again in %s)\n", err, heartbeatRetry)
 			wait = heartbeatRetry
-		case len(a.Unconfirmed) > 0 && retries < 3:
-			// The tracker has not seen those announced yet; a package the market does not know
-			// stays unconfirmed, and is then asked about with the next heartbeats only.
+		case len(a.Unconfirmed) > 0 && retries < int(heartbeatEvery/heartbeatRetry):
+			// The tracker has not seen those seeded yet (a client announces a package it holds as
+			// complete once it has checked it, and the tracker asks for an announce a minute); a
+			// package the market does not know stays unconfirmed, and after a few minutes is asked
+			// about with the regular heartbeats only.
 			wait, retries = heartbeatRetry, retries+1
 		}
 	}
