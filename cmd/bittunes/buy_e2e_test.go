@@ -146,7 +146,8 @@ func TestABuyerPaysTheFanWhoDeliveredMost(t *testing.T) {
 	}
 	stopSeeding()
 	for range 2 {
-		if out := <-seeding; !strings.Contains(out, "peers are told to credit") {
+		if out := <-seeding; !strings.Contains(out, "peers are told to credit") || !strings.Contains(out, "seeding 1 of 1 package(s)") ||
+			!strings.Contains(out, "delivered") || strings.ContainsAny(out, "\r\x1b") {
 			t.Errorf("seed:\n%s", out)
 		}
 	}

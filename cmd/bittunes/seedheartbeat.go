@@ -36,7 +36,7 @@ func sendHeartbeats(ctx context.Context, api *fanclient.Client, client *swarm.Cl
 		ihs = append(ihs, tr.InfoHash())
 	}
 	wait := 2 * time.Second // let the first announces reach the tracker
-	retries := 0
+	retries, shown := 0, -1
 	for {
 		select {
 		case <-ctx.Done():
@@ -52,6 +52,10 @@ func sendHeartbeats(ctx context.Context, api *fanclient.Client, client *swarm.Cl
 			return
 		}
 		a, err := api.Seeds(ctx, hb.Text(), sig)
+		if err == nil && len(a.Seeding) != shown {
+			shown = len(a.Seeding)
+			fmt.Fprintf(w, "the market shows %s seeding %d of %d package(s) (signed heartbeat, renewed every %s)\n", payout.Account.Hex(), shown, len(ihs), heartbeatEvery)
+		}
 		switch {
 		case ctx.Err() != nil:
 			return

@@ -108,10 +108,16 @@ func (c *Client) Add(mi *metainfo.MetaInfo) (*Transfer, error) {
 		return nil, err
 	}
 	tr.t, _ = c.client.AddTorrentOpt(torrent.AddTorrentOpts{InfoHash: mi.HashInfoBytes(), InfoBytes: mi.InfoBytes})
-	if trackers := mi.UpvertedAnnounceList(); len(trackers) > 0 {
-		tr.t.AddTrackers(trackers)
-	}
 	tr.t.DownloadAll()
+	if trackers := mi.UpvertedAnnounceList(); len(trackers) > 0 {
+		if fi, err := os.Stat(tr.Path); err == nil && fi.Size() == info.TotalLength() {
+			// The library holds the whole file: announce once its pieces are checked, as a seeder,
+			// not first as a leecher that the tracker would list as such until the next announce.
+			go tr.announceWhenChecked(trackers)
+		} else {
+			tr.t.AddTrackers(trackers)
+		}
+	}
 	if len(tr.webSeeds) > 0 {
 		if c.cfg.WebSeedAfter < 0 {
 			tr.useWebSeeds()
@@ -120,6 +126,32 @@ func (c *Client) Add(mi *metainfo.MetaInfo) (*Transfer, error) {
 		}
 	}
 	return tr, nil
+}
+
+// announceWhenChecked adds the trackers once every piece of the file on disk has been checked
+// (complete or not: a damaged copy is then announced as incomplete and fetched), or after a
+// minute at most.
+func (tr *Transfer) announceWhenChecked(trackers [][]string) {
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline) && !tr.checked(); {
+		select {
+		case <-tr.t.Closed():
+			return
+		case <-tick.C:
+		}
+	}
+	tr.t.AddTrackers(trackers)
+}
+
+// checked reports whether the state of every piece is known.
+func (tr *Transfer) checked() bool {
+	for _, r := range tr.t.PieceStateRuns() {
+		if !r.Ok || r.Hashing || r.QueuedForHash || r.Checking {
+			return false
+		}
+	}
+	return true
 }
 
 func (tr *Transfer) useWebSeeds() {

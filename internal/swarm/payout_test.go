@@ -156,3 +156,14 @@ func TestTheMarketsSeederNamesItsAccount(t *testing.T) {
 		t.Fatalf("sources %+v: want the whole package from the operator %s", src, operator.Hex())
 	}
 }
+
+// TestAFanSeedingItsLibraryIsAnnouncedAsASeeder: a fan whose library holds the whole package is
+// listed by the tracker as a seeder from its first announce (a client announcing before its check
+// would be listed as a leecher until its next announce, a minute later).
+func TestAFanSeedingItsLibraryIsAnnouncedAsASeeder(t *testing.T) {
+	o := newOrigin(t, 4<<20)
+	mi, _ := o.trackerOnly(t)
+	o.seedingFan(t, mi, nil, 0)
+	o.seedingFan(t, mi, nil, 0)
+	o.waitForSwarm(t, 2, 0)
+}
