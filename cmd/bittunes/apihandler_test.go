@@ -12,12 +12,13 @@ import (
 
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/metrics"
+	"github.com/bittunes/bittunes/internal/ratelimit"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
 // apiSettings are the flags whose values newAPIHandler passes to the API and the pages.
 var apiSettings = []string{"confirmations", "http", "public-url", "trusted-proxies", "media-dir", "tracker-url",
-	"chain-name", "wallet-rpc", "explorer-url"}
+	"chain-name", "wallet-rpc", "explorer-url", "rate-limits"}
 
 // TestDevAndServeTakeEveryAPISetting: both roles that serve the API accept every flag the API is
 // built from (dev once ignored --confirmations, which serve honoured).
@@ -46,7 +47,8 @@ func TestAPIDepsCarryEverySetting(t *testing.T) {
 	b := &backend{log: slog.New(slog.DiscardHandler), store: new(store.Store), client: new(ethclient.Client), chainID: 10}
 	key := make([]byte, 32)
 
-	d := apiDeps(cfg, b, key, metrics.NewRegistry())
+	limits := ratelimit.NewClasses(cfg.RateLimits, 0)
+	d := apiDeps(cfg, b, key, metrics.NewRegistry(), limits)
 	for _, c := range []struct {
 		name      string
 		got, want any
@@ -61,6 +63,7 @@ func TestAPIDepsCarryEverySetting(t *testing.T) {
 		{"MaxLag", d.MaxLag, uint64(maxIndexerLag)},
 		{"UploadBounds.Grace", d.UploadBounds.Grace, cfg.Uploads.Grace},
 		{"UploadBounds.MinFree", d.UploadBounds.MinFree, cfg.Uploads.MinFree},
+		{"Limits", d.Limits, limits},
 	} {
 		if !reflect.DeepEqual(c.got, c.want) {
 			t.Errorf("api.Deps.%s = %v, want %v", c.name, c.got, c.want)
@@ -75,10 +78,11 @@ func TestAPIDepsCarryEverySetting(t *testing.T) {
 		}
 	}
 
-	w := webConfig(cfg, b)
+	w := webConfig(cfg, b, limits)
 	if w.ChainName != "Optimism" || w.RPCURL != "https://rpc.example" || w.ExplorerURL != "https://explorer.example" ||
 		w.MediaDir != "/srv/media" || w.ChainID != 10 || w.Market != cfg.Market || w.Origin != "https://bittunes.example" ||
-		w.Catalog != b.store || w.CardDir != filepath.Join(cfg.DataDir, "cards") {
+		w.Catalog != b.store || w.CardDir != filepath.Join(cfg.DataDir, "cards") || w.Limits != limits ||
+		!slices.Equal(w.TrustedProxies, cfg.TrustedProxies) {
 		t.Errorf("web.Config = %+v", w)
 	}
 	if zero := zeroFields(w); len(zero) > 0 {

@@ -83,8 +83,10 @@ const benchAbuseAbout = `Measures what anonymous clients can make the API do, on
   abuse_range_100k_bytes    body bytes answered to one request for a 529 KiB package with a Range
                             header of 100 000 ranges, and abuse_range_100k_status its HTTP status
   abuse_chart_rps           chart requests a second from 8 clients; _under_range_abuse the same while
-                            2 more clients send that Range request in a loop; abuse_chart_rps_kept the
-                            ratio (%)
+                            2 more clients send that Range request in a loop (from 127.0.0.2 and
+                            127.0.0.3); abuse_chart_rps_kept the ratio (%)
+  abuse_range_headers_read_per_s  abusive headers the server still read a second, past the
+                            connection gate
 
 About a minute; --scale 0.1 makes the market and the phases smaller (not the abusive requests).`
 
@@ -94,6 +96,10 @@ func runBenchAbuse(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.SetOutput(stderr)
 	fs.Float64Var(&scale, "scale", scale, "multiply the market's size and the phases' durations by this")
 	fs.StringVar(&level, "log-level", level, "debug, info, warn or error")
+	var profile string
+	var noGate bool
+	fs.StringVar(&profile, "cpu-profile", "", "write a CPU profile of the phase under Range abuse to this file")
+	fs.BoolVar(&noGate, "no-gate", false, "serve without the connection gate (to see what it changes)")
 	fs.Usage = func() { fmt.Fprintln(stderr, benchAbuseAbout+"\n\nFlags:"); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -104,7 +110,7 @@ func runBenchAbuse(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err != nil {
 		return err
 	}
-	return bench.RunAbuse(ctx, bench.AbuseConfig{Scale: scale, Logger: log}, stdout)
+	return bench.RunAbuse(ctx, bench.AbuseConfig{Scale: scale, Logger: log, CPUProfile: profile, NoGate: noGate}, stdout)
 }
 
 func runBench(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {

@@ -96,7 +96,8 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	handler, err := newAPIHandler(cfg, &backend{log: log, store: st, client: chain.Client(), chainID: chainID}, masterKey, metrics.NewRegistry())
+	reg := metrics.NewRegistry()
+	handler, err := newAPIHandler(cfg, &backend{log: log, store: st, client: chain.Client(), chainID: chainID}, masterKey, reg)
 	if err != nil {
 		return err
 	}
@@ -110,7 +111,7 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	defer stopSeeder()
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return follow(ctx, cfg, chainID, st, chain.Client(), log.With("component", "indexer")) })
-	g.Go(func() error { return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log) })
+	g.Go(func() error { return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), connGate(cfg, reg), log) })
 	g.Go(func() error { return uploadSweeper(cfg, st, media, chain.Client(), chainID, log).Run(ctx) })
 	if fresh && cfg.Dev.Seed {
 		g.Go(func() error {

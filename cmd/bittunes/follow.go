@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/bittunes/bittunes/internal/charts"
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/indexer"
+	"github.com/bittunes/bittunes/internal/ratelimit"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -42,9 +44,13 @@ func followWatched(ctx context.Context, cfg config.Config, chainID uint64, st *s
 }
 
 // serveHTTP serves handler on addr until ctx ends, then shuts down gracefully.
-func serveHTTP(ctx context.Context, srv *http.Server, log *slog.Logger) error {
+func serveHTTP(ctx context.Context, srv *http.Server, gate *ratelimit.ConnGate, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", srv.Addr)
+	if err != nil {
+		return fmt.Errorf("http %s: %w", srv.Addr, err)
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- gate.Server(srv).Serve(gate.Listener(ln)) }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("http %s: %w", srv.Addr, err)

@@ -62,7 +62,7 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	defer stopSeeder()
 	go uploadSweeper(cfg, b.store, media, b.client, b.chainID, log).Run(ctx) // forgets uploads never registered; ends with ctx
 	log.Info("serve: listening", "addr", cfg.HTTPAddr)
-	return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), log)
+	return serveHTTP(ctx, api.NewServer(cfg.HTTPAddr, handler), connGate(cfg, reg), log)
 }
 
 // uploadBounds are the API's bounds on unregistered uploads, from the configuration.

@@ -76,7 +76,22 @@ type indexerStatus struct {
 	HeadBelowCursor bool `json:"headBelowCursor"`
 	// Behind: LagBlocks is over the threshold.
 	Behind bool `json:"behind"`
+	// RecentReorgs are the indexer's last rollbacks, newest first (the database's reorg history).
+	RecentReorgs []reorgJSON `json:"recentReorgs"`
 }
+
+// reorgJSON is one rollback of the indexed blocks.
+type reorgJSON struct {
+	At                  time.Time `json:"at"`
+	FromBlock           uint64    `json:"fromBlock"`
+	ToBlock             int64     `json:"toBlock"` // -1: back before a deployment at block 0
+	Depth               uint64    `json:"depth"`
+	HeadBelowCursor     bool      `json:"headBelowCursor"`
+	PurchasesRolledBack int64     `json:"purchasesRolledBack"`
+}
+
+// statusReorgs is how many of the last reorgs /status shows.
+const statusReorgs = 10
 
 type statusThreshold struct {
 	MaxLagBlocks  uint64 `json:"maxLagBlocks"`
@@ -119,6 +134,7 @@ func (h *handlers) checkStatus(ctx context.Context) statusReport {
 	} else if cur, err := h.Store.Cursor(ctx, h.ChainID, h.Market); err == nil {
 		r.Indexer.IndexedBlock = &cur.BlockNumber
 	}
+	r.Indexer.RecentReorgs = h.recentReorgs(ctx)
 	head, err := h.Chain.HeaderByNumber(ctx, nil)
 	if err == nil {
 		n := head.Number.Uint64()
@@ -136,6 +152,20 @@ func (h *handlers) checkStatus(ctx context.Context) statusReport {
 	}
 	r.CheckedAt = time.Now().UTC()
 	return r
+}
+
+// recentReorgs reads the last rollbacks from the database (none when it does not answer).
+func (h *handlers) recentReorgs(ctx context.Context) []reorgJSON {
+	out := []reorgJSON{}
+	reorgs, err := h.Store.RecentReorgs(ctx, h.ChainID, h.Market, statusReorgs)
+	if err != nil {
+		return out
+	}
+	for _, r := range reorgs {
+		out = append(out, reorgJSON{At: r.At, FromBlock: r.FromBlock, ToBlock: int64(r.ToBlock), Depth: r.Depth,
+			HeadBelowCursor: r.HeadBelowCursor, PurchasesRolledBack: r.PurchasesRolledBack})
+	}
+	return out
 }
 
 // lagSeconds is the time between the indexed block and the target block, or nil if the RPC does

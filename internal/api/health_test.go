@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
@@ -154,4 +155,57 @@ func fixtureStore(t *testing.T) *store.Store {
 	t.Cleanup(func() { s.Close() })
 	fixture(t, s)
 	return s
+}
+
+// TestStatusShowsTheRecentReorgs: /status lists the indexer's last rollbacks from the database's
+// reorg history, newest first, with the purchases each removed.
+func TestStatusShowsTheRecentReorgs(t *testing.T) {
+	doc := loadOpenAPI(t)
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forEachDB(t, func(t *testing.T, s *store.Store) { // the fixture's indexer is at block 22
+		ctx := context.Background()
+		h := api.Handler(api.Deps{Store: s, Chain: scriptedChain{head: 24}, ChainID: chainID, Market: marketAddr, MaxLag: 5,
+			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		var empty struct{ Indexer struct{ RecentReorgs []any } }
+		if rec := get(t, h, "/status"); json.Unmarshal(rec.Body.Bytes(), &empty) != nil || empty.Indexer.RecentReorgs == nil ||
+			len(empty.Indexer.RecentReorgs) != 0 {
+			t.Fatalf("/status before any reorg: %s, want an empty recentReorgs", rec.Body)
+		}
+		cur, err := s.Cursor(ctx, chainID, marketAddr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks := []store.Block{{ChainID: chainID, Number: cur.BlockNumber - 3, Hash: hash("ancestor")}}
+		at := time.Date(2026, 11, 26, 13, 0, 0, 0, time.UTC)
+		r, err := s.RollbackReorg(ctx, store.Reorg{ChainID: chainID, Contract: marketAddr, At: at, FromBlock: cur.BlockNumber,
+			ToBlock: blocks[0].Number, Depth: cur.BlockNumber - blocks[0].Number, HeadBelowCursor: true}, blocks[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		h = api.Handler(api.Deps{Store: s, Chain: scriptedChain{head: 24}, ChainID: chainID, Market: marketAddr, MaxLag: 5,
+			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}) // a new instance: no status cached
+		rec := get(t, h, "/status")
+		validateResponse(t, router, h, "/status")
+		var st struct {
+			Indexer struct {
+				RecentReorgs []struct {
+					At                        time.Time
+					FromBlock, ToBlock, Depth uint64
+					HeadBelowCursor           bool
+					PurchasesRolledBack       int64
+				}
+			}
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &st); err != nil || len(st.Indexer.RecentReorgs) != 1 {
+			t.Fatalf("/status %s, want one recent reorg", rec.Body)
+		}
+		got := st.Indexer.RecentReorgs[0]
+		if !got.At.Equal(at) || got.FromBlock != cur.BlockNumber || got.ToBlock != blocks[0].Number || got.Depth != r.Depth ||
+			!got.HeadBelowCursor || got.PurchasesRolledBack != r.PurchasesRolledBack {
+			t.Errorf("/status reorg %+v, want %+v", got, r)
+		}
+	})
 }

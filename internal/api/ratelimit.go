@@ -4,12 +4,13 @@ import (
 	"log/slog"
 	"net"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
 	"golang.org/x/time/rate"
+
+	"github.com/bittunes/bittunes/internal/ratelimit"
 )
 
 // The default token bucket of the sign-in endpoints, per client IP: 10 requests at once, then one
@@ -35,24 +36,13 @@ const (
 	defaultKeyContractRate = 20
 )
 
-// ipLimiter is a token bucket per client: per IP (IPv6 clients per /64, the block one subscriber
-// usually holds) unless keyOf says otherwise. It lives in this process only: each API server behind a load balancer keeps
-// its own buckets, so a client may get up to n times the allowance from n servers. That is enough
-// to blunt floods of sign-in attempts without sharing state between servers; a limit across the
-// fleet belongs in the load balancer.
+// ipLimiter is a token bucket per client (a ratelimit.Limiter): per IP (IPv6 clients per /64)
+// unless keyOf says otherwise.
 type ipLimiter struct {
-	limit   rate.Limit
-	burst   int
+	*ratelimit.Limiter
 	keyOf   func(*gin.Context) string // the client; default its IP
 	refusal string                    // the message of a 429
-
-	mu      sync.Mutex
-	buckets map[string]*rate.Limiter
-	swept   time.Time
 }
-
-// sweepEvery is how often the limiter forgets the clients whose bucket has refilled.
-const sweepEvery = time.Minute
 
 func newIPLimiter(limit rate.Limit, burst int) *ipLimiter {
 	if limit == 0 {
@@ -61,7 +51,7 @@ func newIPLimiter(limit rate.Limit, burst int) *ipLimiter {
 	if burst <= 0 {
 		burst = defaultSignInBurst
 	}
-	return &ipLimiter{limit: limit, burst: burst, buckets: map[string]*rate.Limiter{}, keyOf: (*gin.Context).ClientIP,
+	return &ipLimiter{Limiter: ratelimit.New(limit, burst, 0), keyOf: (*gin.Context).ClientIP,
 		refusal: "too many sign-in attempts; try again in a little while"}
 }
 
@@ -78,41 +68,11 @@ func newAccountLimiter(limit rate.Limit, burst int, refusal string) *ipLimiter {
 
 // allow takes a token from the client's bucket, or says how long until one is there.
 func (l *ipLimiter) allow(client string, now time.Time) (bool, time.Duration) {
-	key := clientKey(client)
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if now.Sub(l.swept) >= sweepEvery {
-		for k, b := range l.buckets {
-			if b.TokensAt(now) >= float64(l.burst) {
-				delete(l.buckets, k) // a full bucket is the same as a new one
-			}
-		}
-		l.swept = now
-	}
-	b, ok := l.buckets[key]
-	if !ok {
-		b = rate.NewLimiter(l.limit, l.burst)
-		l.buckets[key] = b
-	}
-	r := b.ReserveN(now, 1)
-	if !r.OK() {
-		return false, time.Minute
-	}
-	if d := r.DelayFrom(now); d > 0 {
-		r.CancelAt(now)
-		return false, d
-	}
-	return true, 0
+	return l.Allow(client, now)
 }
 
-// clientKey is how a client address is counted: an IPv4 address as it is, an IPv6 address by its
-// /64, the block one subscriber usually holds.
-func clientKey(client string) string {
-	if ip := net.ParseIP(client); ip != nil && ip.To4() == nil {
-		return ip.Mask(net.CIDRMask(64, 128)).String()
-	}
-	return client
-}
+// clientKey is how a client address is counted (ratelimit.ClientKey).
+func clientKey(client string) string { return ratelimit.ClientKey(client) }
 
 // middleware answers 429 Too Many Requests, with Retry-After in whole seconds, to a client whose
 // bucket is empty.

@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/time/rate"
 
+	"github.com/bittunes/bittunes/internal/ratelimit"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/unlock"
 	"github.com/bittunes/bittunes/internal/uploads"
@@ -93,6 +94,9 @@ type Deps struct {
 	// server's own); TrackerURL, if set, is the tracker torrents name instead of that one.
 	Tracker    http.Handler
 	TrackerURL string
+	// Limits are the budgets per client of the public routes' classes (shared with the pages);
+	// nil: ratelimit.DefaultBudgets().
+	Limits *ratelimit.Classes
 }
 
 // Handler returns the API's HTTP handler.
@@ -129,6 +133,14 @@ func Handler(d Deps) http.Handler {
 		d.Logger.Error("api: trusted proxies", "err", err)
 	}
 	r.Use(newProxyWarning(d.TrustedProxies, d.Logger).middleware)
+	if d.Limits == nil {
+		d.Limits = ratelimit.NewClasses(nil, 0)
+	}
+	m.registry.MustRegister(d.Limits)
+	if d.Metrics != nil {
+		d.Metrics.MustRegister(d.Limits)
+	}
+	r.Use(routeLimits(d.Limits))
 	si := newSignIn(h)
 	r.Use(si.session)
 	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})))

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/bittunes/bittunes/internal/logging"
+	"github.com/bittunes/bittunes/internal/ratelimit"
 )
 
 // Config is everything the binary's commands can be told.
@@ -56,6 +57,8 @@ type Config struct {
 	Swarm Swarm
 	// Uploads bounds what unregistered uploads may hold (serve, dev).
 	Uploads Uploads
+	// RateLimits are the budgets per client address of the public routes' classes (serve, dev).
+	RateLimits map[ratelimit.Class]ratelimit.Budget
 	// ExplorerURL is the block explorer the pages link transactions and addresses to
 	// (https://etherscan.io); empty links them to the market's own transaction view.
 	ExplorerURL string
@@ -117,6 +120,7 @@ func Default() Config {
 		Dev:           Dev{RPCPort: 8545, WSPort: 8546, Seed: true},
 		Bench:         Bench{Scale: 1},
 		Uploads:       DefaultUploads(),
+		RateLimits:    ratelimit.DefaultBudgets(),
 	}
 }
 
@@ -178,6 +182,7 @@ func (c *Config) FlagSet(name string, groups int) *flag.FlagSet {
 		fs.StringVar(&c.MasterKey, "master-key", c.MasterKey, "64 hex digits (openssl rand -hex 32) that seal every track's key; prefer the environment variable; keep it secret and backed up: without it no sold track can be unlocked (dev: kept in the data folder)")
 		c.swarmFlags(fs)
 		c.uploadFlags(fs)
+		c.rateLimitFlag(fs)
 	}
 	if groups&(Common|Logging) != 0 {
 		fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")

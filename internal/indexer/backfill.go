@@ -56,6 +56,9 @@ func (ix *Indexer) applyRange(ctx context.Context, cur store.Cursor, limit, targ
 		return f.err
 	}
 	ix.sizer.Read(f.from, f.to, f.logs, f.densest)
+	if err := ix.planIndexes(ctx, f, limit); err != nil {
+		return err
+	}
 	if next := f.to + 1; f.to < limit {
 		ix.startPrefetch(ctx, next, false, func(ctx context.Context) fetched { return ix.fetch(ctx, next, min(f.to+ix.sizer.Span(), limit)) })
 	} else {

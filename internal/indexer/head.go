@@ -22,6 +22,9 @@ import (
 // are asked for by range, so a batch is at most as wide as the widest range the RPC has not
 // refused. head, when not nil, is the chain's head header, already read.
 func (ix *Indexer) applyBlocks(ctx context.Context, cur store.Cursor, to uint64, head *types.Header) error {
+	if err := ix.restoreIndexes(ctx); err != nil { // readers query near the head
+		return err
+	}
 	to = min(to, cur.BlockNumber+ix.sizer.Ceiling())
 	f, ok := ix.takePrefetch(cur.BlockNumber + 1)
 	if !ok || f.err != nil || !f.checked || f.to > to || !follows(f.headers[0], cur) {

@@ -185,6 +185,14 @@ func TestHeadBelowCursorRollsBackToTheCommonAncestor(t *testing.T) {
 		if got := testutil.ToFloat64(watchGauge(t, reg, "bittunes_indexer_reorgs_total")); got != 1 {
 			t.Errorf("reorgs_total %v, want 1", got)
 		}
+		// and the database's reorg history, which serve's /status shows, says so too.
+		history, err := s.RecentReorgs(ctx, simchain.ChainID, m.Address, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(history) != 1 || !history[0].HeadBelowCursor || history[0].FromBlock != cursor.BlockNumber || history[0].PurchasesRolledBack < 4 {
+			t.Errorf("reorg history %+v, want one head-below-cursor rollback from %d of the 4 lost purchases", history, cursor.BlockNumber)
+		}
 		fresh := open()
 		runUntilCaughtUp(t, newIndexer(m, fresh, m.Client, 4))
 		sameSnapshots(t, s, fresh)

@@ -60,7 +60,8 @@ type Store interface {
 	Cursor(ctx context.Context, chainID uint64, contract common.Address) (store.Cursor, error)
 	RecentBlocks(ctx context.Context, chainID uint64, atOrBelow uint64, limit int) ([]store.Block, error)
 	Apply(ctx context.Context, batch store.Batch) error
-	Rollback(ctx context.Context, chainID uint64, contract common.Address, to store.Block) error
+	// RollbackReorg rolls back to a block and records the rollback in the reorg history.
+	RollbackReorg(ctx context.Context, r store.Reorg, to store.Block) (store.Reorg, error)
 }
 
 // Config says what to follow and how.
@@ -68,12 +69,15 @@ type Config struct {
 	ChainID       uint64
 	Contract      common.Address
 	DeployBlock   uint64
-	Confirmations uint64        // blocks behind the head that are indexed; 0 = the head itself
-	ReorgWindow   uint64        // blocks near the head indexed with parent-hash checks of every block
-	MaxRange      uint64        // the largest eth_getLogs range tried in backfill
-	TargetLogs    int           // how many logs a backfill range should hold
-	PollInterval  time.Duration // how often to ask for the head when the RPC cannot push heads
-	RetryDelay    time.Duration // the first wait after a failure; it doubles up to MaxRetryDelay
+	Confirmations uint64 // blocks behind the head that are indexed; 0 = the head itself
+	ReorgWindow   uint64 // blocks near the head indexed with parent-hash checks of every block
+	MaxRange      uint64 // the largest eth_getLogs range tried in backfill
+	TargetLogs    int    // how many logs a backfill range should hold
+	// DeferIndexesAbove is how many logs must be left to backfill for the store's deferrable indexes to
+	// be deferred until near the head (deferred_indexes.go): 50 000 when zero, never when negative.
+	DeferIndexesAbove int64
+	PollInterval      time.Duration // how often to ask for the head when the RPC cannot push heads
+	RetryDelay        time.Duration // the first wait after a failure; it doubles up to MaxRetryDelay
 	// MaxRetryDelay is the longest wait between retries (5 s when zero): how long an outage of the
 	// RPC or the database may outlast itself in the indexer.
 	MaxRetryDelay time.Duration
@@ -105,6 +109,9 @@ func (c *Config) defaults() {
 	if c.TargetLogs == 0 {
 		c.TargetLogs = 10_000
 	}
+	if c.DeferIndexesAbove == 0 {
+		c.DeferIndexesAbove = 50_000
+	}
 	if c.PollInterval == 0 {
 		c.PollInterval = time.Second
 	}
@@ -130,6 +137,7 @@ type Indexer struct {
 	// cursorTime is the timestamp of the cursor's block, when known (for the lag in seconds).
 	cursorTime uint64
 	prefetch   *prefetch // the next backfill range, being fetched
+	indexes    indexState
 	// pushed is the newest head the subscription pushed and no step has used yet: the next step
 	// starts from it instead of asking the RPC for the head.
 	pushed atomic.Pointer[types.Header]
@@ -204,6 +212,9 @@ func (ix *Indexer) Step(ctx context.Context) (caughtUp bool, err error) {
 	}
 	target := head - ix.cfg.Confirmations
 	if cur.BlockNumber >= target {
+		if err := ix.restoreIndexes(ctx); err != nil {
+			return false, err
+		}
 		// Nothing new, but the head may have been replaced: check our last block is still canonical.
 		if cur.BlockNumber > ix.cfg.DeployBlock-1 && cur.BlockNumber+ix.cfg.ReorgWindow > head {
 			h, err := ix.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(cur.BlockNumber))
@@ -306,10 +317,13 @@ func (ix *Indexer) rollBack(ctx context.Context, cur store.Cursor, from uint64, 
 	}
 	depth := cur.BlockNumber - ancestor.Number
 	ix.cfg.Logger.Warn("indexer: reorg, rolling back", "from_block", cur.BlockNumber, "to_block", ancestor.Number, "depth", depth, "head_below_cursor", headBelow)
-	if err := ix.store.Rollback(ctx, ix.cfg.ChainID, ix.cfg.Contract, ancestor); err != nil {
+	r, err := ix.store.RollbackReorg(ctx, store.Reorg{ChainID: ix.cfg.ChainID, Contract: ix.cfg.Contract, At: time.Now(),
+		FromBlock: cur.BlockNumber, ToBlock: ancestor.Number, Depth: depth, HeadBelowCursor: headBelow}, ancestor)
+	if err != nil {
 		return dbError{fmt.Errorf("indexer: rollback to %d: %w", ancestor.Number, err)}
 	}
-	ix.cfg.Metrics.rolledBack(Reorg{At: time.Now(), FromBlock: cur.BlockNumber, ToBlock: ancestor.Number, Depth: depth, HeadBelowCursor: headBelow})
+	ix.cfg.Metrics.rolledBack(Reorg{At: r.At, FromBlock: r.FromBlock, ToBlock: r.ToBlock, Depth: r.Depth, HeadBelowCursor: headBelow,
+		PurchasesRolledBack: r.PurchasesRolledBack})
 	ix.cursor, ix.cursorTime = nil, 0
 	if ix.cfg.OnRolledBack != nil {
 		ix.cfg.OnRolledBack(ancestor)

@@ -53,6 +53,8 @@ type Reorg struct {
 	Depth     uint64    `json:"depth"`
 	// HeadBelowCursor says the RPC's head had fallen below the indexed blocks.
 	HeadBelowCursor bool `json:"head_below_cursor"`
+	// PurchasesRolledBack is how many indexed purchases the rollback removed.
+	PurchasesRolledBack int64 `json:"purchases_rolled_back"`
 }
 
 // Role is what an indexer process is doing about the lock.

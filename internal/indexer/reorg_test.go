@@ -55,6 +55,16 @@ func TestReorgReplacesOrphanedPurchases(t *testing.T) {
 		if strings.Contains(strings.Join(snap.Purchases, "\n"), strings.ToLower(orphan.Hash().Hex())) {
 			t.Error("the orphaned purchase is still in the read models")
 		}
+		// The reorg is in the history: from chain A's last block back to the fork, both of A's
+		// purchases rolled back.
+		history, err := s.RecentReorgs(ctx, simchain.ChainID, m.Address, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(history) != 1 || history[0].ToBlock != base.Number.Uint64() || history[0].FromBlock != base.Number.Uint64()+2 ||
+			history[0].Depth != 2 || history[0].PurchasesRolledBack != 2 || history[0].HeadBelowCursor {
+			t.Errorf("reorg history %+v, want one rollback from %d to %d of 2 purchases", history, base.Number.Uint64()+2, base.Number.Uint64())
+		}
 		// The reorged database equals one indexed from scratch on the canonical chain.
 		fresh := open()
 		runUntilCaughtUp(t, newIndexer(m, fresh, m.Client, 64))

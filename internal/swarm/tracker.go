@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/time/rate"
 
+	"github.com/bittunes/bittunes/internal/ratelimit"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -36,7 +37,8 @@ type TrackerConfig struct {
 	MaxPeers, MaxNumWant int
 	// Rate and Burst set the token bucket of requests per client IP (IPv6: per /64): 20 a second,
 	// 200 at once, enough for a fan seeding a large library from behind one address. MaxClients
-	// bounds the buckets kept (10 000): past it, a new client is refused until buckets refill.
+	// bounds the buckets kept (10 000): past it, the clients without one share one bucket
+	// (ratelimit.Limiter).
 	Rate       rate.Limit
 	Burst      int
 	MaxClients int
@@ -50,7 +52,7 @@ type TrackerConfig struct {
 // says: status 200 with a bencoded "failure reason". It is safe for concurrent use.
 type Tracker struct {
 	c       TrackerConfig
-	limiter *clientLimiter
+	limiter *ratelimit.Limiter
 
 	sweepMu sync.Mutex
 	swept   time.Time
@@ -85,7 +87,7 @@ func NewTracker(c TrackerConfig) *Tracker {
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Tracker{c: c, limiter: newClientLimiter(c.Rate, c.Burst, c.MaxClients)}
+	return &Tracker{c: c, limiter: ratelimit.New(c.Rate, c.Burst, c.MaxClients)}
 }
 
 type clientAddrKey struct{}
@@ -116,7 +118,7 @@ func (t *Tracker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := t.c.Now()
-	if !t.limiter.allow(ip, now) {
+	if ok, _ := t.limiter.Allow(ip.Unmap().String(), now); !ok {
 		t.failure(w, "too many requests from this address; announce less often")
 		return
 	}
@@ -243,56 +245,4 @@ func (t *Tracker) write(w http.ResponseWriter, d bdict) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
 	w.Write(b.Bytes())
-}
-
-// clientLimiter is a token bucket per client IP (IPv6: per /64) with a bounded number of buckets.
-// Like the API's other limits it lives in one process: n API servers allow n times the rate.
-type clientLimiter struct {
-	limit rate.Limit
-	burst int
-	max   int
-
-	mu      sync.Mutex
-	buckets map[netip.Prefix]*rate.Limiter
-	swept   time.Time
-}
-
-func newClientLimiter(limit rate.Limit, burst, maxClients int) *clientLimiter {
-	return &clientLimiter{limit: limit, burst: burst, max: maxClients, buckets: map[netip.Prefix]*rate.Limiter{}}
-}
-
-func (l *clientLimiter) allow(ip netip.Addr, now time.Time) bool {
-	if l.limit == rate.Inf {
-		return true
-	}
-	bits := 32
-	if ip.Is6() {
-		bits = 64
-	}
-	key, _ := ip.Prefix(bits)
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	b, ok := l.buckets[key]
-	if !ok {
-		// Sweeping costs a pass over the buckets: once a minute, or once a second while full.
-		if since := now.Sub(l.swept); since >= time.Minute || (len(l.buckets) >= l.max && since >= time.Second) {
-			l.forgetIdle(now)
-		}
-		if len(l.buckets) >= l.max {
-			return false
-		}
-		b = rate.NewLimiter(l.limit, l.burst)
-		l.buckets[key] = b
-	}
-	return b.AllowN(now, 1)
-}
-
-// forgetIdle drops the buckets that have refilled: a full bucket is the same as a new one.
-func (l *clientLimiter) forgetIdle(now time.Time) {
-	for k, b := range l.buckets {
-		if b.TokensAt(now) >= float64(l.burst) {
-			delete(l.buckets, k)
-		}
-	}
-	l.swept = now
 }

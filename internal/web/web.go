@@ -31,6 +31,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/cards"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/ratelimit"
 )
 
 // Config is what the pages need to know about the market they front.
@@ -62,6 +63,11 @@ type Config struct {
 	// temporary folder for the life of the process.
 	CardDir string
 	Logger  *slog.Logger
+	// Limits are the budgets per client of the pages' route classes (share the API's, so that a
+	// client's requests count once); nil: ratelimit.DefaultBudgets(). TrustedProxies are the load
+	// balancers whose X-Forwarded-For names the client (as the API's).
+	Limits         *ratelimit.Classes
+	TrustedProxies []string
 }
 
 // pageConfig is the configuration embedded in every page for the JavaScript.
@@ -113,7 +119,10 @@ func Handler(cfg Config, api http.Handler) (http.Handler, error) {
 	for _, prefix := range []string{"/api/", "/healthz", "/readyz", "/status", "/metrics"} {
 		mux.Handle(prefix, api)
 	}
-	p.routes(mux)
+	if cfg.Limits == nil {
+		cfg.Limits = ratelimit.NewClasses(nil, 0)
+	}
+	p.routes(&routeMux{ServeMux: mux, limits: cfg.Limits, proxies: ratelimit.ParseProxies(cfg.TrustedProxies)})
 	return apiFirst(api, mux), nil
 }
 
@@ -187,7 +196,7 @@ func newPages(cfg Config) (*pages, error) {
 // asset is the URL of a static file, with its content hash so that it can be cached for long.
 func (p *pages) asset(name string) string { return "/static/" + name + "?v=" + p.versions[name] }
 
-func (p *pages) routes(mux *http.ServeMux) {
+func (p *pages) routes(mux *routeMux) {
 	mux.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("v") != "" || strings.HasPrefix(r.URL.Path, "/static/chunks/") { // chunks are named by their hash
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/ratelimit"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -41,6 +43,10 @@ const (
 type AbuseConfig struct {
 	Scale  float64 // multiplies the catalogue and the phases' durations (not the abusive requests)
 	Logger *slog.Logger
+	// CPUProfile, if set, is where a CPU profile of the phase under Range abuse is written.
+	CPUProfile string
+	// NoGate leaves the connection gate out (to measure what it changes).
+	NoGate bool
 }
 
 // RunAbuse measures what anonymous clients can make the API do, and writes BENCH lines to out:
@@ -51,7 +57,8 @@ type AbuseConfig struct {
 //     with a Range header of 100 000 ranges gets back, bytes and HTTP status;
 //   - abuse_chart_rps and abuse_chart_rps_under_range_abuse: chart requests a second from 8
 //     clients, alone and while two more clients send that Range request in a loop, and their
-//     ratio, abuse_chart_rps_kept (%).
+//     ratio, abuse_chart_rps_kept (%); abuse_range_headers_read_per_s is how many of the abusive
+//     headers the server still read a second, past the connection gate.
 //
 // The heap growth per 100 000 random tracker announces (abuse_tracker_announce_heap) belongs with
 // the tracker's own bound (internal/swarm): add its measure here once the tracker has one.
@@ -87,8 +94,9 @@ func RunAbuse(ctx context.Context, cfg AbuseConfig, out io.Writer) error {
 		return err
 	}
 	h := api.Handler(api.Deps{Store: st, Chain: headAt{b.cat}, ChainID: apiChainID, Market: b.cat.market,
-		Logger: slog.New(slog.DiscardHandler), MaxLag: 1 << 30, MediaDir: media.Dir})
-	stop, err := b.serveHandler(h)
+		Logger: slog.New(slog.DiscardHandler), MaxLag: 1 << 30, MediaDir: media.Dir,
+		Limits: ratelimit.Unlimited()}) // the 8 chart clients stand for many; the connection gate stays on
+	stop, err := b.serveHandler(h, cfg.NoGate)
 	if err != nil {
 		return err
 	}
@@ -104,17 +112,22 @@ func RunAbuse(ctx context.Context, cfg AbuseConfig, out io.Writer) error {
 	}
 	r.report(Result{"abuse_range_100k_bytes", float64(n), "B"})
 	r.report(Result{"abuse_range_100k_status", float64(status), "status"})
-	return b.chartsUnderAbuse(ctx, pkgPath, abusive)
+	return b.chartsUnderAbuse(ctx, pkgPath, abusive, cfg.CPUProfile)
 }
 
-// serveHandler serves h on a loopback port for the bench's clients.
-func (b *apiBench) serveHandler(h http.Handler) (func(), error) {
+// serveHandler serves h behind a connection gate as serve's (none with noGate).
+func (b *apiBench) serveHandler(h http.Handler, noGate bool) (func(), error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
 	srv := api.NewServer(ln.Addr().String(), h)
-	go srv.Serve(ln)
+	if noGate {
+		go srv.Serve(ln)
+	} else {
+		b.gate = ratelimit.NewConnGate(ratelimit.ConnGateConfig{})
+		go b.gate.Server(srv).Serve(b.gate.Listener(ln))
+	}
 	b.base = "http://" + ln.Addr().String()
 	b.client = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64, DisableCompression: true}}
 	return func() { srv.Close() }, nil
@@ -181,7 +194,7 @@ func (b *apiBench) rangeRequest(ctx context.Context, path, ranges string) (int64
 
 // chartsUnderAbuse measures chart throughput alone, then while two clients send the abusive Range
 // request in a loop, and, as a control, while they send an ordinary one-range request in a loop.
-func (b *apiBench) chartsUnderAbuse(ctx context.Context, pkgPath, abusive string) error {
+func (b *apiBench) chartsUnderAbuse(ctx context.Context, pkgPath, abusive, cpuProfile string) error {
 	phase := max(2*time.Second, time.Duration(float64(abusePhase)*b.r.cfg.Scale))
 	paths := b.chartPaths()
 	next := func(rng *mathrand.Rand) string { return paths[rng.IntN(len(paths))] }
@@ -195,13 +208,24 @@ func (b *apiBench) chartsUnderAbuse(ctx context.Context, pkgPath, abusive string
 		{"abuse_chart_rps_under_range_abuse", abusive},
 		{"abuse_chart_rps_under_plain_ranges", "bytes=1000-1999"},
 	} {
+		stopProfile := func() {}
+		if c.ranges == abusive && cpuProfile != "" {
+			if stopProfile, err = startCPUProfile(cpuProfile); err != nil {
+				return err
+			}
+		}
+		read := b.gate.BadConnections()
 		rps, err := b.chartsBeside(ctx, phase, next, pkgPath, c.ranges)
+		stopProfile()
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.name, err)
 		}
 		b.r.report(Result{c.name, rps, "req/s"})
 		if c.ranges == abusive {
 			b.r.report(Result{"abuse_chart_rps_kept", 100 * rps / alone, "%"})
+			if b.gate != nil {
+				b.r.report(Result{"abuse_range_headers_read_per_s", float64(b.gate.BadConnections()-read) / phase.Seconds(), "req/s"})
+			}
 		}
 	}
 	return nil
@@ -215,12 +239,13 @@ func (b *apiBench) chartsBeside(ctx context.Context, phase time.Duration, next f
 	var sent, requests atomic.Int64
 	raw := []byte("GET " + pkgPath + " HTTP/1.1\r\nHost: bench\r\nRange: " + ranges + "\r\nConnection: close\r\n\r\n")
 	addr := strings.TrimPrefix(b.base, "http://")
-	for range abuseAbusers {
+	for i := range abuseAbusers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			from := abuserAddr(i)
 			for abuseCtx.Err() == nil {
-				n, err := rawRequest(addr, raw)
+				n, err := rawRequest(from, addr, raw)
 				if err == nil {
 					sent.Add(n)
 					requests.Add(1)
@@ -239,10 +264,29 @@ func (b *apiBench) chartsBeside(ctx context.Context, phase time.Duration, next f
 	return float64(len(lat)) / elapsed.Seconds(), nil
 }
 
-// rawRequest sends the bytes of a whole request on a new connection and reads the answer to the
-// end: an abuser's loop, with as little work on the client's side as a request can take.
-func rawRequest(addr string, raw []byte) (int64, error) {
-	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+// abuserAddr is the address abuser i connects from: 127.0.0.2, 127.0.0.3, … (Linux answers the
+// whole 127.0.0.0/8 on loopback), so that the server tells the abusers from the chart clients at
+// 127.0.0.1, as it would tell clients on the internet apart. Where that does not work, nil: the
+// abusers then share 127.0.0.1 with the chart clients.
+func abuserAddr(i int) *net.TCPAddr {
+	a := &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(2+i))}
+	if c, err := (&net.Dialer{LocalAddr: a}).Dial("tcp", "127.0.0.1:1"); err != nil && strings.Contains(err.Error(), "assign") {
+		return nil
+	} else if c != nil {
+		c.Close()
+	}
+	return a
+}
+
+// rawRequest sends the bytes of a whole request on a new connection from local (nil: any) and
+// reads the answer to the end: an abuser's loop, with as little work on the client's side as a
+// request can take.
+func rawRequest(local *net.TCPAddr, addr string, raw []byte) (int64, error) {
+	d := net.Dialer{Timeout: 5 * time.Second}
+	if local != nil {
+		d.LocalAddr = local
+	}
+	conn, err := d.Dial("tcp", addr)
 	if err != nil {
 		return 0, err
 	}
@@ -250,4 +294,17 @@ func rawRequest(addr string, raw []byte) (int64, error) {
 	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
 	go conn.Write(raw) // the server may answer (and close) before it has read everything
 	return io.Copy(io.Discard, conn)
+}
+
+// startCPUProfile writes a CPU profile to path until the returned function is called.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

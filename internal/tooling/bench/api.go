@@ -20,6 +20,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/charts"
+	"github.com/bittunes/bittunes/internal/ratelimit"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -67,7 +68,8 @@ type apiBench struct {
 	sched   *charts.Scheduler
 	base    string // http://127.0.0.1:port
 	client  *http.Client
-	mu      sync.Mutex // serialises Apply of live blocks
+	mu      sync.Mutex          // serialises Apply of live blocks
+	gate    *ratelimit.ConnGate // the abuse bench's connection gate (nil: none)
 }
 
 const apiChainID = 1337
@@ -156,7 +158,7 @@ func (h headAt) HeaderByNumber(context.Context, *big.Int) (*types.Header, error)
 // serve starts the API, and beside it the naive chart, on a loopback port.
 func (b *apiBench) serve(ctx context.Context) (func(), error) {
 	h := api.Handler(api.Deps{Store: b.st, Chain: headAt{b.cat}, ChainID: apiChainID, Market: b.cat.market,
-		Logger: slog.New(slog.DiscardHandler), MaxLag: 1 << 30})
+		Logger: slog.New(slog.DiscardHandler), MaxLag: 1 << 30, Limits: ratelimit.Unlimited()}) // one load generator stands for many clients
 	mux := http.NewServeMux()
 	mux.Handle("/", h)
 	mux.HandleFunc("/naive/chart", b.naiveChart)

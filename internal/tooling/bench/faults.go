@@ -27,6 +27,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/ratelimit"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/tooling/pgcluster"
 	"github.com/bittunes/bittunes/internal/tooling/tcpproxy"
@@ -216,7 +217,7 @@ func (f *faultRig) startServe(ctx context.Context, st *store.Store) error {
 		return err
 	}
 	h := api.Handler(api.Deps{Store: st, Chain: client, ChainID: f.m.chain.ChainID().Uint64(), Market: f.m.address,
-		MaxLag: 20, Logger: slog.New(slog.DiscardHandler)})
+		MaxLag: 20, Logger: slog.New(slog.DiscardHandler), Limits: ratelimit.Unlimited()})
 	f.serve = &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
 	f.serveURL = "http://" + l.Addr().String()
 	go f.serve.Serve(l)
