@@ -65,13 +65,14 @@ func sortKeys(keys []string) {
 }
 
 // artistData is what an account's page shows: its tracks with their ranks, the genre tree (to
-// name the charts), and the person (profile and fan activity). An account with neither tracks nor
+// name the charts), the person (profile and fan activity) and what it seeds. An account with neither tracks nor
 // anything of a person to show has no page: ErrNotFound.
 type artistData struct {
 	list   []store.Track
 	who    personView
 	ranks  map[int64][]charts.Entry
 	genres []store.Genre
+	seeds  seedingView
 }
 
 func (p *pages) loadArtist(ctx context.Context, a common.Address) (d artistData, err error) {
@@ -83,6 +84,9 @@ func (p *pages) loadArtist(ctx context.Context, a common.Address) (d artistData,
 	}
 	if len(d.list) == 0 && d.who.empty() {
 		return d, fmt.Errorf("web: account %s has no page: %w", a.Hex(), store.ErrNotFound)
+	}
+	if d.seeds, err = p.seeding(ctx, a); err != nil {
+		return d, err
 	}
 	ids := make([]int64, len(d.list))
 	for i, t := range d.list {
@@ -106,7 +110,7 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	list, who, ranks, genres := d.list, d.who, d.ranks, d.genres
+	list, who, ranks, genres, seeds := d.list, d.who, d.ranks, d.genres, d.seeds
 	type artistRow struct {
 		T     store.Track
 		Chips []chip
@@ -136,5 +140,6 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 			Name, Address, FeedURL string
 			Tracks                 []artistRow
 			Person                 personView
-		}{name, a.Hex(), feed, trs, who}}, http.StatusOK)
+			Seeding                seedingView
+		}{name, a.Hex(), feed, trs, who, seeds}}, http.StatusOK)
 }
