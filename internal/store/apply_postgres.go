@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,14 +38,57 @@ func (w pgBulk) withPgx(f func(c *pgx.Conn) error) error {
 // insertFacts copies the batch's fact rows. A row already stored (same key) is kept, as with
 // INSERT … ON CONFLICT DO NOTHING: see copyFacts.
 func (w pgBulk) insertFacts(ctx context.Context, f *facts) error {
-	return w.withPgx(func(c *pgx.Conn) error {
-		for _, t := range f.copyTables() {
+	return w.withPgx(func(c *pgx.Conn) error { return writeFacts(ctx, c, f.copyTables()) })
+}
+
+// smallInsertRows is the most rows of one table inserted by INSERT rather than COPY: a block near
+// the head brings a few rows to a few tables, and sending those as one batch of INSERTs takes one
+// round trip where COPY takes three per table.
+const smallInsertRows = 64
+
+// writeFacts inserts the tables' rows: the large ones by COPY (copyFacts), the small ones
+// together, as INSERTs that keep a row already stored as copyFacts does, in one round trip.
+func writeFacts(ctx context.Context, c *pgx.Conn, tables []factTable) error {
+	var b pgx.Batch
+	var small []factTable
+	for _, t := range tables {
+		switch {
+		case t.n == 0:
+		case t.n > smallInsertRows:
 			if err := copyFacts(ctx, c, t); err != nil {
 				return err
 			}
+		default:
+			quoted := make([]string, len(t.columns))
+			for i, col := range t.columns {
+				quoted[i] = pgx.Identifier{col}.Sanitize()
+			}
+			var sql strings.Builder
+			args := make([]any, 0, t.n*len(t.columns))
+			sql.WriteString("INSERT INTO " + pgx.Identifier{t.name}.Sanitize() + " (" + strings.Join(quoted, ", ") + ") VALUES ")
+			for i := range t.n {
+				if i > 0 {
+					sql.WriteString(", ")
+				}
+				sql.WriteString("(")
+				for j := range t.columns {
+					if j > 0 {
+						sql.WriteString(", ")
+					}
+					sql.WriteString("$" + strconv.Itoa(len(args)+j+1))
+				}
+				sql.WriteString(")")
+				args = append(args, t.row(i)...)
+			}
+			sql.WriteString(" ON CONFLICT DO NOTHING")
+			b.Queue(sql.String(), args...)
+			small = append(small, t)
 		}
+	}
+	if len(small) == 0 {
 		return nil
-	})
+	}
+	return sendBatch(ctx, c, &b, func(i int) string { return fmt.Sprintf("insert %d rows into %s", small[i].n, small[i].name) })
 }
 
 // copyTables lists the batch's fact rows by table, with the columns COPY writes: every column of
@@ -226,19 +270,38 @@ type bulkUpsert struct {
 	args       []any
 }
 
-// upsert runs the statements that have rows, on the batch's connection.
+// upsert runs the statements that have rows, on the batch's connection, in one round trip.
 func (w pgBulk) upsert(ctx context.Context, us []bulkUpsert) error {
-	return w.withPgx(func(c *pgx.Conn) error {
-		for _, u := range us {
-			if u.n == 0 {
-				continue
-			}
-			if _, err := c.Exec(ctx, u.sql, u.args...); err != nil {
-				return fmt.Errorf("store: add %d rows to %s: %w", u.n, u.table, classify(err))
-			}
+	var b pgx.Batch
+	var sent []bulkUpsert
+	for _, u := range us {
+		if u.n > 0 {
+			b.Queue(u.sql, u.args...)
+			sent = append(sent, u)
 		}
+	}
+	if len(sent) == 0 {
 		return nil
+	}
+	return w.withPgx(func(c *pgx.Conn) error {
+		return sendBatch(ctx, c, &b, func(i int) string { return fmt.Sprintf("add %d rows to %s", sent[i].n, sent[i].table) })
 	})
+}
+
+// sendBatch sends b's statements in one round trip and reads their results in order; what(i)
+// names the i-th for an error.
+func sendBatch(ctx context.Context, c *pgx.Conn, b *pgx.Batch, what func(i int) string) error {
+	results := c.SendBatch(ctx, b)
+	for i := range b.Len() {
+		if _, err := results.Exec(); err != nil {
+			results.Close()
+			return fmt.Errorf("store: %s: %w", what(i), classify(err))
+		}
+	}
+	if err := results.Close(); err != nil {
+		return fmt.Errorf("store: batch of %d statements: %w", b.Len(), classify(err))
+	}
+	return nil
 }
 
 // numeric is an amount as pgx writes NUMERIC in binary.

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -54,34 +55,40 @@ func TestApplyRefusesBatchesOutOfOrder(t *testing.T) {
 }
 
 // TestApplyKeepsFactsAlreadyStored: facts are keyed by (chain, tx, log), so facts applied again
-// (here by moving the cursor back by hand) are not stored twice, on either database. PostgreSQL's
-// COPY, which cannot skip a row, falls back to an insert that does.
+// (here by moving the cursor back by hand) are not stored twice, on either database. On PostgreSQL
+// a batch's few rows are INSERTed, skipping those stored, and its many rows are copied: COPY,
+// which cannot skip a row, falls back to an insert that does. Both sizes are tried.
 func TestApplyKeepsFactsAlreadyStored(t *testing.T) {
-	var snaps []store.Snapshot
-	forEachDB(t, func(t *testing.T, s *store.Store) {
-		ctx := context.Background()
-		batches := newSyntheticChain(5, 20, 60, 10).batches(1337, marketAddress, 3)
-		applyAll(t, s, batches)
-		before, err := s.Snapshot(ctx, 1337)
-		if err != nil {
-			t.Fatal(err)
-		}
-		back := batches[1].Cursor
-		if err := s.SaveCursor(ctx, back); err != nil {
-			t.Fatal(err)
-		}
-		applyAll(t, s, batches[2:])
-		after, err := s.Snapshot(ctx, 1337)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(after.Purchases, before.Purchases) || !reflect.DeepEqual(after.Credits, before.Credits) {
-			t.Errorf("facts applied twice are stored twice: %d purchases, were %d", len(after.Purchases), len(before.Purchases))
-		}
-		snaps = append(snaps, after)
-	})
-	if len(snaps) == 2 && !reflect.DeepEqual(snaps[0], snaps[1]) {
-		t.Error("SQLite and PostgreSQL differ after facts applied twice")
+	for _, sales := range []int{60, 600} { // 20 and 200 a batch
+		t.Run(fmt.Sprint(sales, "_sales"), func(t *testing.T) {
+			var snaps []store.Snapshot
+			forEachDB(t, func(t *testing.T, s *store.Store) {
+				ctx := context.Background()
+				batches := newSyntheticChain(5, 20, sales, 10).batches(1337, marketAddress, 3)
+				applyAll(t, s, batches)
+				before, err := s.Snapshot(ctx, 1337)
+				if err != nil {
+					t.Fatal(err)
+				}
+				back := batches[1].Cursor
+				if err := s.SaveCursor(ctx, back); err != nil {
+					t.Fatal(err)
+				}
+				applyAll(t, s, batches[2:])
+				after, err := s.Snapshot(ctx, 1337)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(after.Purchases, before.Purchases) || !reflect.DeepEqual(after.Credits, before.Credits) ||
+					!reflect.DeepEqual(after.ChartSales, before.ChartSales) || !reflect.DeepEqual(after.ChartPayments, before.ChartPayments) {
+					t.Errorf("facts applied twice are stored twice: %d purchases, were %d", len(after.Purchases), len(before.Purchases))
+				}
+				snaps = append(snaps, after)
+			})
+			if len(snaps) == 2 && !reflect.DeepEqual(snaps[0], snaps[1]) {
+				t.Error("SQLite and PostgreSQL differ after facts applied twice")
+			}
+		})
 	}
 }
 

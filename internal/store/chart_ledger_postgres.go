@@ -11,16 +11,9 @@ import (
 	"github.com/bittunes/bittunes/internal/wei"
 )
 
-// insertLedger copies the chart ledger's fact rows, as insertFacts copies the market's.
+// insertLedger writes the chart ledger's fact rows, as insertFacts writes the market's.
 func (w pgBulk) insertLedger(ctx context.Context, sales []chartSaleRow, payments []chartPaymentRow) error {
-	return w.withPgx(func(c *pgx.Conn) error {
-		for _, t := range ledgerCopyTables(sales, payments) {
-			if err := copyFacts(ctx, c, t); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return w.withPgx(func(c *pgx.Conn) error { return writeFacts(ctx, c, ledgerCopyTables(sales, payments)) })
 }
 
 // ledgerCopyTables lists the rows by table with the columns COPY writes: every column of the row
