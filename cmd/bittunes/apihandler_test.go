@@ -70,7 +70,7 @@ func TestAPIDepsCarryEverySetting(t *testing.T) {
 		}
 	}
 	defaulted := []string{"CORSOrigins", "SignInRate", "SignInBurst", "ChartRefresh", "UploadRate", "UploadBurst",
-		"MaxPendingUploads", "UploadLimits", "Tracker", "KeyRate", "KeyBurst", "KeyContractRate",
+		"MaxPendingUploads", "UploadLimits", "Tracker", "KeyRate", "KeyBurst", "KeyContractRate", "QuoteRate",
 		"MediaFreeSpace"} // MediaFreeSpace: statfs unless a test says otherwise
 	for _, f := range zeroFields(d) {
 		if !slices.Contains(defaulted, f) {

@@ -151,7 +151,7 @@ func (rs *releases) releaseView(r store.Release, tracks map[int64]store.Track) (
 		EffectivePrice: weiJSON(effective), Saving: weiJSON(new(big.Int).Sub(sum, effective)), Listed: r.Listed,
 		MetadataURI: r.MetadataURI, Tracks: make([]releaseTrackJSON, len(r.TrackIDs)), Purchases: r.Purchases,
 		RegisteredAt: r.RegisteredAt, Registration: txJSON{r.BlockNumber, r.TxHash.Hex()},
-		Market: releaseMarketJSON{rs.Market.Hex(), rs.ChainID, r.ID}, Page: "/release/" + itoa(r.ID)}
+		Market: releaseMarketJSON{rs.Market.Hex(), rs.ChainID, r.ID}, Page: "/releases/" + itoa(r.ID)}
 	if r.Metadata != nil {
 		m := releaseMetadataView(*r.Metadata)
 		v.Metadata = &m

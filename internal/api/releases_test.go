@@ -122,7 +122,7 @@ func TestReleaseShowsItsTracksPricesAndSaving(t *testing.T) {
 			t.Errorf("tracks = %+v", r.Tracks)
 		}
 		list := get(t, h, "/api/v1/artists/"+releaseArtist.Hex()+"/releases")
-		if list.Code != http.StatusOK || !strings.Contains(list.Body.String(), `"page":"/release/1"`) {
+		if list.Code != http.StatusOK || !strings.Contains(list.Body.String(), `"page":"/releases/1"`) {
 			t.Errorf("artist releases: %d %s", list.Code, list.Body)
 		}
 		for path, want := range map[string]int{"/api/v1/releases/2": 404, "/api/v1/releases/0": 400, "/api/v1/releases/x": 400,

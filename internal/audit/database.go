@@ -43,6 +43,7 @@ func checkDatabase(ctx context.Context, chain Chain, snap store.AuditSnapshot, e
 	compareAccounts(at, snap.Accounts, report)
 	compareOwnership(at, snap.Purchases, report)
 	compareTracks(at, snap.Tracks, report)
+	compareReleases(at, snap.Releases, snap.ReleasePurchases, report)
 
 	if !snap.HasCharts {
 		if len(snap.Charts) > 0 {

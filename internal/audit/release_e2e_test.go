@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/bittunes/bittunes/internal/audit"
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/tooling/simchain"
@@ -132,4 +133,44 @@ func receiptLogs(r *types.Receipt) []types.Log {
 		out[i] = *l
 	}
 	return out
+}
+
+// TestTamperedReleasesFail: the audit compares the database's releases and release purchases with
+// the chain, and names each changed row.
+func TestTamperedReleasesFail(t *testing.T) {
+	m := simchain.New(t, 6)
+	const artist, fan = 1, 4
+	t1 := m.Register(t, artist, 1_000_000, 2_000)
+	t2 := m.Register(t, artist, 2_000_000, 0)
+	release := m.RegisterRelease(t, artist, 2_500_000, "", t1, t2)
+	m.Send(t, artist, nil, m.Contract.PackSetReleasePrice(big.NewInt(release), big.NewInt(2_400_000)))
+	m.Commit()
+	bought := m.BuyRelease(t, fan, release, common.Address{})
+	m.Commit()
+	m.Receipt(t, bought)
+	forEachDB(t, func(t *testing.T, open func() database) {
+		for _, tc := range []struct {
+			name, sql, kind, message string
+		}{
+			{"price", "UPDATE releases SET price = '1'", audit.KindDifferent, "price is 1, the chain says 2400000"},
+			{"listing", "UPDATE releases SET listed = FALSE", audit.KindDifferent, "listed is false"},
+			{"tracks", "UPDATE release_tracks SET track_id = 3 WHERE position = 1", audit.KindDifferent, "tracks is [1 3], the chain says [1 2]"},
+			{"missed purchase", "DELETE FROM release_purchases", audit.KindMissing, "not in release_purchases"},
+			{"purchase amount", "UPDATE release_purchases SET amount = '7'", audit.KindDifferent, "7 wei"},
+			{"missed release", "DELETE FROM releases", audit.KindMissing, "release 1 is not in releases"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				db := open()
+				indexInto(t, m, db.store, time.Now().UTC())
+				if rep := run(t, m, db.store); !rep.OK() {
+					t.Fatalf("the honest database fails: %+v", rep.Discrepancies)
+				}
+				db.exec(t, tc.sql)
+				rep := run(t, m, db.store)
+				if !reported(rep, audit.Discrepancy{Check: audit.CheckDBRelease, Kind: tc.kind, Message: tc.message}) {
+					t.Errorf("after %q, want a %s discrepancy saying %q; got %+v", tc.sql, tc.kind, tc.message, rep.Discrepancies)
+				}
+			})
+		}
+	})
 }

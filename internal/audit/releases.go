@@ -1,11 +1,14 @@
 package audit
 
 import (
+	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/store"
 )
 
 // release is a release's state as the contract holds it, rebuilt from its events.
@@ -163,6 +166,7 @@ func (r *replay) releasePurchase(e market.ReleasePurchased) {
 		r.fail(s.Position, CheckRelease, s.TrackID, "", "a sale of track %d before release %d's purchase in its transaction is not one of its tracks in order", s.TrackID, e.ReleaseID)
 	}
 	r.tx.next = len(r.tx.sales)
+	r.releasePurchases = append(r.releasePurchases, e)
 	if e.Amount.BigInt().Cmp(sum) != 0 {
 		r.fail(p, CheckRelease, 0, "", "release %d: ReleasePurchased says %s wei, its tracks' sales sum to %s", e.ReleaseID, e.Amount, sum)
 	}
@@ -179,3 +183,64 @@ func (r *replay) knownRelease(p market.Position, id int64) *release {
 	}
 	return rel
 }
+
+// compareReleases checks the database's releases (state, artist, tracks in order) and release
+// purchases against the replay up to its cursor.
+func compareReleases(at *replay, rows []store.AuditRelease, purchases []store.AuditReleasePurchase, report func(Discrepancy)) {
+	stored := make(map[int64]store.AuditRelease, len(rows))
+	for _, row := range rows {
+		stored[row.ReleaseID] = row
+	}
+	for id, rel := range at.releases {
+		row, ok := stored[id]
+		delete(stored, id)
+		if !ok {
+			report(Discrepancy{Check: CheckDBRelease, Kind: KindMissing, Account: rel.artist.Hex(), Message: fmt.Sprintf("release %d is not in releases", id)})
+			continue
+		}
+		var d []string
+		field := func(name string, got, want any) {
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				d = append(d, fmt.Sprintf("%s is %v, the chain says %v", name, got, want))
+			}
+		}
+		field("artist", row.Artist.Hex(), rel.artist.Hex())
+		field("price", row.Price, rel.price)
+		field("listed", row.Listed, rel.listed)
+		field("tracks", row.TrackIDs, rel.tracks)
+		if len(d) > 0 {
+			report(Discrepancy{Check: CheckDBRelease, Kind: KindDifferent, Message: fmt.Sprintf("release %d differs from the chain: %s", id, strings.Join(d, "; "))})
+		}
+	}
+	for id := range stored {
+		report(Discrepancy{Check: CheckDBRelease, Kind: KindExtra, Message: fmt.Sprintf("releases has release %d, which the chain never registered", id)})
+	}
+	type key struct {
+		tx  common.Hash
+		log uint
+	}
+	chain := make(map[key]market.ReleasePurchased, len(at.releasePurchases))
+	for _, e := range at.releasePurchases {
+		chain[key{e.TxHash, e.LogIndex}] = e
+	}
+	for _, row := range purchases {
+		k := key{row.TxHash, uint(row.LogIndex)}
+		e, ok := chain[k]
+		delete(chain, k)
+		switch {
+		case !ok:
+			report(Discrepancy{Check: CheckDBRelease, Kind: KindExtra, TxHash: row.TxHash.Hex(), LogIndex: uintPtr(uint(row.LogIndex)),
+				Message: fmt.Sprintf("release_purchases has a purchase of release %d the chain does not", row.ReleaseID)})
+		case row.ReleaseID != e.ReleaseID || row.Buyer != e.Buyer || row.Recipient != e.Recipient || !row.Amount.Equal(e.Amount) || row.TracksBought != e.TracksBought:
+			report(Discrepancy{Check: CheckDBRelease, Kind: KindDifferent, TxHash: row.TxHash.Hex(), LogIndex: uintPtr(uint(row.LogIndex)),
+				Message: fmt.Sprintf("release purchase row (release %d, %s wei, %d tracks) differs from the chain's (release %d, %s wei, %d tracks)",
+					row.ReleaseID, row.Amount, row.TracksBought, e.ReleaseID, e.Amount, e.TracksBought)})
+		}
+	}
+	for _, e := range chain {
+		report(Discrepancy{Check: CheckDBRelease, Kind: KindMissing, TxHash: e.TxHash.Hex(), LogIndex: uintPtr(e.LogIndex),
+			Message: fmt.Sprintf("the purchase of release %d is not in release_purchases", e.ReleaseID)})
+	}
+}
+
+func uintPtr(u uint) *uint { return &u }

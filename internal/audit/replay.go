@@ -46,9 +46,10 @@ type replay struct {
 	withdrawn    map[common.Address]*big.Int
 	owner        common.Address
 
-	releaseCount int64
-	releases     map[int64]*release
-	tx           txSales // the sales of the transaction being replayed
+	releaseCount     int64
+	releases         map[int64]*release
+	releasePurchases []market.ReleasePurchased
+	tx               txSales // the sales of the transaction being replayed
 
 	events      int
 	sales       []sale

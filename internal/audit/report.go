@@ -32,6 +32,7 @@ const (
 	CheckDBAccount       = "db-account"       // account_totals rows
 	CheckDBOwnership     = "db-ownership"     // who owns which track, by the database
 	CheckDBTrack         = "db-track"         // tracks rows
+	CheckDBRelease       = "db-release"       // releases and release_purchases rows
 	CheckChart           = "chart"            // chart_entries rows against the charts recomputed from the chain
 )
 

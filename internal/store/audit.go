@@ -27,6 +27,9 @@ type AuditSnapshot struct {
 	ChartBuild ChartBuild
 	HasCharts  bool
 	Charts     []charts.Entry
+	// Releases are the releases with their tracks in order, and ReleasePurchases their purchases.
+	Releases         []AuditRelease
+	ReleasePurchases []AuditReleasePurchase
 }
 
 // AuditTrack is a row of tracks with its collaborators.
@@ -118,6 +121,9 @@ func (q querier) auditSnapshot(ctx context.Context, chainID uint64, contract com
 		return snap, err
 	}
 	if snap.Purchases, err = q.auditPurchases(ctx, c); err != nil {
+		return snap, err
+	}
+	if err := q.auditReleases(ctx, c, &snap); err != nil {
 		return snap, err
 	}
 	var accounts []accountTotalsRow

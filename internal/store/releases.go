@@ -330,3 +330,53 @@ func (q querier) snapshotReleases(ctx context.Context, c int64, s *Snapshot) (er
 	})
 	return err
 }
+
+// AuditRelease is a row of releases with its tracks in order.
+type AuditRelease struct {
+	ReleaseID int64
+	Artist    common.Address
+	Price     wei.Amount
+	Listed    bool
+	TrackIDs  []int64
+}
+
+// AuditReleasePurchase is a row of release_purchases.
+type AuditReleasePurchase struct {
+	TxHash       common.Hash
+	LogIndex     int
+	ReleaseID    int64
+	Buyer        common.Address
+	Recipient    common.Address
+	Amount       wei.Amount
+	TracksBought int
+}
+
+// auditReleases reads every release and release purchase of chain c for the audit.
+func (q querier) auditReleases(ctx context.Context, c int64, snap *AuditSnapshot) error {
+	var rows []releaseRow
+	if err := q.with(ctx).Where("chain_id = ?", c).Order("release_id").Find(&rows).Error; err != nil {
+		return fmt.Errorf("releases: %w", classify(err))
+	}
+	var tracks []releaseTrackRow
+	if err := q.with(ctx).Where("chain_id = ?", c).Order("release_id, position").Find(&tracks).Error; err != nil {
+		return fmt.Errorf("release tracks: %w", classify(err))
+	}
+	byID := make(map[int64][]int64, len(rows))
+	for _, t := range tracks {
+		byID[t.ReleaseID] = append(byID[t.ReleaseID], t.TrackID)
+	}
+	for _, r := range rows {
+		snap.Releases = append(snap.Releases, AuditRelease{ReleaseID: r.ReleaseID, Artist: common.HexToAddress(r.Artist), Price: r.Price,
+			Listed: r.Listed, TrackIDs: byID[r.ReleaseID]})
+	}
+	var purchases []releasePurchaseRow
+	if err := q.with(ctx).Where("chain_id = ?", c).Order("block_number, log_index").Find(&purchases).Error; err != nil {
+		return fmt.Errorf("release purchases: %w", classify(err))
+	}
+	for _, r := range purchases {
+		snap.ReleasePurchases = append(snap.ReleasePurchases, AuditReleasePurchase{TxHash: common.HexToHash(r.TxHash), LogIndex: r.LogIndex,
+			ReleaseID: r.ReleaseID, Buyer: common.HexToAddress(r.Buyer), Recipient: common.HexToAddress(r.Recipient), Amount: r.Amount,
+			TracksBought: r.TracksBought})
+	}
+	return nil
+}

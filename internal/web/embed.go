@@ -152,7 +152,7 @@ func (p *pages) embedChart(w http.ResponseWriter, r *http.Request) {
 		Tracks: p.embedRows(origin, ref, list, ranks)}, err)
 }
 
-// embedRelease serves /embed/release/{id}[?ref=]: a release's tracks in order; Buy opens the
+// embedRelease serves /embed/releases/{id}[?ref=]: a release's tracks in order; Buy opens the
 // release page (its Buy buys the whole release) with the embedder's referral.
 func (p *pages) embedRelease(w http.ResponseWriter, r *http.Request) {
 	id, err := parseTrackID(r.PathValue("id"))

@@ -60,7 +60,7 @@ func readFeed(t *testing.T, p page) atom {
 	for _, e := range f.Entries {
 		alt := false
 		for _, l := range e.Links {
-			alt = alt || l.Rel == "alternate" && (strings.HasPrefix(l.Href, origin+"/t/") || strings.HasPrefix(l.Href, origin+"/release/"))
+			alt = alt || l.Rel == "alternate" && (strings.HasPrefix(l.Href, origin+"/t/") || strings.HasPrefix(l.Href, origin+"/releases/"))
 		}
 		if e.ID == "" || e.Title == "" || e.Updated == "" || e.Author.Name == "" || !alt {
 			t.Errorf("entry %+v", e)

@@ -23,7 +23,7 @@ var pageClasses = map[string]ratelimit.Class{
 	"GET /charts/{genre}":                  ratelimit.Page,
 	"GET /charts/{genre}/{subgenre}":       ratelimit.Page,
 	"GET /t/{id}":                          ratelimit.Page,
-	"GET /release/{id}":                    ratelimit.Page,
+	"GET /releases/{id}":                   ratelimit.Page,
 	"GET /a/{address}":                     ratelimit.Page,
 	"GET /r/{code}":                        ratelimit.Page,
 	"GET /account":                         ratelimit.Page,
@@ -34,7 +34,7 @@ var pageClasses = map[string]ratelimit.Class{
 	"/":                                    ratelimit.Page, // the 404 page
 	"GET /browse":                          ratelimit.Search,
 	"GET /embed/t/{id}":                    ratelimit.Embed,
-	"GET /embed/release/{id}":              ratelimit.Embed,
+	"GET /embed/releases/{id}":             ratelimit.Embed,
 	"GET /embed/a/{address}":               ratelimit.Embed,
 	"GET /embed/charts":                    ratelimit.Embed,
 	"GET /embed/charts/{genre}":            ratelimit.Embed,

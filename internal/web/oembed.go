@@ -112,7 +112,7 @@ func (p *pages) oembedFor(ctx context.Context, origin, path, per, ref string) (o
 		out.Title, out.AuthorName, out.AuthorURL = t.Title, artistName(t), artistURL(origin, t.Artist)
 		out.HTML, out.Height = origin+withRef("/embed/t/"+parts[1], ref), embedTrackHeight
 		out.ThumbnailURL, out.ThumbnailWidth, out.ThumbnailHeight = origin+"/covers/"+t.ContentHash.Hex()+"/600", 600, 600
-	case len(parts) == 2 && parts[0] == "release":
+	case len(parts) == 2 && parts[0] == "releases":
 		id, err := parseTrackID(parts[1])
 		if err != nil {
 			return out, err
@@ -123,7 +123,7 @@ func (p *pages) oembedFor(ctx context.Context, origin, path, per, ref string) (o
 		}
 		first := d.Tracks[0].T
 		out.Title, out.AuthorName, out.AuthorURL = d.Title, artistName(first), artistURL(origin, first.Artist)
-		out.HTML, out.Height = origin+withRef("/embed/release/"+parts[1], ref), embedListHeight
+		out.HTML, out.Height = origin+withRef("/embed/releases/"+parts[1], ref), embedListHeight
 		out.ThumbnailURL, out.ThumbnailWidth, out.ThumbnailHeight = origin+"/covers/"+first.ContentHash.Hex()+"/600", 600, 600
 	case len(parts) == 2 && parts[0] == "a":
 		a, err := parseAddress(parts[1])

@@ -14,7 +14,7 @@ import (
 	"github.com/bittunes/bittunes/internal/wei"
 )
 
-func releasePath(id int64) string { return "/release/" + strconv.FormatInt(id, 10) }
+func releasePath(id int64) string { return "/releases/" + strconv.FormatInt(id, 10) }
 
 // releaseTrack is a release's track in its order, with its part of the release price (what a buyer
 // who owns none of the tracks pays for it).

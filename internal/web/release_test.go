@@ -8,7 +8,7 @@ import (
 
 func TestReleasePageReadsFullyWithoutJavaScript(t *testing.T) {
 	h, _ := site(t)
-	p := fetch(t, h, "/release/1")
+	p := fetch(t, h, "/releases/1")
 	if p.status != 200 {
 		t.Fatalf("status %d", p.status)
 	}
@@ -27,7 +27,7 @@ func TestReleasePageReadsFullyWithoutJavaScript(t *testing.T) {
 	}
 	m := p.meta()
 	want := map[string]string{
-		"og:title": "Low Tide <EP> by Mira Vale", "og:type": "music.album", "og:url": origin + "/release/1",
+		"og:title": "Low Tide <EP> by Mira Vale", "og:type": "music.album", "og:url": origin + "/releases/1",
 		"og:image": origin + "/cards/t/2.jpg", "music:musician": origin + "/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
 		"music:release_date": "2026-11-01", "og:price:amount": "0.005", "og:price:currency": "ETH", "twitter:card": "summary_large_image",
 	}
@@ -39,7 +39,7 @@ func TestReleasePageReadsFullyWithoutJavaScript(t *testing.T) {
 	if d := m["description"]; !strings.HasPrefix(d, "Low Tide <EP> by Mira Vale: EP of 2 tracks, 0.005 ETH on Bittunes (0.001 ETH less") {
 		t.Errorf("description %q", d)
 	}
-	if c := canonPattern.FindStringSubmatch(p.body); c == nil || c[1] != origin+"/release/1" {
+	if c := canonPattern.FindStringSubmatch(p.body); c == nil || c[1] != origin+"/releases/1" {
 		t.Errorf("canonical %v", c)
 	}
 	doc := p.jsonLD()
@@ -57,16 +57,16 @@ func TestReleasePageReadsFullyWithoutJavaScript(t *testing.T) {
 	}
 
 	// Through a referral link of an owner of one of its tracks, the preview says who shared it.
-	r := fetch(t, h, "/release/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906")
+	r := fetch(t, h, "/releases/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906")
 	if d := r.meta()["og:description"]; !strings.HasPrefix(d, "Shared by 0x90F7…b906, who earns a share if you buy.") {
 		t.Errorf("og:description %q", d)
 	}
 	r.has("Shared by <strong>0x90F7…b906</strong>")
-	if q := fetch(t, h, "/release/1?ref=0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65"); strings.Contains(q.body, "Shared by") {
+	if q := fetch(t, h, "/releases/1?ref=0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65"); strings.Contains(q.body, "Shared by") {
 		t.Error("a non-owner's link claims a referrer")
 	}
 
-	for _, path := range []string{"/release/3", "/release/0", "/release/x", "/release/2"} {
+	for _, path := range []string{"/releases/3", "/releases/0", "/releases/x", "/releases/2"} {
 		if p := fetch(t, h, path); p.status != http.StatusNotFound || !strings.Contains(p.body, "<h1>Not found</h1>") {
 			t.Errorf("%s: %d", path, p.status)
 		}
@@ -75,11 +75,11 @@ func TestReleasePageReadsFullyWithoutJavaScript(t *testing.T) {
 
 func TestReleaseEmbedBuysTheReleaseWithTheEmbeddersReferral(t *testing.T) {
 	h, _ := site(t)
-	p := fetch(t, h, "/embed/release/1?ref=0x90F79bf6EB2c4f870365E785982E1f101E93b906")
+	p := fetch(t, h, "/embed/releases/1?ref=0x90F79bf6EB2c4f870365E785982E1f101E93b906")
 	if p.status != 200 || !strings.Contains(p.header.Get("Content-Security-Policy"), "frame-ancestors *") {
 		t.Fatalf("status %d, CSP %q", p.status, p.header.Get("Content-Security-Policy"))
 	}
-	p.has(`href="`+origin+`/release/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906" target="_blank" rel="noopener" data-act="buy-release">Buy the EP 0.005 ETH</a>`,
+	p.has(`href="`+origin+`/releases/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906" target="_blank" rel="noopener" data-act="buy-release">Buy the EP 0.005 ETH</a>`,
 		`Mira Vale · EP of 2`, `src="/api/v1/release-metadata/0123456789abcdef0123456789abcdef/cover?v=`)
 	if strings.Count(p.body, `class="etrack"`) != 2 || strings.Index(p.body, "Tidewater") > strings.Index(p.body, "Harbour Lights") {
 		t.Error("the embed does not list the release's tracks in order")
@@ -87,7 +87,7 @@ func TestReleaseEmbedBuysTheReleaseWithTheEmbeddersReferral(t *testing.T) {
 	if strings.Contains(p.body, "<script") {
 		t.Error("the embed runs script")
 	}
-	for _, path := range []string{"/embed/release/3", "/embed/release/2", "/embed/release/x"} {
+	for _, path := range []string{"/embed/releases/3", "/embed/releases/2", "/embed/releases/x"} {
 		if q := fetch(t, h, path); q.status != http.StatusNotFound {
 			t.Errorf("%s: %d", path, q.status)
 		}
@@ -96,14 +96,14 @@ func TestReleaseEmbedBuysTheReleaseWithTheEmbeddersReferral(t *testing.T) {
 
 func TestAnArtistsReleasesHaveAFeed(t *testing.T) {
 	h, _ := site(t)
-	page := fetch(t, h, "/release/1")
+	page := fetch(t, h, "/releases/1")
 	page.has(`href="` + origin + `/feeds/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8/releases"`)
 	f := readFeed(t, fetch(t, h, "/feeds/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8/releases"))
 	if got := strings.Join(entryTitles(f), " | "); got != "Low Tide <EP> — Mira Vale" {
 		t.Errorf("entries: %s", got)
 	}
 	e := f.Entries[0]
-	if e.ID != origin+"/release/1" || e.Categories[0].Term != "ep" || !strings.HasPrefix(e.Summary, "Low Tide <EP> by Mira Vale: EP of 2 tracks, 0.005 ETH. 0.001 ETH less") {
+	if e.ID != origin+"/releases/1" || e.Categories[0].Term != "ep" || !strings.HasPrefix(e.Summary, "Low Tide <EP> by Mira Vale: EP of 2 tracks, 0.005 ETH. 0.001 ETH less") {
 		t.Errorf("entry %+v", e)
 	}
 	if p := fetch(t, h, "/feeds/a/0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC/releases"); p.status != http.StatusNotFound {

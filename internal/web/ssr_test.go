@@ -370,7 +370,7 @@ func TestEmbedsAreFrameableAndCarryTheReferral(t *testing.T) {
 func TestOEmbedConsumer(t *testing.T) {
 	h, _ := site(t)
 	for _, link := range []string{"/t/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906", "/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "/charts/electronic?period=30d",
-		"/release/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906"} {
+		"/releases/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906"} {
 		t.Run(link, func(t *testing.T) {
 			p := fetch(t, h, link)
 			m := oembedPattern.FindStringSubmatch(p.body)

@@ -837,7 +837,7 @@ for (const [device, viewport] of viewports) {
     // The release's page through the referrer's link, as the buyer sees it.
     const wallet = walletFor(buyerIndex);
     const { page, errors } = await browser.person({ wallet, viewport });
-    await page.goto(`${market.base}/release/${rel.id}?ref=${lower(referrer)}`);
+    await page.goto(`${market.base}/releases/${rel.id}?ref=${lower(referrer)}`);
     assert.equal(await page.locator("h1").textContent(), title);
     await page.getByText("Shared by").waitFor();
     assert.equal(await page.locator("[data-price]").textContent(), `${formatEther(price)} ETH`);

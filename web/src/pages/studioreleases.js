@@ -25,7 +25,7 @@ export async function releasesInto(section, address, tracks) {
 
 function releaseRow(r) {
   return html`<li class="studio-row" data-release="${r.id}">
-    <div><a class="t" href="/release/${r.id}"><strong>${r.metadata?.title ?? `Release ${r.id}`}</strong></a>
+    <div><a class="t" href="/releases/${r.id}"><strong>${r.metadata?.title ?? `Release ${r.id}`}</strong></a>
       <span class="small muted">${kindWord(r.metadata?.kind)} · ${r.tracks.length} track${r.tracks.length === 1 ? "" : "s"} · ${r.purchases} purchase${r.purchases === 1 ? "" : "s"} · <span data-state>${r.listed ? "on sale" : "off sale"}</span></span></div>
     <div class="small" data-price>${eth(r.effectivePrice)} (price ${eth(r.price)}; the tracks alone ${eth(r.sumOfPrices)}${r.saving.wei !== "0" ? `, a saving of ${eth(r.saving)}` : ""})</div>
     <form class="row" data-form="release-price"><div class="field"><label for="rp-${r.id}">Release price in ETH</label><input id="rp-${r.id}" name="price" inputmode="decimal" value="${r.price.ether}"></div>
@@ -139,10 +139,10 @@ function wireCreate(form, section, address, tracks) {
           id = mine.releases.find((r) => r.metadataUri === draft.metadataUri)?.id ?? null;
           return id !== null;
         },
-        done: () => html`Registered: <a href="/release/${id}">the release's page</a>.`,
+        done: () => html`Registered: <a href="/releases/${id}">the release's page</a>.`,
       });
       await releasesInto(section, address, tracks);
-      render($(`[data-release="${id}"] [data-tx]`, section) ?? $("[data-tx]", section), message("ok", html`Registered: <a href="/release/${id}">its page</a> is live.`));
+      render($(`[data-release="${id}"] [data-tx]`, section) ?? $("[data-tx]", section), message("ok", html`Registered: <a href="/releases/${id}">its page</a> is live.`));
     } catch (err) {
       if (!err.shown) render(box, message("error", w.explain(err).message));
     } finally {
