@@ -28,6 +28,7 @@ var routeClasses = map[string]ratelimit.Class{
 	"GET /api/v1/accounts/:address/distributors":   ratelimit.API,
 	"GET /api/v1/accounts/:address/library":        ratelimit.API,
 	"GET /api/v1/accounts/:address/collaborations": ratelimit.API,
+	"GET /api/v1/accounts/:address/track-earnings": ratelimit.API,
 	"GET /api/v1/accounts/:address/seeds":          ratelimit.API,
 	"GET /api/v1/accounts/:address/purchases":      ratelimit.API,
 	"GET /api/v1/audit/purchases":                  ratelimit.API,
