@@ -879,6 +879,7 @@ for (const [device, viewport] of viewports) {
     }
     const owned = await libraryIds(buyer);
     for (const t of order) assert.ok(owned.includes(t.id), `the buyer owns track ${t.id}`);
+    await page.locator("[data-purchases]").getByText("1", { exact: true }).waitFor(); // the count refreshed
     assertNoErrors(errors);
     await page.context().close();
   });

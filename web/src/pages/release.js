@@ -107,6 +107,9 @@ export default async function release(main, { id }, ready) {
       });
       if (receipt) await decided(receipt.transactionHash, buyer);
       buyButton({ ...q, tracksBought: 0 });
+      r = await get(`/releases/${encodeURIComponent(id)}`); // the purchase count refreshes
+      const count = $("[data-purchases]", main);
+      if (count) render(count, html`<strong>${r.purchases}</strong> ${r.purchases === 1 ? "purchase" : "purchases"} of the release`);
     } catch (e) {
       if (!w) return render(txArea, message("error", e.message));
       const err = w.explain(e);
