@@ -454,7 +454,8 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     uint256 public releaseCount;
 
     mapping(uint256 releaseId => Release) private _releases;
-    mapping(uint256 releaseId => uint256[]) private _releaseTracks;
+    /// @dev Track ids as `uint64`, four to a slot: an id exists only up to `trackCount`, far below 2^64.
+    mapping(uint256 releaseId => uint64[]) private _releaseTracks;
     mapping(uint256 trackId => bytes32) private _contentHashes;
     mapping(address artist => mapping(bytes32 contentHash => uint256 trackId)) private _tracksByPackage;
     mapping(uint256 trackId => Collaborator[]) private _collaborators;
@@ -576,16 +577,18 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
         _checkPrice(price);
         uint256 n = trackIds.length;
         if (n == 0 || n > MAX_RELEASE_TRACKS) revert InvalidReleaseTrackCount(n, MAX_RELEASE_TRACKS);
+        uint64[] memory packed = new uint64[](n);
         for (uint256 i; i < n; ++i) {
             uint256 trackId = trackIds[i];
-            _artistTrack(trackId);
+            _artistTrack(trackId); // so trackId <= trackCount < 2^64
             for (uint256 j; j < i; ++j) {
                 if (trackIds[j] == trackId) revert DuplicateReleaseTrack(i, trackId);
             }
+            packed[i] = uint64(trackId);
         }
         releaseId = ++releaseCount;
         _releases[releaseId] = Release({artist: msg.sender, price: uint72(price), flags: LISTED});
-        _releaseTracks[releaseId] = trackIds;
+        _releaseTracks[releaseId] = packed;
         emit ReleaseRegistered(releaseId, msg.sender, price, trackIds, metadataURI);
     }
 
@@ -806,9 +809,12 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     function release(uint256 releaseId) external view returns (ReleaseInfo memory info) {
         Release memory r = _releases[releaseId];
         if (r.artist == address(0)) revert UnknownRelease(releaseId);
-        info = ReleaseInfo({
-            artist: r.artist, price: r.price, listed: r.flags & LISTED != 0, trackIds: _releaseTracks[releaseId]
-        });
+        uint64[] memory packed = _releaseTracks[releaseId];
+        uint256[] memory trackIds = new uint256[](packed.length);
+        for (uint256 i; i < packed.length; ++i) {
+            trackIds[i] = packed[i];
+        }
+        info = ReleaseInfo({artist: r.artist, price: r.price, listed: r.flags & LISTED != 0, trackIds: trackIds});
     }
 
     /// @notice What a release purchase made now would cost and pay, track by track. Like `quote`, it
@@ -825,7 +831,7 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
     {
         Release memory r = _releases[releaseId];
         if (r.artist == address(0)) revert UnknownRelease(releaseId);
-        uint256[] memory ids = _releaseTracks[releaseId];
+        uint64[] memory ids = _releaseTracks[releaseId];
         uint256 n = ids.length;
         q.feeBps = _fee.bps;
         q.tracks = new ReleaseTrackQuote[](n);
@@ -930,7 +936,7 @@ contract BittunesMarket is Ownable2Step, ReentrancyGuardTransient {
             if (artist == address(0)) revert UnknownRelease(releaseId);
             revert ReleaseNotListed(releaseId);
         }
-        uint256[] memory ids = _releaseTracks[releaseId];
+        uint64[] memory ids = _releaseTracks[releaseId];
         uint256 n = ids.length;
         uint256 sum;
         for (uint256 i; i < n; ++i) {

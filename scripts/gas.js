@@ -99,7 +99,9 @@ for (let i = 0; i < RELEASE_TRACKS; i++) {
   await market.write.register([PRICE, REFERRAL_BPS, hashOf(`release-${i}`), `ipfs://release-${i}`, []], as(artist));
   releaseTracks.push(id);
 }
-await market.write.registerRelease([releaseTracks, (PRICE * BigInt(RELEASE_TRACKS) * 8n) / 10n, "ipfs://album"], as(artist));
+await gas(`register_release_${RELEASE_TRACKS}`, () =>
+  market.write.registerRelease([releaseTracks, (PRICE * BigInt(RELEASE_TRACKS) * 8n) / 10n, "ipfs://album"], as(artist)),
+);
 const releaseId = await market.read.releaseCount();
 for (const id of releaseTracks) await market.write.purchase([id, zero(), ...TERMS], { ...as(fanA), value: PRICE });
 const releaseQuote = await market.read.quoteRelease([releaseId, fanA.account.address, fanC.account.address, fanC.account.address]);

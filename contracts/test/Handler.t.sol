@@ -370,8 +370,10 @@ contract MarketHandler {
         for (uint256 i; i < r.trackIds.length; ++i) {
             uint256 trackId = r.trackIds[i];
             Model storage m = models[trackId];
-            if (_isArtistSide(m, buyer) || _isArtistSide(m, recipient)) valid = false;
+            if (m.artist == buyer || m.artist == recipient) valid = false;
+            // A track the recipient owns is skipped: its collaborators may buy or be given the others.
             if (ghostOwns[trackId][recipient]) continue;
+            if (_isArtistSide(m, buyer) || _isArtistSide(m, recipient)) valid = false;
             if (!m.listed) valid = false;
             value += parts[i];
             bought++;

@@ -252,6 +252,21 @@ contract BittunesMarketReleasesTest is BaseTest {
         market.purchaseReleaseFor{value: 0}(address(0), releaseId, address(0), ANY_FEE, ANY_REFERRAL);
     }
 
+    /// @notice Self-dealing is refused per track sold: a collaborator of a track the recipient owns
+    ///         (skipped, so not sold) may give them the rest of the release, not a release with it in.
+    function test_purchaseReleaseFor_byACollaboratorOfASkippedTrack() public {
+        uint256 releaseId = album(4 * PRICE);
+        buy(bob, t3, address(0));
+        uint256 amount = market.quoteRelease(releaseId, address(0), collab1, bob).amount;
+        vm.prank(collab1);
+        market.purchaseReleaseFor{value: amount}(bob, releaseId, address(0), ANY_FEE, ANY_REFERRAL);
+        vm.assertTrue(market.owns(t1, bob) && market.owns(t2, bob), "bob got the rest");
+        amount = market.quoteRelease(releaseId, address(0), collab1, alice).amount;
+        vm.expectRevert(abi.encodeWithSelector(BittunesMarket.SelfPurchase.selector, t3, collab1));
+        vm.prank(collab1);
+        market.purchaseReleaseFor{value: amount}(alice, releaseId, address(0), ANY_FEE, ANY_REFERRAL);
+    }
+
     function test_purchaseReleaseFor_givesTheTracks() public {
         uint256 releaseId = album(4 * PRICE);
         buy(bob, t1, address(0));

@@ -80,11 +80,13 @@ func workload(t *testing.T, m *simchain.Market, tr *truth, seed uint64, blocks i
 				if rng.IntN(2) == 0 {
 					ref = m.Addr(4 + rng.IntN(fans))
 				}
+				// Every track's price counts in the apportionment, owned or not: none may change in this block.
 				buyable, some := true, false
 				for _, id := range releaseTracks {
+					buyable = buyable && !touched[id]
 					if !tr.owners[id][to] {
 						some = true
-						buyable = buyable && listed[id] && !touched[id] && !pending[to][id]
+						buyable = buyable && listed[id] && !pending[to][id]
 					}
 				}
 				if !buyable || !some {
