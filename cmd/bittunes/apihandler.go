@@ -42,7 +42,7 @@ func apiDeps(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Reg
 func webConfig(cfg config.Config, b *backend, limits *ratelimit.Classes) web.Config {
 	return web.Config{ChainID: b.chainID, ChainName: cfg.ChainName, RPCURL: cfg.WalletRPC, Market: cfg.Market,
 		ExplorerURL: cfg.ExplorerURL, MediaDir: cfg.Media(), Logger: b.log,
-		Catalog: b.store, People: b.store, Origin: cfg.Origin(), CardDir: filepath.Join(cfg.DataDir, "cards"),
+		Catalog: b.store, People: b.store, Seeds: b.store, Origin: cfg.Origin(), CardDir: filepath.Join(cfg.DataDir, "cards"),
 		Limits: limits, TrustedProxies: cfg.TrustedProxies}
 }
 

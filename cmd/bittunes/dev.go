@@ -101,6 +101,9 @@ func runDev(ctx context.Context, args []string, env func(string) string, stdout,
 	if err != nil {
 		return err
 	}
+	if cfg.Swarm.SeederKey == "" {
+		cfg.Swarm.SeederKey = chain.Accounts()[0].KeyHex() // the operator, fee recipient of the dev market
+	}
 	stopSeeder, err := startSeeder(ctx, cfg, st, log)
 	if err != nil {
 		return err

@@ -35,7 +35,11 @@ Fetches a track you own over BitTorrent (the market's tracker, other fans, and t
 when no peer has what is missing), proves that your address owns it by signing a key request with
 your key, fetches the key, decrypts while downloading, checks the package against the content hash
 registered on-chain, and writes "<Artist> - <Title>.<ext>". The package stays in your library, so
-an interrupted get resumes where it stopped and ` + "`bittunes seed`" + ` can share it.`
+an interrupted get resumes where it stopped and ` + "`bittunes seed`" + ` can share it.
+
+For a track you do not own yet, get fetches the encrypted package into your library all the same,
+records which fans' peers delivered it, and exits with an error telling you to ` + "`bittunes buy`" + ` it:
+buy names the owner who delivered most as your referrer; get again then unlocks it at once.`
 
 func runGet(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var f fanFlags
@@ -96,7 +100,10 @@ func getTrack(ctx context.Context, api *fanclient.Client, f fanFlags, id int64, 
 		return "", fmt.Errorf("track %d has no package to download on %s yet", id, api.Origin)
 	}
 	identity, err := requestKey(ctx, api, page, key)
-	if err != nil {
+	var notOwner *notOwnerError
+	if errors.As(err, &notOwner) {
+		identity = nil // fetch the encrypted package anyway: buying names who delivered it
+	} else if err != nil {
 		return "", err
 	}
 	raw, err := api.Torrent(ctx, page.TorrentURL)
@@ -119,6 +126,19 @@ func getTrack(ctx context.Context, api *fanclient.Client, f fanFlags, id int64, 
 	if err != nil {
 		return "", err
 	}
+	if identity == nil {
+		stop := showProgress(tr, stderr)
+		err := tr.Verify(ctx)
+		stop()
+		if err != nil {
+			return "", err
+		}
+		if err := recordSources(f.Library, tr, stderr); err != nil {
+			return "", err
+		}
+		return "", fmt.Errorf("%w; its encrypted package is now in your library (%s): buy it with `bittunes buy %s%s`, "+
+			"which names the owner whose peers delivered most as your referrer, then run get again to unlock it", notOwner, tr.Path, api.Origin, page.Page)
+	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return "", err
 	}
@@ -128,32 +148,18 @@ func getTrack(ctx context.Context, api *fanclient.Client, f fanFlags, id int64, 
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
-	done, drawn := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(drawn)
-		bar := newProgress(stderr, "get")
-		tick := time.NewTicker(200 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				bar.show(tr.Progress(), true)
-				return
-			case <-tick.C:
-				bar.show(tr.Progress(), false)
-			}
-		}
-	}()
+	stop := showProgress(tr, stderr)
 	err = tr.Decrypt(ctx, identity, tmp)
 	if err == nil {
 		err = tr.Verify(ctx) // the whole file in the library, for seeding
 	}
-	close(done)
-	<-drawn
+	stop()
 	if err != nil {
 		return "", err
 	}
-	printSources(stderr, tr.Sources())
+	if err := recordSources(f.Library, tr, stderr); err != nil {
+		return "", err
+	}
 	format, err := content.SniffAudio(tmp, mustSize(tmp))
 	ext := "audio"
 	if err == nil {
@@ -170,6 +176,35 @@ func getTrack(ctx context.Context, api *fanclient.Client, f fanFlags, id int64, 
 		return "", err
 	}
 	return name, nil
+}
+
+// showProgress draws tr's progress on w until the returned stop is called.
+func showProgress(tr *swarm.Transfer, w io.Writer) (stop func()) {
+	done, drawn := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(drawn)
+		bar := newProgress(w, "get")
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				bar.show(tr.Progress(), true)
+				return
+			case <-tick.C:
+				bar.show(tr.Progress(), false)
+			}
+		}
+	}()
+	return func() { close(done); <-drawn }
+}
+
+// recordSources prints where this transfer's bytes came from and adds them to the library's
+// record of the package, which `bittunes buy` reads.
+func recordSources(library string, tr *swarm.Transfer, w io.Writer) error {
+	s := tr.Sources()
+	printSources(w, s)
+	return swarm.RecordSources(library, tr.ContentHash, s)
 }
 
 // printSources ends a get with where the bytes came from: the payout accounts whose peers
@@ -213,8 +248,8 @@ func requestKey(ctx context.Context, api *fanclient.Client, page fanclient.Track
 	sig[crypto.RecoveryIDOffset] += 27
 	text, err := api.Key(ctx, page.ID, r.Text(), hexutil.Encode(sig))
 	if err != nil {
-		if strings.Contains(err.Error(), "does not own") {
-			return nil, fmt.Errorf("%s does not own track %d: buy it first at %s%s", r.Account.Hex(), page.ID, api.Origin, page.Page)
+		if e := (*fanclient.Error)(nil); errors.As(err, &e) && e.Code == "not_owner" {
+			return nil, &notOwnerError{account: r.Account, track: page.ID}
 		}
 		return nil, err
 	}
@@ -223,4 +258,14 @@ func requestKey(ctx context.Context, api *fanclient.Client, page fanclient.Track
 		return nil, errors.New("key: the market answered something that is not an age key")
 	}
 	return id, nil
+}
+
+// notOwnerError: the market refused the key because the account does not own the track.
+type notOwnerError struct {
+	account common.Address
+	track   int64
+}
+
+func (e *notOwnerError) Error() string {
+	return fmt.Sprintf("%s does not own track %d", e.account.Hex(), e.track)
 }

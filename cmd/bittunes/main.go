@@ -29,6 +29,7 @@ func commands() []command {
 		{"serve", "serve the API against a database and an RPC (production)", runServe},
 		{"index", "follow the market contract into the database (production; one writer at a time)", runIndex},
 		{"get", "fetch a track you own over BitTorrent, unlock it with your key and write the audio file", runGet},
+		{"buy", "buy a track with your key; the referrer is the link's, or the owner who delivered most to your get", runBuy},
 		{"seed", "seed the packages in a folder (your library by default) and print your referral links", runSeed},
 		{"bench", "measure the indexer: `bittunes bench index` (dense and sparse backfill, live lag, reorg)", runBench},
 		{"audit", "check every split, balance and database row against the chain and the contract's rules", runAudit},

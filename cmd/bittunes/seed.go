@@ -21,21 +21,31 @@ import (
 const seedUsage = `Usage: bittunes seed [folder] [flags]
 
 Seeds every package (<content hash>.age) in the folder — by default your library, where ` + "`bittunes get`" + `
-keeps what it fetched — announcing to the market's tracker, and prints every --every what is seeded and
-how much was uploaded. Packages are checked against their content hash before they are seeded. Stop
-it with Ctrl-C; run it again and it picks up where it was. With your address (--account, or the key
-of BITTUNES_PRIVATE_KEY / --keystore) it prints your referral link beside each of your tracks: a
-purchase through it pays you the track's referral share. With your key it also tells every peer,
-signed, which account to credit for the bytes it gets from you (see "Distributors are paid for what
-they deliver" in the README). A folder without packages is an error.`
+keeps what it fetched — announcing to the market's tracker. Packages are checked against their content
+hash before they are seeded. Stop it with Ctrl-C; run it again and it picks up where it was.
+
+With your key (BITTUNES_PRIVATE_KEY or --keystore; --account, if given, must be its address) it tells
+every peer, signed, which account to credit for the bytes it gets from you, so that a buyer's
+` + "`bittunes buy`" + ` names you as referrer when your peers delivered most (see "Distributors are paid for
+what they deliver" in the README). With your address it prints your referral link beside each of your
+tracks.
+
+Every --every it shows, per package: the bytes you delivered, the peers you served (that asked you
+for pieces), and, for tracks you own, the sales that named you as referrer and what they earned, in
+exact wei (asked of the market every --api-every). On a terminal the display is redrawn in place;
+into a file or a pipe it is plain lines. A folder without packages is an error.`
 
 func runSeed(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
 	var f fanFlags
 	var account string
 	var every time.Duration
+	var uploadRate int64
+	var apiEvery time.Duration
 	fs, err := parseFan("seed", seedUsage, &f, func(fs *flag.FlagSet) {
 		fs.StringVar(&account, "account", "", "your address, for your referral links and the payout claim sent to peers (default: the address of your key, if one is given; a key must be this address's)")
 		fs.DurationVar(&every, "every", 10*time.Second, "how often to print what was uploaded")
+		fs.DurationVar(&apiEvery, "api-every", time.Minute, "how often to ask the market for the sales that named you as referrer (at least 10s)")
+		fs.Int64Var(&uploadRate, "upload-rate", 0, "cap on what you upload, in bytes per second (0: no cap)")
 	}, args, env, stderr)
 	if err != nil {
 		return err
@@ -59,6 +69,10 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 	}
 	cfg := f.swarmConfig()
 	cfg.Payout = payout
+	if uploadRate < 0 {
+		return fmt.Errorf("--upload-rate %d: must be 0 (no cap) or more", uploadRate)
+	}
+	cfg.UploadRate, cfg.UploadBurst = uploadRate, uploadRate/4 // the cap holds from the first second
 	client, err := swarm.NewClient(swarm.ClientConfig{Config: cfg, Dir: folder, Seed: true, WebSeedAfter: 3 * time.Second})
 	if err != nil {
 		return err
@@ -76,11 +90,16 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 	} else {
 		fmt.Fprintln(stdout, "no key given (BITTUNES_PRIVATE_KEY or --keystore): peers are not told whom to credit for what they get from you")
 	}
-	links := referralLinks(ctx, api, fan)
+	lib := &libraryStats{api: api, fan: fan, every: max(apiEvery, minAPIEvery)}
+	lib.refresh(ctx)
 	fmt.Fprintf(stdout, "seeding %d package(s) from %s, accepting peers on %s\n", len(transfers), folder, client.Addr())
 	for _, tr := range transfers {
-		fmt.Fprintf(stdout, "  %s%s\n", tr.ContentHash.Hex(), links[tr.ContentHash])
+		fmt.Fprintf(stdout, "  %s%s\n", tr.ContentHash.Hex(), lib.linkLine(tr.ContentHash))
 	}
+	if payout != nil {
+		go sendHeartbeats(ctx, api, client, payout, transfers, stderr)
+	}
+	view := newSeedView(stdout)
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	for {
@@ -89,20 +108,127 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 			return nil
 		case <-tick.C:
 		}
-		var up int64
-		var peers int
-		for _, tr := range transfers {
-			p := tr.Progress()
-			up += p.Uploaded
-			peers += p.Peers
-		}
-		fmt.Fprintf(stdout, "%s  %d package(s), %d peer(s), uploaded %s\n", time.Now().Format(time.TimeOnly), len(transfers), peers, mb(up))
-		for _, tr := range transfers {
-			if p := tr.Progress(); p.Uploaded > 0 || p.Peers > 0 {
-				fmt.Fprintf(stdout, "  %s  delivered %s to %d peer(s) now connected\n", tr.ContentHash.Hex(), mb(p.Uploaded), p.Peers)
-			}
-		}
+		lib.refresh(ctx)
+		view.show(time.Now(), seedRows(transfers, lib))
 	}
+}
+
+// minAPIEvery bounds how often seed asks the market for a fan's sales: one request per period,
+// however many packages are seeded.
+const minAPIEvery = 10 * time.Second
+
+// libraryStats is the fan's library as the market last answered it: per package, the track, the
+// referral link, and the sales that named the fan as referrer with what they earned. It asks the
+// API at most once per every.
+type libraryStats struct {
+	api   *fanclient.Client
+	fan   common.Address
+	every time.Duration
+	last  time.Time
+	items map[common.Hash]fanclient.LibraryItem
+	err   error
+}
+
+// refresh asks the market again when the last answer is older than every.
+func (l *libraryStats) refresh(ctx context.Context) {
+	if l.fan == (common.Address{}) || time.Since(l.last) < l.every {
+		return
+	}
+	l.last = time.Now()
+	items, err := l.api.Library(ctx, l.fan)
+	if err != nil {
+		l.err = err // keep showing the last answer
+		return
+	}
+	l.err = nil
+	l.items = map[common.Hash]fanclient.LibraryItem{}
+	for _, it := range items {
+		l.items[common.HexToHash(it.Track.ContentHash)] = it
+	}
+}
+
+// linkLine is "  <Artist> - <Title>  your referral link: <link>" for a track the fan owns.
+func (l *libraryStats) linkLine(h common.Hash) string {
+	it, ok := l.items[h]
+	if !ok {
+		return ""
+	}
+	link := it.ReferralLink
+	if strings.HasPrefix(link, "/") {
+		link = l.api.Origin + link
+	}
+	return fmt.Sprintf("  %s  your referral link: %s", fileName(it.Track.Artist.Name, it.Track.Title), link)
+}
+
+// seedRow is what seed shows of one package.
+type seedRow struct {
+	name        string
+	delivered   int64
+	peersServed int
+	connected   int
+	owned       bool // the fan owns the track: sales and earnings are known
+	sales       int64
+	earned      fanclient.Amount
+}
+
+func seedRows(transfers []*swarm.Transfer, lib *libraryStats) []seedRow {
+	rows := make([]seedRow, 0, len(transfers))
+	for _, tr := range transfers {
+		p := tr.Progress()
+		r := seedRow{name: tr.ContentHash.Hex()[:18] + "…", delivered: p.Uploaded, peersServed: tr.PeersServed(), connected: p.Peers}
+		if it, ok := lib.items[tr.ContentHash]; ok {
+			r.name = fileName(it.Track.Artist.Name, it.Track.Title)
+			r.owned, r.sales, r.earned = true, it.ReferralSales, it.ReferralEarnings
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// seedView shows the rows: redrawn in place on a terminal, as get's bar is; otherwise (a log
+// file, a pipe) a plain block of lines each time, without control characters.
+type seedView struct {
+	w     io.Writer
+	tty   bool
+	drawn int // lines drawn last time, on a terminal
+}
+
+func newSeedView(w io.Writer) *seedView { return &seedView{w: w, tty: isTerminal(w)} }
+
+func (v *seedView) show(now time.Time, rows []seedRow) {
+	var b strings.Builder
+	var up int64
+	var served, connected int
+	for _, r := range rows {
+		up, served, connected = up+r.delivered, served+r.peersServed, connected+r.connected
+	}
+	fmt.Fprintf(&b, "%s  %d package(s): delivered %s to %d peer(s), %d connected now\n", now.Format(time.TimeOnly), len(rows), mb(up), served, connected)
+	for _, r := range rows {
+		fmt.Fprintf(&b, "  %s  delivered %s to %d peer(s)", r.name, mb(r.delivered), r.peersServed)
+		if r.owned {
+			earned := r.earned.Wei
+			if earned == "" {
+				earned = "0"
+			}
+			fmt.Fprintf(&b, "; %d sale(s) named you as referrer, earning %s wei (%s ETH)", r.sales, earned, orZero(r.earned.Ether))
+		}
+		b.WriteString("\n")
+	}
+	out := b.String()
+	if v.tty {
+		if v.drawn > 0 {
+			fmt.Fprintf(v.w, "\x1b[%dA\x1b[J", v.drawn)
+		}
+		v.drawn = strings.Count(out, "\n")
+	}
+	io.WriteString(v.w, out)
+}
+
+func orZero(s string) string {
+	if s == "" {
+		return "0"
+	}
+	return s
 }
 
 // seedFolder adds every package of the folder: with the .torrent beside it if there is one (as
@@ -160,24 +286,4 @@ func fanAccount(f fanFlags, account string, env func(string) string, stderr io.W
 		return common.Address{}, nil, fmt.Errorf("--account %s is not the address of the key given (%s): peers could not check a claim for it", addr.Hex(), addressOf(k).Hex())
 	}
 	return addressOf(k), &swarm.Payout{Account: addressOf(k), Key: k}, nil
-}
-
-// referralLinks maps the content hash of each track in the fan's library to "  <title>  <link>".
-func referralLinks(ctx context.Context, api *fanclient.Client, fan common.Address) map[common.Hash]string {
-	out := map[common.Hash]string{}
-	if fan == (common.Address{}) {
-		return out
-	}
-	items, err := api.Library(ctx, fan)
-	if err != nil {
-		return out
-	}
-	for _, it := range items {
-		link := it.ReferralLink
-		if strings.HasPrefix(link, "/") {
-			link = api.Origin + link
-		}
-		out[common.HexToHash(it.Track.ContentHash)] = fmt.Sprintf("  %s  your referral link: %s", fileName(it.Track.Artist.Name, it.Track.Title), link)
-	}
-	return out
 }

@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log/slog"
+	"strings"
 	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
@@ -24,9 +28,16 @@ func startSeeder(ctx context.Context, cfg config.Config, st *store.Store, log *s
 	if maxPeers <= 0 {
 		maxPeers = 8
 	}
+	payout, err := seederPayout(cfg.Swarm.SeederKey)
+	if err != nil {
+		return nil, err
+	}
+	if payout != nil {
+		log.Info("swarm: the seeder names its account to peers", "account", payout.Account.Hex())
+	}
 	index := &swarm.Index{Store: st, Media: content.Media{Dir: cfg.Media()}}
 	s, err := swarm.NewSeeder(swarm.Config{ListenAddr: cfg.Swarm.Listen, DHT: cfg.Swarm.DHT, UploadRate: cfg.Swarm.UploadRate, MaxPeers: maxPeers,
-		Logger: log.With("component", "seeder")}, index, swarm.ServerLinks(cfg.Origin(), cfg.Swarm.TrackerURL))
+		Payout: payout, Logger: log.With("component", "seeder")}, index, swarm.ServerLinks(cfg.Origin(), cfg.Swarm.TrackerURL))
 	if err != nil {
 		return nil, err
 	}
@@ -41,4 +52,17 @@ func startSeeder(ctx context.Context, cfg config.Config, st *store.Store, log *s
 		<-done
 		s.Close()
 	}, nil
+}
+
+// seederPayout is the payout claim of the seeder's account, from --seeder-key; none without one.
+func seederPayout(hexKey string) (*swarm.Payout, error) {
+	hexKey = strings.TrimPrefix(strings.TrimSpace(hexKey), "0x")
+	if hexKey == "" {
+		return nil, nil
+	}
+	k, err := crypto.HexToECDSA(hexKey)
+	if err != nil {
+		return nil, errors.New("--seeder-key (BITTUNES_SEEDER_KEY) is not a private key (64 hex digits)")
+	}
+	return &swarm.Payout{Account: addressOf(k), Key: k}, nil
 }

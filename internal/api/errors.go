@@ -35,6 +35,7 @@ import (
 	"github.com/bittunes/bittunes/internal/auth"
 	"github.com/bittunes/bittunes/internal/byterange"
 	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/heartbeat"
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/names"
 	"github.com/bittunes/bittunes/internal/store"
@@ -124,6 +125,7 @@ var errorTable = []errorRule{
 	{auth.ErrNoSession, codeUnauthenticated, "not signed in", false},
 	{auth.ErrSignatureFormat, codeInvalid, auth.ErrSignatureFormat.Error(), false},
 	{auth.ErrSignature, codeUnauthenticated, auth.ErrSignature.Error(), false},
+	{heartbeat.ErrInvalid, codeInvalid, "", true},
 	{unlock.ErrNotOwner, codeNotOwner, "this account does not own the track: buy it first", false},
 	{byterange.ErrMalformed, codeRangeNotSatisfiable, "the Range header must be bytes= and at most 8 well-formed ranges (1 where the server decrypts)", false},
 	{byterange.ErrUnsatisfiable, codeRangeNotSatisfiable, "the Range header asks for overlapping ranges, or for none inside the file", false},

@@ -28,6 +28,7 @@ var routeClasses = map[string]ratelimit.Class{
 	"GET /api/v1/accounts/:address/distributors":   ratelimit.API,
 	"GET /api/v1/accounts/:address/library":        ratelimit.API,
 	"GET /api/v1/accounts/:address/collaborations": ratelimit.API,
+	"GET /api/v1/accounts/:address/seeds":          ratelimit.API,
 	"GET /api/v1/accounts/:address/purchases":      ratelimit.API,
 	"GET /api/v1/audit/purchases":                  ratelimit.API,
 	"GET /api/v1/tracks/:id/supporters":            ratelimit.API,
@@ -66,6 +67,7 @@ var unlimitedRoutes = map[string]string{
 	"POST /api/v1/tracks/:id/key": "its own buckets per client and per account (KeyRate, KeyBurst)",
 	"POST /api/v1/auth/nonce":     "its own bucket per client (SignInRate, SignInBurst)",
 	"POST /api/v1/auth/verify":    "its own bucket per client (SignInRate, SignInBurst)",
+	"POST /api/v1/seeds":          "its own bucket per client: 6 heartbeats at once, then one per 10 s (seedsPerIP)",
 }
 
 // routeLimits draws each request from its route class's bucket of the client, and answers 429

@@ -172,6 +172,8 @@ func Handler(d Deps) http.Handler {
 	v1.GET("/accounts/:address/distributors", h.distributors)
 	v1.GET("/accounts/:address/library", h.library)
 	v1.GET("/accounts/:address/collaborations", h.collaborations)
+	v1.GET("/accounts/:address/seeds", h.seeds)
+	v1.POST("/seeds", seedsPerIP().middleware, h.postSeeds)
 	v1.GET("/accounts/:address/purchases", h.sales(accountPurchases))
 	v1.GET("/audit/purchases", h.sales(auditFilter))
 	v1.PATCH("/tracks/:id/metadata", si.sameOrigin, requireSignIn, h.editMetadata)

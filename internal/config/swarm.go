@@ -20,6 +20,10 @@ type Swarm struct {
 	DHT bool
 	// Off runs no seeder (the packages stay available over the web seed).
 	Off bool
+	// SeederKey is the private key (64 hex digits) of the account the seeder names to its peers
+	// for what it delivers, signed, as a fan's client does: the operator's (the fee recipient's).
+	// Empty: the seeder names no account (dev: the dev fee recipient's key).
+	SeederKey string
 }
 
 // swarmFlags registers the Swarm flags.
@@ -32,5 +36,6 @@ func (c *Config) swarmFlags(fs *flag.FlagSet) {
 	fs.Int64Var(&c.Swarm.UploadRate, "seed-upload-rate", c.Swarm.UploadRate, "serve, dev: cap on the seeder's upload in bytes per second, so fans carry popular packages (0: no cap)")
 	fs.IntVar(&c.Swarm.MaxPeers, "seed-max-peers", c.Swarm.MaxPeers, "serve, dev: cap on the seeder's peers per package (0: 8), so fans pass pieces on among themselves")
 	fs.BoolVar(&c.Swarm.DHT, "dht", c.Swarm.DHT, "serve, dev: also announce packages on the public BitTorrent DHT")
+	fs.StringVar(&c.Swarm.SeederKey, "seeder-key", c.Swarm.SeederKey, "serve: private key (64 hex digits) of the operator's account, which the seeder names to peers, signed, for what it delivers; prefer the environment variable BITTUNES_SEEDER_KEY (dev: the fee recipient's)")
 	fs.BoolVar(&c.Swarm.Off, "no-seeder", c.Swarm.Off, "serve, dev: run no seeder (packages stay available over the web seed)")
 }

@@ -105,6 +105,16 @@ type LibraryItem struct {
 		Artist      struct{ Name string } `json:"artist"`
 	} `json:"track"`
 	ReferralLink string `json:"referralLink"`
+	// ReferralSales and ReferralEarnings are the indexed sales of the track that named this fan as
+	// referrer, and what they credited the fan.
+	ReferralSales    int64  `json:"referralSales"`
+	ReferralEarnings Amount `json:"referralEarnings"`
+}
+
+// Amount is an amount of the API: exact wei as a decimal string, and the same in ether.
+type Amount struct {
+	Wei   string `json:"wei"`
+	Ether string `json:"ether"`
 }
 
 // Library reads the tracks account owns.
@@ -148,4 +158,48 @@ func (c *Client) get(ctx context.Context, path, what string, out any) ([]byte, e
 		return nil, err
 	}
 	return c.do(req, what, out)
+}
+
+// Resolve follows a short link on the market (a path such as /r/{code}) one redirect and returns
+// the absolute URL it stands for, on the same origin.
+func (c *Client) Resolve(ctx context.Context, path string) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.Origin+path, nil)
+	if err != nil {
+		return "", err
+	}
+	noFollow := *c.http
+	noFollow.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := noFollow.Do(req)
+	if err != nil {
+		return "", fmt.Errorf("link: %w", err)
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	loc, err := resp.Location()
+	if err != nil || resp.StatusCode/100 != 3 {
+		return "", &Error{What: "link", Status: resp.StatusCode, Message: fmt.Sprintf("%s%s is not a link to a track", c.Origin, path)}
+	}
+	return loc.String(), nil
+}
+
+// SeedsAnswer is the market's answer to a seeding heartbeat: the info hashes it now shows the
+// account seeding, and those its tracker has not seen this peer seed (announce them first).
+type SeedsAnswer struct {
+	Account     string   `json:"account"`
+	Seeding     []string `json:"seeding"`
+	Unconfirmed []string `json:"unconfirmed"`
+	ExpiresAt   string   `json:"expiresAt"`
+}
+
+// Seeds sends a signed seeding heartbeat (its text and personal_sign signature in 0x hex).
+func (c *Client) Seeds(ctx context.Context, message, signature string) (SeedsAnswer, error) {
+	body, _ := json.Marshal(map[string]string{"message": message, "signature": signature})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.Origin+"/api/v1/seeds", strings.NewReader(string(body)))
+	if err != nil {
+		return SeedsAnswer{}, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	var a SeedsAnswer
+	_, err = c.do(req, "seeding heartbeat", &a)
+	return a, err
 }

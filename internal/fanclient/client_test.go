@@ -66,3 +66,25 @@ func TestClient(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveFollowsAShortLinkOnce: a short link resolves to the absolute track page it redirects
+// to; a path that does not redirect is an error.
+func TestResolveFollowsAShortLinkOnce(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/r/abcdefghij" {
+			http.Redirect(w, r, "/t/7?ref=0x00000000000000000000000000000000000000aa", http.StatusFound)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	c, _ := fanclient.New(srv.URL)
+	got, err := c.Resolve(context.Background(), "/r/abcdefghij")
+	if err != nil || got != srv.URL+"/t/7?ref=0x00000000000000000000000000000000000000aa" {
+		t.Fatalf("Resolve = %q, %v", got, err)
+	}
+	var e *fanclient.Error
+	if _, err := c.Resolve(context.Background(), "/r/nothing"); !errors.As(err, &e) || e.Status != http.StatusNotFound {
+		t.Errorf("an unknown short link: %v", err)
+	}
+}

@@ -15,6 +15,7 @@ var deferrableIndexes = []string{
 	"purchases_recipient",
 	"purchases_buyer",
 	"purchases_referrer",
+	"purchases_fee_recipient",
 	"purchases_track",
 	"purchases_block",
 	"collaborator_credits_account",

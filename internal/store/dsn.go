@@ -82,6 +82,10 @@ func (t target) dialector() gorm.Dialector {
 //   - synchronous NORMAL: with WAL, a commit survives a crash of the process;
 //     only a power loss may drop the last commits, never corrupt the file.
 //   - foreign_keys: SQLite enforces FOREIGN KEY clauses only when asked.
+//   - cache_size: up to 32 MiB of pages per connection (2 MiB by default). A
+//     batch of the indexer changes more pages than 2 MiB hold, across its
+//     tables and indexes; with a small cache SQLite writes them to the WAL
+//     before the commit, and again when they change later in the batch.
 //   - _txlock=immediate: a transaction takes the write lock at BEGIN. A
 //     deferred one that reads and then writes can fail with SQLITE_BUSY,
 //     which no timeout retries, when another connection wrote in between.
@@ -92,6 +96,7 @@ func sqliteQuery(own url.Values) url.Values {
 		"journal_mode(WAL)",
 		"synchronous(NORMAL)",
 		"foreign_keys(1)",
+		"cache_size(-32768)",
 	}}
 	if !own.Has("_txlock") {
 		q.Set("_txlock", "immediate")

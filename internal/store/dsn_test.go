@@ -3,7 +3,7 @@ package store
 import "testing"
 
 func TestParseDSN(t *testing.T) {
-	const defaults = "_pragma=busy_timeout%2810000%29&_pragma=journal_mode%28WAL%29&_pragma=synchronous%28NORMAL%29&_pragma=foreign_keys%281%29&_txlock=immediate"
+	const defaults = "_pragma=busy_timeout%2810000%29&_pragma=journal_mode%28WAL%29&_pragma=synchronous%28NORMAL%29&_pragma=foreign_keys%281%29&_pragma=cache_size%28-32768%29&_txlock=immediate"
 	tests := []struct {
 		dsn         string
 		wantDialect string

@@ -59,6 +59,9 @@ func NewClient(cfg ClientConfig) (*Client, error) {
 	return &Client{cfg: cfg, client: cl, payouts: pay, completion: pc}, nil
 }
 
+// PeerID is the client's BitTorrent peer id, which it announces to trackers.
+func (c *Client) PeerID() [20]byte { return c.client.PeerID() }
+
 // Addr is where the client accepts peers.
 func (c *Client) Addr() string { return c.client.ListenAddrs()[0].String() }
 
@@ -105,10 +108,16 @@ func (c *Client) Add(mi *metainfo.MetaInfo) (*Transfer, error) {
 		return nil, err
 	}
 	tr.t, _ = c.client.AddTorrentOpt(torrent.AddTorrentOpts{InfoHash: mi.HashInfoBytes(), InfoBytes: mi.InfoBytes})
-	if trackers := mi.UpvertedAnnounceList(); len(trackers) > 0 {
-		tr.t.AddTrackers(trackers)
-	}
 	tr.t.DownloadAll()
+	if trackers := mi.UpvertedAnnounceList(); len(trackers) > 0 {
+		if fi, err := os.Stat(tr.Path); err == nil && fi.Size() == info.TotalLength() {
+			// The library holds the whole file: announce once its pieces are checked, as a seeder,
+			// not first as a leecher that the tracker would list as such until the next announce.
+			go tr.announceWhenChecked(trackers)
+		} else {
+			tr.t.AddTrackers(trackers)
+		}
+	}
 	if len(tr.webSeeds) > 0 {
 		if c.cfg.WebSeedAfter < 0 {
 			tr.useWebSeeds()
@@ -117,6 +126,32 @@ func (c *Client) Add(mi *metainfo.MetaInfo) (*Transfer, error) {
 		}
 	}
 	return tr, nil
+}
+
+// announceWhenChecked adds the trackers once every piece of the file on disk has been checked
+// (complete or not: a damaged copy is then announced as incomplete and fetched), or after a
+// minute at most.
+func (tr *Transfer) announceWhenChecked(trackers [][]string) {
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline) && !tr.checked(); {
+		select {
+		case <-tr.t.Closed():
+			return
+		case <-tick.C:
+		}
+	}
+	tr.t.AddTrackers(trackers)
+}
+
+// checked reports whether the state of every piece is known.
+func (tr *Transfer) checked() bool {
+	for _, r := range tr.t.PieceStateRuns() {
+		if !r.Ok || r.Hashing || r.QueuedForHash || r.Checking {
+			return false
+		}
+	}
+	return true
 }
 
 func (tr *Transfer) useWebSeeds() {
@@ -197,6 +232,13 @@ func (tr *Transfer) Verify(ctx context.Context) error {
 // Sources tells where the useful bytes received so far came from: which payout accounts' peers
 // delivered how much, and the rest (web seeds, peers naming no account).
 func (tr *Transfer) Sources() Sources { return tr.payouts.sources(tr.t.InfoHash()) }
+
+// InfoHash is the package's torrent's info hash in 40 lowercase hex digits.
+func (tr *Transfer) InfoHash() string { return tr.t.InfoHash().HexString() }
+
+// PeersServed is how many distinct peers (by peer id) asked this client for pieces of the package
+// since it was added (at most 10 000 are told apart).
+func (tr *Transfer) PeersServed() int { return tr.payouts.peersServed(tr.t.InfoHash()) }
 
 // Drop stops fetching or seeding the package; its file stays.
 func (tr *Transfer) Drop() { tr.t.Drop() }

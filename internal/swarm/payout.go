@@ -48,11 +48,16 @@ type payouts struct {
 	claims    map[*torrent.Peer]common.Address
 	delivered map[metainfo.Hash]map[common.Address]int64
 	other     map[metainfo.Hash]int64 // from peers without a valid claim, and web seeds
+	served    map[metainfo.Hash]map[[20]byte]struct{}
 }
+
+// maxServedPeers bounds the peer ids remembered per torrent for PeersServed: beyond it the count
+// stays there, so a flood of peer ids costs no more memory.
+const maxServedPeers = 10_000
 
 func newPayouts(own *Payout) *payouts {
 	p := &payouts{own: own, claims: map[*torrent.Peer]common.Address{}, delivered: map[metainfo.Hash]map[common.Address]int64{},
-		other: map[metainfo.Hash]int64{}}
+		other: map[metainfo.Hash]int64{}, served: map[metainfo.Hash]map[[20]byte]struct{}{}}
 	if own != nil && own.Key != nil {
 		p.sign = func(d []byte) ([]byte, error) { return crypto.Sign(d, own.Key) }
 	}
@@ -106,6 +111,23 @@ func (p *payouts) install(cfg *torrent.ClientConfig) {
 		}
 		p.delivered[ih][account] += n
 	})
+	// A peer that asks for a block is one this client serves (it sends only to peers that ask).
+	cb.ReadMessage = func(pc *torrent.PeerConn, msg *pp.Message) {
+		if msg.Type != pp.Request {
+			return
+		}
+		ih := pc.Torrent().InfoHash()
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		set := p.served[ih]
+		if set == nil {
+			set = map[[20]byte]struct{}{}
+			p.served[ih] = set
+		}
+		if len(set) < maxServedPeers {
+			set[pc.PeerID] = struct{}{}
+		}
+	}
 	cb.PeerClosed = append(cb.PeerClosed, func(peer *torrent.Peer) {
 		p.mu.Lock()
 		delete(p.claims, peer)
@@ -151,4 +173,11 @@ func (p *payouts) sources(ih metainfo.Hash) Sources {
 		s.ByAccount[a] = n
 	}
 	return s
+}
+
+// peersServed is how many distinct peers asked this client for blocks of a torrent.
+func (p *payouts) peersServed(ih metainfo.Hash) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.served[ih])
 }

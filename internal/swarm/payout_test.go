@@ -2,6 +2,7 @@ package swarm_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/ecdsa"
 	"os"
 	"path/filepath"
@@ -27,7 +28,7 @@ func newKey(t *testing.T) (*ecdsa.PrivateKey, common.Address) {
 
 // seedingFan is a fan whose library already holds the origin's package, seeding it with the given
 // payout claim, sending at most rate bytes a second (0: no cap).
-func (o *origin) seedingFan(t *testing.T, mi *metainfo.MetaInfo, payout *swarm.Payout, rate int64) {
+func (o *origin) seedingFan(t *testing.T, mi *metainfo.MetaInfo, payout *swarm.Payout, rate int64) *swarm.Transfer {
 	t.Helper()
 	dir := t.TempDir()
 	b, err := os.ReadFile(o.media.PackagePath(o.pkg.ContentHash))
@@ -42,9 +43,11 @@ func (o *origin) seedingFan(t *testing.T, mi *metainfo.MetaInfo, payout *swarm.P
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close() })
-	if _, err := c.Add(mi); err != nil {
+	tr, err := c.Add(mi)
+	if err != nil {
 		t.Fatal(err)
 	}
+	return tr
 }
 
 // TestThePeersThatDeliveredAreKnownByTheirPayoutAccount: two fans seed, one of them slowly; the
@@ -54,7 +57,7 @@ func TestThePeersThatDeliveredAreKnownByTheirPayoutAccount(t *testing.T) {
 	mi, _ := o.trackerOnly(t)
 	fastKey, fast := newKey(t)
 	slowKey, slow := newKey(t)
-	o.seedingFan(t, mi, &swarm.Payout{Account: fast, Key: fastKey}, 0)
+	seeder := o.seedingFan(t, mi, &swarm.Payout{Account: fast, Key: fastKey}, 0)
 	o.seedingFan(t, mi, &swarm.Payout{Account: slow, Key: slowKey}, 128<<10)
 	o.waitForPeers(t, 2)
 	buyer := newFan(t, t.TempDir(), false, time.Hour)
@@ -74,6 +77,9 @@ func TestThePeersThatDeliveredAreKnownByTheirPayoutAccount(t *testing.T) {
 		if a != fast && a != slow {
 			t.Errorf("bytes credited to %s, who never seeded", a.Hex())
 		}
+	}
+	if p := seeder.Progress(); seeder.PeersServed() != 1 || p.Uploaded < src.ByAccount[fast] {
+		t.Errorf("the fast fan served %d peers and uploaded %d bytes: want the buyer, %d bytes", seeder.PeersServed(), p.Uploaded, src.ByAccount[fast])
 	}
 }
 
@@ -126,4 +132,38 @@ func TestCheckClaim(t *testing.T) {
 			t.Errorf("%s: accepted as %s", name, got.Hex())
 		}
 	}
+}
+
+// TestTheMarketsSeederNamesItsAccount: the market's seeder, given the operator's key, is credited
+// to the operator's account in a fan's record of who delivered.
+func TestTheMarketsSeederNamesItsAccount(t *testing.T) {
+	o := newOrigin(t, 1<<20)
+	key, operator := newKey(t)
+	s, err := swarm.NewSeeder(swarm.Config{ListenAddr: "127.0.0.1:0", Payout: &swarm.Payout{Account: operator, Key: key}}, o.index, o.links)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if n, err := s.SeedAll(context.Background()); err != nil || n != 1 {
+		t.Fatalf("SeedAll: %d, %v", n, err)
+	}
+	mi, _ := o.trackerOnly(t)
+	tr := o.fetch(t, newFan(t, t.TempDir(), false, time.Hour), mi)
+	if tr == nil {
+		return
+	}
+	if src := tr.Sources(); src.ByAccount[operator] < o.pkg.Size || len(src.ByAccount) != 1 {
+		t.Fatalf("sources %+v: want the whole package from the operator %s", src, operator.Hex())
+	}
+}
+
+// TestAFanSeedingItsLibraryIsAnnouncedAsASeeder: a fan whose library holds the whole package is
+// listed by the tracker as a seeder from its first announce (a client announcing before its check
+// would be listed as a leecher until its next announce, a minute later).
+func TestAFanSeedingItsLibraryIsAnnouncedAsASeeder(t *testing.T) {
+	o := newOrigin(t, 4<<20)
+	mi, _ := o.trackerOnly(t)
+	o.seedingFan(t, mi, nil, 0)
+	o.seedingFan(t, mi, nil, 0)
+	o.waitForSwarm(t, 2, 0)
 }

@@ -23,6 +23,11 @@ type Config struct {
 	// UploadRate caps the bytes per second the peer sends (0: no cap). The server's seeder uses it so
 	// that fans, who pass pieces on among themselves, carry most of a popular package's load.
 	UploadRate int64
+	// UploadBurst is how many bytes may go out at once under UploadRate (0: an eighth of a
+	// second's worth, at least 256 KiB, which lets a rate-capped seeder send whole pieces). A fan's
+	// client sets a small one so that its cap holds from the first second; at least one block
+	// (16 KiB) is always allowed.
+	UploadBurst int64
 	// MaxPeers caps the peers connected per torrent (0: the library's default, 50). The server's
 	// seeder keeps few, so that it sends each piece to a few fans who pass it on, rather than the
 	// same pieces to every fan at once.
@@ -62,6 +67,9 @@ func newTorrentClient(c Config, store storage.ClientImpl, seed bool) (*torrent.C
 	cfg.Bep20 = "-BT0001-"
 	if c.UploadRate > 0 {
 		burst := int(max(c.UploadRate/8, 256<<10))
+		if c.UploadBurst > 0 {
+			burst = int(max(c.UploadBurst, 16<<10))
+		}
 		cfg.UploadRateLimiter = rate.NewLimiter(rate.Limit(c.UploadRate), burst)
 	}
 	if c.MaxPeers > 0 {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -27,6 +28,7 @@ import (
 // origin is a market's server on loopback: the media folder with one package, the tracker and the
 // web seed on an HTTP server, and the seeder.
 type origin struct {
+	host     string // where its HTTP server and seeder listen
 	media    content.Media
 	index    *swarm.Index
 	pkg      content.Packaged
@@ -40,7 +42,13 @@ type origin struct {
 
 func newOrigin(t *testing.T, size int) *origin {
 	t.Helper()
-	o := &origin{media: content.Media{Dir: t.TempDir()}, audio: fixedBytes(size, uint64(size))}
+	return newOriginOn(t, size, "127.0.0.1")
+}
+
+// newOriginOn is newOrigin with its HTTP server (tracker, web seed) and seeder on host.
+func newOriginOn(t *testing.T, size int, host string) *origin {
+	t.Helper()
+	o := &origin{host: host, media: content.Media{Dir: t.TempDir()}, audio: fixedBytes(size, uint64(size))}
 	if err := o.media.Init(); err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +82,14 @@ func newOrigin(t *testing.T, size int) *origin {
 		defer f.Close()
 		http.ServeContent(countingWriter{w, &o.webSeed}, r, "", time.Time{}, f)
 	})
-	o.http = httptest.NewServer(mux)
+	o.http = httptest.NewUnstartedServer(mux)
+	l, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.http.Listener.Close()
+	o.http.Listener = l
+	o.http.Start()
 	t.Cleanup(o.http.Close)
 	o.links = swarm.ServerLinks(o.http.URL, "")
 	return o
@@ -93,7 +108,7 @@ func (c countingWriter) Write(b []byte) (int, error) {
 
 func (o *origin) startSeeder(t *testing.T) {
 	t.Helper()
-	s, err := swarm.NewSeeder(swarm.Config{ListenAddr: "127.0.0.1:0"}, o.index, o.links)
+	s, err := swarm.NewSeeder(swarm.Config{ListenAddr: net.JoinHostPort(o.host, "0")}, o.index, o.links)
 	if err != nil {
 		t.Fatal(err)
 	}

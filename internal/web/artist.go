@@ -82,6 +82,11 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, fmt.Errorf("web: account %s has no page: %w", a.Hex(), store.ErrNotFound))
 		return
 	}
+	seeds, err := p.seeding(ctx, a)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
 	ids := make([]int64, len(list))
 	for i, t := range list {
 		ids[i] = t.ID
@@ -125,5 +130,6 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 			Name, Address, FeedURL string
 			Tracks                 []artistRow
 			Person                 personView
-		}{name, a.Hex(), feed, trs, who}}, http.StatusOK)
+			Seeding                seedingView
+		}{name, a.Hex(), feed, trs, who, seeds}}, http.StatusOK)
 }

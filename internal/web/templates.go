@@ -36,7 +36,7 @@ var funcs = template.FuncMap{
 
 // parseTemplates parses the layout with each page's content, and the embed page.
 func parseTemplates() (map[string]*template.Template, *template.Template, error) {
-	base, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
+	base, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/seeding.html")
 	if err != nil {
 		return nil, nil, fmt.Errorf("web: templates: %w", err)
 	}

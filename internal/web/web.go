@@ -54,6 +54,8 @@ type Config struct {
 	Catalog Catalog
 	// People reads profiles and fans' activity (a *store.Store); nil leaves them off the pages.
 	People People
+	// Seeds tells who seeds what (a *store.Store); nil leaves "Seeding" off the account pages.
+	Seeds Seeds
 	// Origin is the market's public origin (https://bittunes.example): the canonical URLs, the
 	// link previews' images and the feeds are absolute under it. Empty uses the request's host.
 	Origin string

@@ -13,6 +13,7 @@ import * as tx from "../lib/tx.js";
 import { shortLink } from "../lib/shortlink.js";
 import { who } from "../lib/people.js";
 import { profileEditor } from "./profile.js";
+import { seedingPanel } from "../lib/seeding.js";
 
 export default async function account(main, _params, ready) {
   await ready;
@@ -85,7 +86,9 @@ async function dashboard(main, address) {
           : html`<p class="empty">No sale through a fan's link yet.</p>`}</section>` : ""}
     <section class="panel" aria-labelledby="lib-h"><h2 id="lib-h">Your library ${lib.library.length ? html`<a href="/api/v1/accounts/${address}/referrals.csv" download>Referrals CSV</a>` : ""}</h2>
       ${lib.library.length ? html`<ul class="tracks">${lib.library.map((item) => libraryItem(item))}</ul>`
-        : html`<p class="empty">Nothing bought yet. <a href="/charts">Find something in the charts.</a></p>`}</section>`);
+        : html`<p class="empty">Nothing bought yet. <a href="/charts">Find something in the charts.</a></p>`}</section>
+    <section class="panel" id="seeding" aria-labelledby="seeding-h"></section>`);
+  seedingPanel($("#seeding", main), address, lib.library).catch((e) => render($("#seeding", main), message("error", e.message)));
   wire(main, [...artist.tracks, ...lib.library.map((x) => x.track)]);
   profileEditor($("#profile", main), address, acct.profile).catch((e) => render($("#profile", main), message("error", e.message)));
 
