@@ -8,6 +8,7 @@ import { cover } from "../lib/ui.js";
 import { connectAndSignIn } from "../lib/walletui.js";
 import * as w from "../lib/wallet.js";
 import * as tx from "../lib/tx.js";
+import { chainChanger } from "../lib/chainedit.js";
 import { releasesInto } from "./studioreleases.js";
 
 export default async function studio(main, _params, ready) {
@@ -95,17 +96,7 @@ function wireRow(li, t) {
     $("[data-state]", li).textContent = n.listed ? "on sale" : "off sale";
     $("[data-act=listing]", li).textContent = n.listed ? "Take off sale" : "Put on sale";
   };
-  const change = async (button, title, fn, args, seen) => {
-    button.disabled = true;
-    try {
-      await tx.track(box, { title, send: () => w.write(fn, args), indexed: async () => seen(await fresh()), done: "Done: the market shows the change." });
-      show(await fresh());
-    } catch (err) {
-      if (!err.shown) render(box, message("error", w.explain(err).message));
-    } finally {
-      button.disabled = false;
-    }
-  };
+  const change = chainChanger(box, fresh, show);
   $("[data-form=price]", li).addEventListener("submit", (e) => {
     e.preventDefault();
     let wei;

@@ -8,6 +8,7 @@ import { eth, etherToWei, weiToEther } from "../lib/format.js";
 import { dataURL } from "./profile.js";
 import * as w from "../lib/wallet.js";
 import * as tx from "../lib/tx.js";
+import { chainChanger } from "../lib/chainedit.js";
 
 const kindWord = (k) => (k === "ep" ? "EP" : k ?? "release");
 
@@ -43,17 +44,7 @@ function wireRelease(li, r) {
     $("[data-state]", li).textContent = n.listed ? "on sale" : "off sale";
     $("[data-act=release-listing]", li).textContent = n.listed ? "Take release off sale" : "Put release on sale";
   };
-  const change = async (button, title, fn, args, seen) => {
-    button.disabled = true;
-    try {
-      await tx.track(box, { title, send: () => w.write(fn, args), indexed: async () => seen(await fresh()), done: "Done: the market shows the change." });
-      show(await fresh());
-    } catch (err) {
-      if (!err.shown) render(box, message("error", w.explain(err).message));
-    } finally {
-      button.disabled = false;
-    }
-  };
+  const change = chainChanger(box, fresh, show);
   $("[data-form=release-price]", li).addEventListener("submit", (e) => {
     e.preventDefault();
     let wei;
