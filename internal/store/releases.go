@@ -234,6 +234,15 @@ func (q querier) ArtistReleases(ctx context.Context, chainID uint64, artist comm
 	return rels, nil
 }
 
+// NewestReleases returns the market's listed releases, newest first (at most MaxArtistReleases).
+func (q querier) NewestReleases(ctx context.Context, chainID uint64) ([]Release, error) {
+	rels, err := q.releases(ctx, chainID, "listed = ?", true)
+	if err != nil {
+		return nil, fmt.Errorf("store: newest releases: %w", err)
+	}
+	return rels, nil
+}
+
 // ReleasesOfTrack returns the ids of the releases a track is part of, oldest first.
 func (q querier) ReleasesOfTrack(ctx context.Context, chainID uint64, trackID int64) ([]int64, error) {
 	var ids []int64

@@ -91,6 +91,20 @@ func TestReleasesAreStoredAndRolledBack(t *testing.T) {
 		if err != nil || len(all) != 2 || all[0].ID != 2 || all[1].ID != 1 {
 			t.Errorf("artist releases = %+v, %v; want 2 then 1", all, err)
 		}
+		var listed []int64
+		for _, r := range all {
+			if r.Listed {
+				listed = append(listed, r.ID)
+			}
+		}
+		newest, err := s.NewestReleases(ctx, 1337)
+		var got []int64
+		for _, r := range newest {
+			got = append(got, r.ID)
+		}
+		if err != nil || len(listed) == 0 || !reflect.DeepEqual(got, listed) {
+			t.Errorf("newest releases = %v, %v; want the listed ones newest first, %v", got, err, listed)
+		}
 		if ids, err := s.ReleasesOfTrack(ctx, 1337, 1); err != nil || !reflect.DeepEqual(ids, []int64{1, 2}) {
 			t.Errorf("releases of track 1 = %v, %v", ids, err)
 		}

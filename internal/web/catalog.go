@@ -24,4 +24,5 @@ type Catalog interface {
 	ResolveShortLink(ctx context.Context, chainID uint64, code string) (store.ShortLink, error)
 	Release(ctx context.Context, chainID uint64, id int64) (store.Release, error)
 	ArtistReleases(ctx context.Context, chainID uint64, artist common.Address) ([]store.Release, error)
+	NewestReleases(ctx context.Context, chainID uint64) ([]store.Release, error)
 }

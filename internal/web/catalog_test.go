@@ -205,6 +205,11 @@ func (c *fakeCatalog) Release(_ context.Context, _ uint64, id int64) (store.Rele
 	return fakeRelease(id)
 }
 
+func (c *fakeCatalog) NewestReleases(context.Context, uint64) ([]store.Release, error) {
+	r, _ := fakeRelease(1)
+	return []store.Release{r}, nil
+}
+
 func (c *fakeCatalog) ArtistReleases(_ context.Context, _ uint64, a common.Address) ([]store.Release, error) {
 	if a != mira {
 		return nil, nil

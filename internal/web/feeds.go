@@ -184,7 +184,8 @@ type sitemapCache struct {
 
 const sitemapTTL = 10 * time.Minute
 
-// sitemap serves /sitemap.xml: the home page, the charts and every listed track and its artist.
+// sitemap serves /sitemap.xml: the home page, the charts, every listed track and its artist, and the
+// newest releases on sale.
 func (p *pages) sitemap(w http.ResponseWriter, r *http.Request) {
 	origin := p.origin(r)
 	c := &p.sitemaps
@@ -245,6 +246,16 @@ func (p *pages) buildSitemap(r *http.Request, origin string) ([]byte, error) {
 		}
 		set.URLs = append(set.URLs, feeds.URL{Loc: origin + "/a/" + a, LastMod: artists[a].UTC().Format("2006-01-02")})
 	}
+	rels, err := p.cfg.Catalog.NewestReleases(ctx, p.cfg.ChainID)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range rels {
+		if len(set.URLs) >= feeds.MaxURLs {
+			break
+		}
+		set.URLs = append(set.URLs, feeds.URL{Loc: origin + releasePath(x.ID), LastMod: x.RegisteredAt.UTC().Format("2006-01-02")})
+	}
 	var out bytes.Buffer
 	if err := feeds.WriteSitemap(&out, set); err != nil {
 		return nil, err
@@ -268,21 +279,50 @@ func (p *pages) artistReleasesFeed(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	ctx := r.Context()
-	rels, err := p.cfg.Catalog.ArtistReleases(ctx, p.cfg.ChainID, a)
+	rels, err := p.cfg.Catalog.ArtistReleases(r.Context(), p.cfg.ChainID, a)
 	if err != nil {
 		p.fail(w, r, err)
 		return
 	}
+	list, err := p.feedReleases(r, rels)
+	if err != nil {
+		p.fail(w, r, fmt.Errorf("web: releases feed of %s: %w", a.Hex(), err))
+		return
+	}
+	name := artistName(list[0].Tracks[0].T)
+	f := newFeed(p.origin(r), r.URL.Path, name+"'s releases · Bittunes", "/a/"+a.Hex(), releasesUpdated(list))
+	f.Subtitle = "Albums, EPs and singles by " + name + " on Bittunes, each bought in one transaction."
+	p.writeFeed(w, r, p.addReleaseEntries(f, p.origin(r), list))
+}
+
+// newestReleasesFeed serves /feeds/releases: the market's newest releases on sale, of every artist.
+func (p *pages) newestReleasesFeed(w http.ResponseWriter, r *http.Request) {
+	rels, err := p.cfg.Catalog.NewestReleases(r.Context(), p.cfg.ChainID)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	list, err := p.feedReleases(r, rels)
+	if err != nil {
+		p.fail(w, r, fmt.Errorf("web: releases feed: %w", err))
+		return
+	}
+	f := newFeed(p.origin(r), r.URL.Path, "New releases · Bittunes", "/", releasesUpdated(list))
+	f.Subtitle = "The newest albums, EPs and singles on Bittunes, each bought in one transaction."
+	p.writeFeed(w, r, p.addReleaseEntries(f, p.origin(r), list))
+}
+
+// feedReleases reads the tracks of the first feedSize releases and returns those that have a page
+// (ErrNotFound when none has).
+func (p *pages) feedReleases(r *http.Request, rels []store.Release) ([]releaseData, error) {
 	rels = rels[:min(len(rels), feedSize)]
 	var ids []int64
 	for _, x := range rels {
 		ids = append(ids, x.TrackIDs...)
 	}
-	tracks, err := p.cfg.Catalog.Tracks(ctx, p.cfg.ChainID, ids)
+	tracks, err := p.cfg.Catalog.Tracks(r.Context(), p.cfg.ChainID, ids)
 	if err != nil {
-		p.fail(w, r, err)
-		return
+		return nil, err
 	}
 	var list []releaseData
 	for _, x := range rels {
@@ -291,20 +331,27 @@ func (p *pages) artistReleasesFeed(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(list) == 0 {
-		p.fail(w, r, fmt.Errorf("web: releases feed of %s: %w", a.Hex(), store.ErrNotFound))
-		return
+		return nil, store.ErrNotFound
 	}
-	origin := p.origin(r)
-	name := artistName(list[0].Tracks[0].T)
+	return list, nil
+}
+
+// releasesUpdated is when the newest of list was registered.
+func releasesUpdated(list []releaseData) time.Time {
 	updated := time.Unix(0, 0)
 	for _, d := range list {
 		if d.R.RegisteredAt.After(updated) {
 			updated = d.R.RegisteredAt
 		}
 	}
-	f := newFeed(origin, r.URL.Path, name+"'s releases · Bittunes", "/a/"+a.Hex(), updated)
-	f.Subtitle = "Albums, EPs and singles by " + name + " on Bittunes, each bought in one transaction."
+	return updated
+}
+
+// addReleaseEntries adds an entry per release to f: its kind, tracks, price, saving and
+// description, by its artist.
+func (p *pages) addReleaseEntries(f feeds.Feed, origin string, list []releaseData) feeds.Feed {
 	for _, d := range list {
+		name := artistName(d.Tracks[0].T)
 		summary := fmt.Sprintf("%s by %s: %s of %s, %s ETH.", d.Title, name, d.KindWord, plural(int64(len(d.Tracks)), "track"), d.Effective.Ether())
 		if d.Saving.BigInt().Sign() > 0 {
 			summary += fmt.Sprintf(" %s ETH less than its tracks one by one.", d.Saving.Ether())
@@ -314,10 +361,10 @@ func (p *pages) artistReleasesFeed(w http.ResponseWriter, r *http.Request) {
 		}
 		page := origin + releasePath(d.R.ID)
 		f.Entries = append(f.Entries, feeds.Entry{ID: page, Title: d.Title + " — " + name, Updated: feeds.Time(d.R.RegisteredAt),
-			Published: feeds.Time(d.R.RegisteredAt), Author: feeds.Person{Name: name, URI: artistURL(origin, a)},
+			Published: feeds.Time(d.R.RegisteredAt), Author: feeds.Person{Name: name, URI: artistURL(origin, d.R.Artist)},
 			Links:      []feeds.Link{{Rel: "alternate", Type: "text/html", Href: page}},
 			Categories: []feeds.Category{{Term: strings.ToLower(d.Kind), Label: d.Kind}},
 			Summary:    feeds.Text{Type: "text", Body: summary}})
 	}
-	p.writeFeed(w, r, f)
+	return f
 }

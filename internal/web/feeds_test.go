@@ -134,12 +134,12 @@ func TestSitemapAndRobots(t *testing.T) {
 		locs[u.Loc] = true
 	}
 	for _, want := range []string{"/", "/charts", "/charts/electronic/house", "/charts/folk", "/t/1", "/t/2", "/t/3",
-		"/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "/a/0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"} {
+		"/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "/a/0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", "/releases/1"} {
 		if !locs[origin+want] {
 			t.Errorf("the sitemap lacks %s", want)
 		}
 	}
-	if len(set.URLs) != 12 {
+	if len(set.URLs) != 13 {
 		t.Errorf("%d URLs", len(set.URLs))
 	}
 	r := fetch(t, h, "/robots.txt")

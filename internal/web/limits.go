@@ -42,6 +42,7 @@ var pageClasses = map[string]ratelimit.Class{
 	"GET /oembed":                          ratelimit.Embed,
 	"POST /r":                              ratelimit.Link,
 	"GET /feeds/new":                       ratelimit.Feed,
+	"GET /feeds/releases":                  ratelimit.Feed,
 	"GET /feeds/new/{genre}":               ratelimit.Feed,
 	"GET /feeds/new/{genre}/{subgenre}":    ratelimit.Feed,
 	"GET /feeds/a/{address}":               ratelimit.Feed,

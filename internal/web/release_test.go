@@ -110,3 +110,14 @@ func TestAnArtistsReleasesHaveAFeed(t *testing.T) {
 		t.Errorf("an artist without releases: %d", p.status)
 	}
 }
+
+func TestTheMarketsNewestReleasesHaveAFeed(t *testing.T) {
+	h, _ := site(t)
+	f := readFeed(t, fetch(t, h, "/feeds/releases"))
+	if got := strings.Join(entryTitles(f), " | "); got != "Low Tide <EP> — Mira Vale" {
+		t.Errorf("entries: %s", got)
+	}
+	if e := f.Entries[0]; e.ID != origin+"/releases/1" || !strings.HasPrefix(e.Summary, "Low Tide <EP> by Mira Vale: EP of 2 tracks") {
+		t.Errorf("entry %+v", e)
+	}
+}
