@@ -35,7 +35,8 @@ func apiDeps(cfg config.Config, b *backend, masterKey []byte, reg prometheus.Reg
 		ChainID: b.chainID, Market: cfg.Market, Logger: b.log,
 		MaxLag: maxIndexerLag, Confirms: cfg.Confirmations,
 		Origin: cfg.Origin(), TrustedProxies: cfg.TrustedProxies, MediaDir: cfg.Media(), MasterKey: masterKey,
-		TrackerURL: cfg.Swarm.TrackerURL, Metrics: reg, UploadBounds: uploadBounds(cfg), Limits: limits}
+		TrackerURL: cfg.Swarm.TrackerURL, Metrics: reg, UploadBounds: uploadBounds(cfg), Limits: limits,
+		SignInRate: cfg.RateLimits[ratelimit.SignIn].Limit(), SignInBurst: cfg.RateLimits[ratelimit.SignIn].N}
 }
 
 // webConfig is what the pages are told: the chain, how wallets reach it, and where to link.

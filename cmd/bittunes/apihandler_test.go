@@ -6,9 +6,11 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"golang.org/x/time/rate"
 
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/metrics"
@@ -44,6 +46,7 @@ func TestAPIDepsCarryEverySetting(t *testing.T) {
 	cfg.HTTPAddr, cfg.PublicURL, cfg.TrustedProxies = "0.0.0.0:9000", "https://bittunes.example", []string{"10.0.0.0/8"}
 	cfg.MediaDir, cfg.Swarm.TrackerURL = "/srv/media", "https://tracker.example/announce"
 	cfg.ChainName, cfg.WalletRPC, cfg.ExplorerURL = "Optimism", "https://rpc.example", "https://explorer.example"
+	cfg.RateLimits[ratelimit.SignIn] = ratelimit.Budget{N: 3, Per: time.Minute}
 	b := &backend{log: slog.New(slog.DiscardHandler), store: new(store.Store), client: new(ethclient.Client), chainID: 10}
 	key := make([]byte, 32)
 
@@ -64,12 +67,14 @@ func TestAPIDepsCarryEverySetting(t *testing.T) {
 		{"UploadBounds.Grace", d.UploadBounds.Grace, cfg.Uploads.Grace},
 		{"UploadBounds.MinFree", d.UploadBounds.MinFree, cfg.Uploads.MinFree},
 		{"Limits", d.Limits, limits},
+		{"SignInRate", d.SignInRate, rate.Limit(3.0 / 60)},
+		{"SignInBurst", d.SignInBurst, 3},
 	} {
 		if !reflect.DeepEqual(c.got, c.want) {
 			t.Errorf("api.Deps.%s = %v, want %v", c.name, c.got, c.want)
 		}
 	}
-	defaulted := []string{"CORSOrigins", "SignInRate", "SignInBurst", "ChartRefresh", "UploadRate", "UploadBurst",
+	defaulted := []string{"CORSOrigins", "ChartRefresh", "UploadRate", "UploadBurst",
 		"MaxPendingUploads", "UploadLimits", "Tracker", "KeyRate", "KeyBurst", "KeyContractRate", "QuoteRate",
 		"MediaFreeSpace"} // MediaFreeSpace: statfs unless a test says otherwise
 	for _, f := range zeroFields(d) {

@@ -26,6 +26,9 @@ const (
 	Embed  Class = "embed"  // the embeddable player and oEmbed
 	Link   Class = "link"   // making a short referral link (writes a row)
 	Media  Class = "media"  // packages, previews and covers (the web seed)
+	// SignIn is the budget of the sign-in endpoints: a nonce and its verification each draw from
+	// a bucket of their own of this budget (the API's signIn, not the route classes' buckets).
+	SignIn Class = "signin"
 )
 
 // Budget is a token bucket: at most N requests at once, refilled at N per Per.
@@ -74,6 +77,7 @@ func DefaultBudgets() map[Class]Budget {
 		Embed:  {1200, time.Minute}, // 20 a second: one page may embed many players
 		Link:   {120, time.Hour},    // a short link per 30 s, 120 at once
 		Media:  {3000, time.Minute}, // 50 a second: players fetch ranges, pages covers
+		SignIn: {10, time.Minute},   // a sign-in every 6 s, 10 at once
 	}
 }
 
