@@ -131,26 +131,21 @@ func comparePurchases(r *replay, rows []store.AuditPurchase, report func(Discrep
 
 // purchaseDiff lists the fields in which a stored purchase differs from the chain's sale.
 func purchaseDiff(s sale, p store.AuditPurchase) string {
-	var d []string
-	field := func(name string, got, want any) {
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			d = append(d, fmt.Sprintf("%s is %v, the chain says %v", name, got, want))
-		}
-	}
-	field("block_number", p.BlockNumber, s.BlockNumber)
-	field("block_time", p.BlockTime.UTC().Format(time.RFC3339), s.BlockTime.UTC().Format(time.RFC3339))
-	field("track_id", p.TrackID, s.TrackID)
-	field("buyer", p.Buyer.Hex(), s.Buyer.Hex())
-	field("recipient", p.Recipient.Hex(), s.Recipient.Hex())
-	field("referrer", p.Referrer.Hex(), s.Referrer.Hex())
-	field("price", p.Price, s.Price)
-	field("artist_amount", p.ArtistAmount, s.ArtistAmount)
-	field("referrer_amount", p.ReferrerAmount, s.ReferrerAmount)
-	field("fee_amount", p.FeeAmount, s.FeeAmount)
+	var d differences
+	d.field("block_number", p.BlockNumber, s.BlockNumber)
+	d.field("block_time", p.BlockTime.UTC().Format(time.RFC3339), s.BlockTime.UTC().Format(time.RFC3339))
+	d.field("track_id", p.TrackID, s.TrackID)
+	d.field("buyer", p.Buyer.Hex(), s.Buyer.Hex())
+	d.field("recipient", p.Recipient.Hex(), s.Recipient.Hex())
+	d.field("referrer", p.Referrer.Hex(), s.Referrer.Hex())
+	d.field("price", p.Price, s.Price)
+	d.field("artist_amount", p.ArtistAmount, s.ArtistAmount)
+	d.field("referrer_amount", p.ReferrerAmount, s.ReferrerAmount)
+	d.field("fee_amount", p.FeeAmount, s.FeeAmount)
 	if !s.FeeAmount.IsZero() || p.FeeRecipient != (common.Address{}) {
-		field("fee_recipient", p.FeeRecipient.Hex(), s.FeeRecipient.Hex())
+		d.field("fee_recipient", p.FeeRecipient.Hex(), s.FeeRecipient.Hex())
 	}
-	return strings.Join(d, "; ")
+	return d.String()
 }
 
 func compareAccounts(r *replay, rows []store.AuditAccount, report func(Discrepancy)) {
@@ -262,20 +257,15 @@ func compareTracks(r *replay, rows []store.AuditTrack, report func(Discrepancy))
 				Message: fmt.Sprintf("track %d of %s is not in tracks", id, t.artist.Hex())})
 			continue
 		}
-		var d []string
-		field := func(name string, got, want any) {
-			if fmt.Sprint(got) != fmt.Sprint(want) {
-				d = append(d, fmt.Sprintf("%s is %v, the chain says %v", name, got, want))
-			}
-		}
-		field("artist", row.Artist.Hex(), t.artist.Hex())
-		field("price", row.Price, t.price)
-		field("referral_bps", row.ReferralBps, t.referralBps)
-		field("listed", row.Listed, t.listed)
-		field("content_hash", row.ContentHash.Hex(), t.contentHash.Hex())
-		field("collaborators", collaboratorsText(row.Collaborators), chainCollaboratorsText(t.collaborators))
+		var d differences
+		d.field("artist", row.Artist.Hex(), t.artist.Hex())
+		d.field("price", row.Price, t.price)
+		d.field("referral_bps", row.ReferralBps, t.referralBps)
+		d.field("listed", row.Listed, t.listed)
+		d.field("content_hash", row.ContentHash.Hex(), t.contentHash.Hex())
+		d.field("collaborators", collaboratorsText(row.Collaborators), chainCollaboratorsText(t.collaborators))
 		if len(d) > 0 {
-			report(Discrepancy{Check: CheckDBTrack, Kind: KindDifferent, TrackID: id, Message: "tracks row differs from the chain: " + strings.Join(d, "; ")})
+			report(Discrepancy{Check: CheckDBTrack, Kind: KindDifferent, TrackID: id, Message: "tracks row differs from the chain: " + d.String()})
 		}
 	}
 	for _, row := range rows {
@@ -285,6 +275,18 @@ func compareTracks(r *replay, rows []store.AuditTrack, report func(Discrepancy))
 		}
 	}
 }
+
+// differences are the fields in which a stored row differs from what the chain says.
+type differences []string
+
+// field records name if got and want differ (compared as printed).
+func (d *differences) field(name string, got, want any) {
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		*d = append(*d, fmt.Sprintf("%s is %v, the chain says %v", name, got, want))
+	}
+}
+
+func (d differences) String() string { return strings.Join(d, "; ") }
 
 func collaboratorsText(cs []store.AuditCollaborator) string {
 	parts := make([]string, len(cs))

@@ -3,7 +3,6 @@ package audit
 import (
 	"fmt"
 	"math/big"
-	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -198,18 +197,13 @@ func compareReleases(at *replay, rows []store.AuditRelease, purchases []store.Au
 			report(Discrepancy{Check: CheckDBRelease, Kind: KindMissing, Account: rel.artist.Hex(), Message: fmt.Sprintf("release %d is not in releases", id)})
 			continue
 		}
-		var d []string
-		field := func(name string, got, want any) {
-			if fmt.Sprint(got) != fmt.Sprint(want) {
-				d = append(d, fmt.Sprintf("%s is %v, the chain says %v", name, got, want))
-			}
-		}
-		field("artist", row.Artist.Hex(), rel.artist.Hex())
-		field("price", row.Price, rel.price)
-		field("listed", row.Listed, rel.listed)
-		field("tracks", row.TrackIDs, rel.tracks)
+		var d differences
+		d.field("artist", row.Artist.Hex(), rel.artist.Hex())
+		d.field("price", row.Price, rel.price)
+		d.field("listed", row.Listed, rel.listed)
+		d.field("tracks", row.TrackIDs, rel.tracks)
 		if len(d) > 0 {
-			report(Discrepancy{Check: CheckDBRelease, Kind: KindDifferent, Message: fmt.Sprintf("release %d differs from the chain: %s", id, strings.Join(d, "; "))})
+			report(Discrepancy{Check: CheckDBRelease, Kind: KindDifferent, Message: fmt.Sprintf("release %d differs from the chain: %s", id, d.String())})
 		}
 	}
 	for id := range stored {
