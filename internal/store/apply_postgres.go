@@ -59,13 +59,9 @@ func writeFacts(ctx context.Context, c *pgx.Conn, tables []factTable) error {
 				return err
 			}
 		default:
-			quoted := make([]string, len(t.columns))
-			for i, col := range t.columns {
-				quoted[i] = pgx.Identifier{col}.Sanitize()
-			}
 			var sql strings.Builder
 			args := make([]any, 0, t.n*len(t.columns))
-			sql.WriteString("INSERT INTO " + pgx.Identifier{t.name}.Sanitize() + " (" + strings.Join(quoted, ", ") + ") VALUES ")
+			sql.WriteString("INSERT INTO " + pgx.Identifier{t.name}.Sanitize() + " (" + t.columnList() + ") VALUES ")
 			for i := range t.n {
 				if i > 0 {
 					sql.WriteString(", ")
@@ -145,6 +141,15 @@ type factTable struct {
 	row     func(i int) []any
 }
 
+// columnList is the table's columns, quoted and comma-separated, for SQL.
+func (t factTable) columnList() string {
+	quoted := make([]string, len(t.columns))
+	for i, col := range t.columns {
+		quoted[i] = pgx.Identifier{col}.Sanitize()
+	}
+	return strings.Join(quoted, ", ")
+}
+
 // copyFacts copies the rows in a savepoint. COPY has no ON CONFLICT: if a row is stored already
 // (a unique violation), it rolls back to the savepoint and inserts the rows through a temporary
 // table with ON CONFLICT DO NOTHING, keeping the stored ones, as the SQLite path does.
@@ -172,11 +177,7 @@ func copyFacts(ctx context.Context, c *pgx.Conn, t factTable) error {
 	if _, err := c.Exec(ctx, "ROLLBACK TO SAVEPOINT copy_facts"); err != nil {
 		return fail(err)
 	}
-	quoted := make([]string, len(t.columns))
-	for i, col := range t.columns {
-		quoted[i] = pgx.Identifier{col}.Sanitize()
-	}
-	cols, table := strings.Join(quoted, ", "), pgx.Identifier{t.name}.Sanitize()
+	cols, table := t.columnList(), pgx.Identifier{t.name}.Sanitize()
 	if _, err := c.Exec(ctx, "CREATE TEMPORARY TABLE copy_facts (LIKE "+table+") ON COMMIT DROP"); err != nil {
 		return fail(err)
 	}
