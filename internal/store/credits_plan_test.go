@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,7 +56,7 @@ func wholeScans(plan []string, tables ...string) []string {
 	var out []string
 	for i := 0; i < len(plan); i++ {
 		m := node.FindStringSubmatch(plan[i])
-		if m == nil || !containsString(tables, m[2]) {
+		if m == nil || !slices.Contains(tables, m[2]) {
 			continue
 		}
 		if m[1] == "Seq Scan" {
@@ -73,13 +74,4 @@ func wholeScans(plan []string, tables ...string) []string {
 		}
 	}
 	return out
-}
-
-func containsString(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }
