@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/indexer"
@@ -71,6 +72,8 @@ func workload(t *testing.T, m *simchain.Market, tr *truth, seed uint64, blocks i
 	for b := 0; b < blocks; b++ {
 		pending := map[common.Address]map[int64]bool{} // owners made in this block, not yet in truth
 		touched := map[int64]bool{}                    // tracks whose terms change in this block: not bought in it
+		bought := map[int64]bool{}                     // tracks bought in this block: their terms do not change in it
+		var sent []*types.Transaction
 		for k := 0; k < 1+rng.IntN(4); k++ {
 			switch op := rng.IntN(11); {
 			case op == 10: // a release purchase, maybe referred
@@ -96,9 +99,12 @@ func workload(t *testing.T, m *simchain.Market, tr *truth, seed uint64, blocks i
 				if err != nil {
 					t.Fatal(err)
 				}
-				m.Send(t, buyer, q.Amount, market.PackPurchaseRelease(m.Contract, big.NewInt(release), common.Address{}, ref, q.Terms))
+				sent = append(sent, m.Send(t, buyer, q.Amount, market.PackPurchaseRelease(m.Contract, big.NewInt(release), common.Address{}, ref, q.Terms)))
 				if pending[to] == nil {
 					pending[to] = map[int64]bool{}
+				}
+				for _, id := range releaseTracks {
+					bought[id] = true
 				}
 				for _, tq := range q.Tracks {
 					if !tq.Skipped {
@@ -126,29 +132,36 @@ func workload(t *testing.T, m *simchain.Market, tr *truth, seed uint64, blocks i
 				}
 				price := m.Price(t, id)
 				if recipient == buyer {
-					m.Buy(t, buyer, id, ref)
+					sent = append(sent, m.Buy(t, buyer, id, ref))
 				} else {
-					m.Send(t, buyer, price, market.PackPurchase(m.Contract, big.NewInt(id), to, ref, market.AnyTerms))
+					sent = append(sent, m.Send(t, buyer, price, market.PackPurchase(m.Contract, big.NewInt(id), to, ref, market.AnyTerms)))
 				}
 				if pending[to] == nil {
 					pending[to] = map[int64]bool{}
 				}
 				pending[to][id] = true
+				bought[id] = true
 				tr.bought(id, to, price)
 			case op < 7: // an artist changes a price
 				a := 1 + rng.IntN(3)
+				if bought[ids[a-1]] {
+					continue
+				}
 				touched[ids[a-1]] = true
-				m.Send(t, a, nil, m.Contract.PackSetPrice(big.NewInt(ids[a-1]), big.NewInt(int64(500_000+rng.IntN(2_000_000)))))
+				sent = append(sent, m.Send(t, a, nil, m.Contract.PackSetPrice(big.NewInt(ids[a-1]), big.NewInt(int64(500_000+rng.IntN(2_000_000))))))
 			case op < 8: // delist or relist
 				a := 1 + rng.IntN(3)
 				id := ids[a-1]
+				if bought[id] {
+					continue
+				}
 				touched[id] = true
 				listed[id] = !listed[id]
-				m.Send(t, a, nil, m.Contract.PackSetListed(big.NewInt(id), listed[id]))
+				sent = append(sent, m.Send(t, a, nil, m.Contract.PackSetListed(big.NewInt(id), listed[id])))
 			case op < 9: // someone withdraws
 				who := 1 + rng.IntN(len(m.Keys)-1)
 				if m.BalanceOf(t, m.Addr(who)).Sign() > 0 {
-					m.Send(t, who, nil, m.Contract.PackWithdraw())
+					sent = append(sent, m.Send(t, who, nil, m.Contract.PackWithdraw()))
 				}
 			default: // a new track
 				a := 1 + rng.IntN(3)
@@ -157,6 +170,17 @@ func workload(t *testing.T, m *simchain.Market, tr *truth, seed uint64, blocks i
 			}
 		}
 		m.Commit()
+		// The truth above assumes each transaction was mined in this block and succeeded, in whatever
+		// order the miner chose (it does not keep the order of sending across senders): hold it to that.
+		for i, tx := range sent {
+			r, err := m.Client.TransactionReceipt(context.Background(), tx.Hash())
+			if err != nil {
+				t.Fatalf("block %d, transaction %d of %d: not mined: %v", b, i, len(sent), err)
+			}
+			if r.Status != types.ReceiptStatusSuccessful {
+				t.Fatalf("block %d, transaction %d of %d (index %d in the block): reverted", b, i, len(sent), r.TransactionIndex)
+			}
+		}
 	}
 }
 
