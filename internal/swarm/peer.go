@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net"
 	"strconv"
+	"time"
 
 	"github.com/anacrolix/torrent"
 	"github.com/anacrolix/torrent/storage"
@@ -40,6 +41,19 @@ type Config struct {
 	Payout *Payout
 }
 
+// writerWakeEvery bounds how long a peer connection's writer sleeps while it has nothing to send.
+// anacrolix/torrent v1.58.1 can lose the wakeup that tells a connection's writer there is work: the
+// writer fills its buffer (with the client's lock), releases the lock, and only then subscribes to
+// wakeups, so a wakeup raised in between (a chunk read from disk for an upload, or a request
+// update) is dropped, and nothing else wakes it but its keep-alive timer (upstream issue 1070,
+// fixed after v1.58.1, which cannot be used here: see DESIGN.md). With the library's default of a
+// minute, one lost wakeup stalled a transfer for a whole minute, mostly when both cores were busy.
+// The timer fires this long after the last write, the writer then sends whatever was waiting (or a
+// 4-byte keep-alive to a peer it is useful to), so a lost wakeup costs about this much. (The
+// library re-arms the timer only after a write, so a connection idle and useless to its peer for
+// this long keeps no backstop until it next writes; upstream fixed that after v1.58.1 too.)
+const writerWakeEvery = time.Second
+
 // newTorrentClient starts an anacrolix client with the given storage. TCP only: uTP adds nothing
 // on the networks the market runs on and costs CPU.
 func newTorrentClient(c Config, store storage.ClientImpl, seed bool) (*torrent.Client, *payouts, error) {
@@ -59,6 +73,7 @@ func newTorrentClient(c Config, store storage.ClientImpl, seed bool) (*torrent.C
 	cfg.DisableUTP = true
 	cfg.NoDefaultPortForwarding = true
 	cfg.DisableAcceptRateLimiting = true
+	cfg.KeepAliveTimeout = writerWakeEvery
 	cfg.Seed = seed
 	cfg.DefaultStorage = store
 	cfg.DisableWebtorrent = true

@@ -138,7 +138,9 @@ func newFan(t *testing.T, dir string, seed bool, webSeedAfter time.Duration) *sw
 	return c
 }
 
-// fetch fetches the origin's package with c and checks that it decrypts to the uploaded audio.
+// fetch fetches the origin's package with c and checks that it decrypts to the uploaded audio. A
+// fetch that does not finish logs both sides' BitTorrent state (peers, requests in flight, chunks
+// sent), so that a stall seen once in CI can be read.
 func (o *origin) fetch(t *testing.T, c *swarm.Client, mi *metainfo.MetaInfo) *swarm.Transfer {
 	t.Helper()
 	tr, err := c.Add(mi)
@@ -149,7 +151,13 @@ func (o *origin) fetch(t *testing.T, c *swarm.Client, mi *metainfo.MetaInfo) *sw
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	if err := tr.Verify(ctx); err != nil {
-		t.Errorf("fetch: %v (progress %+v)", err, tr.Progress())
+		var status strings.Builder
+		c.WriteStatus(&status)
+		if o.seeder != nil {
+			status.WriteString("\n--- the origin's seeder:\n")
+			o.seeder.WriteStatus(&status)
+		}
+		t.Errorf("fetch: %v (progress %+v)\n--- the fan's client:\n%s", err, tr.Progress(), status.String())
 		return nil
 	}
 	o.checkDecrypts(t, tr.Path)
@@ -212,7 +220,9 @@ func TestFansFetchFromFansAfterTheServerLeaves(t *testing.T) {
 	o.startSeeder(t)
 	mi := o.torrent(t)
 	first := newFan(t, t.TempDir(), true, time.Hour)
-	o.fetch(t, first, mi)
+	if o.fetch(t, first, mi) == nil {
+		t.FailNow() // the others could only wait for the fan that has nothing
+	}
 	o.seeder.Close()
 	o.webSeeds.Store(false)
 	fetchAll(t, o, mi, newFan(t, t.TempDir(), true, 100*time.Millisecond), newFan(t, t.TempDir(), true, 100*time.Millisecond))
