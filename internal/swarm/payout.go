@@ -38,7 +38,10 @@ type payoutClaim struct {
 }
 
 // payouts sends this client's claim to peers that speak the extension, checks theirs, and counts
-// the useful bytes each claimed account delivered, per torrent.
+// the useful bytes each claimed account delivered, per torrent. A peer's claim can arrive after its
+// first blocks (the claim goes out once the extension handshakes are read, while blocks are sent as
+// soon as they are asked for): what a connected peer delivered before its claim is credited to the
+// account the claim names when it arrives.
 type payouts struct {
 	own    *Payout
 	sign   func(digest []byte) ([]byte, error) // tests forge claims through it
@@ -46,6 +49,7 @@ type payouts struct {
 
 	mu        sync.Mutex
 	claims    map[*torrent.Peer]common.Address
+	unclaimed map[*torrent.Peer]int64 // useful bytes from connected peers with no claim yet (in other)
 	delivered map[metainfo.Hash]map[common.Address]int64
 	other     map[metainfo.Hash]int64 // from peers without a valid claim, and web seeds
 	served    map[metainfo.Hash]map[[20]byte]struct{}
@@ -56,7 +60,7 @@ type payouts struct {
 const maxServedPeers = 10_000
 
 func newPayouts(own *Payout) *payouts {
-	p := &payouts{own: own, claims: map[*torrent.Peer]common.Address{}, delivered: map[metainfo.Hash]map[common.Address]int64{},
+	p := &payouts{own: own, claims: map[*torrent.Peer]common.Address{}, unclaimed: map[*torrent.Peer]int64{}, delivered: map[metainfo.Hash]map[common.Address]int64{},
 		other: map[metainfo.Hash]int64{}, served: map[metainfo.Hash]map[[20]byte]struct{}{}}
 	if own != nil && own.Key != nil {
 		p.sign = func(d []byte) ([]byte, error) { return crypto.Sign(d, own.Key) }
@@ -91,25 +95,13 @@ func (p *payouts) install(cfg *torrent.ClientConfig) {
 		if err != nil || builtin || name != PayoutExtension {
 			return
 		}
-		if account, err := checkClaim(ev.Payload, ev.PeerConn.PeerID, ev.PeerConn.Torrent().InfoHash()); err == nil {
-			p.mu.Lock()
-			p.claims[&ev.PeerConn.Peer] = account
-			p.mu.Unlock()
+		ih := ev.PeerConn.Torrent().InfoHash()
+		if account, err := checkClaim(ev.Payload, ev.PeerConn.PeerID, ih); err == nil {
+			p.claimed(&ev.PeerConn.Peer, ih, account)
 		}
 	})
 	cb.ReceivedUsefulData = append(cb.ReceivedUsefulData, func(ev torrent.ReceivedUsefulDataEvent) {
-		ih, n := ev.Peer.Torrent().InfoHash(), int64(len(ev.Message.Piece))
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		account, ok := p.claims[ev.Peer]
-		if !ok {
-			p.other[ih] += n
-			return
-		}
-		if p.delivered[ih] == nil {
-			p.delivered[ih] = map[common.Address]int64{}
-		}
-		p.delivered[ih][account] += n
+		p.received(ev.Peer, ev.Peer.Torrent().InfoHash(), int64(len(ev.Message.Piece)))
 	})
 	// A peer that asks for a block is one this client serves (it sends only to peers that ask).
 	cb.ReadMessage = func(pc *torrent.PeerConn, msg *pp.Message) {
@@ -128,11 +120,49 @@ func (p *payouts) install(cfg *torrent.ClientConfig) {
 			set[pc.PeerID] = struct{}{}
 		}
 	}
-	cb.PeerClosed = append(cb.PeerClosed, func(peer *torrent.Peer) {
-		p.mu.Lock()
-		delete(p.claims, peer)
-		p.mu.Unlock()
-	})
+	cb.PeerClosed = append(cb.PeerClosed, p.closed)
+}
+
+// received counts n useful bytes of torrent ih from peer: for its account if it has named one,
+// otherwise as other bytes, remembered as the peer's until it names an account or goes.
+func (p *payouts) received(peer *torrent.Peer, ih metainfo.Hash, n int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	account, ok := p.claims[peer]
+	if !ok {
+		p.other[ih] += n
+		p.unclaimed[peer] += n
+		return
+	}
+	p.credit(ih, account, n)
+}
+
+// claimed records the account peer named (its claim checked) for what it delivers from now on, and
+// credits it with what the peer delivered before it named any.
+func (p *payouts) claimed(peer *torrent.Peer, ih metainfo.Hash, account common.Address) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.claims[peer] = account
+	if n := p.unclaimed[peer]; n > 0 {
+		p.other[ih] -= n
+		p.credit(ih, account, n)
+	}
+	delete(p.unclaimed, peer)
+}
+
+// closed forgets a peer that went: what it delivered stays counted.
+func (p *payouts) closed(peer *torrent.Peer) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.claims, peer)
+	delete(p.unclaimed, peer)
+}
+
+func (p *payouts) credit(ih metainfo.Hash, account common.Address, n int64) {
+	if p.delivered[ih] == nil {
+		p.delivered[ih] = map[common.Address]int64{}
+	}
+	p.delivered[ih][account] += n
 }
 
 // checkClaim reads a payout claim and returns its account if the signature is that account's over
