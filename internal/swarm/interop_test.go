@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -164,16 +165,21 @@ func transmission(t *testing.T, dir, what string) {
 		cmd.Process.Kill()
 		cmd.Wait()
 		if t.Failed() {
-			t.Logf("transmission-cli output:\n%s", tail(log.Bytes(), 2000))
+			t.Logf("transmission-cli output, less its progress lines:\n%s", events(log.Bytes(), 60))
 		}
 	})
 }
 
-func tail(b []byte, n int) []byte {
-	if len(b) > n {
-		return b[len(b)-n:]
+// events is the last n lines of a transmission-cli output that are not its progress line, which
+// it rewrites every second and would bury what happened.
+func events(out []byte, n int) string {
+	var lines []string
+	for _, l := range strings.FieldsFunc(string(out), func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "Progress:") {
+			lines = append(lines, l)
+		}
 	}
-	return b
+	return strings.Join(lines[max(len(lines)-n, 0):], "\n")
 }
 
 // waitForPackage waits until path holds the origin's whole package.
