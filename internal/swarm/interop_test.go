@@ -145,6 +145,12 @@ func TestAria2FetchesFromPeersFoundThroughTheTracker(t *testing.T) {
 // peers a tracker hands out (a "martian" address to it), so on loopback the market's peers, which
 // learn its address from the tracker, connect to it: they must announce after it (anacrolix
 // re-announces once a minute at most), which waitForSwarm arranges.
+//
+// transmission-cli looks at its torrent every 200 ms and exits when it finds it stopped, which the
+// torrent briefly is when Transmission switches it to checking its data: after a magnet link's
+// metadata has arrived ("Pausing", then "Magnet Verify"), and at the start. On a busy machine it
+// sometimes looks in that gap and quits, and the test then waited for nothing; so it is started
+// again, with the same settings, port and folder, until the test ends.
 func transmission(t *testing.T, dir, what string) {
 	t.Helper()
 	bin := thirdParty(t, "transmission-cli", "transmission-cli")
@@ -155,15 +161,30 @@ func transmission(t *testing.T, dir, what string) {
 	if err := os.WriteFile(filepath.Join(cfg, "settings.json"), settings, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var log bytes.Buffer
-	cmd := exec.Command(bin, "-g", cfg, "-w", dir, "-p", fmt.Sprint(freePort(t)), "-M", "-ep", what)
-	cmd.Stdout, cmd.Stderr = &log, &log
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	args := []string{"-g", cfg, "-w", dir, "-p", fmt.Sprint(freePort(t)), "-M", "-ep", what}
+	ctx, cancel := context.WithCancel(context.Background())
+	var log bytes.Buffer // written by one run at a time, read once all have ended
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			cmd := exec.CommandContext(ctx, bin, args...)
+			cmd.Stdout, cmd.Stderr = &log, &log
+			err := cmd.Run()
+			if ctx.Err() != nil {
+				return
+			}
+			fmt.Fprintf(&log, "\n[test] transmission-cli exited (%v): starting it again\n", err)
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(500 * time.Millisecond): // no busy loop if it cannot start at all
+			}
+		}
+	}()
 	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
+		cancel()
+		<-done
 		if t.Failed() {
 			t.Logf("transmission-cli output, less its progress lines:\n%s", events(log.Bytes(), 60))
 		}
