@@ -15,6 +15,11 @@ type accountParams struct {
 	Account common.Address `path:"address" parse:"address" label:"the account"`
 }
 
+// trackParams name the track of /api/v1/tracks/{id}/….
+type trackParams struct {
+	ID int64 `path:"id" parse:"track-id"`
+}
+
 type accountJSON struct {
 	Address   string                `json:"address"`
 	Credited  amountJSON            `json:"credited"`

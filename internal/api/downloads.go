@@ -138,12 +138,12 @@ func (d *downloads) trackPackage(c *gin.Context) (store.Track, swarm.Package, bo
 }
 
 func (d *downloads) trackOf(c *gin.Context) (store.Track, bool) {
-	id, err := parseTrackID(c.Param("id"))
-	if err != nil {
+	var p trackParams
+	if err := parseParams(c, &p); err != nil {
 		d.fail(c, err)
 		return store.Track{}, false
 	}
-	t, err := d.Store.Track(c.Request.Context(), d.ChainID, id)
+	t, err := d.Store.Track(c.Request.Context(), d.ChainID, p.ID)
 	if err != nil {
 		d.fail(c, err)
 		return store.Track{}, false

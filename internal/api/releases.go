@@ -335,12 +335,12 @@ func (rs *releases) quote(c *gin.Context) {
 
 // metadata serves GET /api/v1/release-metadata/{id}: what a release's metadata URI resolves to.
 func (rs *releases) metadata(c *gin.Context) {
-	id, err := parseDraftID(c.Param("draft"))
-	if err != nil {
+	var p draftParams
+	if err := parseParams(c, &p); err != nil {
 		rs.fail(c, err)
 		return
 	}
-	m, err := rs.Store.ReleaseMetadata(c.Request.Context(), id)
+	m, err := rs.Store.ReleaseMetadata(c.Request.Context(), p.ID)
 	if err != nil {
 		rs.fail(c, err)
 		return
@@ -351,12 +351,12 @@ func (rs *releases) metadata(c *gin.Context) {
 
 // cover serves GET /api/v1/release-metadata/{id}/cover: the release's cover, a JPEG the server made.
 func (rs *releases) cover(c *gin.Context) {
-	id, err := parseDraftID(c.Param("draft"))
-	if err != nil {
+	var p draftParams
+	if err := parseParams(c, &p); err != nil {
 		rs.fail(c, err)
 		return
 	}
-	b, _, err := rs.Store.ReleaseCover(c.Request.Context(), id)
+	b, _, err := rs.Store.ReleaseCover(c.Request.Context(), p.ID)
 	if err != nil {
 		rs.fail(c, err)
 		return
@@ -446,8 +446,8 @@ func (rs *releases) createDraft(c *gin.Context) {
 // changes it, before or after registering the release.
 func (rs *releases) editDraft(c *gin.Context) {
 	account, _ := signedIn(c)
-	id, err := parseDraftID(c.Param("draft"))
-	if err != nil {
+	var p draftParams
+	if err := parseParams(c, &p); err != nil {
 		rs.fail(c, err)
 		return
 	}
@@ -465,7 +465,7 @@ func (rs *releases) editDraft(c *gin.Context) {
 		rs.fail(c, err)
 		return
 	}
-	m, err := rs.Store.EditReleaseMetadata(c.Request.Context(), id, account, edit, time.Now())
+	m, err := rs.Store.EditReleaseMetadata(c.Request.Context(), p.ID, account, edit, time.Now())
 	if err != nil {
 		rs.fail(c, err)
 		return
@@ -597,6 +597,12 @@ func decodeBase64Image(s, what string) ([]byte, error) {
 	return raw, nil
 }
 
+// draftParams name the release metadata of /api/v1/release-metadata/{id}.
+type draftParams struct {
+	ID string `path:"draft" parse:"draft-id"`
+}
+
+// parseDraftID accepts a release metadata id: 32 lowercase hex digits.
 func parseDraftID(s string) (string, error) {
 	if !releaseIDPattern.MatchString(s) {
 		return "", badRequest("a release metadata id is 32 lowercase hex digits")
