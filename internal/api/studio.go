@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/uploads"
 )
 
 type collaborationJSON struct {
@@ -93,8 +94,7 @@ func (h *handlers) drafts(c *gin.Context) {
 }
 
 // discardDraft serves DELETE /api/v1/uploads/{hash}: the signed-in artist discards their own upload
-// that no registration matches. As the sweep does, the database rows go first, then the package,
-// preview and cover files; the sealed key stays. 404 for anyone else's upload or a registered one.
+// that no registration matches (uploads.Discarder). 404 for anyone else's upload or a registered one.
 func (h *handlers) discardDraft(c *gin.Context) {
 	account, _ := signedIn(c)
 	var p struct {
@@ -104,15 +104,10 @@ func (h *handlers) discardDraft(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	hash := p.Hash
-	if err := h.Store.DiscardUpload(c.Request.Context(), h.ChainID, account, hash); err != nil {
+	d := uploads.Discarder{Store: h.Store, Media: content.Media{Dir: h.MediaDir}, ChainID: h.ChainID, Logger: h.Logger}
+	if err := d.Discard(c.Request.Context(), account, p.Hash); err != nil {
 		h.fail(c, err)
 		return
-	}
-	if h.MediaDir != "" {
-		if err := (content.Media{Dir: h.MediaDir}).Remove(hash); err != nil {
-			h.Logger.Warn("api: discarded upload's files", "hash", hash.Hex(), "err", err)
-		}
 	}
 	c.Status(http.StatusNoContent)
 }
