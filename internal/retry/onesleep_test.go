@@ -2,12 +2,11 @@ package retry_test
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"io/fs"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/bittunes/bittunes/internal/tooling/gosrc"
 )
 
 // TestSleepIsWrittenOnce reads every Go file of the module (tests aside) and fails on a select that
@@ -19,28 +18,15 @@ import (
 //	case <-time.After(d):
 //	}
 func TestSleepIsWrittenOnce(t *testing.T) {
-	root, err := filepath.Abs("../..")
+	root, err := gosrc.Root()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fset := token.NewFileSet()
+	own := filepath.Join(root, "internal", "retry", "retry.go")
 	selects := 0
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "testdata") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || path == filepath.Join(root, "internal/retry/retry.go") {
-			return nil
-		}
-		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return err
+	err = gosrc.Walk(root, func(fset *token.FileSet, path string, f *ast.File) {
+		if path == own {
+			return
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			s, ok := n.(*ast.SelectStmt)
@@ -53,7 +39,6 @@ func TestSleepIsWrittenOnce(t *testing.T) {
 			}
 			return true
 		})
-		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
