@@ -220,15 +220,18 @@ type libraryItemJSON struct {
 	ReferralEarnings amountJSON `json:"referralEarnings"`
 }
 
-// library serves a fan's owned tracks with a referral link and referral earnings for each:
-// GET /api/v1/accounts/{address}/library.
+// library serves a page of a fan's owned tracks (newest first, ?limit= and ?cursor= as for sales)
+// with a referral link and referral earnings for each: GET /api/v1/accounts/{address}/library.
 func (h *handlers) library(c *gin.Context) {
-	var p accountParams
+	var p struct {
+		accountParams
+		salesPage
+	}
 	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	items, err := h.Store.Library(c.Request.Context(), h.ChainID, p.Account)
+	items, next, err := h.Store.Library(c.Request.Context(), h.ChainID, p.Account, p.After, p.Limit)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -238,5 +241,10 @@ func (h *handlers) library(c *gin.Context) {
 		out = append(out, libraryItemJSON{Track: trackView(it.Track), AcquiredTx: it.Acquired.TxHash.Hex(), AcquiredBlock: it.Acquired.BlockNumber,
 			ReferralLink: referralLink(it.Track.ID, p.Account), ReferralSales: it.Referrals.Sales, ReferralEarnings: amount(it.Referrals.Amount)})
 	}
-	c.JSON(http.StatusOK, gin.H{"library": out})
+	var cursor *string
+	if next != nil {
+		cur := encodeCursor("s", int64(next.Block), int64(next.Log))
+		cursor = &cur
+	}
+	c.JSON(http.StatusOK, gin.H{"library": out, "nextCursor": cursor})
 }

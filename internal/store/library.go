@@ -14,17 +14,19 @@ type LibraryItem struct {
 	Referrals TrackCredits // zero without referral credits
 }
 
-// Library lists the tracks account owns (bought or was given), in the order of Sales (newest
-// first), each with its referral credits (one aggregate, see CreditsByTrack). A track the market
-// does not list (its package was never uploaded here) is left out.
-func (s *Store) Library(ctx context.Context, chainID uint64, account common.Address) ([]LibraryItem, error) {
-	owned, _, err := s.Sales(ctx, chainID, SaleFilter{Recipient: account}, nil, 0)
+// Library lists a page of the tracks account owns (bought or was given), in the order of Sales
+// (newest first) after the cursor after (nil: from the newest), at most limit of them (0: all),
+// each with its referral credits (one aggregate, see CreditsByTrack), and the cursor of the next
+// page (nil after the last). A track the market does not list (its package was never uploaded
+// here) is left out, so a page may hold fewer.
+func (s *Store) Library(ctx context.Context, chainID uint64, account common.Address, after *SaleCursor, limit int) ([]LibraryItem, *SaleCursor, error) {
+	owned, next, err := s.Sales(ctx, chainID, SaleFilter{Recipient: account}, after, limit)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	earned, err := s.ReferralEarnings(ctx, chainID, account)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids := make([]int64, len(owned))
 	for i, sale := range owned {
@@ -32,7 +34,7 @@ func (s *Store) Library(ctx context.Context, chainID uint64, account common.Addr
 	}
 	tracks, err := s.Tracks(ctx, chainID, ids)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]LibraryItem, 0, len(owned))
 	for _, sale := range owned {
@@ -40,5 +42,5 @@ func (s *Store) Library(ctx context.Context, chainID uint64, account common.Addr
 			out = append(out, LibraryItem{Track: t, Acquired: sale, Referrals: earned[sale.TrackID]})
 		}
 	}
-	return out, nil
+	return out, next, nil
 }

@@ -48,9 +48,9 @@ func TestLibraryListsOwnedTracksWithTheirReferrals(t *testing.T) {
 			BlockNumber: 1, BlockHash: h("b1")}}); err != nil {
 			t.Fatal(err)
 		}
-		lib, err := s.Library(ctx, 1337, fan)
-		if err != nil {
-			t.Fatal(err)
+		lib, next, err := s.Library(ctx, 1337, fan, nil, 0)
+		if err != nil || next != nil {
+			t.Fatal(next, err)
 		}
 		if len(lib) != 2 || lib[0].Track.ID != 2 || lib[1].Track.ID != 1 {
 			t.Fatalf("library: %+v, want tracks 2 then 1", lib)
@@ -61,9 +61,29 @@ func TestLibraryListsOwnedTracksWithTheirReferrals(t *testing.T) {
 		if got := lib[1]; got.Acquired.TxHash != h("tx3") || got.Track.Title != "p1" || got.Referrals.Sales != 2 || got.Referrals.Amount.String() != "500" {
 			t.Errorf("the bought track: %+v", got)
 		}
-		none, err := s.Library(ctx, 1337, common.HexToAddress("0xf9"))
+		none, _, err := s.Library(ctx, 1337, common.HexToAddress("0xf9"), nil, 0)
 		if err != nil || len(none) != 0 {
 			t.Fatalf("an account that owns nothing: %v, %v", none, err)
+		}
+		// In pages of one: the same tracks, in the same order (a page whose sale is of a track the
+		// market does not list, here track 3, holds none), and no cursor after the last.
+		var paged []int64
+		next = nil
+		for pages := 0; pages == 0 || next != nil; pages++ {
+			if pages > 5 {
+				t.Fatal("the pages do not end")
+			}
+			page, after, err := s.Library(ctx, 1337, fan, next, 1)
+			if err != nil || len(page) > 1 {
+				t.Fatalf("page %d of one: %+v, %v", pages, page, err)
+			}
+			for _, it := range page {
+				paged = append(paged, it.Track.ID)
+			}
+			next = after
+		}
+		if fmt.Sprint(paged) != "[2 1]" {
+			t.Errorf("in pages of one: tracks %v, want [2 1]", paged)
 		}
 	})
 }
