@@ -75,10 +75,10 @@ func TestDemoReleasesFollowTheMarketRules(t *testing.T) {
 				continue
 			}
 			seen[n] = true
-			sum += demo.Catalogue[n-1].PriceMilliETH
+			sum += demo.Catalogue[n-1].PriceMilliETH * 1_000
 		}
-		if r.PriceMilliETH <= 0 || r.PriceMilliETH >= sum {
-			t.Errorf("release %d costs %d mETH, its tracks %d: want a saving", i+1, r.PriceMilliETH, sum)
+		if r.PriceMicroETH <= 0 || r.PriceMicroETH >= sum {
+			t.Errorf("release %d costs %d µETH, its tracks %d: want a saving", i+1, r.PriceMicroETH, sum)
 		}
 	}
 	bought := 0

@@ -28,7 +28,7 @@ type Release struct {
 	Kind          string // album, ep or single
 	Description   string
 	Tracks        []int
-	PriceMilliETH int64
+	PriceMicroETH int64 // 1 µETH = 10^12 wei
 }
 
 // ReleaseSale is one demo purchase of release number Release (1-based) by Buyer through Referrer
@@ -38,9 +38,9 @@ type ReleaseSale struct {
 }
 
 // Releases is what Seed registers after the tracks: an EP of Mira Vale's three tracks, one of them
-// with a collaborator, at 5 mETH instead of 6.
+// with a collaborator, at 4.8 mETH instead of 6 (parts of 1.6, 2.4 and 0.8 mETH).
 var Releases = []Release{
-	{Artist: 1, Title: "Night Crossings", Kind: "ep", Tracks: []int{1, 3, 2}, PriceMilliETH: 5,
+	{Artist: 1, Title: "Night Crossings", Kind: "ep", Tracks: []int{1, 3, 2}, PriceMicroETH: 4_800,
 		Description: "Three crossings of the same harbour, from the last ferry out to the first light over the water. " +
 			"Generated for the Bittunes demo catalogue."},
 }
@@ -97,7 +97,7 @@ func (s Seeder) seedReleases(ctx context.Context, contract *bindings.Market, ins
 			trackIDs[j] = big.NewInt(ids[t-1])
 		}
 		uri := s.APIBase + store.ReleaseMetadataPath(metadataID)
-		receipt, err := s.send(ctx, instance, r.Artist, nil, contract.PackRegisterRelease(trackIDs, milliETH(r.PriceMilliETH), uri))
+		receipt, err := s.send(ctx, instance, r.Artist, nil, contract.PackRegisterRelease(trackIDs, new(big.Int).Mul(big.NewInt(r.PriceMicroETH), big.NewInt(1e12)), uri))
 		if err != nil {
 			return nil, fmt.Errorf("demo: register release %q: %w", r.Title, err)
 		}
