@@ -140,7 +140,7 @@ func seedDemo(ctx context.Context, cfg config.Config, chain *devchain.Chain, st 
 	if err := awaitDemo(ctx, chain, st, dep, content.Media{Dir: cfg.Media()}, ids); err != nil {
 		return ignoreCancel(err)
 	}
-	log.Info("dev: demo catalogue seeded and indexed", "tracks", len(ids), "purchases", len(demo.Sales))
+	log.Info("dev: demo catalogue seeded and indexed", "tracks", len(ids), "releases", len(demo.Releases), "purchases", demo.Purchases())
 	return nil
 }
 

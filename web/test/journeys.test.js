@@ -372,8 +372,13 @@ test("one Connect click asks for the account and then the signature, saying why;
 test("every page renders without console errors, on a desktop and on a phone", T, async () => {
   const artist = market.dev.accounts[1].address;
   const sale = (await market.api("/audit/purchases?limit=1")).sales[0];
+  // The demo catalogue's release (an EP of the artist's tracks, bought once through a fan's link).
+  const release = (await market.api(`/artists/${artist}/releases`)).releases.at(-1);
+  assert.ok(release?.metadata, "the demo catalogue has a release with its metadata");
+  assert.ok(release.purchases >= 1 && BigInt(release.saving.wei) > 0n, "the demo release was bought, and costs less than its tracks");
   const pages = ["/", "/charts", "/charts?period=all", "/charts/electronic", "/charts/electronic/house?period=30d", "/browse",
-    "/browse?sort=bestselling", "/browse?q=harbour", "/t/1", `/t/1?ref=${lower(sale.buyer)}`, `/a/${artist}`, `/a/${lower(sale.buyer)}`, "/audit", `/tx/${sale.tx}`, "/account", "/upload", "/studio", "/browse?genre=electronic"];
+    "/browse?sort=bestselling", "/browse?q=harbour", "/t/1", `/t/1?ref=${lower(sale.buyer)}`, `/a/${artist}`, `/a/${lower(sale.buyer)}`, "/audit", `/tx/${sale.tx}`, "/account", "/upload", "/studio", "/browse?genre=electronic",
+    release.page, `${release.page}?ref=${lower(sale.buyer)}`];
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     const { page, errors } = await browser.person({ viewport });
     for (const p of pages) {
@@ -385,11 +390,38 @@ test("every page renders without console errors, on a desktop and on a phone", T
       const account = await page.locator(".main-nav a[href='/account']").boundingBox();
       assert.ok(account && account.x >= 0 && account.x + account.width <= clientWidth, `${p}: the Account link is cut off`);
       if (p === "/t/1") {
-        const buy = await page.locator("[data-act=buy]").boundingBox();
+        // The page's script replaces the server's disabled button with an enabled one: measure that.
+        const button = page.locator("[data-act=buy]:enabled");
+        await button.waitFor();
+        const buy = await button.boundingBox();
         assert.ok(buy && buy.y + buy.height <= viewport.height, `the Buy button is below the fold at ${viewport.width} px`);
+      }
+      if (p === release.page) {
+        // The release's own page: its title, its cover, its tracks in order, the price and the saving.
+        assert.equal(await page.locator("main h1").textContent(), release.metadata.title);
+        assert.ok(await page.locator("img.cover").evaluate((img) => img.complete && img.naturalWidth > 0), "the release cover did not load");
+        const rows = page.locator("table.release-tracks tbody tr");
+        assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.track))), release.tracks.map((t) => t.id));
+        await page.locator("[data-saving]").waitFor();
       }
       const name = p.replace(/0x[0-9a-f]+/gi, "x").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
       await shot(page, `6-${viewport.width}-${name}`);
+    }
+    // The release's player embedded on another site: the release with its cover and Buy, and each
+    // of its tracks, as wide as the page's column.
+    const site = await thirdParty(`<iframe src="${market.base}/embed${release.page}" title="Bittunes player" style="width:100%;height:520px;border:0"></iframe>`);
+    try {
+      await page.goto(site.url);
+      const frame = page.frameLocator("iframe");
+      await frame.locator("[data-act=buy-release]").waitFor();
+      assert.equal(await frame.locator(".erelease .etitle").textContent(), release.metadata.title);
+      assert.ok(await frame.locator(".erelease img").evaluate((img) => img.complete && img.naturalWidth > 0), "the release cover did not load in the embed");
+      assert.equal(await frame.locator("article.etrack[data-track]").count(), release.tracks.length);
+      const [sw, cw] = await frame.locator("html").evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      assert.ok(sw <= cw, `the release embed at ${viewport.width} px scrolls sideways (${sw} > ${cw})`);
+      await shot(page, `6-${viewport.width}-embed-release`);
+    } finally {
+      await site.close();
     }
     assertNoErrors(errors);
     await page.context().close();
