@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -210,10 +211,23 @@ func (c *fakeCatalog) NewestReleases(context.Context, uint64) ([]store.Release, 
 	return []store.Release{r}, nil
 }
 
+// ArtistReleases are Mira's, newest first: release 2 (with a track the market does not show), then 1.
 func (c *fakeCatalog) ArtistReleases(_ context.Context, _ uint64, a common.Address) ([]store.Release, error) {
 	if a != mira {
 		return nil, nil
 	}
-	r, _ := fakeRelease(1)
-	return []store.Release{r}, nil
+	r1, _ := fakeRelease(1)
+	r2, _ := fakeRelease(2)
+	return []store.Release{r2, r1}, nil
+}
+
+func (c *fakeCatalog) ReleasesOfTrack(_ context.Context, _ uint64, id int64) ([]int64, error) {
+	var out []int64
+	for _, rid := range []int64{1, 2} {
+		r, _ := fakeRelease(rid)
+		if slices.Contains(r.TrackIDs, id) {
+			out = append(out, rid)
+		}
+	}
+	return out, nil
 }

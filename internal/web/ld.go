@@ -5,6 +5,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -34,7 +35,7 @@ func offer(origin string, t store.Track) map[string]any {
 }
 
 // recordingLD is a track page's MusicRecording.
-func recordingLD(origin string, t store.Track, preview string) map[string]any {
+func recordingLD(origin string, t store.Track, preview string, rels []api.TrackRelease) map[string]any {
 	doc := map[string]any{"@context": "https://schema.org", "@type": "MusicRecording", "@id": origin + trackPath(t.ID),
 		"name": t.Title, "url": origin + trackPath(t.ID), "byArtist": byArtist(origin, t), "duration": isoDuration(t.DurationMS),
 		"genre": genreText(t), "image": origin + "/covers/" + t.ContentHash.Hex() + "/600",
@@ -42,6 +43,13 @@ func recordingLD(origin string, t store.Track, preview string) map[string]any {
 		"interactionStatistic": map[string]any{"@type": "InteractionCounter", "interactionType": "https://schema.org/BuyAction", "userInteractionCount": t.Sales}}
 	if t.Description != "" {
 		doc["description"] = t.Description
+	}
+	if len(rels) > 0 {
+		albums := make([]map[string]any, len(rels))
+		for i, x := range rels {
+			albums[i] = map[string]any{"@type": "MusicAlbum", "name": x.Title, "url": origin + releasePath(x.Release.ID)}
+		}
+		doc["inAlbum"] = albums
 	}
 	if preview != "" {
 		doc["audio"] = map[string]any{"@type": "AudioObject", "contentUrl": origin + preview, "description": "Preview"}

@@ -166,6 +166,28 @@ func TestTrackPageReadsFullyWithoutJavaScript(t *testing.T) {
 	}
 }
 
+// TestTrackPageLinksTheReleasesItIsOn: "On Low Tide <EP>" with its place and price, in Open Graph
+// (music:album) and JSON-LD (inAlbum) too; a release with a track the market does not show has no
+// page, so it is not linked.
+func TestTrackPageLinksTheReleasesItIsOn(t *testing.T) {
+	h, _ := site(t)
+	p := fetch(t, h, "/t/1")
+	p.has(`<li>On <a href="/releases/1">Low Tide &lt;EP&gt;</a> <span class="muted">(EP, track 2 of 2, 0.005 ETH)</span></li>`)
+	if strings.Contains(p.body, `href="/releases/2"`) {
+		t.Error("the page links a release that has no page")
+	}
+	if m := p.meta(); m["music:album"] != origin+"/releases/1" || m["music:album:track"] != "2" {
+		t.Errorf("music:album %q, track %q", m["music:album"], m["music:album:track"])
+	}
+	albums, _ := p.jsonLD()["inAlbum"].([]any)
+	if len(albums) != 1 || albums[0].(map[string]any)["url"] != origin+"/releases/1" || albums[0].(map[string]any)["name"] != "Low Tide <EP>" {
+		t.Errorf("inAlbum %v", albums)
+	}
+	if q := fetch(t, h, "/t/3"); strings.Contains(q.body, "on-releases") || q.meta()["music:album"] != "" {
+		t.Error("a track on no release names one")
+	}
+}
+
 func TestReferralLinkPreviewSaysWhoSharedIt(t *testing.T) {
 	h, _ := site(t)
 	p := fetch(t, h, "/t/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906")

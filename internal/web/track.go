@@ -10,6 +10,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/cards"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/store"
@@ -96,6 +97,11 @@ func (p *pages) track(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
+	rels, err := api.TrackReleases(ctx, p.cfg.Catalog, p.cfg.ChainID, t)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
 	origin := p.origin(r)
 	canonical := origin + trackPath(id)
 	preview, previewType := p.previewPath(t)
@@ -117,6 +123,10 @@ func (p *pages) track(w http.ResponseWriter, r *http.Request) {
 		OEmbed: p.oembedLink(origin, canonical),
 		Properties: []property{{"music:musician", origin + "/a/" + t.Artist.Hex()}, {"music:duration", strconv.FormatInt((t.DurationMS+500)/1000, 10)},
 			{"music:release_date", t.RegisteredAt.UTC().Format("2006-01-02")}, {"og:price:amount", t.Price.Ether()}, {"og:price:currency", "ETH"}}}
+	for _, x := range rels { // Open Graph's music.song: the albums it is on, with its track number
+		m.Properties = append(m.Properties, property{"music:album", origin + releasePath(x.Release.ID)},
+			property{"music:album:track", strconv.Itoa(x.Position)})
+	}
 	if ref != nil {
 		m.URL = canonical + "?ref=" + strings.ToLower(ref.Address.Hex())
 		m.Description = clip(fmt.Sprintf("Shared by %s, who earns a share if you buy. %s", ref.Name, desc), 300)
@@ -126,12 +136,34 @@ func (p *pages) track(w http.ResponseWriter, r *http.Request) {
 	if preview != "" {
 		m.Audio, m.AudioType = origin+preview, previewType
 	}
-	m.JSONLD = jsonLD(recordingLD(origin, t, preview))
+	m.JSONLD = jsonLD(recordingLD(origin, t, preview, rels))
+	views := make([]trackReleaseView, len(rels))
+	for i, x := range rels {
+		views[i] = trackReleaseView{x, releaseKindWord(x.Kind)}
+	}
 	p.render(w, r, frame{Page: "track", Title: title, Meta: m, Params: map[string]string{"id": r.PathValue("id")},
 		Data: struct {
 			T             store.Track
 			Ref           *referrer
 			Preview       string
 			ReferralEther string
-		}{t, ref, preview, referralShare(t.Price, t.ReferralBps)}}, http.StatusOK)
+			Releases      []trackReleaseView
+		}{t, ref, preview, referralShare(t.Price, t.ReferralBps), views}}, http.StatusOK)
+}
+
+// trackReleaseView is a release a track page links to ("On Low Tide · EP, track 2 of 3").
+type trackReleaseView struct {
+	api.TrackRelease
+	KindWord string
+}
+
+// releaseKindWord names a release's kind within a sentence: "album", "EP", "single", "release".
+func releaseKindWord(kind string) string {
+	switch kind {
+	case "ep":
+		return "EP"
+	case "album", "single":
+		return kind
+	}
+	return "release"
 }
