@@ -119,14 +119,10 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 	for i, t := range list {
 		trs[i] = artistRow{t, rankChips(ranks[t.ID], genres)}
 	}
-	name := shortAddress(a)
-	description := fmt.Sprintf("%s on Bittunes: %s, and %s passed on.", name, plural(who.Activity.Owned, "track"), plural(who.Activity.Brought, "sale"))
+	name := accountName(a, list, who)
+	description := fmt.Sprintf("%s on Bittunes: %s collected, and %s passed on.", name, plural(who.Activity.Owned, "track"), plural(who.Activity.Brought, "sale"))
 	if len(list) > 0 {
-		name = artistName(list[0])
 		description = fmt.Sprintf("%s on Bittunes: %s, bought straight from the artist. Latest: %s.", name, plural(int64(len(list)), "track"), list[0].Title)
-	}
-	if who.Profile != nil {
-		name = who.Profile.Name
 	}
 	origin := p.origin(r)
 	canonical := origin + "/a/" + a.Hex()
@@ -134,7 +130,7 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 	m := meta{Description: clip(description, 300),
 		Canonical: canonical, URL: canonical, Type: "profile", OEmbed: p.oembedLink(origin, canonical),
 		Image: ogImage{URL: origin + "/cards/a/" + a.Hex() + ".jpg", Width: cards.CardWidth, Height: cards.CardHeight, Alt: name + " on Bittunes"},
-		Feed:  feedLink{origin + feed, name + " on Bittunes"}, JSONLD: jsonLD(artistLD(origin, a, name, list))}
+		Feed:  feedLink{origin + feed, name + " on Bittunes"}, JSONLD: jsonLD(artistLD(origin, a, name, who.AvatarURL, list))}
 	p.render(w, r, frame{Page: "artist", Title: name, Meta: m, Params: map[string]string{"address": r.PathValue("address")},
 		Data: struct {
 			Name, Address, FeedURL string

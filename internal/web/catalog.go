@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -26,4 +27,5 @@ type Catalog interface {
 	ArtistReleases(ctx context.Context, chainID uint64, artist common.Address) ([]store.Release, error)
 	NewestReleases(ctx context.Context, chainID uint64) ([]store.Release, error)
 	ReleasesOfTrack(ctx context.Context, chainID uint64, trackID int64) ([]int64, error)
+	ReleaseCover(ctx context.Context, metadataID string) ([]byte, time.Time, error)
 }

@@ -70,14 +70,23 @@ func summaryLD(origin string, t store.Track) map[string]any {
 		"duration": isoDuration(t.DurationMS), "offers": offer(origin, t)}
 }
 
-// artistLD is an artist page's MusicGroup with its tracks.
-func artistLD(origin string, a common.Address, name string, tracks []store.Track) map[string]any {
+// artistLD is an account page's subject: an artist's MusicGroup with its tracks, or a fan (an
+// account that sells nothing) as a Person; avatar is the profile picture's path, if any.
+func artistLD(origin string, a common.Address, name, avatar string, tracks []store.Track) map[string]any {
+	doc := map[string]any{"@context": "https://schema.org", "@type": "Person", "@id": artistURL(origin, a), "name": name,
+		"url": artistURL(origin, a), "identifier": a.Hex()}
+	if avatar != "" {
+		doc["image"] = origin + avatar
+	}
+	if len(tracks) == 0 {
+		return doc
+	}
 	list := make([]map[string]any, len(tracks))
 	for i, t := range tracks {
 		list[i] = summaryLD(origin, t)
 	}
-	return map[string]any{"@context": "https://schema.org", "@type": "MusicGroup", "@id": artistURL(origin, a), "name": name,
-		"url": artistURL(origin, a), "identifier": a.Hex(), "track": list}
+	doc["@type"], doc["track"] = "MusicGroup", list
+	return doc
 }
 
 // chartLD is a chart page's ItemList.

@@ -16,6 +16,7 @@ var pageClasses = map[string]ratelimit.Class{
 	"GET /covers/{hash}/{size}":            ratelimit.Image,
 	"GET /cards/t/{file}":                  ratelimit.Image,
 	"GET /cards/a/{file}":                  ratelimit.Image,
+	"GET /cards/releases/{file}":           ratelimit.Image,
 	"GET /cards/chart.jpg":                 ratelimit.Image,
 	"GET /qr":                              ratelimit.Image,
 	"GET /{$}":                             ratelimit.Page,

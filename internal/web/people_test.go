@@ -13,10 +13,18 @@ import (
 	"github.com/bittunes/bittunes/internal/store"
 )
 
-// fakePeople holds profiles and fans' activity by account.
+// fakePeople holds profiles, avatars and fans' activity by account.
 type fakePeople struct {
 	profiles map[common.Address]store.Profile
 	activity map[common.Address]store.FanActivity
+	avatars  map[common.Address][]byte
+}
+
+func (f fakePeople) ProfileAvatar(_ context.Context, _ uint64, a common.Address) ([]byte, time.Time, error) {
+	if b, ok := f.avatars[a]; ok {
+		return b, f.profiles[a].UpdatedAt, nil
+	}
+	return nil, time.Time{}, fmt.Errorf("fake: avatar: %w", store.ErrNotFound)
 }
 
 func (f fakePeople) Profile(_ context.Context, _ uint64, a common.Address) (store.Profile, error) {

@@ -28,7 +28,7 @@ func TestReleasePageReadsFullyWithoutJavaScript(t *testing.T) {
 	m := p.meta()
 	want := map[string]string{
 		"og:title": "Low Tide <EP> by Mira Vale", "og:type": "music.album", "og:url": origin + "/releases/1",
-		"og:image": origin + "/cards/t/2.jpg", "music:musician": origin + "/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+		"og:image": origin + "/cards/releases/1.jpg", "music:musician": origin + "/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
 		"music:release_date": "2026-11-01", "og:price:amount": "0.005", "og:price:currency": "ETH", "twitter:card": "summary_large_image",
 	}
 	for k, v := range want {

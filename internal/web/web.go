@@ -221,6 +221,7 @@ func (p *pages) routes(mux *routeMux) {
 	mux.HandleFunc("GET /covers/{hash}/{size}", p.thumbnail)
 	mux.HandleFunc("GET /cards/t/{file}", p.trackCard)
 	mux.HandleFunc("GET /cards/a/{file}", p.artistCard)
+	mux.HandleFunc("GET /cards/releases/{file}", p.releaseCard)
 	mux.HandleFunc("GET /cards/chart.jpg", p.chartCard)
 	mux.HandleFunc("GET /{$}", p.home)
 	mux.HandleFunc("GET /charts", p.chart)
