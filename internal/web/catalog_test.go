@@ -3,11 +3,11 @@ package web
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/jpeg"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
