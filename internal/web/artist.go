@@ -127,10 +127,13 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 	origin := p.origin(r)
 	canonical := origin + "/a/" + a.Hex()
 	feed := "/feeds/a/" + a.Hex()
-	m := meta{Description: clip(description, 300),
-		Canonical: canonical, URL: canonical, Type: "profile", OEmbed: p.oembedLink(origin, canonical),
-		Image: ogImage{URL: origin + "/cards/a/" + a.Hex() + ".jpg", Width: cards.CardWidth, Height: cards.CardHeight, Alt: name + " on Bittunes"},
-		Feed:  feedLink{origin + feed, name + " on Bittunes"}, JSONLD: jsonLD(artistLD(origin, a, name, who.AvatarURL, list))}
+	m := meta{Description: clip(description, 300), Canonical: canonical, URL: canonical, Type: "profile",
+		Image:  ogImage{URL: origin + "/cards/a/" + a.Hex() + ".jpg", Width: cards.CardWidth, Height: cards.CardHeight, Alt: name + " on Bittunes"},
+		JSONLD: jsonLD(artistLD(origin, a, name, who.AvatarURL, list))}
+	if len(list) > 0 { // an artist's player and feed; a fan has neither
+		m.OEmbed = p.oembedLink(origin, canonical)
+		m.Feeds = []feedLink{{origin + feed, name + " on Bittunes"}}
+	}
 	p.render(w, r, frame{Page: "artist", Title: name, Meta: m, Params: map[string]string{"address": r.PathValue("address")},
 		Data: struct {
 			Name, Address, FeedURL string

@@ -263,12 +263,13 @@ func (p *pages) buildSitemap(r *http.Request, origin string) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// robots serves /robots.txt: everything public may be crawled but the wallet pages, the API and
+// robots serves /robots.txt: everything public may be crawled but the wallet pages (account,
+// upload, Studio), the API and
 // the embeds; the sitemap is named.
 func (p *pages) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=86400")
-	fmt.Fprintf(w, "User-agent: *\nDisallow: /account\nDisallow: /upload\nDisallow: /api/\nDisallow: /embed/\nDisallow: /r/\nDisallow: /qr\nAllow: /\n\nSitemap: %s/sitemap.xml\n", p.origin(r))
+	fmt.Fprintf(w, "User-agent: *\nDisallow: /account\nDisallow: /upload\nDisallow: /studio\nDisallow: /api/\nDisallow: /embed/\nDisallow: /r/\nDisallow: /qr\nAllow: /\n\nSitemap: %s/sitemap.xml\n", p.origin(r))
 }
 
 // artistReleasesFeed serves /feeds/a/{address}/releases: an artist's releases, newest first, each

@@ -2,8 +2,14 @@ package web
 
 import (
 	"encoding/xml"
+	"html"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bittunes/bittunes/internal/store"
 )
 
 // atom is what a feed reader reads of an Atom feed.
@@ -143,7 +149,7 @@ func TestSitemapAndRobots(t *testing.T) {
 		t.Errorf("%d URLs", len(set.URLs))
 	}
 	r := fetch(t, h, "/robots.txt")
-	for _, want := range []string{"Disallow: /account\n", "Disallow: /api/\n", "Sitemap: " + origin + "/sitemap.xml\n"} {
+	for _, want := range []string{"Disallow: /account\n", "Disallow: /studio\n", "Disallow: /api/\n", "Sitemap: " + origin + "/sitemap.xml\n"} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("robots.txt lacks %q", want)
 		}
@@ -162,5 +168,46 @@ func TestSitemapIsBuiltOncePerInterval(t *testing.T) {
 	}
 	if cat.browses != 1 {
 		t.Errorf("20 requests read the catalogue %d times", cat.browses)
+	}
+}
+
+var feedPattern = regexp.MustCompile(`<link rel="alternate" type="application/atom\+xml" href="([^"]+)"`)
+
+// TestFeedsAreDiscoverableFromThePagesTheyFollow: a feed reader given a page's address finds its
+// feeds (each one a feed that parses), and a page links none that does not exist.
+func TestFeedsAreDiscoverableFromThePagesTheyFollow(t *testing.T) {
+	cat := newFakeCatalog()
+	people := fakePeople{profiles: map[common.Address]store.Profile{fan: {Account: fan, Name: "Night Owl"}}}
+	h := testHandler(t, Config{ChainID: 1337, Catalog: cat, People: people, Origin: origin})
+	for page, want := range map[string][]string{
+		"/":                         {"/feeds/new", "/feeds/releases", "/feeds/charts/7d"},
+		"/charts?period=30d":        {"/feeds/charts/30d"},
+		"/charts/electronic":        {"/feeds/charts/7d/electronic", "/feeds/new/electronic"},
+		"/charts/electronic/house":  {"/feeds/charts/7d/electronic/house", "/feeds/new/electronic/house"},
+		"/browse":                   {"/feeds/new"},
+		"/browse?genre=electronic":  {"/feeds/new/electronic"},
+		"/browse?genre=folk&q=rain": {"/feeds/new/folk"},
+		"/a/" + mira.Hex():          {"/feeds/a/" + mira.Hex()},
+		"/a/" + fan.Hex():           nil, // a fan sells nothing: no feed
+		"/releases/1":               {"/feeds/a/" + mira.Hex() + "/releases"},
+	} {
+		p := fetch(t, h, page)
+		var got []string
+		for _, m := range feedPattern.FindAllStringSubmatch(p.body, -1) {
+			got = append(got, strings.TrimPrefix(html.UnescapeString(m[1]), origin))
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: feeds %v, want %v", page, got, want)
+		}
+		for _, f := range got {
+			readFeed(t, fetch(t, h, f))
+			if !strings.Contains(p.body, `href="`+f+`"`) {
+				t.Errorf("%s: no visible link to %s", page, f)
+			}
+		}
+	}
+	// Nor does a fan's page name a player oEmbed would not find.
+	if p := fetch(t, h, "/a/"+fan.Hex()); oembedPattern.MatchString(p.body) {
+		t.Error("a fan's page names an oEmbed player")
 	}
 }

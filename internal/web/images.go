@@ -279,6 +279,58 @@ func (p *pages) chartCard(w http.ResponseWriter, r *http.Request) {
 		Foot: "No. 1: " + top.Title + " by " + artistName(top)})
 }
 
+// browseImage is the preview card of the tracks of a genre or sub-genre (key "": all of them).
+func (p *pages) browseImage(origin, key, title string) ogImage {
+	u := origin + "/cards/browse.jpg"
+	if key != "" {
+		u += "?" + url.Values{"chart": {key}}.Encode()
+	}
+	return ogImage{URL: u, Width: cards.CardWidth, Height: cards.CardHeight, Alt: title + " on Bittunes"}
+}
+
+// browseCard serves the card of a genre's or sub-genre's tracks, or all of them (its newest
+// track's cover): GET /cards/browse.jpg[?chart=genre[/subgenre]].
+func (p *pages) browseCard(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	genres, err := p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
+	if err != nil {
+		p.imageFail(w, r, err)
+		return
+	}
+	g, s, _ := strings.Cut(r.URL.Query().Get("chart"), "/")
+	scope, err := findChart(genres, g, s)
+	if err != nil {
+		p.imageFail(w, r, err)
+		return
+	}
+	list, _, err := p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, store.Browse{Genre: g, Subgenre: s, Sort: store.Newest, Limit: 1})
+	if err == nil && len(list) == 0 {
+		err = fmt.Errorf("web: browse card %q: %w", scope.Key, store.ErrNotFound)
+	}
+	if err != nil {
+		p.imageFail(w, r, err)
+		return
+	}
+	var n int64
+	switch {
+	case scope.Subgenre != nil:
+		n = scope.Subgenre.Tracks
+	case scope.Genre != nil:
+		n = scope.Genre.Tracks
+	default:
+		for _, x := range genres {
+			n += x.Tracks
+		}
+	}
+	title := "All tracks"
+	if scope.Key != "" {
+		title = scope.Name
+	}
+	newest := list[0]
+	p.card(w, r, p.trackCover(newest.ContentHash), cards.Text{Title: title, Subtitle: plural(n, "track") + " on Bittunes",
+		Foot: "Newest: " + newest.Title + " by " + artistName(newest)})
+}
+
 // chartEntries reads the chart of genre and subgenre slugs.
 func (p *pages) chartEntries(ctx context.Context, genre, subgenre string, per charts.Period) (chartScope, []store.ChartTrack, error) {
 	genres, err := p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)

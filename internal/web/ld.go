@@ -98,3 +98,13 @@ func chartLD(origin, name, url string, entries []store.ChartTrack) map[string]an
 	return map[string]any{"@context": "https://schema.org", "@type": "ItemList", "name": name, "url": url,
 		"itemListOrder": "https://schema.org/ItemListOrderAscending", "numberOfItems": len(entries), "itemListElement": items}
 }
+
+// listLD is a browse page's ItemList: its tracks in the order shown.
+func listLD(origin, name, url string, tracks []store.Track) map[string]any {
+	items := make([]map[string]any, len(tracks))
+	for i, t := range tracks {
+		items[i] = map[string]any{"@type": "ListItem", "position": i + 1, "url": origin + trackPath(t.ID), "item": summaryLD(origin, t)}
+	}
+	return map[string]any{"@context": "https://schema.org", "@type": "ItemList", "name": name, "url": url,
+		"numberOfItems": len(tracks), "itemListElement": items}
+}

@@ -18,6 +18,7 @@ var pageClasses = map[string]ratelimit.Class{
 	"GET /cards/a/{file}":                  ratelimit.Image,
 	"GET /cards/releases/{file}":           ratelimit.Image,
 	"GET /cards/chart.jpg":                 ratelimit.Image,
+	"GET /cards/browse.jpg":                ratelimit.Image,
 	"GET /qr":                              ratelimit.Image,
 	"GET /{$}":                             ratelimit.Page,
 	"GET /charts":                          ratelimit.Page,

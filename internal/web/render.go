@@ -37,8 +37,8 @@ type meta struct {
 	AudioType   string
 	Properties  []property // further Open Graph properties (music:musician, music:duration, …)
 	JSONLD      template.JS
-	OEmbed      string // the oEmbed discovery URL, absolute
-	Feed        feedLink
+	OEmbed      string     // the oEmbed discovery URL, absolute
+	Feeds       []feedLink // the Atom feeds a reader can follow from the page, the page's own first
 	NoIndex     bool
 }
 

@@ -61,9 +61,14 @@ func (p *pages) home(w http.ResponseWriter, r *http.Request) {
 	fresh, top, genres := d.fresh, d.top, d.genres
 	origin := p.origin(r)
 	m := meta{Description: "Independent music sold by its artists. Buy a track, own it, and earn a share of every sale your link brings.",
-		Canonical: origin + "/", URL: origin + "/", Type: "website", Feed: feedLink{origin + "/feeds/new", "New releases on Bittunes"}}
-	if len(top) > 0 {
+		Canonical: origin + "/", URL: origin + "/", Type: "website",
+		Feeds: []feedLink{{origin + "/feeds/new", "New tracks on Bittunes"}, {origin + "/feeds/releases", "New albums, EPs and singles on Bittunes"},
+			{origin + "/feeds/charts/7d", "Top 100 this week on Bittunes"}}}
+	switch { // the week's chart, else (a market with no sale yet) its newest tracks
+	case len(top) > 0:
 		m.Image = p.chartImage(origin, "", charts.Week, "Top 100 this week")
+	case len(fresh) > 0:
+		m.Image = p.browseImage(origin, "", "New tracks")
 	}
 	m.JSONLD = jsonLD(map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": "Bittunes", "url": origin + "/",
 		"potentialAction": map[string]any{"@type": "SearchAction", "target": origin + "/browse?q={query}", "query-input": "required name=query"}})
@@ -192,8 +197,13 @@ func (p *pages) chart(w http.ResponseWriter, r *http.Request) {
 	if len(entries) > 0 {
 		desc += fmt.Sprintf(" Number one: %s by %s.", entries[0].Track.Title, artistName(entries[0].Track))
 	}
-	m := meta{Description: desc, Canonical: canonical, URL: canonical, Type: "website", Feed: feedLink{origin + feed, title + " on Bittunes"},
+	m := meta{Description: desc, Canonical: canonical, URL: canonical, Type: "website", Feeds: []feedLink{{origin + feed, title + " on Bittunes"}},
 		OEmbed: p.oembedLink(origin, canonical), JSONLD: jsonLD(chartLD(origin, title, canonical, entries))}
+	newFeed := ""
+	if scope.Key != "" { // a genre's or sub-genre's new tracks, which its chart does not show until they sell
+		newFeed = newTracksFeed(scope.Key)
+		m.Feeds = append(m.Feeds, feedLink{origin + newFeed, "New " + scope.Name + " tracks on Bittunes"})
+	}
 	if len(entries) > 0 {
 		m.Image = p.chartImage(origin, scope.Key, per, title)
 	}
@@ -209,7 +219,16 @@ func (p *pages) chart(w http.ResponseWriter, r *http.Request) {
 			Newest      string
 			Bestselling string
 			FeedURL     string
-		}{scope, per, periodNames[per], tabs, genres, chartRows(entries), browse("newest"), browse("bestselling"), feed}}, http.StatusOK)
+			NewFeedURL  string
+		}{scope, per, periodNames[per], tabs, genres, chartRows(entries), browse("newest"), browse("bestselling"), feed, newFeed}}, http.StatusOK)
+}
+
+// newTracksFeed is the path of the feed of new tracks in a chart's scope ("" for all genres).
+func newTracksFeed(key string) string {
+	if key == "" {
+		return "/feeds/new"
+	}
+	return "/feeds/new/" + key
 }
 
 // browseData is what a browse page shows: a page of tracks, the next page's cursor, the genres.
@@ -249,9 +268,9 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	list, next, genres := d.list, d.next, d.genres
-	scope, heading := "all genres", "All tracks"
+	scope, heading, key := "all genres", "All tracks", ""
 	if sc, err := findChart(genres, b.Genre, b.Subgenre); err == nil && b.Genre != "" {
-		scope, heading = sc.Name, "Browse "+sc.Name
+		scope, heading, key = sc.Name, "Browse "+sc.Name, sc.Key
 	}
 	var subgenres []store.Genre // the chosen genre's, for the sub-genre filter
 	for _, g := range genres {
@@ -272,9 +291,9 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		Query, Genre, Subgenre, Sort, Scope, Heading string
 		Genres, Subgenres                            []store.Genre
 		Tracks                                       []row
-		First, Next                                  string
+		First, Next, FeedURL                         string
 	}{Query: b.Query, Genre: b.Genre, Subgenre: b.Subgenre, Sort: sort, Scope: scope, Heading: heading, Genres: genres,
-		Subgenres: subgenres, Tracks: rows(list)}
+		Subgenres: subgenres, Tracks: rows(list), FeedURL: newTracksFeed(key)}
 	if b.After != nil {
 		data.First = link("")
 	}
@@ -286,7 +305,19 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		title = "“" + b.Query + "”"
 	}
 	origin := p.origin(r)
-	m := meta{Description: "Every track on Bittunes, newest or best-selling first.", Canonical: origin + link(""), URL: origin + link(""), Type: "website"}
+	desc := "Every track on Bittunes, newest or best-selling first."
+	if key != "" {
+		desc = "Every " + scope + " track on Bittunes, newest or best-selling first."
+	}
+	m := meta{Description: desc, Canonical: origin + link(""), URL: origin + link(""), Type: "website",
+		Feeds:  []feedLink{{origin + newTracksFeed(key), "New tracks on Bittunes"}},
+		JSONLD: jsonLD(listLD(origin, title, origin+link(q.Get("cursor")), list))}
+	if key != "" {
+		m.Feeds[0].Title = "New " + scope + " tracks on Bittunes"
+	}
+	if len(list) > 0 {
+		m.Image = p.browseImage(origin, key, heading)
+	}
 	if b.Query != "" || b.After != nil {
 		m.NoIndex = true
 	}

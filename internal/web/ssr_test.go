@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -460,4 +461,47 @@ func FuzzOEmbedURL(f *testing.F) {
 			t.Errorf("%q: %d %s", u, rec.Code, rec.Body)
 		}
 	})
+}
+
+// TestBrowseAndHomeUnfurl: a browse page has a card of its genre's tracks and its tracks as an
+// ItemList; a home page whose market has no sale yet still has a card.
+func TestBrowseAndHomeUnfurl(t *testing.T) {
+	h, _ := site(t)
+	p := fetch(t, h, "/browse?genre=electronic")
+	m := p.meta()
+	if m["og:image"] != origin+"/cards/browse.jpg?chart=electronic" || m["twitter:card"] != "summary_large_image" ||
+		m["description"] != "Every Electronic track on Bittunes, newest or best-selling first." {
+		t.Errorf("meta %v", m)
+	}
+	doc := p.jsonLD()
+	items, _ := doc["itemListElement"].([]any)
+	if doc["@type"] != "ItemList" || len(items) != 2 {
+		t.Fatalf("JSON-LD %v", doc)
+	}
+	for i, it := range items {
+		requireFields(t, it.(map[string]any), "position", "url", "item.name", "item.byArtist.name", "item.offers.price")
+		if it.(map[string]any)["position"] != float64(i+1) {
+			t.Errorf("item %d: %v", i, it)
+		}
+	}
+	for _, path := range []string{"/cards/browse.jpg", "/cards/browse.jpg?chart=electronic", "/cards/browse.jpg?chart=electronic/ambient"} {
+		card(t, h, path)
+	}
+	if a, b := get(t, h, "/cards/browse.jpg").Body.Bytes(), get(t, h, "/cards/browse.jpg?chart=folk").Body.Bytes(); bytes.Equal(a, b) {
+		t.Error("the card of all tracks is the card of one genre")
+	}
+	for _, path := range []string{"/cards/browse.jpg?chart=nope", "/cards/browse.jpg?chart=folk/house"} {
+		if rec := get(t, h, path); rec.Code != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", path, rec.Code)
+		}
+	}
+	if m := fetch(t, h, "/").meta(); m["og:image"] != origin+"/cards/chart.jpg?period=7d" {
+		t.Errorf("home og:image %q", m["og:image"])
+	}
+
+	cold := newFakeCatalog()
+	cold.charts = map[string][]int64{}
+	if m := fetch(t, testHandler(t, Config{ChainID: 1, Catalog: cold, Origin: origin}), "/").meta(); m["og:image"] != origin+"/cards/browse.jpg" {
+		t.Errorf("a market without sales: home og:image %q", m["og:image"])
+	}
 }

@@ -223,6 +223,7 @@ func (p *pages) routes(mux *routeMux) {
 	mux.HandleFunc("GET /cards/a/{file}", p.artistCard)
 	mux.HandleFunc("GET /cards/releases/{file}", p.releaseCard)
 	mux.HandleFunc("GET /cards/chart.jpg", p.chartCard)
+	mux.HandleFunc("GET /cards/browse.jpg", p.browseCard)
 	mux.HandleFunc("GET /{$}", p.home)
 	mux.HandleFunc("GET /charts", p.chart)
 	mux.HandleFunc("GET /charts/{genre}", p.chart)
