@@ -264,8 +264,7 @@ func (p *pages) buildSitemap(r *http.Request, origin string) ([]byte, error) {
 }
 
 // robots serves /robots.txt: everything public may be crawled but the wallet pages (account,
-// upload, Studio), the API and
-// the embeds; the sitemap is named.
+// upload, Studio), the API and the embeds; the sitemap is named.
 func (p *pages) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=86400")
