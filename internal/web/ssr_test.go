@@ -371,6 +371,8 @@ func TestEmbedsAreFrameableAndCarryTheReferral(t *testing.T) {
 	if strings.Contains(p.body, "<script") {
 		t.Error("the embed runs script")
 	}
+	// Its icon, so that a browser opening it alone does not ask for a /favicon.ico there is none of.
+	p.has(`<link rel="icon" href="/static/favicon.svg?v=`)
 	if q := fetch(t, h, "/embed/t/1?ref=javascript:alert(1)"); strings.Contains(q.body, "javascript:") || !strings.Contains(q.body, `href="`+origin+`/t/1"`) {
 		t.Error("a malformed ref reached the Buy link")
 	}

@@ -396,6 +396,35 @@ test("every page renders without console errors, on a desktop and on a phone", T
   }
 });
 
+test("at 390 px the signed-in account pages and the embeds keep to the screen's width", T, async () => {
+  const viewport = { width: 390, height: 844 };
+  const artist = market.dev.accounts[1].address;
+  // An artist's account (sales with transaction hashes, distributors' addresses) and a fan's
+  // (library with referral links), signed in: the pages where long addresses and hashes sit.
+  for (const i of [1, 4]) {
+    const { page, errors, context } = await browser.person({ wallet: walletFor(i), viewport });
+    await page.goto(`${market.base}/account`);
+    await signIn(page);
+    await page.locator("main .loading").first().waitFor({ state: "detached" });
+    await page.locator("[data-balance]").waitFor();
+    if (i === 4) await page.locator("li[data-library]").first().waitFor();
+    await noSidewaysScroll(page, `the account page of account ${i} at 390 px`);
+    const link = await page.locator(".main-nav a[href='/account']").boundingBox();
+    assert.ok(link && link.x >= 0 && link.x + link.width <= viewport.width, `account ${i}: the Account link is cut off`);
+    await shot(page, `6-390-account-${i}`);
+    assertNoErrors(errors);
+    await context.close();
+  }
+  const { page, errors, context } = await browser.person({ viewport });
+  for (const p of ["/embed/t/1", `/embed/a/${artist}`, "/embed/charts?period=all", "/embed/charts/electronic"]) {
+    await page.goto(`${market.base}${p}?ref=${lower(market.dev.accounts[4].address)}`.replace("?period=all?", "?period=all&"));
+    await page.locator("a[data-act=buy]").first().waitFor();
+    await noSidewaysScroll(page, `${p} at 390 px`);
+  }
+  assertNoErrors(errors);
+  await context.close();
+});
+
 /** thirdParty serves a page on another loopback origin that embeds html; close() stops it. */
 async function thirdParty(body) {
   const server = createServer((req, res) => {
@@ -557,10 +586,20 @@ for (const [device, viewport] of viewports) {
   });
 }
 
-/** noSidewaysScroll fails when the page is wider than the window. */
+/** noSidewaysScroll fails when the page is wider than the window, naming the elements that stick out. */
 async function noSidewaysScroll(page, what) {
-  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways (${scrollWidth} > ${clientWidth})`);
+  const [scrollWidth, clientWidth, wide] = await page.evaluate(() => {
+    const cw = document.documentElement.clientWidth;
+    const out = [];
+    for (const el of document.body.querySelectorAll("*")) {
+      const r = el.getBoundingClientRect();
+      let clipped = false; // inside a box that scrolls or clips, it does not widen the page
+      for (let a = el.parentElement; a && a !== document.body && !clipped; a = a.parentElement) clipped = getComputedStyle(a).overflowX !== "visible";
+      if (!clipped && r.right > cw + 0.5 && r.width > 0) out.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className ? "." + String(el.className).trim().split(/\s+/).join(".") : ""} (${Math.round(r.right)})`);
+    }
+    return [document.documentElement.scrollWidth, cw, out.slice(-5)];
+  });
+  assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways (${scrollWidth} > ${clientWidth}): ${wide.join(", ")}`);
 }
 
 for (const [device, viewport] of viewports) {
