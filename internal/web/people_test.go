@@ -97,4 +97,14 @@ func TestBrowseFiltersBySubgenreAndNamesItsScope(t *testing.T) {
 	if strings.Contains(g.body, `href="/t/2"`) || !strings.Contains(g.body, `href="/t/1"`) {
 		t.Error("the sub-genre filter is not applied")
 	}
+	// The form sent after the genre was changed keeps the old genre's sub-genre: it is left out,
+	// and so is a sub-genre without its genre.
+	f := fetch(t, h, "/browse?genre=folk&subgenre=house")
+	f.has("<h1>Browse Folk</h1>", `href="/t/3"`)
+	if f.status != http.StatusOK || strings.Contains(f.body, `subgenre=house`) {
+		t.Errorf("a sub-genre of another genre: %d", f.status)
+	}
+	if a := fetch(t, h, "/browse?subgenre=house"); a.status != http.StatusOK || !strings.Contains(a.body, "<h1>All tracks</h1>") || !strings.Contains(a.body, `href="/t/3"`) {
+		t.Errorf("a sub-genre without its genre: %d", a.status)
+	}
 }

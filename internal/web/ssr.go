@@ -231,18 +231,33 @@ func newTracksFeed(key string) string {
 	return "/feeds/new/" + key
 }
 
-// browseData is what a browse page shows: a page of tracks, the next page's cursor, the genres.
+// browseData is what a browse page shows: the browse it made, its scope, a page of tracks, the
+// next page's cursor, the genres.
 type browseData struct {
+	b      store.Browse
+	scope  chartScope
 	list   []store.Track
 	next   *store.BrowseCursor
 	genres []store.Genre
 }
 
+// loadBrowse reads a page of b. A genre the market has no track in has no page (ErrNotFound, as
+// its chart); a sub-genre that is not one of the genre's (the form sent after the genre was
+// changed) or without a genre is left out: every sub-genre of the genre is shown.
 func (p *pages) loadBrowse(ctx context.Context, b store.Browse) (d browseData, err error) {
-	if d.list, d.next, err = p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, b); err != nil {
+	if d.genres, err = p.cfg.Catalog.Genres(ctx, p.cfg.ChainID); err != nil {
 		return d, err
 	}
-	d.genres, err = p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
+	if d.scope, err = findChart(d.genres, b.Genre, ""); err != nil {
+		return d, err
+	}
+	if sc, err := findChart(d.genres, b.Genre, b.Subgenre); err == nil && b.Genre != "" && b.Subgenre != "" {
+		d.scope = sc
+	} else {
+		b.Subgenre = ""
+	}
+	d.b = b
+	d.list, d.next, err = p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, b)
 	return d, err
 }
 
@@ -257,6 +272,7 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, badLink("The search is longer than 200 characters, or a genre is not one of the market's"))
 		return
 	}
+
 	var err error
 	if b.After, err = api.BrowseCursor(q.Get("cursor")); err != nil {
 		p.fail(w, r, badLink("The page cursor is not one this market gave"))
@@ -267,10 +283,10 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	list, next, genres := d.list, d.next, d.genres
+	b, list, next, genres := d.b, d.list, d.next, d.genres
 	scope, heading, key := "all genres", "All tracks", ""
-	if sc, err := findChart(genres, b.Genre, b.Subgenre); err == nil && b.Genre != "" {
-		scope, heading, key = sc.Name, "Browse "+sc.Name, sc.Key
+	if b.Genre != "" {
+		scope, heading, key = d.scope.Name, "Browse "+d.scope.Name, d.scope.Key
 	}
 	var subgenres []store.Genre // the chosen genre's, for the sub-genre filter
 	for _, g := range genres {

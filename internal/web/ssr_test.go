@@ -217,7 +217,8 @@ func TestUnknownIDsAnswer404WithAPage(t *testing.T) {
 	h, _ := site(t)
 	for _, path := range []string{"/t/99999", "/t/0", "/t/abc", "/t/-1", "/a/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65", "/a/nobody",
 		"/charts/nope", "/charts/electronic/nope", "/charts/folk/house", "/no/such/page", "/r/aaaaaaaaaa",
-		"/feeds/new/nope", "/feeds/a/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65", "/feeds/charts/1y"} {
+		"/feeds/new/nope", "/feeds/a/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65", "/feeds/charts/1y",
+		"/browse?genre=polka", "/browse?genre=polka&subgenre=house"} {
 		p := fetch(t, h, path)
 		if p.status != http.StatusNotFound || !strings.Contains(p.body, "<h1>Not found</h1>") || !strings.Contains(p.body, `name="robots" content="noindex"`) {
 			t.Errorf("%s: %d", path, p.status)
