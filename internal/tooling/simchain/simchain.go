@@ -49,6 +49,7 @@ type Market struct {
 	CallGas  uint64
 	instance *bind.BoundContract
 	nonces   map[common.Address]uint64
+	unmined  map[common.Address]uint64 // the senders since the last Commit: their next nonce
 }
 
 // New starts a simulated chain with n funded accounts (at least 1) and deploys the market.
@@ -65,11 +66,11 @@ func New(t testing.TB, n int) *Market {
 	backend := simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000))
 	t.Cleanup(func() { backend.Close() })
 	m := &Market{Backend: backend, Client: backend.Client(), Keys: keys, Contract: bindings.NewMarket(),
-		CallGas: 1_000_000, nonces: map[common.Address]uint64{}}
+		CallGas: 1_000_000, nonces: map[common.Address]uint64{}, unmined: map[common.Address]uint64{}}
 	m.Eth = ethClientOf(t, m.Client)
 	ctor := m.Contract.PackConstructor(m.Addr(0), m.Addr(0), big.NewInt(FeeBps))
 	tx := m.signed(t, 0, nil, nil, append(abi.MarketBytecode(), ctor...))
-	backend.Commit()
+	m.Commit()
 	receipt := m.Receipt(t, tx)
 	m.Address, m.DeployBlock = receipt.ContractAddress, receipt.BlockNumber.Uint64()
 	m.instance = m.Contract.Instance(m.Client, m.Address)
@@ -85,8 +86,26 @@ func (m *Market) Send(t testing.TB, from int, value *big.Int, data []byte) *type
 	return m.signed(t, from, &m.Address, value, data)
 }
 
-// Commit mines the pending transactions into a block and returns its hash.
-func (m *Market) Commit() common.Hash { return m.Backend.Commit() }
+// Commit mines the transactions sent since the last Commit into a block and returns its hash.
+//
+// The backend's pool takes a transaction in at once but makes it pending (minable) in the
+// background: a sender's second transaction in a block may not be pending yet when the block is
+// built, and would be mined in a later block. So Commit first waits, for up to five seconds, until
+// the pool counts every transaction sent since the last Commit as pending.
+func (m *Market) Commit() common.Hash {
+	for deadline := time.Now().Add(5 * time.Second); len(m.unmined) > 0 && time.Now().Before(deadline); {
+		for sender, next := range m.unmined {
+			if n, err := m.Client.PendingNonceAt(context.Background(), sender); err == nil && n >= next {
+				delete(m.unmined, sender)
+			}
+		}
+		if len(m.unmined) > 0 {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	clear(m.unmined)
+	return m.Backend.Commit()
+}
 
 // Receipt returns tx's receipt and fails the test unless it succeeded.
 func (m *Market) Receipt(t testing.TB, tx *types.Transaction) *types.Receipt {
@@ -203,6 +222,7 @@ func (m *Market) sign(t testing.TB, from int, to *common.Address, value *big.Int
 		}
 	}
 	m.nonces[sender] = nonce + 1
+	m.unmined[sender] = max(m.unmined[sender], nonce+1)
 	return tx
 }
 
