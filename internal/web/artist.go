@@ -132,7 +132,7 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 		JSONLD: jsonLD(artistLD(origin, a, name, who.AvatarURL, list))}
 	if len(list) > 0 { // an artist's player and feed; a fan has neither
 		m.OEmbed = p.oembedLink(origin, canonical)
-		m.Feeds = []feedLink{{origin + feed, name + " on Bittunes"}}
+		m.Feeds = []feedLink{{origin + feed, name + " on Bittunes", false}, {origin + feed + "/podcast", name + " on Bittunes (podcast)", true}}
 	}
 	p.render(w, r, frame{Page: "artist", Title: name, Meta: m, Params: map[string]string{"address": r.PathValue("address")},
 		Data: struct {

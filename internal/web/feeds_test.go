@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -209,5 +210,62 @@ func TestFeedsAreDiscoverableFromThePagesTheyFollow(t *testing.T) {
 	// Nor does a fan's page name a player oEmbed would not find.
 	if p := fetch(t, h, "/a/"+fan.Hex()); oembedPattern.MatchString(p.body) {
 		t.Error("a fan's page names an oEmbed player")
+	}
+}
+
+// TestAPodcastAppFollowsAnArtist: an artist's page names an RSS 2.0 feed (what podcast apps read)
+// whose items carry each track's preview as the episode's audio, with its size.
+func TestAPodcastAppFollowsAnArtist(t *testing.T) {
+	h, _ := site(t)
+	page := fetch(t, h, "/a/"+mira.Hex())
+	m := regexp.MustCompile(`<link rel="alternate" type="application/rss\+xml" href="([^"]+)"`).FindStringSubmatch(page.body)
+	if m == nil || m[1] != origin+"/feeds/a/"+mira.Hex()+"/podcast" {
+		t.Fatalf("no podcast feed named: %v", m)
+	}
+	page.has(`href="/feeds/a/` + mira.Hex() + `/podcast"`)
+	p := fetch(t, h, strings.TrimPrefix(m[1], origin))
+	if p.status != 200 || !strings.HasPrefix(p.header.Get("Content-Type"), "application/rss+xml") {
+		t.Fatalf("%d %q", p.status, p.header.Get("Content-Type"))
+	}
+	var rss struct {
+		Version string `xml:"version,attr"`
+		Channel struct {
+			Title string `xml:"title"`
+			Items []struct {
+				Title     string `xml:"title"`
+				GUID      string `xml:"guid"`
+				PubDate   string `xml:"pubDate"`
+				Enclosure *struct {
+					URL    string `xml:"url,attr"`
+					Length int64  `xml:"length,attr"`
+					Type   string `xml:"type,attr"`
+				} `xml:"enclosure"`
+			} `xml:"item"`
+		} `xml:"channel"`
+	}
+	if err := xml.Unmarshal([]byte(p.body), &rss); err != nil {
+		t.Fatal(err)
+	}
+	items := rss.Channel.Items
+	if rss.Version != "2.0" || rss.Channel.Title != "Mira Vale · Bittunes" || len(items) != 2 || items[0].Title != "Tidewater — Mira Vale" {
+		t.Fatalf("%+v", rss)
+	}
+	for _, it := range items {
+		if _, err := time.Parse(time.RFC1123Z, it.PubDate); err != nil || it.GUID == "" {
+			t.Errorf("item %+v: %v", it, err)
+		}
+	}
+	// Track 1 has a preview on disk ("ID3 preview", 11 bytes); track 2 none.
+	if e := items[1].Enclosure; e == nil || e.URL != origin+"/api/v1/tracks/1/preview" || e.Length != 11 || e.Type != "audio/mpeg" {
+		t.Errorf("enclosure %+v", e)
+	}
+	if items[0].Enclosure != nil {
+		t.Error("a track without a preview has an enclosure")
+	}
+	if rec := get(t, h, "/feeds/a/"+jonas.Hex()+"x/podcast"); rec.Code != 404 {
+		t.Errorf("a malformed address: %d", rec.Code)
+	}
+	if rec := get(t, h, "/feeds/a/"+fan.Hex()+"/podcast"); rec.Code != 404 {
+		t.Errorf("an account without tracks: %d", rec.Code)
 	}
 }

@@ -49,6 +49,7 @@ var pageClasses = map[string]ratelimit.Class{
 	"GET /feeds/new/{genre}/{subgenre}":    ratelimit.Feed,
 	"GET /feeds/a/{address}":               ratelimit.Feed,
 	"GET /feeds/a/{address}/releases":      ratelimit.Feed,
+	"GET /feeds/a/{address}/podcast":       ratelimit.Feed,
 	"GET /feeds/charts/{period}":           ratelimit.Feed,
 	"GET /feeds/charts/{period}/{genre}":   ratelimit.Feed,
 	"GET /feeds/charts/{period}/{genre}/{subgenre}": ratelimit.Feed,

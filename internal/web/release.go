@@ -135,7 +135,7 @@ func (p *pages) release(w http.ResponseWriter, r *http.Request) {
 	image := origin + "/cards/releases/" + strconv.FormatInt(id, 10) + ".jpg"
 	feed := "/feeds/a/" + d.R.Artist.Hex() + "/releases"
 	m := meta{Description: clip(desc, 300), Canonical: canonical, URL: canonical, Type: "music.album",
-		Feeds:  []feedLink{{origin + feed, name + "'s releases on Bittunes"}},
+		Feeds:  []feedLink{{origin + feed, name + "'s releases on Bittunes", false}},
 		Image:  ogImage{URL: image, Width: cards.CardWidth, Height: cards.CardHeight, Alt: "Cover of " + d.Title + " by " + name},
 		OEmbed: p.oembedLink(origin, canonical),
 		Properties: []property{{"music:musician", origin + "/a/" + d.R.Artist.Hex()}, {"music:release_date", releaseDate(d.R)},

@@ -62,8 +62,8 @@ func (p *pages) home(w http.ResponseWriter, r *http.Request) {
 	origin := p.origin(r)
 	m := meta{Description: "Independent music sold by its artists. Buy a track, own it, and earn a share of every sale your link brings.",
 		Canonical: origin + "/", URL: origin + "/", Type: "website",
-		Feeds: []feedLink{{origin + "/feeds/new", "New tracks on Bittunes"}, {origin + "/feeds/releases", "New albums, EPs and singles on Bittunes"},
-			{origin + "/feeds/charts/7d", "Top 100 this week on Bittunes"}}}
+		Feeds: []feedLink{{origin + "/feeds/new", "New tracks on Bittunes", false}, {origin + "/feeds/releases", "New albums, EPs and singles on Bittunes", false},
+			{origin + "/feeds/charts/7d", "Top 100 this week on Bittunes", false}}}
 	switch { // the week's chart, else (a market with no sale yet) its newest tracks
 	case len(top) > 0:
 		m.Image = p.chartImage(origin, "", charts.Week, "Top 100 this week")
@@ -197,12 +197,12 @@ func (p *pages) chart(w http.ResponseWriter, r *http.Request) {
 	if len(entries) > 0 {
 		desc += fmt.Sprintf(" Number one: %s by %s.", entries[0].Track.Title, artistName(entries[0].Track))
 	}
-	m := meta{Description: desc, Canonical: canonical, URL: canonical, Type: "website", Feeds: []feedLink{{origin + feed, title + " on Bittunes"}},
+	m := meta{Description: desc, Canonical: canonical, URL: canonical, Type: "website", Feeds: []feedLink{{origin + feed, title + " on Bittunes", false}},
 		OEmbed: p.oembedLink(origin, canonical), JSONLD: jsonLD(chartLD(origin, title, canonical, entries))}
 	newFeed := ""
 	if scope.Key != "" { // a genre's or sub-genre's new tracks, which its chart does not show until they sell
 		newFeed = newTracksFeed(scope.Key)
-		m.Feeds = append(m.Feeds, feedLink{origin + newFeed, "New " + scope.Name + " tracks on Bittunes"})
+		m.Feeds = append(m.Feeds, feedLink{origin + newFeed, "New " + scope.Name + " tracks on Bittunes", false})
 	}
 	if len(entries) > 0 {
 		m.Image = p.chartImage(origin, scope.Key, per, title)
@@ -326,7 +326,7 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		desc = "Every " + scope + " track on Bittunes, newest or best-selling first."
 	}
 	m := meta{Description: desc, Canonical: origin + link(""), URL: origin + link(""), Type: "website",
-		Feeds:  []feedLink{{origin + newTracksFeed(key), "New tracks on Bittunes"}},
+		Feeds:  []feedLink{{origin + newTracksFeed(key), "New tracks on Bittunes", false}},
 		JSONLD: jsonLD(listLD(origin, title, origin+link(q.Get("cursor")), list))}
 	if key != "" {
 		m.Feeds[0].Title = "New " + scope + " tracks on Bittunes"

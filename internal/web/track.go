@@ -66,16 +66,22 @@ func (p *pages) referrerOf(ctx context.Context, r *http.Request, trackID int64) 
 
 // previewPath is a track's preview on this server, or "" when its media folder has none.
 func (p *pages) previewPath(t store.Track) (path, mediaType string) {
+	path, mediaType, _ = p.preview(t)
+	return path, mediaType
+}
+
+// preview is a track's preview on this server with its size in bytes, or "" when its media folder has none.
+func (p *pages) preview(t store.Track) (path, mediaType string, size int64) {
 	if p.cfg.MediaDir == "" {
-		return "", ""
+		return "", "", 0
 	}
 	media := content.Media{Dir: p.cfg.MediaDir}
 	for _, f := range []content.Format{content.MP3, content.Ogg, content.FLAC, content.WAV} {
-		if _, err := os.Stat(media.PreviewPath(t.ContentHash, f)); err == nil {
-			return "/api/v1/tracks/" + strconv.FormatInt(t.ID, 10) + "/preview", f.MediaType()
+		if st, err := os.Stat(media.PreviewPath(t.ContentHash, f)); err == nil {
+			return "/api/v1/tracks/" + strconv.FormatInt(t.ID, 10) + "/preview", f.MediaType(), st.Size()
 		}
 	}
-	return "", ""
+	return "", "", 0
 }
 
 func trackPath(id int64) string { return "/t/" + strconv.FormatInt(id, 10) }

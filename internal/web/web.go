@@ -247,6 +247,7 @@ func (p *pages) routes(mux *routeMux) {
 	mux.HandleFunc("GET /feeds/new/{genre}/{subgenre}", p.newReleasesFeed)
 	mux.HandleFunc("GET /feeds/a/{address}", p.artistFeed)
 	mux.HandleFunc("GET /feeds/a/{address}/releases", p.artistReleasesFeed)
+	mux.HandleFunc("GET /feeds/a/{address}/podcast", p.artistPodcast)
 	mux.HandleFunc("GET /feeds/releases", p.newestReleasesFeed)
 	mux.HandleFunc("GET /feeds/charts/{period}", p.chartFeed)
 	mux.HandleFunc("GET /feeds/charts/{period}/{genre}", p.chartFeed)
