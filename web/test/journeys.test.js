@@ -520,6 +520,27 @@ test("on a phone, an owner shares their short link, and its QR code scans to the
   assertNoErrors(visitor.errors);
 });
 
+test("on a desktop without the Web Share API, an owner copies their short link", T, async () => {
+  const fanIndex = 5;
+  const owned = await libraryIds(market.dev.accounts[fanIndex].address);
+  assert.ok(owned.length, "the demo fan owns a track");
+  const { context, page, errors } = await browser.person({ wallet: walletFor(fanIndex) });
+  await context.addInitScript({ content: "delete Navigator.prototype.share;" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: market.base });
+  await page.goto(`${market.base}/t/${owned[0]}`);
+  await page.locator("#wallet").getByRole("button", { name: "Connect wallet" }).click();
+  const link = page.locator("#my-ref");
+  await link.waitFor();
+  const short = await link.inputValue();
+  assert.match(short, new RegExp(`^${market.base}/r/[a-z2-7]{10}$`));
+  assert.equal(await page.getByRole("button", { name: "Share…" }).count(), 0, "a Share button without the Web Share API");
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await page.getByRole("button", { name: "Copied" }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), short);
+  assertNoErrors(errors);
+  await context.close();
+});
+
 test("a chart page updates itself when a sale changes it", T, async () => {
   const t = await unownedTrack(9);
   const before = await chartSales(t.id);
