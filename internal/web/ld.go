@@ -72,7 +72,7 @@ func summaryLD(origin string, t store.Track) map[string]any {
 
 // artistLD is an account page's subject: an artist's MusicGroup with its tracks, or a fan (an
 // account that sells nothing) as a Person; avatar is the profile picture's path, if any.
-func artistLD(origin string, a common.Address, name, avatar string, tracks []store.Track) map[string]any {
+func artistLD(origin string, a common.Address, name, avatar string, tracks []store.Track, releases []releaseData) map[string]any {
 	doc := map[string]any{"@context": "https://schema.org", "@type": "Person", "@id": artistURL(origin, a), "name": name,
 		"url": artistURL(origin, a), "identifier": a.Hex()}
 	if avatar != "" {
@@ -86,6 +86,13 @@ func artistLD(origin string, a common.Address, name, avatar string, tracks []sto
 		list[i] = summaryLD(origin, t)
 	}
 	doc["@type"], doc["track"] = "MusicGroup", list
+	if len(releases) > 0 {
+		albums := make([]map[string]any, len(releases))
+		for i, d := range releases {
+			albums[i] = map[string]any{"@type": "MusicAlbum", "name": d.Title, "url": origin + releasePath(d.R.ID), "numTracks": len(d.Tracks)}
+		}
+		doc["album"] = albums
+	}
 	return doc
 }
 

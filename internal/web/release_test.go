@@ -121,3 +121,21 @@ func TestTheMarketsNewestReleasesHaveAFeed(t *testing.T) {
 		t.Errorf("entry %+v", e)
 	}
 }
+
+// TestAnArtistsPageListsTheirReleases: the releases that have a page, as cards linking to them, and
+// as the MusicGroup's albums.
+func TestAnArtistsPageListsTheirReleases(t *testing.T) {
+	h, _ := site(t)
+	p := fetch(t, h, "/a/"+mira.Hex())
+	p.has(`<h2 id="releases-h">Releases</h2>`, `<a class="title" href="/releases/1">Low Tide &lt;EP&gt;</a>`, "EP · 2 tracks", "0.005 ETH")
+	if strings.Contains(p.body, `href="/releases/2"`) {
+		t.Error("the page links a release that has no page")
+	}
+	albums, _ := p.jsonLD()["album"].([]any)
+	if len(albums) != 1 || albums[0].(map[string]any)["url"] != origin+"/releases/1" {
+		t.Errorf("albums %v", albums)
+	}
+	if q := fetch(t, h, "/a/"+jonas.Hex()); strings.Contains(q.body, "releases-h") {
+		t.Error("an artist without releases has a Releases section")
+	}
+}
