@@ -40,20 +40,29 @@ var ErrOutOfOrder = errors.New("batch does not follow the stored cursor")
 // through gorm and the aggregates are added in Go.
 func (s *Store) Apply(ctx context.Context, b Batch) error {
 	if s.dialect == DialectPostgres {
-		return s.transactOnConn(ctx, func(tx *Tx, conn *sql.Conn) error { return tx.apply(ctx, b, pgBulk{conn: conn}) })
+		return s.transactOnConn(ctx, func(tx *Tx, conn *sql.Conn) error { return tx.apply(ctx, b, newPgBulk(conn)) })
 	}
 	return s.Transact(ctx, func(tx *Tx) error { return tx.apply(ctx, b, tx.querier) })
 }
 
 // bulkRows reads and writes the many rows of a batch: its facts, what they add to the
-// aggregates, and the chart ledger's rows (chart_ledger.go). PostgreSQL has a fast path for each
-// (pgBulk); SQLite goes through gorm (querier).
+// aggregates, the chart ledger's rows (chart_ledger.go), and the blocks and cursor that end it.
+// PostgreSQL has a fast path for each (pgBulk), which may hold writes back until flush (or
+// endBatch) sends them together; SQLite goes through gorm (querier).
 type bulkRows interface {
 	insertFacts(ctx context.Context, f *facts) error
 	mergeAggregates(ctx context.Context, a *aggregates) error
 	ledgerRows
+	// flush sends the writes held back, before a statement that must see them.
+	flush(ctx context.Context) error
+	// endBatch saves the batch's blocks, prunes the old ones and saves its cursor, and sends every
+	// write held back.
+	endBatch(ctx context.Context, b Batch) error
 }
 
+// apply reads first what the batch needs from the store (the cursor, the fee recipient, the artists
+// of the tracks sold, and what the chart ledger knows of its buyers and fans) and then writes, so
+// that on PostgreSQL the writes of a batch near the head go in one round trip.
 func (q querier) apply(ctx context.Context, b Batch, bulk bulkRows) error {
 	chainID, contract := b.Cursor.ChainID, b.Cursor.Contract
 	stored, err := q.Cursor(ctx, chainID, contract)
@@ -78,26 +87,45 @@ func (q querier) apply(ctx context.Context, b Batch, bulk bulkRows) error {
 			return fmt.Errorf("store: apply: %w", err)
 		}
 	}
+	judged, err := q.judgeSales(ctx, int64(chainID), b.Events, f.artists, bulk)
+	if err != nil {
+		return err
+	}
+
 	if err := bulk.insertFacts(ctx, f); err != nil {
 		return err
 	}
-	if err := q.applyTrackChanges(ctx, f); err != nil {
-		return err
-	}
-	if err := q.applyReleases(ctx, &f.releaseFacts); err != nil {
-		return err
+	if len(f.changes) > 0 || !f.releaseFacts.empty() {
+		// Changes update rows the batch may have inserted: send those first.
+		if err := bulk.flush(ctx); err != nil {
+			return err
+		}
+		if err := q.applyTrackChanges(ctx, f); err != nil {
+			return err
+		}
+		if err := q.applyReleases(ctx, &f.releaseFacts); err != nil {
+			return err
+		}
 	}
 	if err := bulk.mergeAggregates(ctx, f.aggregates); err != nil {
 		return err
 	}
-	if err := q.judgeSales(ctx, int64(chainID), b.Events, f.artists, bulk); err != nil {
+	if err := judged.write(ctx, bulk); err != nil {
 		return err
 	}
+	return bulk.endBatch(ctx, b)
+}
+
+// flush does nothing: gorm sends each write at once.
+func (q querier) flush(context.Context) error { return nil }
+
+// endBatch saves the blocks, prunes and saves the cursor through gorm.
+func (q querier) endBatch(ctx context.Context, b Batch) error {
 	if err := q.SaveBlocks(ctx, b.Blocks); err != nil {
 		return err
 	}
 	if b.PruneBelow > 0 {
-		if err := q.PruneBlocksBelow(ctx, chainID, b.PruneBelow); err != nil {
+		if err := q.PruneBlocksBelow(ctx, b.Cursor.ChainID, b.PruneBelow); err != nil {
 			return err
 		}
 	}

@@ -20,8 +20,76 @@ import (
 // pgBulk writes a batch's many rows on PostgreSQL through pgx, on the connection of the batch's
 // transaction: fact rows by COPY, and each aggregate table by one upsert that adds the batch's
 // deltas to the stored rows in SQL (wei_text is NUMERIC(78,0) there, so the sums are exact).
+// Statements other than COPY are held back and sent together, in one round trip, when the batch
+// ends (endBatch) or a statement must see them (flush): a block near the head then costs one round
+// trip for all its writes.
 type pgBulk struct {
 	conn *sql.Conn
+	held *heldWrites
+}
+
+// heldWrites are statements queued to be sent together, and what each does (for errors).
+type heldWrites struct {
+	batch pgx.Batch
+	what  []string
+}
+
+func newPgBulk(conn *sql.Conn) pgBulk { return pgBulk{conn: conn, held: &heldWrites{}} }
+
+// hold queues a statement.
+func (w pgBulk) hold(what, sql string, args ...any) {
+	w.held.batch.Queue(sql, args...)
+	w.held.what = append(w.held.what, what)
+}
+
+// flush sends the statements held back, in one round trip.
+func (w pgBulk) flush(ctx context.Context) error {
+	if w.held.batch.Len() == 0 {
+		return nil
+	}
+	b, what := w.held.batch, w.held.what
+	*w.held = heldWrites{}
+	return w.withPgx(func(c *pgx.Conn) error {
+		return sendBatch(ctx, c, &b, func(i int) string { return what[i] })
+	})
+}
+
+// endBatch holds the blocks' upsert, the pruning and the cursor's upsert with the other writes,
+// and sends them all.
+func (w pgBulk) endBatch(ctx context.Context, b Batch) error {
+	rows, err := blockRows(b.Blocks)
+	if err != nil {
+		return fmt.Errorf("store: save %d blocks: %w", len(b.Blocks), err)
+	}
+	if len(rows) > 0 {
+		var chain, number []int64
+		var hash, parent []string
+		for _, r := range rows {
+			chain, number = append(chain, r.ChainID), append(number, r.Number)
+			hash, parent = append(hash, r.Hash), append(parent, r.ParentHash)
+		}
+		w.hold(fmt.Sprintf("save %d blocks", len(rows)), `INSERT INTO indexed_blocks (chain_id, number, hash, parent_hash)
+			SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])
+			ON CONFLICT (chain_id, number) DO UPDATE SET hash = EXCLUDED.hash, parent_hash = EXCLUDED.parent_hash`,
+			chain, number, hash, parent)
+	}
+	cursor, err := cursorRowOf(b.Cursor)
+	if err != nil {
+		return err
+	}
+	if b.PruneBelow > 0 {
+		below, err := bigint("block number", b.PruneBelow)
+		if err != nil {
+			return fmt.Errorf("store: prune blocks below %d: %w", b.PruneBelow, err)
+		}
+		w.hold(fmt.Sprintf("prune blocks below %d", below), `DELETE FROM indexed_blocks WHERE chain_id = $1 AND number < $2`, cursor.ChainID, below)
+	}
+	w.hold(fmt.Sprintf("save cursor at block %d", cursor.BlockNumber), `INSERT INTO indexer_cursors (chain_id, contract, block_number, block_hash, updated_at)
+		VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (chain_id, contract) DO UPDATE SET block_number = EXCLUDED.block_number, block_hash = EXCLUDED.block_hash,
+			updated_at = EXCLUDED.updated_at`,
+		cursor.ChainID, cursor.Contract, cursor.BlockNumber, cursor.BlockHash, cursor.SavedAt)
+	return w.flush(ctx)
 }
 
 // withPgx runs f on the pgx connection under conn.
@@ -38,24 +106,22 @@ func (w pgBulk) withPgx(f func(c *pgx.Conn) error) error {
 // insertFacts copies the batch's fact rows. A row already stored (same key) is kept, as with
 // INSERT … ON CONFLICT DO NOTHING: see copyFacts.
 func (w pgBulk) insertFacts(ctx context.Context, f *facts) error {
-	return w.withPgx(func(c *pgx.Conn) error { return writeFacts(ctx, c, f.copyTables()) })
+	return w.writeFacts(ctx, f.copyTables())
 }
 
 // smallInsertRows is the most rows of one table inserted by INSERT rather than COPY: a block near
-// the head brings a few rows to a few tables, and sending those as one batch of INSERTs takes one
-// round trip where COPY takes three per table.
+// the head brings a few rows to a few tables, and INSERTs held back with the batch's other writes
+// cost no round trip of their own, where COPY takes three per table.
 const smallInsertRows = 64
 
-// writeFacts inserts the tables' rows: the large ones by COPY (copyFacts), the small ones
-// together, as INSERTs that keep a row already stored as copyFacts does, in one round trip.
-func writeFacts(ctx context.Context, c *pgx.Conn, tables []factTable) error {
-	var b pgx.Batch
-	var small []factTable
+// writeFacts inserts the tables' rows: the large ones by COPY now (copyFacts), the small ones as
+// INSERTs held back, which keep a row already stored as copyFacts does.
+func (w pgBulk) writeFacts(ctx context.Context, tables []factTable) error {
 	for _, t := range tables {
 		switch {
 		case t.n == 0:
 		case t.n > smallInsertRows:
-			if err := copyFacts(ctx, c, t); err != nil {
+			if err := w.withPgx(func(c *pgx.Conn) error { return copyFacts(ctx, c, t) }); err != nil {
 				return err
 			}
 		default:
@@ -77,14 +143,10 @@ func writeFacts(ctx context.Context, c *pgx.Conn, tables []factTable) error {
 				args = append(args, t.row(i)...)
 			}
 			sql.WriteString(" ON CONFLICT DO NOTHING")
-			b.Queue(sql.String(), args...)
-			small = append(small, t)
+			w.hold(fmt.Sprintf("insert %d rows into %s", t.n, t.name), sql.String(), args...)
 		}
 	}
-	if len(small) == 0 {
-		return nil
-	}
-	return sendBatch(ctx, c, &b, func(i int) string { return fmt.Sprintf("insert %d rows into %s", small[i].n, small[i].name) })
+	return nil
 }
 
 // copyTables lists the batch's fact rows by table, with the columns COPY writes: every column of
@@ -271,22 +333,14 @@ type bulkUpsert struct {
 	args       []any
 }
 
-// upsert runs the statements that have rows, on the batch's connection, in one round trip.
-func (w pgBulk) upsert(ctx context.Context, us []bulkUpsert) error {
-	var b pgx.Batch
-	var sent []bulkUpsert
+// upsert holds back the statements that have rows, to be sent with the batch's other writes.
+func (w pgBulk) upsert(_ context.Context, us []bulkUpsert) error {
 	for _, u := range us {
 		if u.n > 0 {
-			b.Queue(u.sql, u.args...)
-			sent = append(sent, u)
+			w.hold(fmt.Sprintf("add %d rows to %s", u.n, u.table), u.sql, u.args...)
 		}
 	}
-	if len(sent) == 0 {
-		return nil
-	}
-	return w.withPgx(func(c *pgx.Conn) error {
-		return sendBatch(ctx, c, &b, func(i int) string { return fmt.Sprintf("add %d rows to %s", sent[i].n, sent[i].table) })
-	})
+	return nil
 }
 
 // sendBatch sends b's statements in one round trip and reads their results in order; what(i)

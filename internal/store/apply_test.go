@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/bittunes/bittunes/internal/store"
+	"github.com/bittunes/bittunes/internal/tooling/pgtest"
 )
 
 var marketAddress = addr("market", 0)
@@ -141,5 +142,27 @@ func TestRollbackEqualsNeverHavingApplied(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestABlockNearTheHeadCostsNineRoundTrips: on PostgreSQL a batch of one block with one sale reads
+// what it needs (cursor, fee recipient, artists, the team of the track sold, the ledger's fan
+// payments and counted sales) and sends all its writes, with the blocks and the cursor, in one
+// round trip: nine from BEGIN to COMMIT. Each round trip is a wait a buyer feels.
+func TestABlockNearTheHeadCostsNineRoundTrips(t *testing.T) {
+	ctx := context.Background()
+	rt := &store.RoundTrips{}
+	s, err := store.OpenTraced(ctx, pgtest.DSN(t), rt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	batches := newSyntheticChain(10, 20, 40, 1).batches(1337, marketAddress, 1)
+	last := len(batches) - 1
+	applyAll(t, s, batches[:last]) // the statements are prepared by now
+	before := rt.Load()
+	applyAll(t, s, batches[last:])
+	if n := rt.Load() - before; n != 9 {
+		t.Errorf("a block with one sale took %d round trips, want 9", n)
 	}
 }

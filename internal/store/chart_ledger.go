@@ -144,10 +144,20 @@ func (d *ledgerDelta) payment(p chartPaymentRow) error {
 	return nil
 }
 
-// judgeSales applies the chart formula to the sales among events, in order, and stores the
-// verdicts and the payments (through bulk) and the aggregates they change. artists holds the
-// artist of every track sold (registered in the batch or before).
-func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.Event, artists map[int64]string, bulk bulkRows) error {
+// judgement is what judging a batch's sales decided: the verdicts and payments to store, and the
+// ledger (seeded from the stored aggregates) with what they add to the aggregates.
+type judgement struct {
+	chainID  int64
+	sales    []chartSaleRow
+	payments []chartPaymentRow
+	ledger   *charts.Ledger
+	delta    *ledgerDelta
+}
+
+// judgeSales applies the chart formula to the sales among events, in order, reading (through rows)
+// only what the ledger tables held before the batch. artists holds the artist of every track sold
+// (registered in the batch or before). It writes nothing: write stores the judgement.
+func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.Event, artists map[int64]string, rows ledgerRows) (*judgement, error) {
 	var sales []market.Sale
 	registered := map[int64][]string{}
 	for _, ev := range events {
@@ -163,46 +173,54 @@ func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.
 		}
 	}
 	if len(sales) == 0 {
-		return nil
+		return nil, nil
 	}
 	purchases, err := q.chartPurchases(ctx, chainID, sales, artists, registered)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	ledger, err := seedLedger(ctx, bulk, chainID, purchases)
+	ledger, err := seedLedger(ctx, rows, chainID, purchases)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	delta := newLedgerDelta()
-	rows := make([]chartSaleRow, len(sales))
-	var payments []chartPaymentRow
+	j := &judgement{chainID: chainID, sales: make([]chartSaleRow, len(sales)), ledger: ledger, delta: newLedgerDelta()}
 	for i, e := range sales {
 		p := purchases[i]
 		v, err := ledger.Judge(p)
 		if err != nil {
-			return fmt.Errorf("store: judge sale %s/%d: %w", e.TxHash.Hex(), e.LogIndex, err)
+			return nil, fmt.Errorf("store: judge sale %s/%d: %w", e.TxHash.Hex(), e.LogIndex, err)
 		}
 		tx, li, bn := hashText(e.TxHash), int(e.LogIndex), int64(e.BlockNumber)
-		rows[i] = chartSaleRow{ChainID: chainID, TxHash: tx, LogIndex: li, BlockNumber: bn, Day: Day(e.BlockTime), TrackID: e.TrackID,
+		j.sales[i] = chartSaleRow{ChainID: chainID, TxHash: tx, LogIndex: li, BlockNumber: bn, Day: Day(e.BlockTime), TrackID: e.TrackID,
 			Buyer: p.Buyer, Fan: p.Recipient, Price: p.Price, Counted: v.Counted, Points: v.Points}
-		if err := delta.sale(rows[i]); err != nil {
-			return err
+		if err := j.delta.sale(j.sales[i]); err != nil {
+			return nil, err
 		}
 		for _, pay := range p.Paid {
 			if pay.Amount.IsZero() {
 				continue
 			}
-			payments = append(payments, chartPaymentRow{ChainID: chainID, TxHash: tx, LogIndex: li, Payee: pay.Account, BlockNumber: bn,
+			j.payments = append(j.payments, chartPaymentRow{ChainID: chainID, TxHash: tx, LogIndex: li, Payee: pay.Account, BlockNumber: bn,
 				Fan: p.Recipient, Amount: pay.Amount})
-			if err := delta.payment(payments[len(payments)-1]); err != nil {
-				return err
+			if err := j.delta.payment(j.payments[len(j.payments)-1]); err != nil {
+				return nil, err
 			}
 		}
 	}
-	if err := bulk.insertLedger(ctx, rows, mergePayments(payments)); err != nil {
+	j.payments = mergePayments(j.payments)
+	return j, nil
+}
+
+// write stores the verdicts and payments (through rows) and what they add to the aggregates. A nil
+// judgement (no sales) writes nothing.
+func (j *judgement) write(ctx context.Context, rows ledgerRows) error {
+	if j == nil {
+		return nil
+	}
+	if err := rows.insertLedger(ctx, j.sales, j.payments); err != nil {
 		return err
 	}
-	return bulk.addLedger(ctx, chainID, ledger, delta)
+	return rows.addLedger(ctx, j.chainID, j.ledger, j.delta)
 }
 
 // ledgerRows reads and writes the chart ledger's rows for judgeSales.

@@ -69,7 +69,11 @@ func (q querier) fillChartLedgerOf(ctx context.Context, c int64) error {
 		if err != nil {
 			return err
 		}
-		if err := q.judgeSales(ctx, c, sales, artists, q); err != nil {
+		judged, err := q.judgeSales(ctx, c, sales, artists, q)
+		if err != nil {
+			return err
+		}
+		if err := judged.write(ctx, q); err != nil {
 			return err
 		}
 		after = last.BlockNumber

@@ -13,7 +13,7 @@ import (
 
 // insertLedger writes the chart ledger's fact rows, as insertFacts writes the market's.
 func (w pgBulk) insertLedger(ctx context.Context, sales []chartSaleRow, payments []chartPaymentRow) error {
-	return w.withPgx(func(c *pgx.Conn) error { return writeFacts(ctx, c, ledgerCopyTables(sales, payments)) })
+	return w.writeFacts(ctx, ledgerCopyTables(sales, payments))
 }
 
 // ledgerCopyTables lists the rows by table with the columns COPY writes: every column of the row
@@ -35,6 +35,9 @@ func ledgerCopyTables(sales []chartSaleRow, payments []chartPaymentRow) []factTa
 
 // fanPayments reads the keys' rows through pgx, the keys as arrays joined on the primary key.
 func (w pgBulk) fanPayments(ctx context.Context, chainID int64, keys [][2]string) (map[[2]string]wei.Amount, error) {
+	if err := w.flush(ctx); err != nil { // what it reads may be held back
+		return nil, err
+	}
 	fans, payees := make([]string, len(keys)), make([]string, len(keys))
 	for i, k := range keys {
 		fans[i], payees[i] = k[0], k[1]
@@ -64,6 +67,9 @@ func (w pgBulk) fanPayments(ctx context.Context, chainID int64, keys [][2]string
 // countedAlready reads through pgx, the keys as arrays probing chart_sales's (buyer, track) and
 // (fan, track) indexes.
 func (w pgBulk) countedAlready(ctx context.Context, chainID int64, keys []trackAccount) ([]trackAccount, error) {
+	if err := w.flush(ctx); err != nil { // what it reads may be held back
+		return nil, err
+	}
 	tracks, accounts := make([]int64, len(keys)), make([]string, len(keys))
 	for i, k := range keys {
 		tracks[i], accounts[i] = k.track, k.account

@@ -61,8 +61,24 @@ func (q querier) Cursor(ctx context.Context, chainID uint64, contract common.Add
 // SaveCursor creates or replaces the cursor for c.ChainID and c.Contract,
 // stamping it with the current time (c.UpdatedAt is ignored).
 func (q querier) SaveCursor(ctx context.Context, c Cursor) error {
-	fail := func(err error) error {
-		return fmt.Errorf("store: save cursor %d/%s at block %d: %w", c.ChainID, addressText(c.Contract), c.BlockNumber, err)
+	row, err := cursorRowOf(c)
+	if err != nil {
+		return err
+	}
+	err = q.with(ctx).Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "chain_id"}, {Name: "contract"}},
+		DoUpdates: clause.AssignmentColumns([]string{"block_number", "block_hash", "updated_at"}),
+	}).Create(&row).Error
+	if err != nil {
+		return fmt.Errorf("store: save cursor %d/%s at block %d: %w", c.ChainID, addressText(c.Contract), c.BlockNumber, classify(err))
+	}
+	return nil
+}
+
+// cursorRowOf is the row that stores c, stamped with the current time.
+func cursorRowOf(c Cursor) (cursorRow, error) {
+	fail := func(err error) (cursorRow, error) {
+		return cursorRow{}, fmt.Errorf("store: save cursor %d/%s at block %d: %w", c.ChainID, addressText(c.Contract), c.BlockNumber, err)
 	}
 	chain, err := bigint("chain ID", c.ChainID)
 	if err != nil {
@@ -72,19 +88,11 @@ func (q querier) SaveCursor(ctx context.Context, c Cursor) error {
 	if err != nil {
 		return fail(err)
 	}
-	row := cursorRow{
+	return cursorRow{
 		ChainID:     chain,
 		Contract:    addressText(c.Contract),
 		BlockNumber: number,
 		BlockHash:   hashText(c.BlockHash),
 		SavedAt:     now(),
-	}
-	err = q.with(ctx).Clauses(clause.OnConflict{
-		Columns:   []clause.Column{{Name: "chain_id"}, {Name: "contract"}},
-		DoUpdates: clause.AssignmentColumns([]string{"block_number", "block_hash", "updated_at"}),
-	}).Create(&row).Error
-	if err != nil {
-		return fail(classify(err))
-	}
-	return nil
+	}, nil
 }

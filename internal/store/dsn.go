@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 )
@@ -63,12 +65,29 @@ func (t target) prepare() error {
 	return nil
 }
 
+// pgTracer, while a test sets it, is given to the PostgreSQL connections of the stores opened: it
+// sees every statement, batch, COPY and preparation they send (export_test.go counts them).
+var pgTracer interface {
+	pgx.QueryTracer
+	pgx.BatchTracer
+	pgx.CopyFromTracer
+	pgx.PrepareTracer
+}
+
 // dialector returns gorm's driver for the target.
-func (t target) dialector() gorm.Dialector {
+func (t target) dialector() (gorm.Dialector, error) {
 	if t.dialect == DialectPostgres {
-		return postgres.Open(t.dsn) // pgx, through database/sql
+		if pgTracer == nil {
+			return postgres.Open(t.dsn), nil // pgx, through database/sql
+		}
+		cfg, err := pgx.ParseConfig(t.dsn)
+		if err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		cfg.Tracer = pgTracer
+		return postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg)}), nil
 	}
-	return sqlite.Open(t.path + "?" + sqliteQuery(t.query).Encode())
+	return sqlite.Open(t.path + "?" + sqliteQuery(t.query).Encode()), nil
 }
 
 // sqliteQuery returns the connection settings for an embedded database used

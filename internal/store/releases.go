@@ -85,6 +85,11 @@ type releaseFacts struct {
 	purchases []releasePurchaseRow
 }
 
+// empty reports whether the batch had no release events.
+func (r *releaseFacts) empty() bool {
+	return len(r.releases)+len(r.tracks)+len(r.changes)+len(r.purchases) == 0
+}
+
 // metadataIDOf is the release_metadata id a metadata URI names: the market's own URIs end with
 // /release-metadata/{id} (see ReleaseMetadataPath).
 var metadataIDOf = regexp.MustCompile(`/release-metadata/([0-9a-f]{32})$`)

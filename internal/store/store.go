@@ -69,7 +69,11 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err := t.prepare(); err != nil {
 		return nil, err
 	}
-	db, err := gorm.Open(t.dialector(), &gorm.Config{
+	dialector, err := t.dialector()
+	if err != nil {
+		return nil, err
+	}
+	db, err := gorm.Open(dialector, &gorm.Config{
 		Logger:               gormLogger(cfg.logger),
 		NowFunc:              func() time.Time { return time.Now().UTC() },
 		DisableAutomaticPing: true, // Open pings below, with ctx
