@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -13,7 +14,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/store"
 )
 
 const origin = "https://bittunes.example"
@@ -506,5 +510,36 @@ func TestBrowseAndHomeUnfurl(t *testing.T) {
 	cold.charts = map[string][]int64{}
 	if m := fetch(t, testHandler(t, Config{ChainID: 1, Catalog: cold, Origin: origin}), "/").meta(); m["og:image"] != origin+"/cards/browse.jpg" {
 		t.Errorf("a market without sales: home og:image %q", m["og:image"])
+	}
+}
+
+// manyReleases is the fake catalogue with track 1 on five releases (11 to 15, copies of release 1).
+type manyReleases struct{ *fakeCatalog }
+
+func (c manyReleases) ArtistReleases(_ context.Context, _ uint64, a common.Address) ([]store.Release, error) {
+	var out []store.Release
+	for id := int64(15); id >= 11; id-- {
+		r, _ := fakeRelease(1)
+		r.ID = id
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func (c manyReleases) ReleasesOfTrack(context.Context, uint64, int64) ([]int64, error) {
+	return []int64{11, 12, 13, 14, 15}, nil
+}
+
+// TestATrackOnManyReleasesKeepsItsBuyButtonUp: the page names its first three releases above Buy
+// and sends the visitor to the artist's page for the rest.
+func TestATrackOnManyReleasesKeepsItsBuyButtonUp(t *testing.T) {
+	h := testHandler(t, Config{ChainID: 1, Catalog: manyReleases{newFakeCatalog()}, Origin: origin})
+	p := fetch(t, h, "/t/1")
+	if n := strings.Count(p.body, "<li>On <a href=\"/releases/"); n != 3 {
+		t.Errorf("%d releases named, want 3", n)
+	}
+	p.has(`href="/releases/11"`, `href="/releases/13"`, `and on 2 more: <a href="/a/`+mira.Hex()+`">the artist's page</a>`)
+	if strings.Index(p.body, "on-releases") > strings.Index(p.body, `data-act="buy"`) {
+		t.Error("the releases are not above Buy")
 	}
 }

@@ -143,9 +143,10 @@ func (p *pages) track(w http.ResponseWriter, r *http.Request) {
 		m.Audio, m.AudioType = origin+preview, previewType
 	}
 	m.JSONLD = jsonLD(recordingLD(origin, t, preview, rels))
-	views := make([]trackReleaseView, len(rels))
-	for i, x := range rels {
-		views[i] = trackReleaseView{x, releaseKindWord(x.Kind)}
+	// The first few, so that Buy stays above the fold on a phone; the artist's page lists them all.
+	views := make([]trackReleaseView, min(len(rels), trackPageReleases))
+	for i := range views {
+		views[i] = trackReleaseView{rels[i], releaseKindWord(rels[i].Kind)}
 	}
 	p.render(w, r, frame{Page: "track", Title: title, Meta: m, Params: map[string]string{"id": r.PathValue("id")},
 		Data: struct {
@@ -154,8 +155,12 @@ func (p *pages) track(w http.ResponseWriter, r *http.Request) {
 			Preview       string
 			ReferralEther string
 			Releases      []trackReleaseView
-		}{t, ref, preview, referralShare(t.Price, t.ReferralBps), views}}, http.StatusOK)
+			MoreReleases  int
+		}{t, ref, preview, referralShare(t.Price, t.ReferralBps), views, len(rels) - len(views)}}, http.StatusOK)
 }
+
+// trackPageReleases is how many of its releases a track page names above its Buy button.
+const trackPageReleases = 3
 
 // trackReleaseView is a release a track page links to ("On Low Tide · EP, track 2 of 3").
 type trackReleaseView struct {
