@@ -19,6 +19,7 @@ import (
 	"github.com/bittunes/bittunes/internal/demo"
 	"github.com/bittunes/bittunes/internal/devchain"
 	"github.com/bittunes/bittunes/internal/metrics"
+	"github.com/bittunes/bittunes/internal/retry"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/swarm"
 )
@@ -156,10 +157,8 @@ func awaitDemo(ctx context.Context, chain *devchain.Chain, st *store.Store, dep 
 		if c, err := st.Cursor(ctx, chainID, dep.Market); err == nil && c.BlockNumber >= head {
 			break
 		}
-		select {
-		case <-ctx.Done():
+		if !retry.Sleep(ctx, 50*time.Millisecond) {
 			return ctx.Err()
-		case <-time.After(50 * time.Millisecond):
 		}
 	}
 	index := &swarm.Index{Store: st, Media: media}

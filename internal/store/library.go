@@ -1,0 +1,44 @@
+package store
+
+import (
+	"context"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// LibraryItem is a track an account owns, the purchase that gave it the track, and what the account
+// earned as the track's referrer.
+type LibraryItem struct {
+	Track     Track
+	Acquired  Sale
+	Referrals TrackCredits // zero without referral credits
+}
+
+// Library lists the tracks account owns (bought or was given), in the order of Sales (newest
+// first), each with its referral credits (one aggregate, see CreditsByTrack). A track the market
+// does not list (its package was never uploaded here) is left out.
+func (s *Store) Library(ctx context.Context, chainID uint64, account common.Address) ([]LibraryItem, error) {
+	owned, _, err := s.Sales(ctx, chainID, SaleFilter{Recipient: account}, nil, 0)
+	if err != nil {
+		return nil, err
+	}
+	earned, err := s.ReferralEarnings(ctx, chainID, account)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(owned))
+	for i, sale := range owned {
+		ids[i] = sale.TrackID
+	}
+	tracks, err := s.Tracks(ctx, chainID, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]LibraryItem, 0, len(owned))
+	for _, sale := range owned {
+		if t, ok := tracks[sale.TrackID]; ok {
+			out = append(out, LibraryItem{Track: t, Acquired: sale, Referrals: earned[sale.TrackID]})
+		}
+	}
+	return out, nil
+}
