@@ -19,6 +19,7 @@ import (
 	"github.com/bittunes/bittunes/internal/demo"
 	"github.com/bittunes/bittunes/internal/devchain"
 	"github.com/bittunes/bittunes/internal/metrics"
+	"github.com/bittunes/bittunes/internal/retry"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/swarm"
 )
@@ -139,7 +140,7 @@ func seedDemo(ctx context.Context, cfg config.Config, chain *devchain.Chain, st 
 	if err := awaitDemo(ctx, chain, st, dep, content.Media{Dir: cfg.Media()}, ids); err != nil {
 		return ignoreCancel(err)
 	}
-	log.Info("dev: demo catalogue seeded and indexed", "tracks", len(ids), "purchases", len(demo.Sales))
+	log.Info("dev: demo catalogue seeded and indexed", "tracks", len(ids), "releases", len(demo.Releases), "purchases", demo.Purchases())
 	return nil
 }
 
@@ -156,10 +157,8 @@ func awaitDemo(ctx context.Context, chain *devchain.Chain, st *store.Store, dep 
 		if c, err := st.Cursor(ctx, chainID, dep.Market); err == nil && c.BlockNumber >= head {
 			break
 		}
-		select {
-		case <-ctx.Done():
+		if !retry.Sleep(ctx, 50*time.Millisecond) {
 			return ctx.Err()
-		case <-time.After(50 * time.Millisecond):
 		}
 	}
 	index := &swarm.Index{Store: st, Media: media}

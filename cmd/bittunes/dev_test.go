@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/big"
 	"net"
 	"net/http"
@@ -80,9 +81,29 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 	// dev.json says ready only once the whole demo catalogue is indexed and its packages checked:
 	// right then, every purchase is in the database and the tracks have their download links.
 	info := waitForDevJSON(t, dir)
-	st := waitForPurchases(t, dir, ports[2], len(demo.Sales))
-	if snap, err := st.Snapshot(context.Background(), 1337); err != nil || len(snap.Purchases) != len(demo.Sales) {
-		t.Fatalf("when dev.json said ready: %d purchases indexed, %v; want %d", len(snap.Purchases), err, len(demo.Sales))
+	st := waitForPurchases(t, dir, ports[2], demo.Purchases())
+	if snap, err := st.Snapshot(context.Background(), 1337); err != nil || len(snap.Purchases) != demo.Purchases() {
+		t.Fatalf("when dev.json said ready: %d purchases indexed, %v; want %d", len(snap.Purchases), err, demo.Purchases())
+	}
+	// The demo's release: registered by its artist with the metadata and cover it wrote, bought; its
+	// page, its embed, the releases feed and the artist's releases (the Studio's list) show it.
+	rel, err := st.Release(context.Background(), 1337, 1)
+	want := demo.Releases[0]
+	if err != nil || rel.Metadata == nil || rel.Metadata.Title != want.Title || rel.Metadata.Kind != want.Kind || !rel.Metadata.HasCover ||
+		len(rel.TrackIDs) != len(want.Tracks) || rel.Purchases != int64(len(demo.ReleaseSales)) || !rel.Listed {
+		t.Fatalf("when dev.json said ready, release 1 = %+v (metadata %+v), %v; want %q with its cover, bought %d times",
+			rel, rel.Metadata, err, want.Title, len(demo.ReleaseSales))
+	}
+	for _, page := range []string{"/releases/1", "/embed/releases/1", "/feeds/releases", "/api/v1/artists/" + info.Accounts[want.Artist].Address + "/releases"} {
+		resp, err := http.Get(info.API + page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), want.Title) {
+			t.Errorf("GET %s: %d, title shown: %v", page, resp.StatusCode, strings.Contains(string(body), want.Title))
+		}
 	}
 	for id := range len(demo.Catalogue) {
 		var page struct {
@@ -174,7 +195,7 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 		return code, out.String() + errOut.String()
 	}
 	if code, out := cli("audit", "--rpc", info.RPC, "--market", info.Market, "--db", "sqlite:"+filepath.Join(dir, "bittunes.db"),
-		"--log-level", "warn"); code != 0 || !strings.Contains(out, fmt.Sprintf("sales             %d", len(demo.Sales))) ||
+		"--log-level", "warn"); code != 0 || !strings.Contains(out, fmt.Sprintf("sales             %d", demo.Purchases())) ||
 		!strings.Contains(out, "Database, indexed up to block") {
 		t.Errorf("audit of the dev market: exit %d\n%s", code, out)
 	}
@@ -213,12 +234,12 @@ func TestDevRunsTheMarketAndKeepsItAcrossRestarts(t *testing.T) {
 	// Restart on the same folder: same market, nothing seeded twice, the indexer carries on.
 	stop, stdout = startDev(t, dir, ports)
 	defer stop()
-	st = waitForPurchases(t, dir, ports[2], len(demo.Sales))
+	st = waitForPurchases(t, dir, ports[2], demo.Purchases())
 	if !strings.Contains(stdout.String(), info.Market) {
 		t.Error("the restarted dev uses another market")
 	}
 	time.Sleep(500 * time.Millisecond)
-	if snap, err := st.Snapshot(context.Background(), 1337); err != nil || len(snap.Purchases) != len(demo.Sales) {
+	if snap, err := st.Snapshot(context.Background(), 1337); err != nil || len(snap.Purchases) != demo.Purchases() {
 		t.Errorf("after restart: %d purchases, %v", len(snap.Purchases), err)
 	}
 }

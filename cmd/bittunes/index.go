@@ -7,14 +7,15 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"time"
 
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/indexer"
-	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/retry"
 	"github.com/bittunes/bittunes/internal/store"
 )
@@ -35,15 +36,15 @@ func runIndex(ctx context.Context, args []string, env func(string) string, _, st
 	defer b.Close()
 	log, st, client, chainID := b.log, b.store, b.client, b.chainID
 
-	reg := metrics.NewRegistry()
-	reg.MustRegister(metrics.NewDBStatsCollector("bittunes", st.PoolStats))
-	watch := indexer.NewMetrics(reg)
-	if cfg.MetricsAddr != "" {
+	var watch *indexer.Metrics
+	_, _, err = privateMetrics(ctx, cfg.MetricsAddr, st.PoolStats, log, func(reg *prometheus.Registry) map[string]http.Handler {
+		watch = indexer.NewMetrics(reg)
 		health := &indexer.Health{Metrics: watch, PingDB: st.Ping, MaxLag: maxIndexerLag, Confirmations: cfg.Confirmations,
 			PingRPC: func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }}
-		if _, err := metrics.Listen(ctx, cfg.MetricsAddr, metrics.Mux(reg, health.Routes()), log); err != nil {
-			return err
-		}
+		return health.Routes()
+	})
+	if err != nil {
+		return err
 	}
 	log.Info("index: taking the indexer lock", "chain", chainID, "market", cfg.Market)
 	runner := &indexer.Runner{

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bittunes/bittunes/internal/fanclient"
 	"github.com/bittunes/bittunes/internal/heartbeat"
+	"github.com/bittunes/bittunes/internal/retry"
 	"github.com/bittunes/bittunes/internal/swarm"
 )
 
@@ -38,10 +39,8 @@ func sendHeartbeats(ctx context.Context, api *fanclient.Client, client *swarm.Cl
 	wait := 2 * time.Second // let the first announces reach the tracker
 	retries, shown := 0, -1
 	for {
-		select {
-		case <-ctx.Done():
+		if !retry.Sleep(ctx, wait) {
 			return
-		case <-time.After(wait):
 		}
 		hb := heartbeat.Heartbeat{Domain: u.Host, Account: payout.Account, PeerID: client.PeerID(), InfoHashes: ihs,
 			Expires: time.Now().Add(heartbeat.MaxAhead).UTC().Truncate(time.Second)}

@@ -9,7 +9,6 @@ import (
 	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/config"
 	"github.com/bittunes/bittunes/internal/content"
-	"github.com/bittunes/bittunes/internal/metrics"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/sweep"
 	"github.com/bittunes/bittunes/internal/uploads"
@@ -44,12 +43,9 @@ func runServe(ctx context.Context, args []string, env func(string) string, _, st
 	if err != nil {
 		return err
 	}
-	reg := metrics.NewRegistry()
-	reg.MustRegister(metrics.NewDBStatsCollector("bittunes", b.store.PoolStats))
-	if cfg.MetricsAddr != "" {
-		if _, err := metrics.Listen(ctx, cfg.MetricsAddr, metrics.Mux(reg, nil), log); err != nil {
-			return err
-		}
+	reg, _, err := privateMetrics(ctx, cfg.MetricsAddr, b.store.PoolStats, log, nil)
+	if err != nil {
+		return err
 	}
 	handler, err := newAPIHandler(cfg, b, masterKey, reg)
 	if err != nil {

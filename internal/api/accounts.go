@@ -15,6 +15,11 @@ type accountParams struct {
 	Account common.Address `path:"address" parse:"address" label:"the account"`
 }
 
+// trackParams name the track of /api/v1/tracks/{id}/….
+type trackParams struct {
+	ID int64 `path:"id" parse:"track-id"`
+}
+
 type accountJSON struct {
 	Address   string                `json:"address"`
 	Credited  amountJSON            `json:"credited"`
@@ -215,44 +220,31 @@ type libraryItemJSON struct {
 	ReferralEarnings amountJSON `json:"referralEarnings"`
 }
 
-// library serves a fan's owned tracks with a referral link and referral earnings for each:
-// GET /api/v1/accounts/{address}/library.
+// library serves a page of a fan's owned tracks (newest first, ?limit= and ?cursor= as for sales)
+// with a referral link and referral earnings for each: GET /api/v1/accounts/{address}/library.
 func (h *handlers) library(c *gin.Context) {
-	var p accountParams
+	var p struct {
+		accountParams
+		salesPage
+	}
 	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	a := p.Account
-	ctx := c.Request.Context()
-	owned, _, err := h.Store.Sales(ctx, h.ChainID, store.SaleFilter{Recipient: a}, nil, 0)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	earned, err := h.Store.ReferralEarnings(ctx, h.ChainID, a)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	ids := make([]int64, len(owned))
-	for i, s := range owned {
-		ids[i] = s.TrackID
-	}
-	tracks, err := h.Store.Tracks(ctx, h.ChainID, ids)
+	items, next, err := h.Store.Library(c.Request.Context(), h.ChainID, p.Account, p.After, p.Limit)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
 	out := []libraryItemJSON{}
-	for _, s := range owned {
-		t, ok := tracks[s.TrackID]
-		if !ok {
-			continue
-		}
-		item := libraryItemJSON{Track: trackView(t), AcquiredTx: s.TxHash.Hex(), AcquiredBlock: s.BlockNumber,
-			ReferralLink: referralLink(t.ID, a), ReferralSales: earned[t.ID].Sales, ReferralEarnings: amount(earned[t.ID].Amount)}
-		out = append(out, item)
+	for _, it := range items {
+		out = append(out, libraryItemJSON{Track: trackView(it.Track), AcquiredTx: it.Acquired.TxHash.Hex(), AcquiredBlock: it.Acquired.BlockNumber,
+			ReferralLink: referralLink(it.Track.ID, p.Account), ReferralSales: it.Referrals.Sales, ReferralEarnings: amount(it.Referrals.Amount)})
 	}
-	c.JSON(http.StatusOK, gin.H{"library": out})
+	var cursor *string
+	if next != nil {
+		cur := encodeCursor("s", int64(next.Block), int64(next.Log))
+		cursor = &cur
+	}
+	c.JSON(http.StatusOK, gin.H{"library": out, "nextCursor": cursor})
 }

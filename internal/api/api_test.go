@@ -146,6 +146,7 @@ func goldenCases() []goldenCase {
 		{"sales_mira_page2.json", "/api/v1/accounts/" + a(mira) + "/sales?limit=2&cursor=cy4xNS4w"},
 		{"distributors_mira.json", "/api/v1/accounts/" + a(mira) + "/distributors"},
 		{"library_alice.json", "/api/v1/accounts/" + a(alice) + "/library"},
+		{"library_alice_page.json", "/api/v1/accounts/" + a(alice) + "/library?limit=1"},
 		{"purchases_bob.json", "/api/v1/accounts/" + a(bob) + "/purchases"},
 		{"audit_all.json", "/api/v1/audit/purchases"},
 		{"audit_track_3.json", "/api/v1/audit/purchases?track=3"},

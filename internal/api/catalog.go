@@ -203,6 +203,8 @@ type trackPageJSON struct {
 	// ViewerIsArtistSide says the viewer is the track's artist or a collaborator: the contract refuses
 	// their purchase of it (and a gift to them).
 	ViewerIsArtistSide bool `json:"viewerIsArtistSide,omitempty"`
+	// Releases are the albums, EPs and singles the track is part of, oldest first.
+	Releases []trackReleaseJSON `json:"releases"`
 }
 
 type marketJSON struct {
@@ -238,8 +240,13 @@ func (h *handlers) track(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	rels, err := TrackReleases(ctx, h.Store, h.ChainID, t)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
 	out := trackPageJSON{trackJSON: trackView(t), Market: marketJSON{h.Market.Hex(), h.ChainID, t.ID},
-		packageLinksJSON: h.downloads.packageLinks(ctx, t)}
+		packageLinksJSON: h.downloads.packageLinks(ctx, t), Releases: trackReleasesView(rels)}
 	if ref != (common.Address{}) {
 		r := referrerJSON{Address: ref.Hex()}
 		owns, err := h.Store.Owns(ctx, h.ChainID, id, ref)

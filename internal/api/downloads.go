@@ -138,12 +138,12 @@ func (d *downloads) trackPackage(c *gin.Context) (store.Track, swarm.Package, bo
 }
 
 func (d *downloads) trackOf(c *gin.Context) (store.Track, bool) {
-	id, err := parseTrackID(c.Param("id"))
-	if err != nil {
+	var p trackParams
+	if err := parseParams(c, &p); err != nil {
 		d.fail(c, err)
 		return store.Track{}, false
 	}
-	t, err := d.Store.Track(c.Request.Context(), d.ChainID, id)
+	t, err := d.Store.Track(c.Request.Context(), d.ChainID, p.ID)
 	if err != nil {
 		d.fail(c, err)
 		return store.Track{}, false
@@ -177,9 +177,16 @@ func (d *downloads) servePackage(c *gin.Context) {
 		d.fail(c, err)
 		return
 	}
-	f, err := os.Open(d.index.Media.PackagePath(h))
+	extendDeadlines(c, uploadTimeout)
+	d.serveFile(c, d.index.Media.PackagePath(h), swarm.ErrNoPackage, "application/octet-stream",
+		"public, max-age=31536000, immutable") // named by its hash: never changes
+}
+
+// serveFile answers with the file at path, with ranges; missing is the error when it is not there.
+func (d *downloads) serveFile(c *gin.Context, path string, missing error, contentType, cacheControl string) {
+	f, err := os.Open(path)
 	if err != nil {
-		d.fail(c, swarm.ErrNoPackage)
+		d.fail(c, missing)
 		return
 	}
 	defer f.Close()
@@ -188,9 +195,8 @@ func (d *downloads) servePackage(c *gin.Context) {
 		d.fail(c, err)
 		return
 	}
-	extendDeadlines(c, uploadTimeout)
-	c.Header("Content-Type", "application/octet-stream")
-	c.Header("Cache-Control", "public, max-age=31536000, immutable") // named by its hash: never changes
+	c.Header("Content-Type", contentType)
+	c.Header("Cache-Control", cacheControl)
 	d.serveRanges(c, f, fi.Size(), maxRanges)
 }
 
@@ -235,20 +241,7 @@ func (d *downloads) serveMedia(c *gin.Context, kind mediaKind) {
 		d.fail(c, err)
 		return
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		d.fail(c, store.ErrNotFound)
-		return
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		d.fail(c, err)
-		return
-	}
-	c.Header("Content-Type", format.MediaType())
-	c.Header("Cache-Control", "public, max-age=86400")
-	d.serveRanges(c, f, fi.Size(), maxRanges)
+	d.serveFile(c, path, store.ErrNotFound, format.MediaType(), "public, max-age=86400")
 }
 
 // audio streams the decrypted track to its signed-in owner: GET /api/v1/tracks/{id}/audio, with

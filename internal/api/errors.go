@@ -38,6 +38,7 @@ import (
 	"github.com/bittunes/bittunes/internal/heartbeat"
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/names"
+	"github.com/bittunes/bittunes/internal/releasedrafts"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/swarm"
 	"github.com/bittunes/bittunes/internal/unlock"
@@ -130,6 +131,9 @@ var errorTable = []errorRule{
 	{byterange.ErrMalformed, codeRangeNotSatisfiable, "the Range header must be bytes= and at most 8 well-formed ranges (1 where the server decrypts)", false},
 	{byterange.ErrUnsatisfiable, codeRangeNotSatisfiable, "the Range header asks for overlapping ranges, or for none inside the file", false},
 	{uploads.ErrTooManyPending, codeTooManyPending, "", true},
+	{releasedrafts.ErrTooMany, codeTooManyPending, "", true},
+	{releasedrafts.ErrInvalid, codeInvalid, "", true},
+	{releasedrafts.ErrNotTheArtists, codeForbidden, "", true},
 	{uploads.ErrStorageFull, codeStorageFull, "", true},
 	{unlock.ErrBusy, codeRateLimited, "too many ownership checks against the chain right now; try again in a moment", false},
 	{content.ErrUnsupported, codeInvalid, "", true},

@@ -36,12 +36,12 @@ func (d *downloads) key(c *gin.Context) {
 		d.fail(c, notConfigured("keys are not configured on this server"))
 		return
 	}
-	id, err := parseTrackID(c.Param("id"))
-	if err != nil {
+	var p trackParams
+	if err := parseParams(c, &p); err != nil {
 		d.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
+	id, ctx := p.ID, c.Request.Context()
 	var req keyRequestJSON
 	if c.Request.ContentLength != 0 {
 		if err := decodeStrictJSON(c, &req, 8<<10); err != nil && !errors.Is(err, io.EOF) {
@@ -77,8 +77,8 @@ func (d *downloads) key(c *gin.Context) {
 		if !d.allowKeys(c, account) {
 			return
 		}
-		k, err = d.unlock.Release(ctx, id, account, store.ProofSession, c.Writer.Header().Get(requestIDHeader))
-		if err != nil {
+		var err error
+		if k, err = d.unlock.Release(ctx, id, account, store.ProofSession, c.Writer.Header().Get(requestIDHeader)); err != nil {
 			d.failUnlock(c, err)
 			return
 		}

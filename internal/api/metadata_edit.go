@@ -123,6 +123,11 @@ func (h *handlers) editMetadata(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	rels, err := TrackReleases(ctx, h.Store, h.ChainID, t)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
 	h.charts.forget() // the charts show the track
-	c.JSON(http.StatusOK, trackPageJSON{trackJSON: trackView(t), Market: marketJSON{h.Market.Hex(), h.ChainID, t.ID}})
+	c.JSON(http.StatusOK, trackPageJSON{trackJSON: trackView(t), Market: marketJSON{h.Market.Hex(), h.ChainID, t.ID}, Releases: trackReleasesView(rels)})
 }

@@ -63,15 +63,18 @@ var paramKinds = map[string]paramKind{
 	"search":            kind(func(_, s string) (string, error) { return parseSearch(s) }),
 	"browse-cursor":     kind(func(_, s string) (*store.BrowseCursor, error) { return browseCursor(s) }),
 	"sale-cursor":       kind(func(_, s string) (*store.SaleCursor, error) { return saleCursor(s) }),
+	"draft-id":          kind(func(_, s string) (string, error) { return parseDraftID(s) }),
+	"profile-name":      kind(func(_, s string) (string, error) { return parseProfileName(s) }),
 }
 
 // paramField is one declared parameter.
 type paramField struct {
-	index []int // of the field, through embedded structs
-	path  bool  // from the path, else the query
-	name  string
-	label string
-	kind  paramKind
+	index    []int // of the field, through embedded structs
+	path     bool  // from the path, else the query
+	name     string
+	label    string
+	kindName string // its key in paramKinds
+	kind     paramKind
 }
 
 // paramSpecs caches each parameter struct's fields.
@@ -95,7 +98,8 @@ func paramSpec(t reflect.Type) []paramField {
 		if name == "" {
 			continue
 		}
-		k, ok := paramKinds[f.Tag.Get("parse")]
+		kindName := f.Tag.Get("parse")
+		k, ok := paramKinds[kindName]
 		if !ok {
 			panic(fmt.Sprintf("api: parameter %s of %v: unknown kind %q", name, t, f.Tag.Get("parse")))
 		}
@@ -106,7 +110,7 @@ func paramSpec(t reflect.Type) []paramField {
 		if label == "" {
 			label = name
 		}
-		fields = append(fields, paramField{index: f.Index, path: path, name: name, label: label, kind: k})
+		fields = append(fields, paramField{index: f.Index, path: path, name: name, label: label, kindName: kindName, kind: k})
 	}
 	paramSpecs.Store(t, fields)
 	return fields

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -15,6 +16,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/bittunes/bittunes/internal/charts"
+	"github.com/bittunes/bittunes/internal/names"
 	"github.com/bittunes/bittunes/internal/store"
 )
 
@@ -34,6 +36,9 @@ type everyKind struct {
 	Query    string              `query:"q" parse:"search"`
 	Browse   *store.BrowseCursor `query:"tcursor" parse:"browse-cursor"`
 	SaleFrom *store.SaleCursor   `query:"cursor" parse:"sale-cursor"`
+	Release  int64               `query:"release" parse:"release-id"`
+	Draft    string              `query:"draft" parse:"draft-id"`
+	Name     string              `query:"name" parse:"profile-name"`
 }
 
 func testContext(id, rawQuery string) *gin.Context {
@@ -46,12 +51,12 @@ func testContext(id, rawQuery string) *gin.Context {
 }
 
 func TestEveryParamKindIsDeclaredAndTested(t *testing.T) {
-	declared := map[reflect.Type]bool{}
+	declared := map[string]bool{}
 	for _, f := range paramSpec(reflect.TypeFor[everyKind]()) {
-		declared[f.kind.typ] = true
+		declared[f.kindName] = true
 	}
-	for name, k := range paramKinds {
-		if !declared[k.typ] {
+	for name := range paramKinds {
+		if !declared[name] {
 			t.Errorf("kind %q is not in everyKind: test it", name)
 		}
 	}
@@ -59,6 +64,7 @@ func TestEveryParamKindIsDeclaredAndTested(t *testing.T) {
 
 func TestParseParamsReadsInOrderAndNamesTheParameter(t *testing.T) {
 	good := "account=0x5DAD7600C5D89FE3824FFA99EC1C3EB8BF3B0501&hash=0x" + strings.Repeat("ab", 32)
+	named := good + "&release=3&draft=" + strings.Repeat("0f", 16) + "&name=Alice"
 	for _, tt := range []struct{ id, query, says string }{
 		{"0", "limit=0", "the track id must be a positive whole number"}, // the first mistake wins
 		{"7", "account=0x12&limit=0", "the account must be an address: 0x and 40 hex digits"},
@@ -69,6 +75,10 @@ func TestParseParamsReadsInOrderAndNamesTheParameter(t *testing.T) {
 		{"7", good + "&role=fan", "role must be artist, collaborator, referrer or fee"},
 		{"7", good + "&q=%00", "the search must be UTF-8 text without NUL characters"},
 		{"7", good + "&cursor=cy4wLjIxNDc0ODM2NDg", "invalid cursor"}, // s.0.2147483648
+		{"7", good + "&release=-1", "the release id must be a positive whole number"},
+		{"7", good + "&release=3&draft=" + strings.Repeat("0F", 16), "a release metadata id is 32 lowercase hex digits"},
+		{"7", good + "&release=3&draft=" + strings.Repeat("0f", 16), "give a name of 1 to " + strconv.Itoa(names.MaxLength) + " characters"},
+		{"7", named + strings.Repeat("x", 200), "give a name of 1 to " + strconv.Itoa(names.MaxLength) + " characters"},
 	} {
 		var p everyKind
 		err := parseParams(testContext(tt.id, tt.query), &p)
@@ -78,8 +88,11 @@ func TestParseParamsReadsInOrderAndNamesTheParameter(t *testing.T) {
 		}
 	}
 	var p everyKind
-	if err := parseParams(testContext("7", good+"&role=referrer&by=week&cursor=cy4xNS4y"), &p); err != nil {
+	if err := parseParams(testContext("7", named+"&role=referrer&by=week&cursor=cy4xNS4y"), &p); err != nil {
 		t.Fatal(err)
+	}
+	if p.Release != 3 || p.Draft != strings.Repeat("0f", 16) || p.Name != "Alice" {
+		t.Errorf("parsed release %d, draft %q, name %q", p.Release, p.Draft, p.Name)
 	}
 	if p.ID != 7 || p.Limit != 20 || p.Period != charts.Week || p.Sort != store.Newest || p.Bucket != store.Weekly ||
 		len(p.Roles) != 1 || p.Roles[0] != "referrer" || p.SaleFrom == nil || *p.SaleFrom != (store.SaleCursor{Block: 15, Log: 2}) ||
@@ -115,6 +128,7 @@ func FuzzParseParams(f *testing.F) {
 		{"1", ""}, {"0", "limit=0"}, {"9223372036854775807", "cursor=cy4wLjIxNDc0ODM2NDc"}, {"1", "cursor=cy4wLjIxNDc0ODM2NDg"},
 		{"1", "q=%00"}, {"1", "q=%ff"}, {"1", "account=0x5dad7600c5d89fe3824ffa99ec1c3eb8bf3b0501&role=fee&by=month"},
 		{"1", "tcursor=dC40LjE&sort=bestselling&period=all&genre=hip-hop"}, {"-1", "limit=%2B5&track=01"}, {"1", "hash=0x" + strings.Repeat("F", 64)},
+		{"1", "account=0x5dad7600c5d89fe3824ffa99ec1c3eb8bf3b0501&hash=0x" + strings.Repeat("ab", 32) + "&release=1&draft=" + strings.Repeat("0f", 16) + "&name=%C3%A9"},
 	} {
 		f.Add(seed[0], seed[1])
 	}
@@ -138,6 +152,8 @@ func FuzzParseParams(f *testing.F) {
 			t.Fatalf("sale cursor %+v accepted", *p.SaleFrom)
 		case p.Browse != nil && (p.Browse.Sales < 0 || p.Browse.ID < 0):
 			t.Fatalf("browse cursor %+v accepted", *p.Browse)
+		case p.Release <= 0, !releaseIDPattern.MatchString(p.Draft), p.Name == "" || len(p.Name) > 4*names.MaxLength:
+			t.Fatalf("out of bounds: release %d, draft %q, name %q", p.Release, p.Draft, p.Name)
 		case q.Get("role") == "" && p.Roles != nil:
 			t.Fatalf("roles %v without a role", p.Roles)
 		}

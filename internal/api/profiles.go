@@ -95,12 +95,12 @@ func parseProfile(r profileRequest) (store.ProfileEdit, error) {
 
 // profile serves GET /api/v1/profiles/{address}: 404 for an account without a profile.
 func (h *handlers) profile(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var q accountParams
+	if err := parseParams(c, &q); err != nil {
 		h.fail(c, err)
 		return
 	}
-	p, err := h.Store.Profile(c.Request.Context(), h.ChainID, a)
+	p, err := h.Store.Profile(c.Request.Context(), h.ChainID, q.Account)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -110,12 +110,12 @@ func (h *handlers) profile(c *gin.Context) {
 
 // avatar serves GET /api/v1/profiles/{address}/avatar: the JPEG the server made of the upload.
 func (h *handlers) avatar(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var q accountParams
+	if err := parseParams(c, &q); err != nil {
 		h.fail(c, err)
 		return
 	}
-	b, _, err := h.Store.ProfileAvatar(c.Request.Context(), h.ChainID, a)
+	b, _, err := h.Store.ProfileAvatar(c.Request.Context(), h.ChainID, q.Account)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -129,12 +129,12 @@ func (h *handlers) avatar(c *gin.Context) {
 // A name taken by, or looking like that of, another account is a 409.
 func (h *handlers) putProfile(c *gin.Context) {
 	account, _ := signedIn(c) // requireSignIn runs before
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var q accountParams
+	if err := parseParams(c, &q); err != nil {
 		h.fail(c, err)
 		return
 	}
-	if a != account {
+	if q.Account != account {
 		h.fail(c, forbidden("an account sets its own profile only"))
 		return
 	}
@@ -182,22 +182,15 @@ type supporterJSON struct {
 // supporters serves who bought a track, newest first ("supported by"):
 // GET /api/v1/tracks/{id}/supporters?limit=&cursor=, at most 100 a page.
 func (h *handlers) supporters(c *gin.Context) {
-	id, err := parseTrackID(c.Param("id"))
-	if err != nil {
+	var p struct {
+		trackParams
+		salesPage
+	}
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	limit, err := parseLimit(c.Query("limit"))
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	after, err := saleCursor(c.Query("cursor"))
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	list, next, err := h.Store.Supporters(c.Request.Context(), h.ChainID, id, after, limit)
+	list, next, err := h.Store.Supporters(c.Request.Context(), h.ChainID, p.ID, p.After, p.Limit)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -224,15 +217,26 @@ func (h *handlers) supporters(c *gin.Context) {
 // profileByName serves GET /api/v1/profiles?name=: the profile whose name looks like the one given
 // (the same skeleton, see package names), to send a gift to a friend by name.
 func (h *handlers) profileByName(c *gin.Context) {
-	name := c.Query("name")
-	if name == "" || len(name) > 4*names.MaxLength {
-		h.fail(c, badRequest("give a name of 1 to %d characters", names.MaxLength))
+	var q struct {
+		Name string `query:"name" parse:"profile-name"`
+	}
+	if err := parseParams(c, &q); err != nil {
+		h.fail(c, err)
 		return
 	}
-	p, err := h.Store.ProfileByName(c.Request.Context(), h.ChainID, name)
+	p, err := h.Store.ProfileByName(c.Request.Context(), h.ChainID, q.Name)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, profileView(p))
+}
+
+// parseProfileName reads a name to look a profile up by: 1 to names.MaxLength characters (at most
+// 4 bytes each); the store compares what the name looks like.
+func parseProfileName(s string) (string, error) {
+	if s == "" || len(s) > 4*names.MaxLength {
+		return "", badRequest("give a name of 1 to %d characters", names.MaxLength)
+	}
+	return s, nil
 }

@@ -2,9 +2,7 @@ package api
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/base64"
-	"encoding/hex"
 	"math/big"
 	"net/http"
 	"regexp"
@@ -20,6 +18,7 @@ import (
 	"github.com/bittunes/bittunes/internal/cards"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/releasedrafts"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/wei"
 )
@@ -35,7 +34,6 @@ const (
 	maxReleaseTitle       = 200
 	maxReleaseDescription = 5_000
 	releaseCoverSide      = 600
-	maxReleaseDrafts      = 20 // release metadata an artist may have that no registered release uses
 	// defaultQuoteRate bounds the contract reads of release quotes across all clients, per second.
 	defaultQuoteRate = 20
 	quoteTimeout     = 5 * time.Second
@@ -51,6 +49,7 @@ var (
 type releases struct {
 	*handlers
 	quotes *rate.Limiter // the contract reads of quotes, across all clients
+	drafts releasedrafts.Service
 }
 
 func newReleases(h *handlers) *releases {
@@ -58,7 +57,8 @@ func newReleases(h *handlers) *releases {
 	if r == 0 {
 		r = defaultQuoteRate
 	}
-	return &releases{handlers: h, quotes: rate.NewLimiter(r, max(1, int(r)))}
+	return &releases{handlers: h, quotes: rate.NewLimiter(r, max(1, int(r))),
+		drafts: releasedrafts.Service{Store: h.Store, ChainID: h.ChainID}}
 }
 
 func (rs *releases) routes(v1 *gin.RouterGroup, si *signIn) {
@@ -335,12 +335,12 @@ func (rs *releases) quote(c *gin.Context) {
 
 // metadata serves GET /api/v1/release-metadata/{id}: what a release's metadata URI resolves to.
 func (rs *releases) metadata(c *gin.Context) {
-	id, err := parseDraftID(c.Param("draft"))
-	if err != nil {
+	var p draftParams
+	if err := parseParams(c, &p); err != nil {
 		rs.fail(c, err)
 		return
 	}
-	m, err := rs.Store.ReleaseMetadata(c.Request.Context(), id)
+	m, err := rs.Store.ReleaseMetadata(c.Request.Context(), p.ID)
 	if err != nil {
 		rs.fail(c, err)
 		return
@@ -351,12 +351,12 @@ func (rs *releases) metadata(c *gin.Context) {
 
 // cover serves GET /api/v1/release-metadata/{id}/cover: the release's cover, a JPEG the server made.
 func (rs *releases) cover(c *gin.Context) {
-	id, err := parseDraftID(c.Param("draft"))
-	if err != nil {
+	var p draftParams
+	if err := parseParams(c, &p); err != nil {
 		rs.fail(c, err)
 		return
 	}
-	b, _, err := rs.Store.ReleaseCover(c.Request.Context(), id)
+	b, _, err := rs.Store.ReleaseCover(c.Request.Context(), p.ID)
 	if err != nil {
 		rs.fail(c, err)
 		return
@@ -410,44 +410,37 @@ func (rs *releases) createDraft(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	var register *txRequestJSON
-	if req.TrackIDs != nil || req.Price != nil {
-		tx, err := rs.registration(ctx, account, req)
+	var price wei.Amount
+	register := req.TrackIDs != nil || req.Price != nil
+	if register {
+		if price, err = registrationPrice(req); err == nil {
+			err = rs.drafts.CheckRegistration(ctx, account, req.TrackIDs, price)
+		}
 		if err != nil {
 			rs.fail(c, err)
 			return
 		}
-		register = &tx
 	}
-	n, err := rs.Store.UnregisteredReleaseMetadata(ctx, rs.ChainID, account)
+	m, err := rs.drafts.Create(ctx, store.ReleaseMetadata{Uploader: account, Title: *edit.Title, Kind: *edit.Kind,
+		Description: deref(edit.Description), ReleaseDate: deref(edit.ReleaseDate)}, edit.Cover, time.Now().UTC())
 	if err != nil {
 		rs.fail(c, err)
 		return
 	}
-	if n >= maxReleaseDrafts {
-		rs.fail(c, newError(codeTooManyPending, "this account has %d releases written and not registered; register or edit one of those", n))
-		return
+	out := releaseDraftJSON{Metadata: releaseMetadataView(m), MetadataURI: strings.TrimSuffix(rs.Origin, "/") + store.ReleaseMetadataPath(m.ID)}
+	if register {
+		data := marketABI().PackRegisterRelease(bigIDs(req.TrackIDs), price.BigInt(), out.MetadataURI)
+		out.Register = &txRequestJSON{ChainID: rs.ChainID, To: rs.Market.Hex(), Data: hexutil.Encode(data), Value: "0"}
 	}
-	now := time.Now().UTC()
-	m := store.ReleaseMetadata{ID: newDraftID(), ChainID: rs.ChainID, Uploader: account, Title: *edit.Title, Kind: *edit.Kind,
-		Description: deref(edit.Description), ReleaseDate: deref(edit.ReleaseDate), HasCover: edit.Cover != nil, CreatedAt: now, UpdatedAt: now}
-	if err := rs.Store.CreateReleaseMetadata(ctx, m, edit.Cover); err != nil {
-		rs.fail(c, err)
-		return
-	}
-	uri := strings.TrimSuffix(rs.Origin, "/") + store.ReleaseMetadataPath(m.ID)
-	if register != nil {
-		register.Data = hexutil.Encode(marketABI().PackRegisterRelease(bigIDs(req.TrackIDs), mustWei(*req.Price).BigInt(), uri))
-	}
-	c.JSON(http.StatusCreated, releaseDraftJSON{Metadata: releaseMetadataView(m), MetadataURI: uri, Register: register})
+	c.JSON(http.StatusCreated, out)
 }
 
 // editDraft serves PATCH /api/v1/release-metadata/{id}: the artist who wrote a release's metadata
 // changes it, before or after registering the release.
 func (rs *releases) editDraft(c *gin.Context) {
 	account, _ := signedIn(c)
-	id, err := parseDraftID(c.Param("draft"))
-	if err != nil {
+	var p draftParams
+	if err := parseParams(c, &p); err != nil {
 		rs.fail(c, err)
 		return
 	}
@@ -465,7 +458,7 @@ func (rs *releases) editDraft(c *gin.Context) {
 		rs.fail(c, err)
 		return
 	}
-	m, err := rs.Store.EditReleaseMetadata(c.Request.Context(), id, account, edit, time.Now())
+	m, err := rs.Store.EditReleaseMetadata(c.Request.Context(), p.ID, account, edit, time.Now())
 	if err != nil {
 		rs.fail(c, err)
 		return
@@ -473,45 +466,12 @@ func (rs *releases) editDraft(c *gin.Context) {
 	c.JSON(http.StatusOK, releaseMetadataView(m))
 }
 
-// registration checks a draft's tracks and price as the contract will (1 to MaxReleaseTracks of the
-// artist's own tracks, no repeats, a price within the cap) and returns the transaction's frame; its
-// data is filled in once the metadata URI is known.
-func (rs *releases) registration(ctx context.Context, artist common.Address, req releaseDraftRequest) (txRequestJSON, error) {
-	maxTracks := market.ContractLimits.MaxReleaseTracks
-	if len(req.TrackIDs) == 0 || len(req.TrackIDs) > maxTracks {
-		return txRequestJSON{}, badRequest("a release has 1 to %d tracks", maxTracks)
-	}
+// registrationPrice reads the price of a release registered with its draft.
+func registrationPrice(req releaseDraftRequest) (wei.Amount, error) {
 	if req.Price == nil {
-		return txRequestJSON{}, badRequest("a release registered now needs its price in wei")
+		return wei.Amount{}, badRequest("a release registered now needs its price in wei")
 	}
-	price, err := wei.Parse(*req.Price)
-	if err != nil {
-		return txRequestJSON{}, err
-	}
-	if price.Cmp(market.ContractLimits.MaxPrice) > 0 {
-		return txRequestJSON{}, badRequest("the price is above the market's cap of %s wei", market.ContractLimits.MaxPrice)
-	}
-	seen := make(map[int64]bool, len(req.TrackIDs))
-	for _, id := range req.TrackIDs {
-		if id <= 0 || seen[id] {
-			return txRequestJSON{}, badRequest("track %d is not a track id, or is named twice", id)
-		}
-		seen[id] = true
-	}
-	tracks, err := rs.Store.Tracks(ctx, rs.ChainID, req.TrackIDs)
-	if err != nil {
-		return txRequestJSON{}, err
-	}
-	for _, id := range req.TrackIDs {
-		t, ok := tracks[id]
-		if !ok {
-			return txRequestJSON{}, badRequest("track %d is not registered (or not indexed yet)", id)
-		}
-		if t.Artist != artist {
-			return txRequestJSON{}, forbidden("a release holds its artist's own tracks only: track " + itoa(id) + " is another artist's")
-		}
-	}
-	return txRequestJSON{ChainID: rs.ChainID, To: rs.Market.Hex(), Value: "0"}, nil
+	return wei.Parse(*req.Price)
 }
 
 // parseReleaseEdit checks a draft's fields; on a POST (create) title and kind are required.
@@ -597,6 +557,12 @@ func decodeBase64Image(s, what string) ([]byte, error) {
 	return raw, nil
 }
 
+// draftParams name the release metadata of /api/v1/release-metadata/{id}.
+type draftParams struct {
+	ID string `path:"draft" parse:"draft-id"`
+}
+
+// parseDraftID accepts a release metadata id: 32 lowercase hex digits.
 func parseDraftID(s string) (string, error) {
 	if !releaseIDPattern.MatchString(s) {
 		return "", badRequest("a release metadata id is 32 lowercase hex digits")
@@ -613,27 +579,12 @@ func parseReleaseID(s string) (int64, error) {
 	return id, nil
 }
 
-func newDraftID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
-	return hex.EncodeToString(b[:])
-}
-
 func bigIDs(ids []int64) []*big.Int {
 	out := make([]*big.Int, len(ids))
 	for i, id := range ids {
 		out[i] = big.NewInt(id)
 	}
 	return out
-}
-
-// mustWei parses an amount registration already checked.
-func mustWei(s string) wei.Amount {
-	a, err := wei.Parse(s)
-	if err != nil {
-		panic(err)
-	}
-	return a
 }
 
 func deref(s *string) string {

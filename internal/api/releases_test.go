@@ -135,6 +135,53 @@ func TestReleaseShowsItsTracksPricesAndSaving(t *testing.T) {
 	})
 }
 
+// TestTrackAnswerListsItsReleases: a track's answer names the releases it is part of, with its
+// place in each; a release with a track the market does not show (it has no page) is left out.
+func TestTrackAnswerListsItsReleases(t *testing.T) {
+	forEachDB(t, func(t *testing.T, s *store.Store) {
+		releaseStore(t, s, draftA, releaseArtist)
+		ctx := context.Background()
+		at := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+		// Release 2: track 6 and track 99, which the market does not show.
+		if err := s.Apply(ctx, store.Batch{From: 26, Events: []market.Event{market.ReleaseRegistered{
+			Position:  market.Position{BlockNumber: 26, BlockHash: hash("b26"), BlockTime: at, TxHash: hash("t26")},
+			ReleaseID: 2, Artist: releaseArtist, Price: wei.FromUint64(900), TrackIDs: []int64{6, 99}, MetadataURI: "z"}},
+			Cursor: store.Cursor{ChainID: chainID, Contract: marketAddr, BlockNumber: 26, BlockHash: hash("b26")}}); err != nil {
+			t.Fatal(err)
+		}
+		h := releaseHandler(s, nil, 0)
+		type rel struct {
+			ID             int64
+			Title          string
+			Kind           *string
+			Position       int
+			Tracks         int
+			EffectivePrice struct{ Wei string }
+			Listed         bool
+			Page           string
+		}
+		for id, position := range map[int64]int{6: 2, 7: 1} {
+			rec := get(t, h, fmt.Sprint("/api/v1/tracks/", id))
+			if rec.Code != http.StatusOK {
+				t.Fatalf("track %d: %d %s", id, rec.Code, rec.Body)
+			}
+			got := decode[struct{ Releases []rel }](t, rec.Body).Releases
+			if len(got) != 1 {
+				t.Fatalf("track %d: releases %+v, want release 1 only", id, got)
+			}
+			r := got[0]
+			if r.ID != 1 || r.Title != "Tides" || r.Kind == nil || *r.Kind != "album" || r.Position != position || r.Tracks != 2 ||
+				r.EffectivePrice.Wei != "1500" || !r.Listed || r.Page != "/releases/1" {
+				t.Errorf("track %d: release %+v", id, r)
+			}
+		}
+		// A track on no release answers an empty list, not null.
+		if body := get(t, h, "/api/v1/tracks/1").Body.String(); !strings.Contains(body, `"releases":[]`) {
+			t.Errorf("track 1: %s", body)
+		}
+	})
+}
+
 // TestReleaseOfAnotherAccountsMetadataShowsNone: a release registered with a metadata URI that
 // another account wrote does not borrow its title and cover.
 func TestReleaseOfAnotherAccountsMetadataShowsNone(t *testing.T) {
@@ -291,7 +338,7 @@ func TestReleaseResponsesMatchTheDocument(t *testing.T) {
 	forEachDB(t, func(t *testing.T, s *store.Store) {
 		releaseStore(t, s, draftA, releaseArtist)
 		h := releaseHandler(s, &fakeQuoter{}, 0)
-		for _, path := range []string{"/api/v1/releases/1", "/api/v1/releases/2", "/api/v1/releases/x",
+		for _, path := range []string{"/api/v1/releases/1", "/api/v1/releases/2", "/api/v1/releases/x", "/api/v1/tracks/6",
 			"/api/v1/artists/" + releaseArtist.Hex() + "/releases", "/api/v1/release-metadata/" + draftA,
 			"/api/v1/releases/1/quote?buyer=" + releaseFan.Hex() + "&referrer=" + releaseArtist.Hex(), "/api/v1/releases/1/quote"} {
 			validateResponse(t, router, h, path)

@@ -7,10 +7,10 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/gin-gonic/gin"
 
 	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/uploads"
 )
 
 type collaborationJSON struct {
@@ -23,12 +23,12 @@ type collaborationJSON struct {
 // collaborations serves the tracks an account shares in as a collaborator and what each paid it:
 // GET /api/v1/accounts/{address}/collaborations.
 func (h *handlers) collaborations(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var p accountParams
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	list, err := h.Store.Collaborations(c.Request.Context(), h.ChainID, a)
+	list, err := h.Store.Collaborations(c.Request.Context(), h.ChainID, p.Account)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -50,12 +50,12 @@ type trackEarningJSON struct {
 // collaborators' parts), by track, newest track first: GET /api/v1/accounts/{address}/track-earnings.
 // One aggregate query; the answer has one row per track of the artist that sold.
 func (h *handlers) trackEarnings(c *gin.Context) {
-	a, err := parseAddress("the account", c.Param("address"))
-	if err != nil {
+	var p accountParams
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	byTrack, err := h.Store.ArtistEarnings(c.Request.Context(), h.ChainID, a)
+	byTrack, err := h.Store.ArtistEarnings(c.Request.Context(), h.ChainID, p.Account)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -94,35 +94,20 @@ func (h *handlers) drafts(c *gin.Context) {
 }
 
 // discardDraft serves DELETE /api/v1/uploads/{hash}: the signed-in artist discards their own upload
-// that no registration matches. As the sweep does, the database rows go first, then the package,
-// preview and cover files; the sealed key stays. 404 for anyone else's upload or a registered one.
+// that no registration matches (uploads.Discarder). 404 for anyone else's upload or a registered one.
 func (h *handlers) discardDraft(c *gin.Context) {
 	account, _ := signedIn(c)
-	hash, err := parseHashParam(c.Param("hash"))
-	if err != nil {
+	var p struct {
+		Hash common.Hash `path:"hash" parse:"content-hash"`
+	}
+	if err := parseParams(c, &p); err != nil {
 		h.fail(c, err)
 		return
 	}
-	if err := h.Store.DiscardUpload(c.Request.Context(), h.ChainID, account, hash); err != nil {
+	d := uploads.Discarder{Store: h.Store, Media: content.Media{Dir: h.MediaDir}, ChainID: h.ChainID, Logger: h.Logger}
+	if err := d.Discard(c.Request.Context(), account, p.Hash); err != nil {
 		h.fail(c, err)
 		return
-	}
-	if h.MediaDir != "" {
-		if err := (content.Media{Dir: h.MediaDir}).Remove(hash); err != nil {
-			h.Logger.Warn("api: discarded upload's files", "hash", hash.Hex(), "err", err)
-		}
 	}
 	c.Status(http.StatusNoContent)
-}
-
-// parseHashParam reads a 0x-prefixed 32-byte hash.
-func parseHashParam(s string) (common.Hash, error) {
-	if len(s) != 66 || !strings.HasPrefix(s, "0x") {
-		return common.Hash{}, badRequest("the hash must be 0x and 64 hex digits")
-	}
-	b, err := hexutil.Decode(s)
-	if err != nil {
-		return common.Hash{}, badRequest("the hash must be 0x and 64 hex digits")
-	}
-	return common.BytesToHash(b), nil
 }

@@ -1,8 +1,10 @@
 // Package demo seeds a fresh dev market with a small catalogue so the charts and account pages have
 // something to show: three artists, tracks in a few genres and sub-genres with generated audio (no
-// third-party recordings), one track with collaborators, and purchases by fans, some through
-// referral links of fans who bought first, and a gift. Each track goes through the same path as an
-// artist's upload: packaged, its key sealed, a preview cut, then registered with the package's hash.
+// third-party recordings), one track with collaborators, purchases by fans, some through referral
+// links of fans who bought first, and a gift, then a release (an EP) bought by a fan through another
+// fan's link. Each track goes through the same path as an artist's upload: packaged, its key sealed,
+// a preview cut, then registered with the package's hash; the release as the Studio makes one: its
+// metadata and cover stored, then registered with registerRelease.
 package demo
 
 import (
@@ -91,8 +93,8 @@ type Seeder struct {
 }
 
 // Seed packages each track's generated audio like an upload, stores its sealed key and metadata,
-// registers it on-chain and makes the demo purchases. It returns the registered track ids in
-// catalogue order.
+// registers it on-chain and makes the demo purchases, then registers and sells the releases. It
+// returns the registered track ids in catalogue order.
 func (s Seeder) Seed(ctx context.Context) ([]int64, error) {
 	if err := s.Media.Init(); err != nil {
 		return nil, fmt.Errorf("demo: media folder: %w", err)
@@ -129,6 +131,9 @@ func (s Seeder) Seed(ctx context.Context) ([]int64, error) {
 		if err := s.buy(ctx, contract, instance, reader, sale, ids[sale.Track-1]); err != nil {
 			return nil, fmt.Errorf("demo: purchase of %q by account %d: %w", Catalogue[sale.Track-1].Title, sale.Buyer, err)
 		}
+	}
+	if _, err := s.seedReleases(ctx, contract, instance, reader, ids); err != nil {
+		return nil, err
 	}
 	return ids, nil
 }

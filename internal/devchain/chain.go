@@ -12,6 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/bittunes/bittunes/internal/retry"
 )
 
 // Chain is a running development chain. Its methods are safe for concurrent
@@ -92,10 +94,8 @@ func waitHTTP(ctx context.Context, url string) error {
 		if err == nil {
 			return nil
 		}
-		select {
-		case <-ctx.Done():
+		if !retry.Sleep(ctx, 20*time.Millisecond) {
 			return errors.Join(ctx.Err(), err)
-		case <-time.After(20 * time.Millisecond):
 		}
 	}
 }

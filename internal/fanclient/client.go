@@ -117,14 +117,30 @@ type Amount struct {
 	Ether string `json:"ether"`
 }
 
-// Library reads the tracks account owns.
+// Library reads the tracks account owns, following the API's pages of 100 (at most
+// maxLibraryPages of them).
 func (c *Client) Library(ctx context.Context, account common.Address) ([]LibraryItem, error) {
-	var lib struct {
-		Items []LibraryItem `json:"library"`
+	var items []LibraryItem
+	query := url.Values{"limit": {"100"}}
+	for range maxLibraryPages {
+		var page struct {
+			Items      []LibraryItem `json:"library"`
+			NextCursor *string       `json:"nextCursor"`
+		}
+		if _, err := c.get(ctx, "/api/v1/accounts/"+strings.ToLower(account.Hex())+"/library?"+query.Encode(), "library", &page); err != nil {
+			return nil, err
+		}
+		items = append(items, page.Items...)
+		if page.NextCursor == nil {
+			return items, nil
+		}
+		query.Set("cursor", *page.NextCursor)
 	}
-	_, err := c.get(ctx, "/api/v1/accounts/"+strings.ToLower(account.Hex())+"/library", "library", &lib)
-	return lib.Items, err
+	return nil, fmt.Errorf("library: more than %d pages", maxLibraryPages)
 }
+
+// maxLibraryPages bounds what Library reads: 100 000 tracks.
+const maxLibraryPages = 1_000
 
 // do sends a request and decodes a JSON answer into out (or returns the raw body when out is nil).
 func (c *Client) do(req *http.Request, what string, out any) ([]byte, error) {

@@ -29,8 +29,10 @@ func TestClient(t *testing.T) {
 			}
 			w.WriteHeader(http.StatusForbidden)
 			io.WriteString(w, `{"error":{"code":"not_owner","message":"0x02 does not own track 7"}}`)
-		case r.URL.Path == "/api/v1/accounts/0x0000000000000000000000000000000000000002/library":
-			io.WriteString(w, `{"library":[{"track":{"id":7,"title":"Tide","contentHash":"0xab"},"referralLink":"/t/7?ref=0x02"}]}`)
+		case r.URL.Path == "/api/v1/accounts/0x0000000000000000000000000000000000000002/library" && r.URL.Query().Get("cursor") == "":
+			io.WriteString(w, `{"library":[{"track":{"id":7,"title":"Tide","contentHash":"0xab"},"referralLink":"/t/7?ref=0x02"}],"nextCursor":"s2"}`)
+		case r.URL.Path == "/api/v1/accounts/0x0000000000000000000000000000000000000002/library" && r.URL.Query().Get("cursor") == "s2":
+			io.WriteString(w, `{"library":[{"track":{"id":5,"title":"Ebb","contentHash":"0xcd"},"referralLink":"/t/5?ref=0x02"}],"nextCursor":null}`)
 		default:
 			w.WriteHeader(http.StatusNotFound)
 		}
@@ -54,7 +56,7 @@ func TestClient(t *testing.T) {
 		t.Fatalf("Key refused: %v", err)
 	}
 	lib, err := c.Library(ctx, common.HexToAddress("0x02"))
-	if err != nil || len(lib) != 1 || lib[0].ReferralLink != "/t/7?ref=0x02" {
+	if err != nil || len(lib) != 2 || lib[0].ReferralLink != "/t/7?ref=0x02" || lib[1].ReferralLink != "/t/5?ref=0x02" { // two pages
 		t.Fatalf("Library = %+v, %v", lib, err)
 	}
 	if _, err := c.Track(ctx, 8); !errors.As(err, &apiErr) || apiErr.Status != http.StatusNotFound {

@@ -204,7 +204,13 @@ func rowsOf(ev market.Event) map[string]int {
 	case market.PriceUpdated, market.ReferralShareUpdated, market.ListingUpdated, market.MetadataURIUpdated:
 		return map[string]int{"track_changes": 1}
 	case market.Sale:
-		return map[string]int{"purchases": 1}
+		rows := map[string]int{"purchases": 1}
+		for _, c := range e.Collaborators {
+			if !c.Amount.IsZero() { // a zero credit writes no row
+				rows["collaborator_credits"]++
+			}
+		}
+		return rows
 	case market.Withdrawn:
 		return map[string]int{"withdrawals": 1}
 	case market.ReleaseRegistered:
@@ -213,8 +219,10 @@ func rowsOf(ev market.Event) map[string]int {
 		return map[string]int{"release_changes": 1}
 	case market.ReleasePurchased:
 		return map[string]int{"release_purchases": 1}
-	default:
+	case market.FeeUpdated, market.FeeRecipientUpdated, market.OwnershipTransferred:
 		return map[string]int{"settings_changes": 1}
+	default: // not applied (the store refuses an event it does not know)
+		return nil
 	}
 }
 

@@ -2,14 +2,12 @@ package logging_test
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"io/fs"
-	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
 	"testing"
+
+	"github.com/bittunes/bittunes/internal/tooling/gosrc"
 )
 
 var snakeCase = regexp.MustCompile(`^[a-z0-9]+(_[a-z0-9]+)*$`)
@@ -18,36 +16,18 @@ var snakeCase = regexp.MustCompile(`^[a-z0-9]+(_[a-z0-9]+)*$`)
 // keys of its log calls — logger.Info(msg, key, value, …), With(key, value, …), slog.String(key, …)
 // — are snake_case, the one style of the logs.
 func TestLogKeysAreSnakeCase(t *testing.T) {
-	root, err := filepath.Abs("../..")
+	root, err := gosrc.Root()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fset := token.NewFileSet()
 	checked := 0
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "testdata") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return err
-		}
+	err = gosrc.Walk(root, func(fset *token.FileSet, _ string, f *ast.File) {
 		for _, key := range logKeys(f) {
 			checked++
 			if name, _ := strconv.Unquote(key.Value); !snakeCase.MatchString(name) {
 				t.Errorf("%s: log key %s is not snake_case", fset.Position(key.Pos()), key.Value)
 			}
 		}
-		return nil
 	})
 	if err != nil {
 		t.Fatal(err)

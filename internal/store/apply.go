@@ -53,6 +53,9 @@ type bulkRows interface {
 	insertFacts(ctx context.Context, f *facts) error
 	mergeAggregates(ctx context.Context, a *aggregates) error
 	ledgerRows
+	// readInputs reads what applying b needs from the store besides the ledger: see inputs. sold
+	// lists the tracks sold in b that were registered before it.
+	readInputs(ctx context.Context, b Batch, sold []int64) (inputs, error)
 	// flush sends the writes held back, before a statement that must see them.
 	flush(ctx context.Context) error
 	// endBatch saves the batch's blocks, prunes the old ones and saves its cursor, and sends every
@@ -60,34 +63,61 @@ type bulkRows interface {
 	endBatch(ctx context.Context, b Batch) error
 }
 
-// apply reads first what the batch needs from the store (the cursor, the fee recipient, the artists
-// of the tracks sold, and what the chart ledger knows of its buyers and fans) and then writes, so
-// that on PostgreSQL the writes of a batch near the head go in one round trip.
-func (q querier) apply(ctx context.Context, b Batch, bulk bulkRows) error {
-	chainID, contract := b.Cursor.ChainID, b.Cursor.Contract
-	stored, err := q.Cursor(ctx, chainID, contract)
-	switch {
+// inputs is what applying a batch reads from the store before the chart ledger's state.
+type inputs struct {
+	cursor       *Cursor // nil: none stored yet
+	feeRecipient string
+	// teams holds the artist, then the collaborators in order, of each track sold in the batch that
+	// was registered before it.
+	teams map[int64][]string
+}
+
+// readInputs reads them through gorm, one query after the other.
+func (q querier) readInputs(ctx context.Context, b Batch, sold []int64) (inputs, error) {
+	var in inputs
+	switch c, err := q.Cursor(ctx, b.Cursor.ChainID, b.Cursor.Contract); {
 	case errors.Is(err, ErrNotFound):
 	case err != nil:
-		return err
-	case stored.BlockNumber+1 != b.From:
-		return fmt.Errorf("store: apply blocks %d-%d after cursor %d: %w", b.From, b.Cursor.BlockNumber, stored.BlockNumber, ErrOutOfOrder)
+		return in, err
+	default:
+		in.cursor = &c
 	}
-	feeRecipient, err := q.setting(ctx, chainID, "fee_recipient")
+	var err error
+	if in.feeRecipient, err = q.setting(ctx, b.Cursor.ChainID, "fee_recipient"); err != nil {
+		return in, err
+	}
+	chainID := int64(b.Cursor.ChainID)
+	artists, err := q.artists(ctx, chainID, sold)
+	if err != nil {
+		return in, err
+	}
+	in.teams, err = q.teams(ctx, chainID, sold, artists)
+	return in, err
+}
+
+// apply reads first what the batch needs from the store (the cursor, the fee recipient, the teams
+// of the tracks sold, and what the chart ledger knows of its buyers and fans) and then writes, so
+// that on PostgreSQL a batch near the head reads in two round trips and writes in one.
+func (q querier) apply(ctx context.Context, b Batch, bulk bulkRows) error {
+	chainID := b.Cursor.ChainID
+	in, err := bulk.readInputs(ctx, b, soldEarlier(b.Events))
 	if err != nil {
 		return err
 	}
-	artists, err := q.artists(ctx, int64(chainID), soldEarlier(b.Events))
-	if err != nil {
-		return err
+	if in.cursor != nil && in.cursor.BlockNumber+1 != b.From {
+		return fmt.Errorf("store: apply blocks %d-%d after cursor %d: %w", b.From, b.Cursor.BlockNumber, in.cursor.BlockNumber, ErrOutOfOrder)
 	}
-	f := newFacts(int64(chainID), feeRecipient, artists)
+	artists := make(map[int64]string, len(in.teams)+16)
+	for id, team := range in.teams {
+		artists[id] = team[0]
+	}
+	f := newFacts(int64(chainID), in.feeRecipient, artists)
 	for _, ev := range b.Events {
 		if err := f.add(ev); err != nil {
 			return fmt.Errorf("store: apply: %w", err)
 		}
 	}
-	judged, err := q.judgeSales(ctx, int64(chainID), b.Events, f.artists, bulk)
+	judged, err := judgeSales(ctx, int64(chainID), b.Events, in.teams, bulk)
 	if err != nil {
 		return err
 	}

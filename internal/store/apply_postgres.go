@@ -92,6 +92,57 @@ func (w pgBulk) endBatch(ctx context.Context, b Batch) error {
 	return w.flush(ctx)
 }
 
+// readInputs reads the cursor, the fee recipient and the teams of the tracks sold in one round trip.
+func (w pgBulk) readInputs(ctx context.Context, b Batch, sold []int64) (inputs, error) {
+	in := inputs{teams: make(map[int64][]string, len(sold))}
+	chain, err := bigint("chain ID", b.Cursor.ChainID)
+	if err != nil {
+		return in, fmt.Errorf("store: apply: %w", err)
+	}
+	var batch pgx.Batch
+	batch.Queue(`SELECT block_number, block_hash, updated_at FROM indexer_cursors WHERE chain_id = $1 AND contract = $2`,
+		chain, addressText(b.Cursor.Contract)).Query(func(rows pgx.Rows) error {
+		var row cursorRow
+		_, err := pgx.ForEachRow(rows, []any{&row.BlockNumber, &row.BlockHash, &row.SavedAt}, func() error {
+			hash, err := parseHash(row.BlockHash)
+			if err != nil {
+				return fmt.Errorf("cursor: %w", err)
+			}
+			in.cursor = &Cursor{ChainID: b.Cursor.ChainID, Contract: b.Cursor.Contract, BlockNumber: uint64(row.BlockNumber),
+				BlockHash: hash, UpdatedAt: row.SavedAt.UTC()}
+			return nil
+		})
+		return err
+	})
+	batch.Queue(`SELECT value FROM settings_changes WHERE chain_id = $1 AND kind = 'fee_recipient'
+		ORDER BY block_number DESC, log_index DESC LIMIT 1`, chain).Query(func(rows pgx.Rows) error {
+		_, err := pgx.ForEachRow(rows, []any{&in.feeRecipient}, func() error { return nil })
+		return err
+	})
+	batch.Queue(`SELECT t.track_id, t.artist, c.account FROM tracks t
+		LEFT JOIN track_collaborators c ON c.chain_id = t.chain_id AND c.track_id = t.track_id
+		WHERE t.chain_id = $1 AND t.track_id = ANY($2::bigint[])
+		ORDER BY t.track_id, c.position`, chain, sold).Query(func(rows pgx.Rows) error {
+		var id int64
+		var artist string
+		var collaborator *string
+		_, err := pgx.ForEachRow(rows, []any{&id, &artist, &collaborator}, func() error {
+			if in.teams[id] == nil {
+				in.teams[id] = []string{artist}
+			}
+			if collaborator != nil {
+				in.teams[id] = append(in.teams[id], *collaborator)
+			}
+			return nil
+		})
+		return err
+	})
+	if err := w.withPgx(func(c *pgx.Conn) error { return c.SendBatch(ctx, &batch).Close() }); err != nil {
+		return in, fmt.Errorf("store: apply blocks %d-%d: cursor, fee recipient and teams: %w", b.From, b.Cursor.BlockNumber, classify(err))
+	}
+	return in, nil
+}
+
 // withPgx runs f on the pgx connection under conn.
 func (w pgBulk) withPgx(f func(c *pgx.Conn) error) error {
 	return w.conn.Raw(func(dc any) error {

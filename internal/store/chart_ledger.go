@@ -155,9 +155,10 @@ type judgement struct {
 }
 
 // judgeSales applies the chart formula to the sales among events, in order, reading (through rows)
-// only what the ledger tables held before the batch. artists holds the artist of every track sold
-// (registered in the batch or before). It writes nothing: write stores the judgement.
-func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.Event, artists map[int64]string, rows ledgerRows) (*judgement, error) {
+// only what the ledger tables held before the batch. earlier holds the team (the artist, then the
+// collaborators) of every track sold that was registered before the batch; the others' come with
+// their registration in events. It writes nothing: write stores the judgement.
+func judgeSales(ctx context.Context, chainID int64, events []market.Event, earlier map[int64][]string, rows ledgerRows) (*judgement, error) {
 	var sales []market.Sale
 	registered := map[int64][]string{}
 	for _, ev := range events {
@@ -175,7 +176,12 @@ func (q querier) judgeSales(ctx context.Context, chainID int64, events []market.
 	if len(sales) == 0 {
 		return nil, nil
 	}
-	purchases, err := q.chartPurchases(ctx, chainID, sales, artists, registered)
+	for id, team := range earlier {
+		if _, ok := registered[id]; !ok {
+			registered[id] = team
+		}
+	}
+	purchases, err := chartPurchases(sales, registered)
 	if err != nil {
 		return nil, err
 	}
@@ -225,11 +231,9 @@ func (j *judgement) write(ctx context.Context, rows ledgerRows) error {
 
 // ledgerRows reads and writes the chart ledger's rows for judgeSales.
 type ledgerRows interface {
-	// fanPayments reads the stored fan_payments of the given (fan, payee) keys.
-	fanPayments(ctx context.Context, chainID int64, keys [][2]string) (map[[2]string]wei.Amount, error)
-	// countedAlready returns the pairs among keys whose account was the buyer or the fan of a
-	// counted sale of the track.
-	countedAlready(ctx context.Context, chainID int64, keys []trackAccount) ([]trackAccount, error)
+	// ledgerState reads the stored fan_payments of the given (fan, payee) keys, and returns the
+	// pairs among counted whose account was the buyer or the fan of a counted sale of the track.
+	ledgerState(ctx context.Context, chainID int64, spend [][2]string, counted []trackAccount) (map[[2]string]wei.Amount, []trackAccount, error)
 	// insertLedger inserts a batch's verdicts and payments.
 	insertLedger(ctx context.Context, sales []chartSaleRow, payments []chartPaymentRow) error
 	// addLedger stores what judging a batch changed: d added to the stored aggregates (l, seeded
@@ -269,21 +273,7 @@ func mergePayments(rows []chartPaymentRow) []chartPaymentRow {
 
 // chartPurchases turns sales into the formula's purchases: their teams (the artist and the
 // collaborators registered with the track) and what each sale credited to them.
-func (q querier) chartPurchases(ctx context.Context, chainID int64, sales []market.Sale, artists map[int64]string,
-	registered map[int64][]string) ([]charts.Purchase, error) {
-	var earlier []int64
-	for _, s := range sales {
-		if _, ok := registered[s.TrackID]; !ok {
-			earlier = append(earlier, s.TrackID)
-		}
-	}
-	teams, err := q.teams(ctx, chainID, unique(earlier), artists)
-	if err != nil {
-		return nil, err
-	}
-	for id, team := range registered {
-		teams[id] = team
-	}
+func chartPurchases(sales []market.Sale, teams map[int64][]string) ([]charts.Purchase, error) {
 	out := make([]charts.Purchase, len(sales))
 	for i, s := range sales {
 		keeps, err := s.ArtistKeeps()
@@ -342,21 +332,27 @@ func seedLedger(ctx context.Context, rows ledgerRows, chainID int64, purchases [
 		}
 		counted[trackAccount{p.TrackID, p.Buyer}], counted[trackAccount{p.TrackID, p.Recipient}] = true, true
 	}
-	stored, err := rows.fanPayments(ctx, chainID, keysOf(spend))
+	stored, found, err := rows.ledgerState(ctx, chainID, keysOf(spend), keysOf(counted))
 	if err != nil {
 		return nil, err
 	}
 	for k, amount := range stored {
 		l.SeedSpend(k[0], k[1], amount)
 	}
-	found, err := rows.countedAlready(ctx, chainID, keysOf(counted))
-	if err != nil {
-		return nil, err
-	}
 	for _, k := range found {
 		l.SeedCounted(k.track, k.account)
 	}
 	return l, nil
+}
+
+// ledgerState reads through gorm, one query after the other.
+func (q querier) ledgerState(ctx context.Context, chainID int64, spend [][2]string, counted []trackAccount) (map[[2]string]wei.Amount, []trackAccount, error) {
+	stored, err := q.fanPayments(ctx, chainID, spend)
+	if err != nil {
+		return nil, nil, err
+	}
+	found, err := q.countedAlready(ctx, chainID, counted)
+	return stored, found, err
 }
 
 // trackAccount is an account in the role of buyer or fan of a track's sale.

@@ -69,7 +69,11 @@ func (q querier) fillChartLedgerOf(ctx context.Context, c int64) error {
 		if err != nil {
 			return err
 		}
-		judged, err := q.judgeSales(ctx, c, sales, artists, q)
+		teams, err := q.teams(ctx, c, unique(ids), artists)
+		if err != nil {
+			return err
+		}
+		judged, err := judgeSales(ctx, c, sales, teams, q)
 		if err != nil {
 			return err
 		}

@@ -33,67 +33,52 @@ func ledgerCopyTables(sales []chartSaleRow, payments []chartPaymentRow) []factTa
 	}
 }
 
-// fanPayments reads the keys' rows through pgx, the keys as arrays joined on the primary key.
-func (w pgBulk) fanPayments(ctx context.Context, chainID int64, keys [][2]string) (map[[2]string]wei.Amount, error) {
+// ledgerState reads through pgx in one round trip, the keys as arrays: the fan payments joined on
+// fan_payments' primary key, the counted pairs probing chart_sales's (buyer, track) and (fan,
+// track) indexes.
+func (w pgBulk) ledgerState(ctx context.Context, chainID int64, spend [][2]string, counted []trackAccount) (map[[2]string]wei.Amount, []trackAccount, error) {
 	if err := w.flush(ctx); err != nil { // what it reads may be held back
-		return nil, err
+		return nil, nil, err
 	}
-	fans, payees := make([]string, len(keys)), make([]string, len(keys))
-	for i, k := range keys {
+	fans, payees := make([]string, len(spend)), make([]string, len(spend))
+	for i, k := range spend {
 		fans[i], payees[i] = k[0], k[1]
 	}
-	out := make(map[[2]string]wei.Amount, len(keys))
-	err := w.withPgx(func(c *pgx.Conn) error {
-		rows, err := c.Query(ctx, `SELECT f.fan, f.payee, f.amount::text
-			FROM unnest($2::text[], $3::text[]) AS k(fan, payee)
-			JOIN fan_payments f ON f.chain_id = $1 AND f.fan = k.fan AND f.payee = k.payee`, chainID, fans, payees)
-		if err != nil {
-			return err
-		}
-		var k [2]string
-		var amount wei.Amount
-		_, err = pgx.ForEachRow(rows, []any{&k[0], &k[1], &amount}, func() error {
-			out[k] = amount
-			return nil
-		})
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: fan payments: %w", classify(err))
-	}
-	return out, nil
-}
-
-// countedAlready reads through pgx, the keys as arrays probing chart_sales's (buyer, track) and
-// (fan, track) indexes.
-func (w pgBulk) countedAlready(ctx context.Context, chainID int64, keys []trackAccount) ([]trackAccount, error) {
-	if err := w.flush(ctx); err != nil { // what it reads may be held back
-		return nil, err
-	}
-	tracks, accounts := make([]int64, len(keys)), make([]string, len(keys))
-	for i, k := range keys {
+	tracks, accounts := make([]int64, len(counted)), make([]string, len(counted))
+	for i, k := range counted {
 		tracks[i], accounts[i] = k.track, k.account
 	}
-	var out []trackAccount
-	err := w.withPgx(func(c *pgx.Conn) error {
-		rows, err := c.Query(ctx, `SELECT k.track_id, k.account FROM unnest($2::bigint[], $3::text[]) AS k(track_id, account)
+	stored := make(map[[2]string]wei.Amount, len(spend))
+	var found []trackAccount
+	var b pgx.Batch
+	b.Queue(`SELECT f.fan, f.payee, f.amount::text
+			FROM unnest($2::text[], $3::text[]) AS k(fan, payee)
+			JOIN fan_payments f ON f.chain_id = $1 AND f.fan = k.fan AND f.payee = k.payee`, chainID, fans, payees).
+		Query(func(rows pgx.Rows) error {
+			var k [2]string
+			var amount wei.Amount
+			_, err := pgx.ForEachRow(rows, []any{&k[0], &k[1], &amount}, func() error {
+				stored[k] = amount
+				return nil
+			})
+			return err
+		})
+	b.Queue(`SELECT k.track_id, k.account FROM unnest($2::bigint[], $3::text[]) AS k(track_id, account)
 			WHERE EXISTS (SELECT 1 FROM chart_sales s WHERE s.chain_id = $1 AND s.buyer = k.account AND s.track_id = k.track_id AND s.counted)
 			   OR EXISTS (SELECT 1 FROM chart_sales s WHERE s.chain_id = $1 AND s.fan = k.account AND s.track_id = k.track_id AND s.counted)`,
-			chainID, tracks, accounts)
-		if err != nil {
+		chainID, tracks, accounts).
+		Query(func(rows pgx.Rows) error {
+			var k trackAccount
+			_, err := pgx.ForEachRow(rows, []any{&k.track, &k.account}, func() error {
+				found = append(found, k)
+				return nil
+			})
 			return err
-		}
-		var k trackAccount
-		_, err = pgx.ForEachRow(rows, []any{&k.track, &k.account}, func() error {
-			out = append(out, k)
-			return nil
 		})
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: counted sales: %w", classify(err))
+	if err := w.withPgx(func(c *pgx.Conn) error { return c.SendBatch(ctx, &b).Close() }); err != nil {
+		return nil, nil, fmt.Errorf("store: fan payments and counted sales: %w", classify(err))
 	}
-	return out, nil
+	return stored, found, nil
 }
 
 // addLedger adds d to the stored aggregates in SQL, one upsert per table, as mergeAggregates adds

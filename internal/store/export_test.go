@@ -14,6 +14,19 @@ func GormDB(s *Store) *gorm.DB { return s.db }
 // Classify exposes classify to tests.
 var Classify = classify
 
+// AccountSalesSQL is the statement Sales runs for a page of f.Account's sales, its values inlined.
+func AccountSalesSQL(s *Store, chainID uint64, f SaleFilter, after *SaleCursor, limit int) (string, error) {
+	ctx := context.Background()
+	tracks, err := s.artistTrackIDs(ctx, int64(chainID), f.Account)
+	if err != nil {
+		return "", err
+	}
+	return s.db.ToSQL(func(tx *gorm.DB) *gorm.DB {
+		var rows []purchaseRow
+		return querier{tx}.accountSalesQuery(ctx, int64(chainID), f, tracks, after, limit).Scan(&rows)
+	}), nil
+}
+
 // RoundTrips counts what the PostgreSQL connections of one store send: statements outside
 // batches, batches, COPYs and statement preparations, each at least one round trip.
 type RoundTrips struct{ n atomic.Int64 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/bittunes/bittunes/internal/retry"
 )
 
 // IndexerLock is the right to be the one indexer writing a market's read models.
@@ -45,10 +47,8 @@ func (s *Store) AcquireIndexerLock(ctx context.Context, chainID uint64, contract
 		if err != nil || ok {
 			return l, err
 		}
-		select {
-		case <-ctx.Done():
+		if !retry.Sleep(ctx, poll) {
 			return nil, fmt.Errorf("store: waiting for the indexer lock: %w", ctx.Err())
-		case <-time.After(poll):
 		}
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/anacrolix/torrent/metainfo"
 	"github.com/anacrolix/torrent/storage"
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bittunes/bittunes/internal/retry"
 )
 
 // Seeder is the server's seeder: it seeds every package of the media folder whose file is what its
@@ -146,10 +148,8 @@ func (s *Seeder) Run(ctx context.Context, interval time.Duration) error {
 				}
 			}
 		}
-		select {
-		case <-ctx.Done():
+		if !retry.Sleep(ctx, min(pollEvery, interval)) {
 			return nil
-		case <-time.After(min(pollEvery, interval)):
 		}
 	}
 }

@@ -68,11 +68,39 @@ func sortKeys(keys []string) {
 // name the charts), the person (profile and fan activity) and what it seeds. An account with neither tracks nor
 // anything of a person to show has no page: ErrNotFound.
 type artistData struct {
-	list   []store.Track
-	who    personView
-	ranks  map[int64][]charts.Entry
-	genres []store.Genre
-	seeds  seedingView
+	list     []store.Track
+	who      personView
+	ranks    map[int64][]charts.Entry
+	genres   []store.Genre
+	seeds    seedingView
+	releases []releaseData
+}
+
+// artistPageReleases is how many of an artist's releases their page shows, newest first.
+const artistPageReleases = 24
+
+// artistReleases reads an artist's newest releases that have a page (every track shown here).
+func (p *pages) artistReleases(ctx context.Context, a common.Address) ([]releaseData, error) {
+	rels, err := p.cfg.Catalog.ArtistReleases(ctx, p.cfg.ChainID, a)
+	if err != nil || len(rels) == 0 {
+		return nil, err
+	}
+	rels = rels[:min(len(rels), artistPageReleases)]
+	var ids []int64
+	for _, x := range rels {
+		ids = append(ids, x.TrackIDs...)
+	}
+	tracks, err := p.cfg.Catalog.Tracks(ctx, p.cfg.ChainID, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []releaseData
+	for _, x := range rels {
+		if d, err := releaseFrom(x, tracks); err == nil {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }
 
 func (p *pages) loadArtist(ctx context.Context, a common.Address) (d artistData, err error) {
@@ -94,6 +122,11 @@ func (p *pages) loadArtist(ctx context.Context, a common.Address) (d artistData,
 	}
 	if d.ranks, err = p.cfg.Catalog.Ranks(ctx, p.cfg.ChainID, ids); err != nil {
 		return d, err
+	}
+	if len(d.list) > 0 {
+		if d.releases, err = p.artistReleases(ctx, a); err != nil {
+			return d, err
+		}
 	}
 	d.genres, err = p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
 	return d, err
@@ -119,27 +152,27 @@ func (p *pages) artist(w http.ResponseWriter, r *http.Request) {
 	for i, t := range list {
 		trs[i] = artistRow{t, rankChips(ranks[t.ID], genres)}
 	}
-	name := shortAddress(a)
-	description := fmt.Sprintf("%s on Bittunes: %s, and %s passed on.", name, plural(who.Activity.Owned, "track"), plural(who.Activity.Brought, "sale"))
+	name := accountName(a, list, who)
+	description := fmt.Sprintf("%s on Bittunes: %s collected, and %s passed on.", name, plural(who.Activity.Owned, "track"), plural(who.Activity.Brought, "sale"))
 	if len(list) > 0 {
-		name = artistName(list[0])
 		description = fmt.Sprintf("%s on Bittunes: %s, bought straight from the artist. Latest: %s.", name, plural(int64(len(list)), "track"), list[0].Title)
-	}
-	if who.Profile != nil {
-		name = who.Profile.Name
 	}
 	origin := p.origin(r)
 	canonical := origin + "/a/" + a.Hex()
 	feed := "/feeds/a/" + a.Hex()
-	m := meta{Description: clip(description, 300),
-		Canonical: canonical, URL: canonical, Type: "profile", OEmbed: p.oembedLink(origin, canonical),
-		Image: ogImage{URL: origin + "/cards/a/" + a.Hex() + ".jpg", Width: cards.CardWidth, Height: cards.CardHeight, Alt: name + " on Bittunes"},
-		Feed:  feedLink{origin + feed, name + " on Bittunes"}, JSONLD: jsonLD(artistLD(origin, a, name, list))}
+	m := meta{Description: clip(description, 300), Canonical: canonical, URL: canonical, Type: "profile",
+		Image:  ogImage{URL: origin + "/cards/a/" + a.Hex() + ".jpg", Width: cards.CardWidth, Height: cards.CardHeight, Alt: name + " on Bittunes"},
+		JSONLD: jsonLD(artistLD(origin, a, name, who.AvatarURL, list, d.releases))}
+	if len(list) > 0 { // an artist's player and feed; a fan has neither
+		m.OEmbed = p.oembedLink(origin, canonical)
+		m.Feeds = []feedLink{{origin + feed, name + " on Bittunes", false}, {origin + feed + "/podcast", name + " on Bittunes (podcast)", true}}
+	}
 	p.render(w, r, frame{Page: "artist", Title: name, Meta: m, Params: map[string]string{"address": r.PathValue("address")},
 		Data: struct {
 			Name, Address, FeedURL string
 			Tracks                 []artistRow
+			Releases               []releaseData
 			Person                 personView
 			Seeding                seedingView
-		}{name, a.Hex(), feed, trs, who, seeds}}, http.StatusOK)
+		}{name, a.Hex(), feed, trs, d.releases, who, seeds}}, http.StatusOK)
 }

@@ -1,8 +1,14 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -210,10 +216,46 @@ func (c *fakeCatalog) NewestReleases(context.Context, uint64) ([]store.Release, 
 	return []store.Release{r}, nil
 }
 
+// ArtistReleases are Mira's, newest first: release 2 (with a track the market does not show), then 1.
 func (c *fakeCatalog) ArtistReleases(_ context.Context, _ uint64, a common.Address) ([]store.Release, error) {
 	if a != mira {
 		return nil, nil
 	}
+	r1, _ := fakeRelease(1)
+	r2, _ := fakeRelease(2)
+	return []store.Release{r2, r1}, nil
+}
+
+// releaseCoverColour is the colour of release 1's uploaded cover.
+var releaseCoverColour = color.RGBA{R: 200, G: 30, B: 40, A: 255}
+
+// ReleaseCover is release 1's uploaded cover: a square of releaseCoverColour.
+func (c *fakeCatalog) ReleaseCover(_ context.Context, id string) ([]byte, time.Time, error) {
 	r, _ := fakeRelease(1)
-	return []store.Release{r}, nil
+	if id != r.Metadata.ID {
+		return nil, time.Time{}, fmt.Errorf("fake: release cover %q: %w", id, store.ErrNotFound)
+	}
+	return solidJPEG(releaseCoverColour, 600), r.Metadata.UpdatedAt, nil
+}
+
+// solidJPEG is a side×side JPEG of one colour.
+func solidJPEG(c color.Color, side int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, side, side))
+	draw.Draw(img, img.Bounds(), image.NewUniform(c), image.Point{}, draw.Src)
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 95}); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+func (c *fakeCatalog) ReleasesOfTrack(_ context.Context, _ uint64, id int64) ([]int64, error) {
+	var out []int64
+	for _, rid := range []int64{1, 2} {
+		r, _ := fakeRelease(rid)
+		if slices.Contains(r.TrackIDs, id) {
+			out = append(out, rid)
+		}
+	}
+	return out, nil
 }

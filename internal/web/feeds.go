@@ -27,8 +27,8 @@ func (p *pages) feedEntry(origin string, t store.Track, summary string) feeds.En
 	if t.Subgenre != "" {
 		e.Categories = append(e.Categories, feeds.Category{Term: charts.Slug(t.Genre) + "/" + charts.Slug(t.Subgenre), Label: t.Subgenre})
 	}
-	if preview, mediaType := p.previewPath(t); preview != "" {
-		e.Links = append(e.Links, feeds.Link{Rel: "enclosure", Type: mediaType, Href: origin + preview, Title: "Preview"})
+	if preview, mediaType, size := p.preview(t); preview != "" {
+		e.Links = append(e.Links, feeds.Link{Rel: "enclosure", Type: mediaType, Href: origin + preview, Length: size, Title: "Preview"})
 	}
 	return e
 }
@@ -107,19 +107,45 @@ func (p *pages) newReleasesFeed(w http.ResponseWriter, r *http.Request) {
 
 // artistFeed serves /feeds/a/{address}: an artist's tracks, newest first.
 func (p *pages) artistFeed(w http.ResponseWriter, r *http.Request) {
-	a, err := parseAddress(r.PathValue("address"))
+	f, err := p.artistTracksFeed(r)
 	if err != nil {
 		p.fail(w, r, err)
 		return
+	}
+	p.writeFeed(w, r, f)
+}
+
+// artistPodcast serves /feeds/a/{address}/podcast: the artist's feed as RSS 2.0, which podcast
+// apps read (few read Atom), each track's preview the episode's audio.
+func (p *pages) artistPodcast(w http.ResponseWriter, r *http.Request) {
+	f, err := p.artistTracksFeed(r)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	var b bytes.Buffer
+	if err := feeds.WriteRSS(&b, feeds.ToRSS(f, p.origin(r)+r.URL.Path)); err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	_, _ = w.Write(b.Bytes())
+}
+
+// artistTracksFeed is the Atom feed of the artist of /feeds/a/{address}: their tracks, newest first.
+func (p *pages) artistTracksFeed(r *http.Request) (feeds.Feed, error) {
+	a, err := parseAddress(r.PathValue("address"))
+	if err != nil {
+		return feeds.Feed{}, err
 	}
 	list, err := p.cfg.Catalog.ArtistTracks(r.Context(), p.cfg.ChainID, a)
 	if err != nil {
-		p.fail(w, r, err)
-		return
+		return feeds.Feed{}, err
 	}
 	if len(list) == 0 {
-		p.fail(w, r, fmt.Errorf("web: feed of artist %s: %w", a.Hex(), store.ErrNotFound))
-		return
+		return feeds.Feed{}, fmt.Errorf("web: feed of artist %s: %w", a.Hex(), store.ErrNotFound)
 	}
 	newest := append([]store.Track(nil), list...)
 	for i := 1; i < len(newest); i++ { // newest first: by registration, then id
@@ -130,12 +156,13 @@ func (p *pages) artistFeed(w http.ResponseWriter, r *http.Request) {
 	newest = newest[:min(len(newest), feedSize)]
 	origin := p.origin(r)
 	name := artistName(list[0])
-	f := newFeed(origin, r.URL.Path, name+" · Bittunes", "/a/"+a.Hex(), latest(newest))
+	f := newFeed(origin, "/feeds/a/"+a.Hex(), name+" · Bittunes", "/a/"+a.Hex(), latest(newest))
+	f.Subtitle = "New tracks by " + name + " on Bittunes, bought straight from the artist; each one's preview enclosed."
 	f.Author = &feeds.Person{Name: name, URI: artistURL(origin, a)}
 	for _, t := range newest {
 		f.Entries = append(f.Entries, p.feedEntry(origin, t, trackSummary(t)))
 	}
-	p.writeFeed(w, r, f)
+	return f, nil
 }
 
 // chartFeed serves /feeds/charts/{period}[/{genre}[/{subgenre}]]: a chart, top first.
@@ -263,12 +290,12 @@ func (p *pages) buildSitemap(r *http.Request, origin string) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// robots serves /robots.txt: everything public may be crawled but the wallet pages, the API and
-// the embeds; the sitemap is named.
+// robots serves /robots.txt: everything public may be crawled but the wallet pages (account,
+// upload, Studio), the API and the embeds; the sitemap is named.
 func (p *pages) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=86400")
-	fmt.Fprintf(w, "User-agent: *\nDisallow: /account\nDisallow: /upload\nDisallow: /api/\nDisallow: /embed/\nDisallow: /r/\nDisallow: /qr\nAllow: /\n\nSitemap: %s/sitemap.xml\n", p.origin(r))
+	fmt.Fprintf(w, "User-agent: *\nDisallow: /account\nDisallow: /upload\nDisallow: /studio\nDisallow: /api/\nDisallow: /embed/\nDisallow: /r/\nDisallow: /qr\nAllow: /\n\nSitemap: %s/sitemap.xml\n", p.origin(r))
 }
 
 // artistReleasesFeed serves /feeds/a/{address}/releases: an artist's releases, newest first, each

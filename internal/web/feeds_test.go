@@ -2,8 +2,15 @@ package web
 
 import (
 	"encoding/xml"
+	"html"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bittunes/bittunes/internal/store"
 )
 
 // atom is what a feed reader reads of an Atom feed.
@@ -143,7 +150,7 @@ func TestSitemapAndRobots(t *testing.T) {
 		t.Errorf("%d URLs", len(set.URLs))
 	}
 	r := fetch(t, h, "/robots.txt")
-	for _, want := range []string{"Disallow: /account\n", "Disallow: /api/\n", "Sitemap: " + origin + "/sitemap.xml\n"} {
+	for _, want := range []string{"Disallow: /account\n", "Disallow: /studio\n", "Disallow: /api/\n", "Sitemap: " + origin + "/sitemap.xml\n"} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("robots.txt lacks %q", want)
 		}
@@ -162,5 +169,103 @@ func TestSitemapIsBuiltOncePerInterval(t *testing.T) {
 	}
 	if cat.browses != 1 {
 		t.Errorf("20 requests read the catalogue %d times", cat.browses)
+	}
+}
+
+var feedPattern = regexp.MustCompile(`<link rel="alternate" type="application/atom\+xml" href="([^"]+)"`)
+
+// TestFeedsAreDiscoverableFromThePagesTheyFollow: a feed reader given a page's address finds its
+// feeds (each one a feed that parses), and a page links none that does not exist.
+func TestFeedsAreDiscoverableFromThePagesTheyFollow(t *testing.T) {
+	cat := newFakeCatalog()
+	people := fakePeople{profiles: map[common.Address]store.Profile{fan: {Account: fan, Name: "Night Owl"}}}
+	h := testHandler(t, Config{ChainID: 1337, Catalog: cat, People: people, Origin: origin})
+	for page, want := range map[string][]string{
+		"/":                         {"/feeds/new", "/feeds/releases", "/feeds/charts/7d"},
+		"/charts?period=30d":        {"/feeds/charts/30d"},
+		"/charts/electronic":        {"/feeds/charts/7d/electronic", "/feeds/new/electronic"},
+		"/charts/electronic/house":  {"/feeds/charts/7d/electronic/house", "/feeds/new/electronic/house"},
+		"/browse":                   {"/feeds/new"},
+		"/browse?genre=electronic":  {"/feeds/new/electronic"},
+		"/browse?genre=folk&q=rain": {"/feeds/new/folk"},
+		"/a/" + mira.Hex():          {"/feeds/a/" + mira.Hex()},
+		"/a/" + fan.Hex():           nil, // a fan sells nothing: no feed
+		"/releases/1":               {"/feeds/a/" + mira.Hex() + "/releases"},
+	} {
+		p := fetch(t, h, page)
+		var got []string
+		for _, m := range feedPattern.FindAllStringSubmatch(p.body, -1) {
+			got = append(got, strings.TrimPrefix(html.UnescapeString(m[1]), origin))
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: feeds %v, want %v", page, got, want)
+		}
+		for _, f := range got {
+			readFeed(t, fetch(t, h, f))
+			if !strings.Contains(p.body, `href="`+f+`"`) {
+				t.Errorf("%s: no visible link to %s", page, f)
+			}
+		}
+	}
+	// Nor does a fan's page name a player oEmbed would not find.
+	if p := fetch(t, h, "/a/"+fan.Hex()); oembedPattern.MatchString(p.body) {
+		t.Error("a fan's page names an oEmbed player")
+	}
+}
+
+// TestAPodcastAppFollowsAnArtist: an artist's page names an RSS 2.0 feed (what podcast apps read)
+// whose items carry each track's preview as the episode's audio, with its size.
+func TestAPodcastAppFollowsAnArtist(t *testing.T) {
+	h, _ := site(t)
+	page := fetch(t, h, "/a/"+mira.Hex())
+	m := regexp.MustCompile(`<link rel="alternate" type="application/rss\+xml" href="([^"]+)"`).FindStringSubmatch(page.body)
+	if m == nil || m[1] != origin+"/feeds/a/"+mira.Hex()+"/podcast" {
+		t.Fatalf("no podcast feed named: %v", m)
+	}
+	page.has(`href="/feeds/a/` + mira.Hex() + `/podcast"`)
+	p := fetch(t, h, strings.TrimPrefix(m[1], origin))
+	if p.status != 200 || !strings.HasPrefix(p.header.Get("Content-Type"), "application/rss+xml") {
+		t.Fatalf("%d %q", p.status, p.header.Get("Content-Type"))
+	}
+	var rss struct {
+		Version string `xml:"version,attr"`
+		Channel struct {
+			Title string `xml:"title"`
+			Items []struct {
+				Title     string `xml:"title"`
+				GUID      string `xml:"guid"`
+				PubDate   string `xml:"pubDate"`
+				Enclosure *struct {
+					URL    string `xml:"url,attr"`
+					Length int64  `xml:"length,attr"`
+					Type   string `xml:"type,attr"`
+				} `xml:"enclosure"`
+			} `xml:"item"`
+		} `xml:"channel"`
+	}
+	if err := xml.Unmarshal([]byte(p.body), &rss); err != nil {
+		t.Fatal(err)
+	}
+	items := rss.Channel.Items
+	if rss.Version != "2.0" || rss.Channel.Title != "Mira Vale · Bittunes" || len(items) != 2 || items[0].Title != "Tidewater — Mira Vale" {
+		t.Fatalf("%+v", rss)
+	}
+	for _, it := range items {
+		if _, err := time.Parse(time.RFC1123Z, it.PubDate); err != nil || it.GUID == "" {
+			t.Errorf("item %+v: %v", it, err)
+		}
+	}
+	// Track 1 has a preview on disk ("ID3 preview", 11 bytes); track 2 none.
+	if e := items[1].Enclosure; e == nil || e.URL != origin+"/api/v1/tracks/1/preview" || e.Length != 11 || e.Type != "audio/mpeg" {
+		t.Errorf("enclosure %+v", e)
+	}
+	if items[0].Enclosure != nil {
+		t.Error("a track without a preview has an enclosure")
+	}
+	if rec := get(t, h, "/feeds/a/"+jonas.Hex()+"x/podcast"); rec.Code != 404 {
+		t.Errorf("a malformed address: %d", rec.Code)
+	}
+	if rec := get(t, h, "/feeds/a/"+fan.Hex()+"/podcast"); rec.Code != 404 {
+		t.Errorf("an account without tracks: %d", rec.Code)
 	}
 }

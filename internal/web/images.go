@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bittunes/bittunes/internal/cards"
 	"github.com/bittunes/bittunes/internal/charts"
@@ -102,11 +103,34 @@ func (p *pages) thumbnail(w http.ResponseWriter, r *http.Request) {
 	writeJPEG(w, b)
 }
 
-// card serves a 1200×630 preview card, drawn once per cover and text.
-func (p *pages) card(w http.ResponseWriter, r *http.Request, h common.Hash, text cards.Text) {
+// picture is the image a card is drawn around: key names it for the cache (it changes when the
+// image does), draw makes its pixels.
+type picture struct {
+	key  string
+	draw func() image.Image
+}
+
+// trackCover is a track's cover as a card's picture: the uploaded one, else the drawn art.
+func (p *pages) trackCover(h common.Hash) picture {
 	data, source := p.coverSource(h)
-	b, err := p.cards.JPEG(r.Context(), cards.Key("card", source, text.Title, text.Subtitle, text.Foot), func() (image.Image, error) {
-		return cards.Card(p.coverImage(h, data), text), nil
+	return picture{source, func() image.Image { return p.coverImage(h, data) }}
+}
+
+// uploadedPicture is an image kept in the database (a release's cover, an account's avatar) as a
+// card's picture, falling back to fallback when it does not decode.
+func uploadedPicture(key string, data []byte, fallback picture) picture {
+	return picture{key, func() image.Image {
+		if img, err := cards.Decode(data); err == nil {
+			return img
+		}
+		return fallback.draw()
+	}}
+}
+
+// card serves a 1200×630 preview card, drawn once per picture and text.
+func (p *pages) card(w http.ResponseWriter, r *http.Request, pic picture, text cards.Text) {
+	b, err := p.cards.JPEG(r.Context(), cards.Key("card", pic.key, text.Title, text.Subtitle, text.Foot), func() (image.Image, error) {
+		return cards.Card(pic.draw(), text), nil
 	})
 	if err != nil {
 		p.imageFail(w, r, err)
@@ -138,10 +162,12 @@ func (p *pages) trackCard(w http.ResponseWriter, r *http.Request) {
 	if ref != nil {
 		foot = "Shared by " + ref.Name + " · " + t.Price.Ether() + " ETH"
 	}
-	p.card(w, r, t.ContentHash, cards.Text{Title: t.Title, Subtitle: artistName(t), Foot: foot})
+	p.card(w, r, p.trackCover(t.ContentHash), cards.Text{Title: t.Title, Subtitle: artistName(t), Foot: foot})
 }
 
-// artistCard serves an artist's preview card (with their latest track's cover): GET /cards/a/{address}.jpg.
+// artistCard serves an account's preview card: GET /cards/a/{address}.jpg. An artist's shows their
+// latest track's cover; a fan's their avatar, else art drawn from their address. Its name is the
+// one the account's page shows (the profile's first).
 func (p *pages) artistCard(w http.ResponseWriter, r *http.Request) {
 	raw, ok := strings.CutSuffix(r.PathValue("file"), ".jpg")
 	a, err := parseAddress(raw)
@@ -149,12 +175,77 @@ func (p *pages) artistCard(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "not found", http.StatusNotFound)
 		return
 	}
-	list, err := p.cfg.Catalog.ArtistTracks(r.Context(), p.cfg.ChainID, a)
-	if err != nil || len(list) == 0 {
-		p.imageFail(w, r, fmt.Errorf("web: artist card %s: %w", a.Hex(), store.ErrNotFound))
+	ctx := r.Context()
+	list, err := p.cfg.Catalog.ArtistTracks(ctx, p.cfg.ChainID, a)
+	if err != nil {
+		p.imageFail(w, r, err)
 		return
 	}
-	p.card(w, r, list[0].ContentHash, cards.Text{Title: artistName(list[0]), Subtitle: plural(int64(len(list)), "track") + " on Bittunes", Foot: "Latest: " + list[0].Title})
+	who, err := p.person(ctx, a)
+	if err != nil {
+		p.imageFail(w, r, err)
+		return
+	}
+	if len(list) == 0 && who.empty() {
+		p.imageFail(w, r, fmt.Errorf("web: card of account %s: %w", a.Hex(), store.ErrNotFound))
+		return
+	}
+	name := accountName(a, list, who)
+	if len(list) > 0 {
+		p.card(w, r, p.trackCover(list[0].ContentHash), cards.Text{Title: name, Subtitle: plural(int64(len(list)), "track") + " on Bittunes",
+			Foot: "Latest: " + list[0].Title})
+		return
+	}
+	drawn := common.BytesToHash(crypto.Keccak256(a.Bytes()))
+	pic := picture{"account-art:" + a.Hex(), func() image.Image { return cards.Art(drawn, 600) }}
+	if who.Profile != nil && who.Profile.HasAvatar {
+		data, at, err := p.cfg.People.ProfileAvatar(ctx, p.cfg.ChainID, a)
+		switch {
+		case err == nil:
+			pic = uploadedPicture("avatar:"+a.Hex()+":"+strconv.FormatInt(at.UnixNano(), 10), data, pic)
+		case !errorsIsNotFound(err):
+			p.imageFail(w, r, err)
+			return
+		}
+	}
+	p.card(w, r, pic, cards.Text{Title: name, Subtitle: "Collects and passes on music on Bittunes",
+		Foot: plural(who.Activity.Owned, "track") + " collected · " + plural(who.Activity.Brought, "sale") + " passed on"})
+}
+
+// releaseCard serves a release's preview card: GET /cards/releases/{id}.jpg[?ref=owner], its own
+// cover (else its first track's) with its title, artist, kind and price, or who shared it.
+func (p *pages) releaseCard(w http.ResponseWriter, r *http.Request) {
+	raw, ok := strings.CutSuffix(r.PathValue("file"), ".jpg")
+	id, err := parseTrackID(raw)
+	if !ok || err != nil {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	ctx := r.Context()
+	d, err := p.loadRelease(ctx, id)
+	if err == nil {
+		d.Ref, err = p.releaseReferrer(ctx, r, d)
+	}
+	if err != nil {
+		p.imageFail(w, r, err)
+		return
+	}
+	pic := p.trackCover(d.Tracks[0].T.ContentHash)
+	if m := d.R.Metadata; m != nil && m.HasCover {
+		data, at, err := p.cfg.Catalog.ReleaseCover(ctx, m.ID)
+		switch {
+		case err == nil:
+			pic = uploadedPicture("release-cover:"+m.ID+":"+strconv.FormatInt(at.UnixNano(), 10), data, pic)
+		case !errorsIsNotFound(err):
+			p.imageFail(w, r, err)
+			return
+		}
+	}
+	foot := d.Kind + " · " + plural(int64(len(d.Tracks)), "track") + " · " + d.Effective.Ether() + " ETH"
+	if d.Ref != nil {
+		foot = "Shared by " + d.Ref.Name + " · " + d.Effective.Ether() + " ETH"
+	}
+	p.card(w, r, pic, cards.Text{Title: d.Title, Subtitle: artistName(d.Tracks[0].T), Foot: foot})
 }
 
 // chartImage is a chart's preview card.
@@ -184,8 +275,60 @@ func (p *pages) chartCard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	top := entries[0].Track
-	p.card(w, r, top.ContentHash, cards.Text{Title: scope.Name + " top 100", Subtitle: periodNames[per],
+	p.card(w, r, p.trackCover(top.ContentHash), cards.Text{Title: scope.Name + " top 100", Subtitle: periodNames[per],
 		Foot: "No. 1: " + top.Title + " by " + artistName(top)})
+}
+
+// browseImage is the preview card of the tracks of a genre or sub-genre (key "": all of them).
+func (p *pages) browseImage(origin, key, title string) ogImage {
+	u := origin + "/cards/browse.jpg"
+	if key != "" {
+		u += "?" + url.Values{"chart": {key}}.Encode()
+	}
+	return ogImage{URL: u, Width: cards.CardWidth, Height: cards.CardHeight, Alt: title + " on Bittunes"}
+}
+
+// browseCard serves the card of a genre's or sub-genre's tracks, or all of them (its newest
+// track's cover): GET /cards/browse.jpg[?chart=genre[/subgenre]].
+func (p *pages) browseCard(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	genres, err := p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
+	if err != nil {
+		p.imageFail(w, r, err)
+		return
+	}
+	g, s, _ := strings.Cut(r.URL.Query().Get("chart"), "/")
+	scope, err := findChart(genres, g, s)
+	if err != nil {
+		p.imageFail(w, r, err)
+		return
+	}
+	list, _, err := p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, store.Browse{Genre: g, Subgenre: s, Sort: store.Newest, Limit: 1})
+	if err == nil && len(list) == 0 {
+		err = fmt.Errorf("web: browse card %q: %w", scope.Key, store.ErrNotFound)
+	}
+	if err != nil {
+		p.imageFail(w, r, err)
+		return
+	}
+	var n int64
+	switch {
+	case scope.Subgenre != nil:
+		n = scope.Subgenre.Tracks
+	case scope.Genre != nil:
+		n = scope.Genre.Tracks
+	default:
+		for _, x := range genres {
+			n += x.Tracks
+		}
+	}
+	title := "All tracks"
+	if scope.Key != "" {
+		title = scope.Name
+	}
+	newest := list[0]
+	p.card(w, r, p.trackCover(newest.ContentHash), cards.Text{Title: title, Subtitle: plural(n, "track") + " on Bittunes",
+		Foot: "Newest: " + newest.Title + " by " + artistName(newest)})
 }
 
 // chartEntries reads the chart of genre and subgenre slugs.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -16,6 +17,7 @@ import (
 type People interface {
 	Profile(ctx context.Context, chainID uint64, account common.Address) (store.Profile, error)
 	FanActivity(ctx context.Context, chainID uint64, account common.Address, limit int) (store.FanActivity, error)
+	ProfileAvatar(ctx context.Context, chainID uint64, account common.Address) ([]byte, time.Time, error)
 }
 
 // fanPageTracks is how many tracks of a collection, and of those passed on, a public page shows.
@@ -69,6 +71,18 @@ func (p *pages) person(ctx context.Context, a common.Address) (personView, error
 		}
 	}
 	return v, nil
+}
+
+// accountName is what an account's page and card call it: its profile name, else the name it sells
+// its latest track under, else its short address.
+func accountName(a common.Address, tracks []store.Track, who personView) string {
+	switch {
+	case who.Profile != nil:
+		return who.Profile.Name
+	case len(tracks) > 0:
+		return artistName(tracks[0])
+	}
+	return shortAddress(a)
 }
 
 // empty tells whether the account has nothing to show: no profile, nothing bought or passed on.

@@ -13,10 +13,18 @@ import (
 	"github.com/bittunes/bittunes/internal/store"
 )
 
-// fakePeople holds profiles and fans' activity by account.
+// fakePeople holds profiles, avatars and fans' activity by account.
 type fakePeople struct {
 	profiles map[common.Address]store.Profile
 	activity map[common.Address]store.FanActivity
+	avatars  map[common.Address][]byte
+}
+
+func (f fakePeople) ProfileAvatar(_ context.Context, _ uint64, a common.Address) ([]byte, time.Time, error) {
+	if b, ok := f.avatars[a]; ok {
+		return b, f.profiles[a].UpdatedAt, nil
+	}
+	return nil, time.Time{}, fmt.Errorf("fake: avatar: %w", store.ErrNotFound)
 }
 
 func (f fakePeople) Profile(_ context.Context, _ uint64, a common.Address) (store.Profile, error) {
@@ -88,5 +96,15 @@ func TestBrowseFiltersBySubgenreAndNamesItsScope(t *testing.T) {
 	g.has(`<select id="b-sub" name="subgenre">`, `<option value="house" selected>House</option>`, `<option value="ambient">Ambient</option>`, "<h1>Browse Electronic / House</h1>")
 	if strings.Contains(g.body, `href="/t/2"`) || !strings.Contains(g.body, `href="/t/1"`) {
 		t.Error("the sub-genre filter is not applied")
+	}
+	// The form sent after the genre was changed keeps the old genre's sub-genre: it is left out,
+	// and so is a sub-genre without its genre.
+	f := fetch(t, h, "/browse?genre=folk&subgenre=house")
+	f.has("<h1>Browse Folk</h1>", `href="/t/3"`)
+	if f.status != http.StatusOK || strings.Contains(f.body, `subgenre=house`) {
+		t.Errorf("a sub-genre of another genre: %d", f.status)
+	}
+	if a := fetch(t, h, "/browse?subgenre=house"); a.status != http.StatusOK || !strings.Contains(a.body, "<h1>All tracks</h1>") || !strings.Contains(a.body, `href="/t/3"`) {
+		t.Errorf("a sub-genre without its genre: %d", a.status)
 	}
 }

@@ -116,16 +116,9 @@ func (p *pages) release(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	// A referral link names an owner of one of the release's tracks: the contract credits them on
-	// the tracks they own.
-	for _, t := range d.Tracks {
-		if d.Ref, err = p.referrerOf(ctx, r, t.T.ID); err != nil {
-			p.fail(w, r, err)
-			return
-		}
-		if d.Ref != nil {
-			break
-		}
+	if d.Ref, err = p.releaseReferrer(ctx, r, d); err != nil {
+		p.fail(w, r, err)
+		return
 	}
 	origin := p.origin(r)
 	canonical := origin + releasePath(id)
@@ -139,10 +132,10 @@ func (p *pages) release(w http.ResponseWriter, r *http.Request) {
 	if m := d.R.Metadata; m != nil && m.Description != "" {
 		desc += " " + m.Description
 	}
-	image := origin + "/cards/t/" + strconv.FormatInt(d.Tracks[0].T.ID, 10) + ".jpg"
+	image := origin + "/cards/releases/" + strconv.FormatInt(id, 10) + ".jpg"
 	feed := "/feeds/a/" + d.R.Artist.Hex() + "/releases"
 	m := meta{Description: clip(desc, 300), Canonical: canonical, URL: canonical, Type: "music.album",
-		Feed:   feedLink{origin + feed, name + "'s releases on Bittunes"},
+		Feeds:  []feedLink{{origin + feed, name + "'s releases on Bittunes", false}},
 		Image:  ogImage{URL: image, Width: cards.CardWidth, Height: cards.CardHeight, Alt: "Cover of " + d.Title + " by " + name},
 		OEmbed: p.oembedLink(origin, canonical),
 		Properties: []property{{"music:musician", origin + "/a/" + d.R.Artist.Hex()}, {"music:release_date", releaseDate(d.R)},
@@ -153,10 +146,23 @@ func (p *pages) release(w http.ResponseWriter, r *http.Request) {
 	if d.Ref != nil {
 		m.URL = canonical + "?ref=" + strings.ToLower(d.Ref.Address.Hex())
 		m.Description = clip(fmt.Sprintf("Shared by %s, who earns a share if you buy. %s", d.Ref.Name, desc), 300)
+		m.Image.URL += "?ref=" + strings.ToLower(d.Ref.Address.Hex())
 		m.OEmbed = p.oembedLink(origin, m.URL)
 	}
 	m.JSONLD = jsonLD(albumLD(origin, d))
 	p.render(w, r, frame{Page: "release", Title: title, Meta: m, Params: map[string]string{"id": r.PathValue("id")}, Data: d}, http.StatusOK)
+}
+
+// releaseReferrer reads ?ref= of a release link: an owner of one of the release's tracks (the
+// contract credits them on the tracks they own), else no referrer.
+func (p *pages) releaseReferrer(ctx context.Context, r *http.Request, d releaseData) (*referrer, error) {
+	for _, t := range d.Tracks {
+		ref, err := p.referrerOf(ctx, r, t.T.ID)
+		if err != nil || ref != nil {
+			return ref, err
+		}
+	}
+	return nil, nil
 }
 
 // releaseDate is the date the artist gave the release, else the day it was registered.

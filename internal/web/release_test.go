@@ -28,7 +28,7 @@ func TestReleasePageReadsFullyWithoutJavaScript(t *testing.T) {
 	m := p.meta()
 	want := map[string]string{
 		"og:title": "Low Tide <EP> by Mira Vale", "og:type": "music.album", "og:url": origin + "/releases/1",
-		"og:image": origin + "/cards/t/2.jpg", "music:musician": origin + "/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+		"og:image": origin + "/cards/releases/1.jpg", "music:musician": origin + "/a/0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
 		"music:release_date": "2026-11-01", "og:price:amount": "0.005", "og:price:currency": "ETH", "twitter:card": "summary_large_image",
 	}
 	for k, v := range want {
@@ -119,5 +119,23 @@ func TestTheMarketsNewestReleasesHaveAFeed(t *testing.T) {
 	}
 	if e := f.Entries[0]; e.ID != origin+"/releases/1" || !strings.HasPrefix(e.Summary, "Low Tide <EP> by Mira Vale: EP of 2 tracks") {
 		t.Errorf("entry %+v", e)
+	}
+}
+
+// TestAnArtistsPageListsTheirReleases: the releases that have a page, as cards linking to them, and
+// as the MusicGroup's albums.
+func TestAnArtistsPageListsTheirReleases(t *testing.T) {
+	h, _ := site(t)
+	p := fetch(t, h, "/a/"+mira.Hex())
+	p.has(`<h2 id="releases-h">Releases</h2>`, `<a class="title" href="/releases/1">Low Tide &lt;EP&gt;</a>`, "EP · 2 tracks", "0.005 ETH")
+	if strings.Contains(p.body, `href="/releases/2"`) {
+		t.Error("the page links a release that has no page")
+	}
+	albums, _ := p.jsonLD()["album"].([]any)
+	if len(albums) != 1 || albums[0].(map[string]any)["url"] != origin+"/releases/1" {
+		t.Errorf("albums %v", albums)
+	}
+	if q := fetch(t, h, "/a/"+jonas.Hex()); strings.Contains(q.body, "releases-h") {
+		t.Error("an artist without releases has a Releases section")
 	}
 }

@@ -37,8 +37,8 @@ type meta struct {
 	AudioType   string
 	Properties  []property // further Open Graph properties (music:musician, music:duration, …)
 	JSONLD      template.JS
-	OEmbed      string // the oEmbed discovery URL, absolute
-	Feed        feedLink
+	OEmbed      string     // the oEmbed discovery URL, absolute
+	Feeds       []feedLink // the Atom feeds a reader can follow from the page, the page's own first
 	NoIndex     bool
 }
 
@@ -50,7 +50,11 @@ type ogImage struct {
 
 type property struct{ Name, Content string }
 
-type feedLink struct{ URL, Title string }
+// feedLink is a feed a page names: Atom, or RSS 2.0 (for podcast apps).
+type feedLink struct {
+	URL, Title string
+	RSS        bool
+}
 
 // jsonLD marshals a schema.org document for a <script type="application/ld+json"> block.
 // encoding/json escapes <, > and &, so the text cannot close the script element.

@@ -147,7 +147,7 @@ func TestQRCodeIsAScannableSVGOfALinkOfThisMarket(t *testing.T) {
 	}
 }
 
-func TestCardsAndThumbnailsAreFixedSizePNGsMadeOnce(t *testing.T) {
+func TestCardsAndThumbnailsAreFixedSizeJPEGsMadeOnce(t *testing.T) {
 	h, cat := site(t)
 	for _, tt := range []struct {
 		path string

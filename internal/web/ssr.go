@@ -61,9 +61,14 @@ func (p *pages) home(w http.ResponseWriter, r *http.Request) {
 	fresh, top, genres := d.fresh, d.top, d.genres
 	origin := p.origin(r)
 	m := meta{Description: "Independent music sold by its artists. Buy a track, own it, and earn a share of every sale your link brings.",
-		Canonical: origin + "/", URL: origin + "/", Type: "website", Feed: feedLink{origin + "/feeds/new", "New releases on Bittunes"}}
-	if len(top) > 0 {
+		Canonical: origin + "/", URL: origin + "/", Type: "website",
+		Feeds: []feedLink{{origin + "/feeds/new", "New tracks on Bittunes", false}, {origin + "/feeds/releases", "New albums, EPs and singles on Bittunes", false},
+			{origin + "/feeds/charts/7d", "Top 100 this week on Bittunes", false}}}
+	switch { // the week's chart, else (a market with no sale yet) its newest tracks
+	case len(top) > 0:
 		m.Image = p.chartImage(origin, "", charts.Week, "Top 100 this week")
+	case len(fresh) > 0:
+		m.Image = p.browseImage(origin, "", "New tracks")
 	}
 	m.JSONLD = jsonLD(map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": "Bittunes", "url": origin + "/",
 		"potentialAction": map[string]any{"@type": "SearchAction", "target": origin + "/browse?q={query}", "query-input": "required name=query"}})
@@ -192,8 +197,13 @@ func (p *pages) chart(w http.ResponseWriter, r *http.Request) {
 	if len(entries) > 0 {
 		desc += fmt.Sprintf(" Number one: %s by %s.", entries[0].Track.Title, artistName(entries[0].Track))
 	}
-	m := meta{Description: desc, Canonical: canonical, URL: canonical, Type: "website", Feed: feedLink{origin + feed, title + " on Bittunes"},
+	m := meta{Description: desc, Canonical: canonical, URL: canonical, Type: "website", Feeds: []feedLink{{origin + feed, title + " on Bittunes", false}},
 		OEmbed: p.oembedLink(origin, canonical), JSONLD: jsonLD(chartLD(origin, title, canonical, entries))}
+	newFeed := ""
+	if scope.Key != "" { // a genre's or sub-genre's new tracks, which its chart does not show until they sell
+		newFeed = newTracksFeed(scope.Key)
+		m.Feeds = append(m.Feeds, feedLink{origin + newFeed, "New " + scope.Name + " tracks on Bittunes", false})
+	}
 	if len(entries) > 0 {
 		m.Image = p.chartImage(origin, scope.Key, per, title)
 	}
@@ -209,21 +219,45 @@ func (p *pages) chart(w http.ResponseWriter, r *http.Request) {
 			Newest      string
 			Bestselling string
 			FeedURL     string
-		}{scope, per, periodNames[per], tabs, genres, chartRows(entries), browse("newest"), browse("bestselling"), feed}}, http.StatusOK)
+			NewFeedURL  string
+		}{scope, per, periodNames[per], tabs, genres, chartRows(entries), browse("newest"), browse("bestselling"), feed, newFeed}}, http.StatusOK)
 }
 
-// browseData is what a browse page shows: a page of tracks, the next page's cursor, the genres.
+// newTracksFeed is the path of the feed of new tracks in a chart's scope ("" for all genres).
+func newTracksFeed(key string) string {
+	if key == "" {
+		return "/feeds/new"
+	}
+	return "/feeds/new/" + key
+}
+
+// browseData is what a browse page shows: the browse it made, its scope, a page of tracks, the
+// next page's cursor, the genres.
 type browseData struct {
+	b      store.Browse
+	scope  chartScope
 	list   []store.Track
 	next   *store.BrowseCursor
 	genres []store.Genre
 }
 
+// loadBrowse reads a page of b. A genre the market has no track in has no page (ErrNotFound, as
+// its chart); a sub-genre that is not one of the genre's (the form sent after the genre was
+// changed) or without a genre is left out: every sub-genre of the genre is shown.
 func (p *pages) loadBrowse(ctx context.Context, b store.Browse) (d browseData, err error) {
-	if d.list, d.next, err = p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, b); err != nil {
+	if d.genres, err = p.cfg.Catalog.Genres(ctx, p.cfg.ChainID); err != nil {
 		return d, err
 	}
-	d.genres, err = p.cfg.Catalog.Genres(ctx, p.cfg.ChainID)
+	if d.scope, err = findChart(d.genres, b.Genre, ""); err != nil {
+		return d, err
+	}
+	if sc, err := findChart(d.genres, b.Genre, b.Subgenre); err == nil && b.Genre != "" && b.Subgenre != "" {
+		d.scope = sc
+	} else {
+		b.Subgenre = ""
+	}
+	d.b = b
+	d.list, d.next, err = p.cfg.Catalog.BrowseTracks(ctx, p.cfg.ChainID, b)
 	return d, err
 }
 
@@ -238,6 +272,7 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, badLink("The search is longer than 200 characters, or a genre is not one of the market's"))
 		return
 	}
+
 	var err error
 	if b.After, err = api.BrowseCursor(q.Get("cursor")); err != nil {
 		p.fail(w, r, badLink("The page cursor is not one this market gave"))
@@ -248,10 +283,10 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	list, next, genres := d.list, d.next, d.genres
-	scope, heading := "all genres", "All tracks"
-	if sc, err := findChart(genres, b.Genre, b.Subgenre); err == nil && b.Genre != "" {
-		scope, heading = sc.Name, "Browse "+sc.Name
+	b, list, next, genres := d.b, d.list, d.next, d.genres
+	scope, heading, key := "all genres", "All tracks", ""
+	if b.Genre != "" {
+		scope, heading, key = d.scope.Name, "Browse "+d.scope.Name, d.scope.Key
 	}
 	var subgenres []store.Genre // the chosen genre's, for the sub-genre filter
 	for _, g := range genres {
@@ -272,9 +307,9 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		Query, Genre, Subgenre, Sort, Scope, Heading string
 		Genres, Subgenres                            []store.Genre
 		Tracks                                       []row
-		First, Next                                  string
+		First, Next, FeedURL                         string
 	}{Query: b.Query, Genre: b.Genre, Subgenre: b.Subgenre, Sort: sort, Scope: scope, Heading: heading, Genres: genres,
-		Subgenres: subgenres, Tracks: rows(list)}
+		Subgenres: subgenres, Tracks: rows(list), FeedURL: newTracksFeed(key)}
 	if b.After != nil {
 		data.First = link("")
 	}
@@ -286,7 +321,19 @@ func (p *pages) browse(w http.ResponseWriter, r *http.Request) {
 		title = "“" + b.Query + "”"
 	}
 	origin := p.origin(r)
-	m := meta{Description: "Every track on Bittunes, newest or best-selling first.", Canonical: origin + link(""), URL: origin + link(""), Type: "website"}
+	desc := "Every track on Bittunes, newest or best-selling first."
+	if key != "" {
+		desc = "Every " + scope + " track on Bittunes, newest or best-selling first."
+	}
+	m := meta{Description: desc, Canonical: origin + link(""), URL: origin + link(""), Type: "website",
+		Feeds:  []feedLink{{origin + newTracksFeed(key), "New tracks on Bittunes", false}},
+		JSONLD: jsonLD(listLD(origin, title, origin+link(q.Get("cursor")), list))}
+	if key != "" {
+		m.Feeds[0].Title = "New " + scope + " tracks on Bittunes"
+	}
+	if len(list) > 0 {
+		m.Image = p.browseImage(origin, key, heading)
+	}
 	if b.Query != "" || b.After != nil {
 		m.NoIndex = true
 	}

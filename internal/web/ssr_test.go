@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -12,7 +14,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/bittunes/bittunes/internal/content"
+	"github.com/bittunes/bittunes/internal/store"
 )
 
 const origin = "https://bittunes.example"
@@ -166,6 +171,28 @@ func TestTrackPageReadsFullyWithoutJavaScript(t *testing.T) {
 	}
 }
 
+// TestTrackPageLinksTheReleasesItIsOn: "On Low Tide <EP>" with its place and price, in Open Graph
+// (music:album) and JSON-LD (inAlbum) too; a release with a track the market does not show has no
+// page, so it is not linked.
+func TestTrackPageLinksTheReleasesItIsOn(t *testing.T) {
+	h, _ := site(t)
+	p := fetch(t, h, "/t/1")
+	p.has(`<li>On <a href="/releases/1">Low Tide &lt;EP&gt;</a> <span class="muted">(EP, track 2 of 2, 0.005 ETH)</span></li>`)
+	if strings.Contains(p.body, `href="/releases/2"`) {
+		t.Error("the page links a release that has no page")
+	}
+	if m := p.meta(); m["music:album"] != origin+"/releases/1" || m["music:album:track"] != "2" {
+		t.Errorf("music:album %q, track %q", m["music:album"], m["music:album:track"])
+	}
+	albums, _ := p.jsonLD()["inAlbum"].([]any)
+	if len(albums) != 1 || albums[0].(map[string]any)["url"] != origin+"/releases/1" || albums[0].(map[string]any)["name"] != "Low Tide <EP>" {
+		t.Errorf("inAlbum %v", albums)
+	}
+	if q := fetch(t, h, "/t/3"); strings.Contains(q.body, "on-releases") || q.meta()["music:album"] != "" {
+		t.Error("a track on no release names one")
+	}
+}
+
 func TestReferralLinkPreviewSaysWhoSharedIt(t *testing.T) {
 	h, _ := site(t)
 	p := fetch(t, h, "/t/1?ref=0x90f79bf6eb2c4f870365e785982e1f101e93b906")
@@ -194,7 +221,8 @@ func TestUnknownIDsAnswer404WithAPage(t *testing.T) {
 	h, _ := site(t)
 	for _, path := range []string{"/t/99999", "/t/0", "/t/abc", "/t/-1", "/a/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65", "/a/nobody",
 		"/charts/nope", "/charts/electronic/nope", "/charts/folk/house", "/no/such/page", "/r/aaaaaaaaaa",
-		"/feeds/new/nope", "/feeds/a/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65", "/feeds/charts/1y"} {
+		"/feeds/new/nope", "/feeds/a/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65", "/feeds/charts/1y",
+		"/browse?genre=polka", "/browse?genre=polka&subgenre=house"} {
 		p := fetch(t, h, path)
 		if p.status != http.StatusNotFound || !strings.Contains(p.body, "<h1>Not found</h1>") || !strings.Contains(p.body, `name="robots" content="noindex"`) {
 			t.Errorf("%s: %d", path, p.status)
@@ -348,6 +376,8 @@ func TestEmbedsAreFrameableAndCarryTheReferral(t *testing.T) {
 	if strings.Contains(p.body, "<script") {
 		t.Error("the embed runs script")
 	}
+	// Its icon, so that a browser opening it alone does not ask for a /favicon.ico there is none of.
+	p.has(`<link rel="icon" href="/static/favicon.svg?v=`)
 	if q := fetch(t, h, "/embed/t/1?ref=javascript:alert(1)"); strings.Contains(q.body, "javascript:") || !strings.Contains(q.body, `href="`+origin+`/t/1"`) {
 		t.Error("a malformed ref reached the Buy link")
 	}
@@ -438,4 +468,78 @@ func FuzzOEmbedURL(f *testing.F) {
 			t.Errorf("%q: %d %s", u, rec.Code, rec.Body)
 		}
 	})
+}
+
+// TestBrowseAndHomeUnfurl: a browse page has a card of its genre's tracks and its tracks as an
+// ItemList; a home page whose market has no sale yet still has a card.
+func TestBrowseAndHomeUnfurl(t *testing.T) {
+	h, _ := site(t)
+	p := fetch(t, h, "/browse?genre=electronic")
+	m := p.meta()
+	if m["og:image"] != origin+"/cards/browse.jpg?chart=electronic" || m["twitter:card"] != "summary_large_image" ||
+		m["description"] != "Every Electronic track on Bittunes, newest or best-selling first." {
+		t.Errorf("meta %v", m)
+	}
+	doc := p.jsonLD()
+	items, _ := doc["itemListElement"].([]any)
+	if doc["@type"] != "ItemList" || len(items) != 2 {
+		t.Fatalf("JSON-LD %v", doc)
+	}
+	for i, it := range items {
+		requireFields(t, it.(map[string]any), "position", "url", "item.name", "item.byArtist.name", "item.offers.price")
+		if it.(map[string]any)["position"] != float64(i+1) {
+			t.Errorf("item %d: %v", i, it)
+		}
+	}
+	for _, path := range []string{"/cards/browse.jpg", "/cards/browse.jpg?chart=electronic", "/cards/browse.jpg?chart=electronic/ambient"} {
+		card(t, h, path)
+	}
+	if a, b := get(t, h, "/cards/browse.jpg").Body.Bytes(), get(t, h, "/cards/browse.jpg?chart=folk").Body.Bytes(); bytes.Equal(a, b) {
+		t.Error("the card of all tracks is the card of one genre")
+	}
+	for _, path := range []string{"/cards/browse.jpg?chart=nope", "/cards/browse.jpg?chart=folk/house"} {
+		if rec := get(t, h, path); rec.Code != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", path, rec.Code)
+		}
+	}
+	if m := fetch(t, h, "/").meta(); m["og:image"] != origin+"/cards/chart.jpg?period=7d" {
+		t.Errorf("home og:image %q", m["og:image"])
+	}
+
+	cold := newFakeCatalog()
+	cold.charts = map[string][]int64{}
+	if m := fetch(t, testHandler(t, Config{ChainID: 1, Catalog: cold, Origin: origin}), "/").meta(); m["og:image"] != origin+"/cards/browse.jpg" {
+		t.Errorf("a market without sales: home og:image %q", m["og:image"])
+	}
+}
+
+// manyReleases is the fake catalogue with track 1 on five releases (11 to 15, copies of release 1).
+type manyReleases struct{ *fakeCatalog }
+
+func (c manyReleases) ArtistReleases(_ context.Context, _ uint64, a common.Address) ([]store.Release, error) {
+	var out []store.Release
+	for id := int64(15); id >= 11; id-- {
+		r, _ := fakeRelease(1)
+		r.ID = id
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func (c manyReleases) ReleasesOfTrack(context.Context, uint64, int64) ([]int64, error) {
+	return []int64{11, 12, 13, 14, 15}, nil
+}
+
+// TestATrackOnManyReleasesKeepsItsBuyButtonUp: the page names its first three releases above Buy
+// and sends the visitor to the artist's page for the rest.
+func TestATrackOnManyReleasesKeepsItsBuyButtonUp(t *testing.T) {
+	h := testHandler(t, Config{ChainID: 1, Catalog: manyReleases{newFakeCatalog()}, Origin: origin})
+	p := fetch(t, h, "/t/1")
+	if n := strings.Count(p.body, "<li>On <a href=\"/releases/"); n != 3 {
+		t.Errorf("%d releases named, want 3", n)
+	}
+	p.has(`href="/releases/11"`, `href="/releases/13"`, `and on 2 more: <a href="/a/`+mira.Hex()+`">the artist's page</a>`)
+	if strings.Index(p.body, "on-releases") > strings.Index(p.body, `data-act="buy"`) {
+		t.Error("the releases are not above Buy")
+	}
 }

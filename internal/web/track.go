@@ -10,6 +10,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/bittunes/bittunes/internal/api"
 	"github.com/bittunes/bittunes/internal/cards"
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/store"
@@ -65,16 +66,22 @@ func (p *pages) referrerOf(ctx context.Context, r *http.Request, trackID int64) 
 
 // previewPath is a track's preview on this server, or "" when its media folder has none.
 func (p *pages) previewPath(t store.Track) (path, mediaType string) {
+	path, mediaType, _ = p.preview(t)
+	return path, mediaType
+}
+
+// preview is a track's preview on this server with its size in bytes, or "" when its media folder has none.
+func (p *pages) preview(t store.Track) (path, mediaType string, size int64) {
 	if p.cfg.MediaDir == "" {
-		return "", ""
+		return "", "", 0
 	}
 	media := content.Media{Dir: p.cfg.MediaDir}
 	for _, f := range []content.Format{content.MP3, content.Ogg, content.FLAC, content.WAV} {
-		if _, err := os.Stat(media.PreviewPath(t.ContentHash, f)); err == nil {
-			return "/api/v1/tracks/" + strconv.FormatInt(t.ID, 10) + "/preview", f.MediaType()
+		if st, err := os.Stat(media.PreviewPath(t.ContentHash, f)); err == nil {
+			return "/api/v1/tracks/" + strconv.FormatInt(t.ID, 10) + "/preview", f.MediaType(), st.Size()
 		}
 	}
-	return "", ""
+	return "", "", 0
 }
 
 func trackPath(id int64) string { return "/t/" + strconv.FormatInt(id, 10) }
@@ -92,6 +99,11 @@ func (p *pages) track(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ref, err := p.referrerOf(ctx, r, id)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	rels, err := api.TrackReleases(ctx, p.cfg.Catalog, p.cfg.ChainID, t)
 	if err != nil {
 		p.fail(w, r, err)
 		return
@@ -117,6 +129,10 @@ func (p *pages) track(w http.ResponseWriter, r *http.Request) {
 		OEmbed: p.oembedLink(origin, canonical),
 		Properties: []property{{"music:musician", origin + "/a/" + t.Artist.Hex()}, {"music:duration", strconv.FormatInt((t.DurationMS+500)/1000, 10)},
 			{"music:release_date", t.RegisteredAt.UTC().Format("2006-01-02")}, {"og:price:amount", t.Price.Ether()}, {"og:price:currency", "ETH"}}}
+	for _, x := range rels { // Open Graph's music.song: the albums it is on, with its track number
+		m.Properties = append(m.Properties, property{"music:album", origin + releasePath(x.Release.ID)},
+			property{"music:album:track", strconv.Itoa(x.Position)})
+	}
 	if ref != nil {
 		m.URL = canonical + "?ref=" + strings.ToLower(ref.Address.Hex())
 		m.Description = clip(fmt.Sprintf("Shared by %s, who earns a share if you buy. %s", ref.Name, desc), 300)
@@ -126,12 +142,39 @@ func (p *pages) track(w http.ResponseWriter, r *http.Request) {
 	if preview != "" {
 		m.Audio, m.AudioType = origin+preview, previewType
 	}
-	m.JSONLD = jsonLD(recordingLD(origin, t, preview))
+	m.JSONLD = jsonLD(recordingLD(origin, t, preview, rels))
+	// The first few, so that Buy stays above the fold on a phone; the artist's page lists them all.
+	views := make([]trackReleaseView, min(len(rels), trackPageReleases))
+	for i := range views {
+		views[i] = trackReleaseView{rels[i], releaseKindWord(rels[i].Kind)}
+	}
 	p.render(w, r, frame{Page: "track", Title: title, Meta: m, Params: map[string]string{"id": r.PathValue("id")},
 		Data: struct {
 			T             store.Track
 			Ref           *referrer
 			Preview       string
 			ReferralEther string
-		}{t, ref, preview, referralShare(t.Price, t.ReferralBps)}}, http.StatusOK)
+			Releases      []trackReleaseView
+			MoreReleases  int
+		}{t, ref, preview, referralShare(t.Price, t.ReferralBps), views, len(rels) - len(views)}}, http.StatusOK)
+}
+
+// trackPageReleases is how many of its releases a track page names above its Buy button.
+const trackPageReleases = 3
+
+// trackReleaseView is a release a track page links to ("On Low Tide · EP, track 2 of 3").
+type trackReleaseView struct {
+	api.TrackRelease
+	KindWord string
+}
+
+// releaseKindWord names a release's kind within a sentence: "album", "EP", "single", "release".
+func releaseKindWord(kind string) string {
+	switch kind {
+	case "ep":
+		return "EP"
+	case "album", "single":
+		return kind
+	}
+	return "release"
 }

@@ -372,8 +372,14 @@ test("one Connect click asks for the account and then the signature, saying why;
 test("every page renders without console errors, on a desktop and on a phone", T, async () => {
   const artist = market.dev.accounts[1].address;
   const sale = (await market.api("/audit/purchases?limit=1")).sales[0];
+  // The demo catalogue's release (an EP of the artist's tracks, bought once through a fan's link).
+  const release = (await market.api(`/artists/${artist}/releases`)).releases.at(-1);
+  assert.ok(release?.metadata, "the demo catalogue has a release with its metadata");
+  assert.ok(release.purchases >= 1 && BigInt(release.saving.wei) > 0n, "the demo release was bought, and costs less than its tracks");
+  const owner = (await market.api("/audit/purchases?track=1&limit=1")).sales[0].buyer; // their link says "Shared by"
   const pages = ["/", "/charts", "/charts?period=all", "/charts/electronic", "/charts/electronic/house?period=30d", "/browse",
-    "/browse?sort=bestselling", "/browse?q=harbour", "/t/1", `/t/1?ref=${lower(sale.buyer)}`, `/a/${artist}`, `/a/${lower(sale.buyer)}`, "/audit", `/tx/${sale.tx}`, "/account", "/upload", "/studio", "/browse?genre=electronic"];
+    "/browse?sort=bestselling", "/browse?q=harbour", "/t/1", `/t/1?ref=${lower(owner)}`, `/a/${artist}`, `/a/${lower(sale.buyer)}`, "/audit", `/tx/${sale.tx}`, "/account", "/upload", "/studio", "/browse?genre=electronic",
+    release.page, `${release.page}?ref=${lower(sale.buyer)}`];
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     const { page, errors } = await browser.person({ viewport });
     for (const p of pages) {
@@ -384,16 +390,78 @@ test("every page renders without console errors, on a desktop and on a phone", T
       assert.ok(scrollWidth <= clientWidth, `${p} at ${viewport.width} px scrolls sideways (${scrollWidth} > ${clientWidth})`);
       const account = await page.locator(".main-nav a[href='/account']").boundingBox();
       assert.ok(account && account.x >= 0 && account.x + account.width <= clientWidth, `${p}: the Account link is cut off`);
-      if (p === "/t/1") {
-        const buy = await page.locator("[data-act=buy]").boundingBox();
-        assert.ok(buy && buy.y + buy.height <= viewport.height, `the Buy button is below the fold at ${viewport.width} px`);
+      if (p.startsWith("/t/")) { // a referral link's "Shared by" line included
+        // The page's script replaces the server's disabled button with an enabled one: measure that.
+        const button = page.locator("[data-act=buy]:enabled");
+        await button.waitFor();
+        const buy = await button.boundingBox();
+        assert.ok(buy && buy.y + buy.height <= viewport.height, `${p}: the Buy button is below the fold at ${viewport.width} px`);
+      }
+      if (p === release.page) {
+        // The release's own page: its title, its cover, its tracks in order, the price and the saving.
+        assert.equal(await page.locator("main h1").textContent(), release.metadata.title);
+        assert.ok(await page.locator("img.cover").evaluate((img) => img.complete && img.naturalWidth > 0), "the release cover did not load");
+        const rows = page.locator("table.release-tracks tbody tr");
+        assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.track))), release.tracks.map((t) => t.id));
+        await page.locator("[data-saving]").waitFor();
       }
       const name = p.replace(/0x[0-9a-f]+/gi, "x").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
       await shot(page, `6-${viewport.width}-${name}`);
     }
+    // The release's player embedded on another site: the release with its cover and Buy, and each
+    // of its tracks, as wide as the page's column.
+    const site = await thirdParty(`<iframe src="${market.base}/embed${release.page}" title="Bittunes player" style="width:100%;height:520px;border:0"></iframe>`);
+    try {
+      await page.goto(site.url);
+      const frame = page.frameLocator("iframe");
+      await frame.locator("[data-act=buy-release]").waitFor();
+      assert.equal(await frame.locator(".erelease .etitle").textContent(), release.metadata.title);
+      assert.ok(await frame.locator(".erelease img").evaluate((img) => img.complete && img.naturalWidth > 0), "the release cover did not load in the embed");
+      assert.equal(await frame.locator("article.etrack[data-track]").count(), release.tracks.length);
+      const [sw, cw] = await frame.locator("html").evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      assert.ok(sw <= cw, `the release embed at ${viewport.width} px scrolls sideways (${sw} > ${cw})`);
+      await shot(page, `6-${viewport.width}-embed-release`);
+    } finally {
+      await site.close();
+    }
     assertNoErrors(errors);
     await page.context().close();
   }
+});
+
+test("at 390 px the signed-in account pages and the embeds keep to the screen's width", T, async () => {
+  const viewport = { width: 390, height: 844 };
+  const artist = market.dev.accounts[1].address;
+  // An artist's account (sales with transaction hashes, distributors' addresses) and a fan's
+  // (library with referral links), signed in: the pages where long addresses and hashes sit.
+  for (const i of [1, 4]) {
+    const { page, errors, context } = await browser.person({ wallet: walletFor(i), viewport });
+    await page.goto(`${market.base}/account`);
+    await signIn(page);
+    await page.locator("main .loading").first().waitFor({ state: "detached" });
+    await page.locator("[data-balance]").waitFor();
+    if (i === 4) await page.locator("li[data-library]").first().waitFor();
+    if (i === 1) { // the sales table scrolls in its box rather than cutting its words into letters
+      const sales = page.locator("table.sales").first();
+      await sales.waitFor();
+      const tallest = await sales.evaluate((t) => Math.max(...[...t.querySelectorAll("th, .who")].map((x) => x.getBoundingClientRect().height)));
+      assert.ok(tallest < 80, `a heading or a name of the sales table is ${tallest} px tall at 390 px: cut into letters`);
+    }
+    await noSidewaysScroll(page, `the account page of account ${i} at 390 px`);
+    const link = await page.locator(".main-nav a[href='/account']").boundingBox();
+    assert.ok(link && link.x >= 0 && link.x + link.width <= viewport.width, `account ${i}: the Account link is cut off`);
+    await shot(page, `6-390-account-${i}`);
+    assertNoErrors(errors);
+    await context.close();
+  }
+  const { page, errors, context } = await browser.person({ viewport });
+  for (const p of ["/embed/t/1", `/embed/a/${artist}`, "/embed/charts?period=all", "/embed/charts/electronic"]) {
+    await page.goto(`${market.base}${p}?ref=${lower(market.dev.accounts[4].address)}`.replace("?period=all?", "?period=all&"));
+    await page.locator("a[data-act=buy]").first().waitFor();
+    await noSidewaysScroll(page, `${p} at 390 px`);
+  }
+  assertNoErrors(errors);
+  await context.close();
 });
 
 /** thirdParty serves a page on another loopback origin that embeds html; close() stops it. */
@@ -484,6 +552,27 @@ test("on a phone, an owner shares their short link, and its QR code scans to the
   assertNoErrors(visitor.errors);
 });
 
+test("on a desktop without the Web Share API, an owner copies their short link", T, async () => {
+  const fanIndex = 5;
+  const owned = await libraryIds(market.dev.accounts[fanIndex].address);
+  assert.ok(owned.length, "the demo fan owns a track");
+  const { context, page, errors } = await browser.person({ wallet: walletFor(fanIndex) });
+  await context.addInitScript({ content: "delete Navigator.prototype.share;" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: market.base });
+  await page.goto(`${market.base}/t/${owned[0]}`);
+  await page.locator("#wallet").getByRole("button", { name: "Connect wallet" }).click();
+  const link = page.locator("#my-ref");
+  await link.waitFor();
+  const short = await link.inputValue();
+  assert.match(short, new RegExp(`^${market.base}/r/[a-z2-7]{10}$`));
+  assert.equal(await page.getByRole("button", { name: "Share…" }).count(), 0, "a Share button without the Web Share API");
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await page.getByRole("button", { name: "Copied" }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), short);
+  assertNoErrors(errors);
+  await context.close();
+});
+
 test("a chart page updates itself when a sale changes it", T, async () => {
   const t = await unownedTrack(9);
   const before = await chartSales(t.id);
@@ -557,10 +646,20 @@ for (const [device, viewport] of viewports) {
   });
 }
 
-/** noSidewaysScroll fails when the page is wider than the window. */
+/** noSidewaysScroll fails when the page is wider than the window, naming the elements that stick out. */
 async function noSidewaysScroll(page, what) {
-  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways (${scrollWidth} > ${clientWidth})`);
+  const [scrollWidth, clientWidth, wide] = await page.evaluate(() => {
+    const cw = document.documentElement.clientWidth;
+    const out = [];
+    for (const el of document.body.querySelectorAll("*")) {
+      const r = el.getBoundingClientRect();
+      let clipped = false; // inside a box that scrolls or clips, it does not widen the page
+      for (let a = el.parentElement; a && a !== document.body && !clipped; a = a.parentElement) clipped = getComputedStyle(a).overflowX !== "visible";
+      if (!clipped && r.right > cw + 0.5 && r.width > 0) out.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className ? "." + String(el.className).trim().split(/\s+/).join(".") : ""} (${Math.round(r.right)})`);
+    }
+    return [document.documentElement.scrollWidth, cw, out.slice(-5)];
+  });
+  assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways (${scrollWidth} > ${clientWidth}): ${wide.join(", ")}`);
 }
 
 for (const [device, viewport] of viewports) {

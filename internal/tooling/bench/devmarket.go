@@ -16,6 +16,7 @@ import (
 	"github.com/bittunes/bittunes/internal/bindings"
 	"github.com/bittunes/bittunes/internal/devchain"
 	"github.com/bittunes/bittunes/internal/market"
+	"github.com/bittunes/bittunes/internal/retry"
 )
 
 // Gas limits of the workload's transactions: fixed, so that nothing is estimated. The dev chain runs
@@ -200,10 +201,8 @@ func (f *blockFollower) wait(ctx context.Context, txs []*types.Transaction) ([]*
 			return nil, fmt.Errorf("bench: head: %w", err)
 		}
 		if f.next > head {
-			select {
-			case <-ctx.Done():
+			if !retry.Sleep(ctx, 2*time.Millisecond) {
 				return nil, ctx.Err()
-			case <-time.After(2 * time.Millisecond):
 			}
 			continue
 		}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/bittunes/bittunes/internal/retry"
 	"github.com/bittunes/bittunes/internal/swarm"
 )
 
@@ -47,10 +48,8 @@ func aria2Fetch(ctx context.Context, dir string, o *benchOrigin, extra ...string
 		if fi, err := os.Stat(path); err == nil && fi.Size() == o.pkg.Size && checkPackageFile(path, o) == nil {
 			return nil
 		}
-		select {
-		case <-ctx.Done():
+		if !retry.Sleep(ctx, 50*time.Millisecond) {
 			return fmt.Errorf("aria2: %w\n%s", ctx.Err(), log.Bytes())
-		case <-time.After(50 * time.Millisecond):
 		}
 	}
 }

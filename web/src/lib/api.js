@@ -30,6 +30,19 @@ export const get = (path) => request("GET", path);
 export const post = (path, body) => request("POST", path, body);
 export const put = (path, body) => request("PUT", path, body);
 
+/** library reads every track address owns, following the API's pages of 100 (the API answers a
+ * page per request), as { library: [...] }. */
+export async function library(address) {
+  const items = [];
+  let cursor = "";
+  do {
+    const page = await get(`/accounts/${address}/library${qs({ limit: 100, cursor })}`);
+    items.push(...page.library);
+    cursor = page.nextCursor ?? "";
+  } while (cursor);
+  return { library: items };
+}
+
 /** qs builds a query string from the set values of obj. */
 export function qs(obj) {
   const p = new URLSearchParams();

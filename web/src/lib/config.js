@@ -3,7 +3,8 @@ const el = document.getElementById("bittunes-config");
 
 /**
  * config: {chainId, chainName, rpcUrl, market, explorerUrl, limits}; limits are the contract's caps,
- * {maxFeeBps, maxReferralBps, maxCollaborators, maxPrice (wei, decimal string)}.
+ * {maxFeeBps, maxReferralBps, maxCollaborators, maxPrice (wei, decimal string), maxReleaseTracks},
+ * checked through lib/limits.js.
  */
 export const config = el ? JSON.parse(el.textContent) : { chainId: 0, chainName: "", rpcUrl: "", market: "", explorerUrl: "" };
 

@@ -1,5 +1,5 @@
 import { html, render, message, $, $$ } from "../lib/dom.js";
-import { get } from "../lib/api.js";
+import { get, library } from "../lib/api.js";
 import { eth, short, weiToEther } from "../lib/format.js";
 import { cover } from "../lib/ui.js";
 import { audioURL, downloadURL } from "../lib/media.js";
@@ -47,7 +47,7 @@ function gate(main, text, label, action) {
 
 async function dashboard(main, address) {
   const [acct, artist, lib, genres] = await Promise.all([get(`/accounts/${address}`), get(`/artists/${address}`),
-    get(`/accounts/${address}/library`), get("/genres")]);
+    library(address), get("/genres")]);
   const isArtist = artist.tracks.length > 0;
   const [sales, distributors] = isArtist
     ? await Promise.all([get(`/accounts/${address}/sales?limit=20`), get(`/accounts/${address}/distributors?limit=10`)])

@@ -3,12 +3,14 @@
 // transaction's life shown as for purchases), and the metadata edited through the API's PATCH.
 import { html, render, message, $, $$ } from "../lib/dom.js";
 import { get } from "../lib/api.js";
-import { eth, pct, etherToWei } from "../lib/format.js";
+import { eth, pct } from "../lib/format.js";
 import { cover } from "../lib/ui.js";
 import { connectAndSignIn } from "../lib/walletui.js";
 import * as w from "../lib/wallet.js";
 import * as tx from "../lib/tx.js";
 import { chainChanger } from "../lib/chainedit.js";
+import { config } from "../lib/config.js";
+import { priceWei, referralBps } from "../lib/limits.js";
 import { releasesInto } from "./studioreleases.js";
 
 export default async function studio(main, _params, ready) {
@@ -100,13 +102,13 @@ function wireRow(li, t) {
   $("[data-form=price]", li).addEventListener("submit", (e) => {
     e.preventDefault();
     let wei;
-    try { wei = etherToWei(e.target.price.value); } catch (err) { return render(box, message("error", err.message)); }
+    try { wei = priceWei(config.limits, e.target.price.value); } catch (err) { return render(box, message("error", err.message)); }
     change($("button", e.target), `Changing the price of ${t.title} to ${e.target.price.value.trim()} ETH`, "setPrice", [BigInt(t.id), wei], (n) => BigInt(n.price.wei) === wei);
   });
   $("[data-form=referral]", li).addEventListener("submit", (e) => {
     e.preventDefault();
-    const bps = Math.round(Number(e.target.referral.value) * 100);
-    if (!(bps >= 0 && bps <= 5000)) return render(box, message("error", "The referral share is from 0 to 50 %."));
+    let bps;
+    try { bps = referralBps(config.limits, e.target.referral.value); } catch (err) { return render(box, message("error", err.message)); }
     change($("button", e.target), `Changing the referral share of ${t.title} to ${pct(bps)}`, "setReferralBps", [BigInt(t.id), BigInt(bps)], (n) => n.referralBps === bps);
   });
   $("[data-act=listing]", li).addEventListener("click", (e) => {
@@ -146,9 +148,8 @@ function wireDraft(li, d, main, address) {
       if (kept) send = () => w.send(kept);
       else {
         const f = $("[data-form=terms]", li);
-        const price = etherToWei(f.price.value);
-        const bps = Math.round(Number(f.referral.value) * 100);
-        if (!(bps >= 0 && bps <= 5000)) throw new Error("The referral share is from 0 to 50 %.");
+        const price = priceWei(config.limits, f.price.value);
+        const bps = referralBps(config.limits, f.referral.value);
         send = () => w.write("register", [price, BigInt(bps), d.contentHash, d.metadataUri, []]);
       }
       await tx.track(box, {

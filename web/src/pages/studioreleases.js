@@ -5,6 +5,8 @@
 import { html, render, message, $, $$ } from "../lib/dom.js";
 import { get, post } from "../lib/api.js";
 import { eth, etherToWei, weiToEther } from "../lib/format.js";
+import { config } from "../lib/config.js";
+import { priceWei, checkReleaseTracks } from "../lib/limits.js";
 import { dataURL } from "./profile.js";
 import * as w from "../lib/wallet.js";
 import * as tx from "../lib/tx.js";
@@ -48,7 +50,7 @@ function wireRelease(li, r) {
   $("[data-form=release-price]", li).addEventListener("submit", (e) => {
     e.preventDefault();
     let wei;
-    try { wei = etherToWei(e.target.price.value); } catch (err) { return render(box, message("error", err.message)); }
+    try { wei = priceWei(config.limits, e.target.price.value); } catch (err) { return render(box, message("error", err.message)); }
     change($("button", e.target), `Changing the release's price to ${weiToEther(wei)} ETH`, "setReleasePrice", [BigInt(r.id), wei], (n) => BigInt(n.price.wei) === wei);
   });
   $("[data-act=release-listing]", li).addEventListener("click", (e) => {
@@ -115,8 +117,8 @@ function wireCreate(form, section, address, tracks) {
     const button = $("button.btn-primary", form);
     button.disabled = true;
     try {
-      if (!order.length) throw new Error("Choose at least one track.");
-      const price = etherToWei(form.price.value);
+      checkReleaseTracks(config.limits, order.length);
+      const price = priceWei(config.limits, form.price.value);
       const body = { title: form.title.value, kind: form.kind.value, description: form.description.value, releaseDate: form.releaseDate.value,
         trackIds: order.map(Number), price: price.toString() };
       if (form.cover.files[0]) body.cover = await dataURL(form.cover.files[0]);

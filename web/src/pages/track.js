@@ -1,5 +1,5 @@
 import { html, render, message, $ } from "../lib/dom.js";
-import { get, qs } from "../lib/api.js";
+import { get, library, qs } from "../lib/api.js";
 import { eth, pct, short, duration, date, zeroAddress, weiToEther } from "../lib/format.js";
 import { audioURL, downloadURL, magnetURI, torrentURL } from "../lib/media.js";
 import { play } from "../lib/player.js";
@@ -77,7 +77,7 @@ export default async function track(main, { id }, ready) {
       try {
         owns = await w.read("owns", [BigInt(t.id), viewer]);
       } catch {
-        const lib = await get(`/accounts/${viewer}/library`).catch(() => ({ library: [] }));
+        const lib = await library(viewer).catch(() => ({ library: [] }));
         owns = lib.library.some((x) => x.track.id === t.id);
       }
     }
@@ -104,7 +104,7 @@ export default async function track(main, { id }, ready) {
     }
     const long = `${location.origin}/t/${t.id}?ref=${viewer.toLowerCase()}`;
     const link = (await shortLink(t.id, viewer)) ?? long;
-    const lib = await get(`/accounts/${viewer}/library`).catch(() => ({ library: [] }));
+    const lib = await library(viewer).catch(() => ({ library: [] }));
     const mine = lib.library.find((x) => x.track.id === t.id);
     const signed = w.signedIn();
     const audio = audioURL(t), dl = downloadURL(t), magnet = magnetURI(t), torrent = torrentURL(t);

@@ -1,6 +1,7 @@
 import { html, render, message, $, $$ } from "../lib/dom.js";
 import { get } from "../lib/api.js";
 import { etherToWei, weiToEther, pct, short } from "../lib/format.js";
+import { priceWei, referralBps, maxReferralPercent } from "../lib/limits.js";
 import { connectAndSignIn } from "../lib/walletui.js";
 import { config } from "../lib/config.js";
 import { parseEventLogs } from "viem";
@@ -126,7 +127,7 @@ function form(main, genres, account) {
 }
 
 /** maxRefPct is the contract's highest referral share, in percent. */
-const maxRefPct = () => config.limits.maxReferralBps / 100;
+const maxRefPct = () => maxReferralPercent(config.limits);
 
 /** formData validates the form and builds the upload's multipart body. */
 function formData(f) {
@@ -134,10 +135,8 @@ function formData(f) {
   if (!audio) throw new Error("Choose the audio file.");
   if (!f.title.value.trim()) throw new Error("Give the track a title.");
   if (!f.genre.value.trim()) throw new Error("Give the track a genre.");
-  const price = etherToWei(f.price.value);
-  if (price > BigInt(config.limits.maxPrice)) throw new Error(`The price is at most ${weiToEther(BigInt(config.limits.maxPrice))} ETH.`);
-  const ref = Number(f.referral.value || 0);
-  if (!(ref >= 0 && ref <= maxRefPct())) throw new Error(`The referral share is from 0 to ${maxRefPct()} %.`);
+  const price = priceWei(config.limits, f.price.value);
+  const refBps = referralBps(config.limits, f.referral.value || 0);
   const collaborators = $$(".collab", f).map((row, i) => {
     const address = row.querySelector("[name=caddr]").value.trim();
     const share = Number(row.querySelector("[name=cbps]").value);
@@ -152,7 +151,7 @@ function formData(f) {
   d.append("subgenre", f.subgenre.value.trim());
   d.append("description", f.description.value);
   d.append("price", price.toString());
-  d.append("referralBps", String(Math.round(ref * 100)));
+  d.append("referralBps", String(refBps));
   d.append("collaborators", JSON.stringify(collaborators));
   d.append("audio", audio);
   if (f.cover.files[0]) d.append("cover", f.cover.files[0]);

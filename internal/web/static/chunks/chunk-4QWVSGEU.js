@@ -1,4 +1,4 @@
-import{c as m}from"./chunk-P3LUTLIE.js";import{a as s,b as l,c as i,f as n}from"./chunk-EYWANE45.js";async function u(t,o,e){l(t,s`<h2 id="prof-h">Your profile</h2>
+import{c as m}from"./chunk-HPRL43TB.js";import{a as s,b as l,c as i,f as n}from"./chunk-EYWANE45.js";async function u(t,o,e){l(t,s`<h2 id="prof-h">Your profile</h2>
     <p class="small muted">Your name is shown instead of your address on charts, sales, track and account pages; your address stays one hover or tap away.
       Names are unique: one that looks like another account's name (same letters in another case, look-alike characters) is refused.</p>
     <form class="stack" data-profile>

@@ -1,1 +1,0 @@
-import{a,b,c}from"./chunk-WNLD7WPE.js";import"./chunk-KOTCAYXH.js";import"./chunk-SKD7YVON.js";import"./chunk-PKHIRQZM.js";import"./chunk-P3LUTLIE.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{c as default,a as salesTable,b as titlesOf};

@@ -1,0 +1,1 @@
+import{a,b,c}from"./chunk-D4LFSCBW.js";import"./chunk-GQDXG7FA.js";import"./chunk-SKD7YVON.js";import"./chunk-PKHIRQZM.js";import"./chunk-HPRL43TB.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{c as default,a as salesTable,b as titlesOf};

@@ -1,1 +1,0 @@
-import{a}from"./chunk-5JA4AT3V.js";import"./chunk-I2QPK77N.js";import"./chunk-SKD7YVON.js";import"./chunk-KGS5K6B5.js";import"./chunk-KDBYITSV.js";import"./chunk-C7Q5KIMO.js";import"./chunk-P3LUTLIE.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{a as track};

@@ -1,0 +1,1 @@
+import{a}from"./chunk-BT64ZTSZ.js";import"./chunk-TY7SAPJA.js";import"./chunk-SKD7YVON.js";import"./chunk-KGS5K6B5.js";import"./chunk-KDBYITSV.js";import"./chunk-C7Q5KIMO.js";import"./chunk-HPRL43TB.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{a as track};

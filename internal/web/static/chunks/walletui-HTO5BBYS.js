@@ -1,1 +1,0 @@
-import{a,b,c}from"./chunk-TUVYBZSD.js";import"./chunk-I2QPK77N.js";import"./chunk-SKD7YVON.js";import"./chunk-KGS5K6B5.js";import"./chunk-KDBYITSV.js";import"./chunk-C7Q5KIMO.js";import"./chunk-PKHIRQZM.js";import"./chunk-P3LUTLIE.js";import"./chunk-EYWANE45.js";import"./chunk-VC46IEJQ.js";export{b as connectAndSignIn,c as connectChoosing,a as mount};
