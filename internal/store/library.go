@@ -16,7 +16,7 @@ type LibraryItem struct {
 
 // Library lists a page of the tracks account owns (bought or was given), in the order of Sales
 // (newest first) after the cursor after (nil: from the newest), at most limit of them (0: all),
-// each with its referral credits (one aggregate, see CreditsByTrack), and the cursor of the next
+// each with its referral credits (one aggregate over the page's tracks, see CreditsByTrack), and the cursor of the next
 // page (nil after the last). A track the market does not list (its package was never uploaded
 // here) is left out, so a page may hold fewer.
 func (s *Store) Library(ctx context.Context, chainID uint64, account common.Address, after *SaleCursor, limit int) ([]LibraryItem, *SaleCursor, error) {
@@ -24,13 +24,16 @@ func (s *Store) Library(ctx context.Context, chainID uint64, account common.Addr
 	if err != nil {
 		return nil, nil, err
 	}
-	earned, err := s.ReferralEarnings(ctx, chainID, account)
-	if err != nil {
-		return nil, nil, err
+	if len(owned) == 0 {
+		return nil, next, nil
 	}
 	ids := make([]int64, len(owned))
 	for i, sale := range owned {
 		ids[i] = sale.TrackID
+	}
+	earned, err := s.CreditsByTrack(ctx, chainID, account, RoleReferrer, ids...) // the page's tracks only
+	if err != nil {
+		return nil, nil, err
 	}
 	tracks, err := s.Tracks(ctx, chainID, ids)
 	if err != nil {

@@ -79,6 +79,9 @@ func TestLibraryListsOwnedTracksWithTheirReferrals(t *testing.T) {
 			}
 			for _, it := range page {
 				paged = append(paged, it.Track.ID)
+				if it.Track.ID == 1 && (it.Referrals.Sales != 2 || it.Referrals.Amount.String() != "500") {
+					t.Errorf("track 1 in a page of one: referrals %+v, want 2 sales, 500 wei", it.Referrals)
+				}
 			}
 			next = after
 		}

@@ -37,9 +37,15 @@ func (s *Store) ArtistEarnings(ctx context.Context, chainID uint64, artist commo
 // turn into a float: the query sums it exactly instead as weiChunks integer sums of 12-digit
 // slices of the text (each sum fits 64 bits for millions of rows, and SQLite reports an overflow
 // rather than rounding), which are put back together here.
-func (s *Store) CreditsByTrack(ctx context.Context, chainID uint64, account common.Address, role string) (map[int64]TrackCredits, error) {
+//
+// With tracks given, only those tracks' credits are summed.
+func (s *Store) CreditsByTrack(ctx context.Context, chainID uint64, account common.Address, role string, tracks ...int64) (map[int64]TrackCredits, error) {
 	where := "chain_id = ? AND account = ? AND role = ?"
 	args := []any{int64(chainID), addressText(account), role}
+	if len(tracks) > 0 {
+		where += " AND track_id IN ?"
+		args = append(args, tracks)
+	}
 	out := map[int64]TrackCredits{}
 	if s.dialect == DialectPostgres {
 		var rows []struct {
