@@ -295,6 +295,9 @@ test("a price changed since the page loaded is shown, and buying at the new pric
   const t = await unownedTrack(6);
   const { page, errors } = await browser.person({ wallet: walletFor(6) });
   await page.goto(`${market.base}/t/${t.id}`);
+  // The page's script draws the buy area again from the API: wait for that, or it could already
+  // show the new price and the old one would never be clicked.
+  await page.locator("#buy-area[data-shown-for]").waitFor({ state: "attached" });
   await page.getByRole("button", { name: `Buy for ${t.price.ether} ETH` }).waitFor();
   // The artist raises the price while the fan looks at the page.
   const artistKey = market.dev.accounts.find((a) => lower(a.address) === lower(t.artist.address)).privateKey;

@@ -95,6 +95,7 @@ export default async function track(main, { id }, ready) {
       ${viewer ? "" : html`<span class="small muted">You pay with your browser wallet.</span>`}</div>`);
     $("[data-act=buy]", buyArea)?.addEventListener("click", (e) => buy(e.currentTarget));
     await drawOwner(owns, viewer);
+    buyArea.dataset.shownFor = viewer?.toLowerCase() ?? ""; // whom the buy area was last drawn for
   }
 
   async function drawOwner(owns, viewer) {
