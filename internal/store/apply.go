@@ -36,11 +36,19 @@ var ErrOutOfOrder = errors.New("batch does not follow the stored cursor")
 // new cursor. Either all of it is stored or none.
 //
 // On PostgreSQL the many rows of a batch go the fast way (see pgBulk): fact rows by COPY, and
-// aggregates by upserts that add in SQL. On SQLite, which has no exact arithmetic on money, they go
-// through gorm and the aggregates are added in Go.
+// aggregates by upserts that add in SQL; the transaction begins with the batch's first reads and
+// commits with its writes, in their round trips. On SQLite, which has no exact arithmetic on money,
+// they go through gorm and the aggregates are added in Go.
 func (s *Store) Apply(ctx context.Context, b Batch) error {
 	if s.dialect == DialectPostgres {
-		return s.transactOnConn(ctx, func(tx *Tx, conn *sql.Conn) error { return tx.apply(ctx, b, newPgBulk(conn)) })
+		return s.onOpenedConn(ctx, func(q querier, conn *sql.Conn) error {
+			bulk := newPgBulk(conn)
+			bulk.begin()
+			if err := q.apply(ctx, b, bulk); err != nil {
+				return errors.Join(err, bulk.rollback(ctx))
+			}
+			return nil
+		})
 	}
 	return s.Transact(ctx, func(tx *Tx) error { return tx.apply(ctx, b, tx.querier) })
 }

@@ -20,37 +20,66 @@ import (
 // pgBulk writes a batch's many rows on PostgreSQL through pgx, on the connection of the batch's
 // transaction: fact rows by COPY, and each aggregate table by one upsert that adds the batch's
 // deltas to the stored rows in SQL (wei_text is NUMERIC(78,0) there, so the sums are exact).
-// Statements other than COPY are held back and sent together, in one round trip, when the batch
-// ends (endBatch) or a statement must see them (flush): a block near the head then costs one round
-// trip for all its writes.
+// Statements other than COPY are held back and sent together, in one round trip, with the next
+// reads (send), when a statement must see them (flush) or when the batch ends (endBatch). The
+// transaction is among them: BEGIN goes with the batch's first reads and COMMIT with its last
+// writes, so a block near the head costs three round trips in all.
 type pgBulk struct {
 	conn *sql.Conn
-	held *heldWrites
+	held *pgx.Batch
 }
 
-// heldWrites are statements queued to be sent together, and what each does (for errors).
-type heldWrites struct {
-	batch pgx.Batch
-	what  []string
-}
+func newPgBulk(conn *sql.Conn) pgBulk { return pgBulk{conn: conn, held: &pgx.Batch{}} }
 
-func newPgBulk(conn *sql.Conn) pgBulk { return pgBulk{conn: conn, held: &heldWrites{}} }
-
-// hold queues a statement.
+// hold queues a statement; what names it in its error.
 func (w pgBulk) hold(what, sql string, args ...any) {
-	w.held.batch.Queue(sql, args...)
-	w.held.what = append(w.held.what, what)
+	w.held.Queue(sql, args...).Fn = func(br pgx.BatchResults) error {
+		if _, err := br.Exec(); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		return nil
+	}
+}
+
+// begin holds the transaction's BEGIN, to be sent with the batch's first statements.
+func (w pgBulk) begin() { w.hold("begin the transaction", "BEGIN") }
+
+// rollback ends the transaction after a failure, whatever was sent of it: nothing held is sent.
+// A connection it cannot roll back is not used again (the driver drops one left in a transaction).
+func (w pgBulk) rollback(ctx context.Context) error {
+	*w.held = pgx.Batch{}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	return w.withPgx(func(c *pgx.Conn) error {
+		if c.IsClosed() {
+			return nil // the server ended the transaction with the connection
+		}
+		if _, err := c.Exec(ctx, "ROLLBACK"); err != nil {
+			return fmt.Errorf("store: roll back: %w", err)
+		}
+		return nil
+	})
 }
 
 // flush sends the statements held back, in one round trip.
-func (w pgBulk) flush(ctx context.Context) error {
-	if w.held.batch.Len() == 0 {
+func (w pgBulk) flush(ctx context.Context) error { return w.send(ctx, nil) }
+
+// send sends the statements held back and then reads', in one round trip: the reads see the held
+// writes. Each query's own function gets its results (pgx.QueuedQuery.Query).
+func (w pgBulk) send(ctx context.Context, reads *pgx.Batch) error {
+	b := *w.held
+	*w.held = pgx.Batch{}
+	if reads != nil {
+		b.QueuedQueries = append(b.QueuedQueries, reads.QueuedQueries...)
+	}
+	if b.Len() == 0 {
 		return nil
 	}
-	b, what := w.held.batch, w.held.what
-	*w.held = heldWrites{}
 	return w.withPgx(func(c *pgx.Conn) error {
-		return sendBatch(ctx, c, &b, func(i int) string { return what[i] })
+		if err := c.SendBatch(ctx, &b).Close(); err != nil {
+			return classify(err)
+		}
+		return nil
 	})
 }
 
@@ -89,7 +118,11 @@ func (w pgBulk) endBatch(ctx context.Context, b Batch) error {
 		ON CONFLICT (chain_id, contract) DO UPDATE SET block_number = EXCLUDED.block_number, block_hash = EXCLUDED.block_hash,
 			updated_at = EXCLUDED.updated_at`,
 		cursor.ChainID, cursor.Contract, cursor.BlockNumber, cursor.BlockHash, cursor.SavedAt)
-	return w.flush(ctx)
+	w.hold("commit", "COMMIT")
+	if err := w.flush(ctx); err != nil {
+		return fmt.Errorf("store: apply blocks %d-%d: %w", b.From, b.Cursor.BlockNumber, err)
+	}
+	return nil
 }
 
 // readInputs reads the cursor, the fee recipient and the teams of the tracks sold in one round trip.
@@ -137,8 +170,8 @@ func (w pgBulk) readInputs(ctx context.Context, b Batch, sold []int64) (inputs, 
 		})
 		return err
 	})
-	if err := w.withPgx(func(c *pgx.Conn) error { return c.SendBatch(ctx, &batch).Close() }); err != nil {
-		return in, fmt.Errorf("store: apply blocks %d-%d: cursor, fee recipient and teams: %w", b.From, b.Cursor.BlockNumber, classify(err))
+	if err := w.send(ctx, &batch); err != nil {
+		return in, fmt.Errorf("store: apply blocks %d-%d: cursor, fee recipient and teams: %w", b.From, b.Cursor.BlockNumber, err)
 	}
 	return in, nil
 }
@@ -172,7 +205,12 @@ func (w pgBulk) writeFacts(ctx context.Context, tables []factTable) error {
 		switch {
 		case t.n == 0:
 		case t.n > smallInsertRows:
-			if err := w.withPgx(func(c *pgx.Conn) error { return copyFacts(ctx, c, t) }); err != nil {
+			if err := w.withPgx(func(c *pgx.Conn) error {
+				if c.PgConn().TxStatus() == 'I' { // BEGIN is sent with the batch's first reads
+					return fmt.Errorf("store: copy into %s outside the batch's transaction", t.name)
+				}
+				return copyFacts(ctx, c, t)
+			}); err != nil {
 				return err
 			}
 		default:
@@ -390,22 +428,6 @@ func (w pgBulk) upsert(_ context.Context, us []bulkUpsert) error {
 		if u.n > 0 {
 			w.hold(fmt.Sprintf("add %d rows to %s", u.n, u.table), u.sql, u.args...)
 		}
-	}
-	return nil
-}
-
-// sendBatch sends b's statements in one round trip and reads their results in order; what(i)
-// names the i-th for an error.
-func sendBatch(ctx context.Context, c *pgx.Conn, b *pgx.Batch, what func(i int) string) error {
-	results := c.SendBatch(ctx, b)
-	for i := range b.Len() {
-		if _, err := results.Exec(); err != nil {
-			results.Close()
-			return fmt.Errorf("store: %s: %w", what(i), classify(err))
-		}
-	}
-	if err := results.Close(); err != nil {
-		return fmt.Errorf("store: batch of %d statements: %w", b.Len(), classify(err))
 	}
 	return nil
 }

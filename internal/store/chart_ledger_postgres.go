@@ -75,8 +75,8 @@ func (w pgBulk) ledgerState(ctx context.Context, chainID int64, spend [][2]strin
 			})
 			return err
 		})
-	if err := w.withPgx(func(c *pgx.Conn) error { return c.SendBatch(ctx, &b).Close() }); err != nil {
-		return nil, nil, fmt.Errorf("store: fan payments and counted sales: %w", classify(err))
+	if err := w.send(ctx, &b); err != nil {
+		return nil, nil, fmt.Errorf("store: fan payments and counted sales: %w", err)
 	}
 	return stored, found, nil
 }

@@ -41,23 +41,39 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *Tx) error) error {
 	return err
 }
 
-// transactOnConn is Transact on a connection of its own, which fn also gets: it may use the driver's
-// connection through conn.Raw (PostgreSQL's COPY), which is inside the transaction too. It must
-// not use conn otherwise.
-func (s *Store) transactOnConn(ctx context.Context, fn func(tx *Tx, conn *sql.Conn) error) error {
-	var fnErr error
-	err := s.with(ctx).Connection(func(db *gorm.DB) error {
+// onOpenedConn runs fn on a connection of its own, in a transaction that fn opens and ends itself
+// through the driver's connection (conn.Raw; pgBulk sends BEGIN with its first reads and COMMIT
+// with its last writes, saving two round trips). q runs gorm's queries on the same connection, so
+// inside that transaction too; it cannot begin a transaction of its own (see openedConn).
+func (s *Store) onOpenedConn(ctx context.Context, fn func(q querier, conn *sql.Conn) error) error {
+	return s.with(ctx).Connection(func(db *gorm.DB) error {
 		conn, ok := db.Statement.ConnPool.(*sql.Conn)
 		if !ok {
 			return fmt.Errorf("store: a connection of its own is %T, not *sql.Conn", db.Statement.ConnPool)
 		}
-		return db.Transaction(func(gtx *gorm.DB) error {
-			fnErr = fn(&Tx{querier: querier{db: gtx}}, conn)
-			return fnErr
-		})
+		q := db.Session(&gorm.Session{SkipDefaultTransaction: true})
+		q.Statement.ConnPool = openedConn{conn}
+		return fn(querier{db: q}, conn)
 	})
-	if err != nil && err != fnErr {
-		return fmt.Errorf("store: transaction: %w", classify(err))
-	}
-	return err
+}
+
+// openedConn is a connection whose transaction its user opened: it offers gorm a connection's
+// queries but not BeginTx, so that no gorm call can begin (and then commit) a transaction of its
+// own in the middle of it; gorm.DB.Transaction on it fails with gorm.ErrInvalidTransaction.
+type openedConn struct{ conn *sql.Conn }
+
+func (c openedConn) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
+	return c.conn.PrepareContext(ctx, query)
+}
+
+func (c openedConn) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return c.conn.ExecContext(ctx, query, args...)
+}
+
+func (c openedConn) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return c.conn.QueryContext(ctx, query, args...)
+}
+
+func (c openedConn) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return c.conn.QueryRowContext(ctx, query, args...)
 }
