@@ -41,6 +41,9 @@ var ErrOutOfOrder = errors.New("batch does not follow the stored cursor")
 // they go through gorm and the aggregates are added in Go.
 func (s *Store) Apply(ctx context.Context, b Batch) error {
 	if s.dialect == DialectPostgres {
+		// The indexer retries a failed batch: a connection the server closed costs a retry, and a
+		// batch costs no ping (a round trip) after a second without one.
+		ctx = withoutPing(ctx)
 		return s.onOpenedConn(ctx, func(q querier, conn *sql.Conn) error {
 			bulk := newPgBulk(conn)
 			bulk.begin()

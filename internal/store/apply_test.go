@@ -8,6 +8,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/tooling/pgtest"
@@ -160,11 +163,72 @@ func TestABlockNearTheHeadCostsThreeRoundTrips(t *testing.T) {
 	defer s.Close()
 	batches := newSyntheticChain(10, 20, 40, 1).batches(1337, marketAddress, 1)
 	last := len(batches) - 1
-	applyAll(t, s, batches[:last]) // the statements are prepared by now
-	before := rt.Load()
-	applyAll(t, s, batches[last:])
-	if n := rt.Load() - before; n != 3 {
-		t.Errorf("a block with one sale took %d round trips, want 3", n)
+	applyAll(t, s, batches[:last-1]) // the statements are prepared by now
+	for i, idle := range []time.Duration{0, 1100 * time.Millisecond} {
+		// After a second idle, pgx would ping a connection before handing it out: not for a batch.
+		time.Sleep(idle)
+		before := rt.Load()
+		applyAll(t, s, batches[last-1+i:last+i])
+		if n := rt.Load() - before; n != 3 {
+			t.Errorf("a block with one sale, %s after the one before, took %d round trips, want 3", idle, n)
+		}
+	}
+}
+
+// TestABatchOnAConnectionTheServerClosedIsRetried: a batch skips the ping that would find a
+// connection the server closed while it was idle (a restart, an administrator), so it fails on
+// it, once: the connection is dropped and the indexer's retry applies the batch on a new one.
+func TestABatchOnAConnectionTheServerClosedIsRetried(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	s := openStore(t, dsn)
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	batches := newSyntheticChain(5, 10, 20, 4).batches(1337, marketAddress, 1)
+	applyAll(t, s, batches[:2])
+	var closed int
+	if err := db.QueryRowContext(ctx, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE datname = current_database() AND pid <> pg_backend_pid()`).Scan(&closed); err != nil || closed == 0 {
+		t.Fatalf("closing the store's connections: %d closed, %v", closed, err)
+	}
+	failures := 0
+	for _, b := range batches[2:] {
+		for s.Apply(ctx, b) != nil {
+			if failures++; failures > 1 {
+				t.Fatalf("apply blocks %d-%d failed %d times", b.From, b.Cursor.BlockNumber, failures)
+			}
+		}
+	}
+	want := openStore(t, pgtest.DSN(t))
+	applyAll(t, want, batches)
+	got, err := s.Snapshot(ctx, 1337)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, err := want.Snapshot(ctx, 1337); err != nil || !reflect.DeepEqual(got, w) {
+		t.Errorf("after a retried batch the read models differ from a database that never failed (%v)", err)
+	}
+}
+
+// TestOnlyABatchSkipsThePing: other uses of the pool ping a connection idle for over a second
+// first, as pgx does, so that a request does not fail on a connection the server closed.
+func TestOnlyABatchSkipsThePing(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		ctx  context.Context
+		idle time.Duration
+		want bool
+	}{
+		{ctx, 2 * time.Second, true},
+		{ctx, 500 * time.Millisecond, false},
+		{store.WithoutPing(ctx), time.Hour, false},
+	} {
+		if got := store.ShouldPing(c.ctx, stdlib.ShouldPingParams{IdleDuration: c.idle}); got != c.want {
+			t.Errorf("ping after %s idle (batch: %t) = %t, want %t", c.idle, c.ctx != ctx, got, c.want)
+		}
 	}
 }
 

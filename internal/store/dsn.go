@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/glebarez/sqlite"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -65,27 +67,22 @@ func (t target) prepare() error {
 	return nil
 }
 
-// pgTracer, while a test sets it, is given to the PostgreSQL connections of the stores opened: it
-// sees every statement, batch, COPY and preparation they send (export_test.go counts them).
-var pgTracer interface {
-	pgx.QueryTracer
-	pgx.BatchTracer
-	pgx.CopyFromTracer
-	pgx.PrepareTracer
-}
+// pgBuildFrontend, while a test sets it, builds the wire-protocol frontend of the PostgreSQL
+// connections of the stores opened: it sees every message they send (export_test.go counts them).
+var pgBuildFrontend pgconn.BuildFrontendFunc
 
 // dialector returns gorm's driver for the target.
 func (t target) dialector() (gorm.Dialector, error) {
 	if t.dialect == DialectPostgres {
-		if pgTracer == nil {
-			return postgres.Open(t.dsn), nil // pgx, through database/sql
-		}
 		cfg, err := pgx.ParseConfig(t.dsn)
 		if err != nil {
 			return nil, fmt.Errorf("store: %w", err)
 		}
-		cfg.Tracer = pgTracer
-		return postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg)}), nil
+		if pgBuildFrontend != nil {
+			cfg.BuildFrontend = pgBuildFrontend
+		}
+		// pgx through database/sql, which gorm drives.
+		return postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg, stdlib.OptionShouldPing(shouldPing))}), nil
 	}
 	return sqlite.Open(t.path + "?" + sqliteQuery(t.query).Encode()), nil
 }
@@ -157,4 +154,20 @@ func redactDSN(dsn string) string {
 		return u.Redacted()
 	}
 	return dsn
+}
+
+// noPing marks the context of a use of the pool whose connection need not be pinged first.
+type noPing struct{}
+
+// withoutPing marks ctx so that the connection it takes from the pool is not pinged first, however
+// long it was idle: for a caller that retries a failure on a dead connection anyway, and for whom
+// a ping is a round trip too many (the indexer's batches; see shouldPing).
+func withoutPing(ctx context.Context) context.Context { return context.WithValue(ctx, noPing{}, true) }
+
+// shouldPing decides whether a PostgreSQL connection taken from the pool is pinged first. As pgx
+// does by default, one idle for over a second is, so that a connection the server closed (a
+// restart) is dropped before a request fails on it; except under withoutPing. On a chain whose
+// blocks are seconds apart, every block's batch would otherwise begin with a ping.
+func shouldPing(ctx context.Context, p stdlib.ShouldPingParams) bool {
+	return ctx.Value(noPing{}) == nil && p.IdleDuration > time.Second
 }

@@ -2,9 +2,10 @@ package store
 
 import (
 	"context"
+	"io"
 	"sync/atomic"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgproto3"
 	"gorm.io/gorm"
 )
 
@@ -27,39 +28,32 @@ func AccountSalesSQL(s *Store, chainID uint64, f SaleFilter, after *SaleCursor, 
 	}), nil
 }
 
-// RoundTrips counts what the PostgreSQL connections of one store send: statements outside
-// batches, batches, COPYs and statement preparations, each at least one round trip.
+// RoundTrips counts the writes of one store's PostgreSQL connections to the server: each flush of
+// the wire protocol's messages, which for a statement, a batch of statements or a ping is one
+// round trip (a large COPY is several).
 type RoundTrips struct{ n atomic.Int64 }
 
 // OpenTraced opens dsn (PostgreSQL) with its round trips counted in rt.
 func OpenTraced(ctx context.Context, dsn string, rt *RoundTrips) (*Store, error) {
-	pgTracer = rt
-	defer func() { pgTracer = nil }()
+	pgBuildFrontend = func(r io.Reader, w io.Writer) *pgproto3.Frontend {
+		return pgproto3.NewFrontend(r, countingWriter{w: w, n: &rt.n})
+	}
+	defer func() { pgBuildFrontend = nil }()
 	return Open(ctx, dsn)
 }
 
 // Load is the number counted so far.
 func (rt *RoundTrips) Load() int64 { return rt.n.Load() }
 
-func (rt *RoundTrips) count(ctx context.Context) context.Context {
-	rt.n.Add(1)
-	return ctx
+type countingWriter struct {
+	w io.Writer
+	n *atomic.Int64
 }
 
-func (rt *RoundTrips) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
-	return rt.count(ctx)
+func (c countingWriter) Write(p []byte) (int, error) {
+	c.n.Add(1)
+	return c.w.Write(p)
 }
-func (rt *RoundTrips) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
-	return rt.count(ctx)
-}
-func (rt *RoundTrips) TraceCopyFromStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceCopyFromStartData) context.Context {
-	return rt.count(ctx)
-}
-func (rt *RoundTrips) TracePrepareStart(ctx context.Context, _ *pgx.Conn, _ pgx.TracePrepareStartData) context.Context {
-	return rt.count(ctx)
-}
-func (rt *RoundTrips) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData)       {}
-func (rt *RoundTrips) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData)   {}
-func (rt *RoundTrips) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData)       {}
-func (rt *RoundTrips) TraceCopyFromEnd(context.Context, *pgx.Conn, pgx.TraceCopyFromEndData) {}
-func (rt *RoundTrips) TracePrepareEnd(context.Context, *pgx.Conn, pgx.TracePrepareEndData)   {}
+
+// ShouldPing exposes shouldPing, and WithoutPing withoutPing, to tests.
+var ShouldPing, WithoutPing = shouldPing, withoutPing
