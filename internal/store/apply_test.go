@@ -180,15 +180,7 @@ func TestABlockNearTheHeadCostsThreeRoundTrips(t *testing.T) {
 // it, once: the connection is dropped and the indexer's retry applies the batch on a new one.
 func TestABatchOnAConnectionTheServerClosedIsRetried(t *testing.T) {
 	ctx := context.Background()
-	dsn := pgtest.DSN(t)
-	s := openStore(t, dsn)
-	db, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	batches := newSyntheticChain(5, 10, 20, 4).batches(1337, marketAddress, 1)
-	applyAll(t, s, batches[:2])
+	s, db, batches := twoBlocksApplied(t)
 	var closed int
 	if err := db.QueryRowContext(ctx, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
 		WHERE datname = current_database() AND pid <> pg_backend_pid()`).Scan(&closed); err != nil || closed == 0 {
@@ -211,6 +203,22 @@ func TestABatchOnAConnectionTheServerClosedIsRetried(t *testing.T) {
 	if w, err := want.Snapshot(ctx, 1337); err != nil || !reflect.DeepEqual(got, w) {
 		t.Errorf("after a retried batch the read models differ from a database that never failed (%v)", err)
 	}
+}
+
+// twoBlocksApplied opens a store on a new PostgreSQL database, and a plain connection pool to it,
+// and applies the first two of four blocks (one batch each), which it returns.
+func twoBlocksApplied(t *testing.T) (*store.Store, *sql.DB, []store.Batch) {
+	t.Helper()
+	dsn := pgtest.DSN(t)
+	s := openStore(t, dsn)
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	batches := newSyntheticChain(5, 10, 20, 4).batches(1337, marketAddress, 1)
+	applyAll(t, s, batches[:2])
+	return s, db, batches
 }
 
 // TestOnlyABatchSkipsThePing: other uses of the pool ping a connection idle for over a second
@@ -239,15 +247,7 @@ func TestOnlyABatchSkipsThePing(t *testing.T) {
 // once the fault is gone.
 func TestAFailedBatchLeavesNothingAndNoTransaction(t *testing.T) {
 	ctx := context.Background()
-	dsn := pgtest.DSN(t)
-	s := openStore(t, dsn)
-	db, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	batches := newSyntheticChain(5, 10, 20, 4).batches(1337, marketAddress, 1)
-	applyAll(t, s, batches[:2])
+	s, db, batches := twoBlocksApplied(t)
 	before, err := s.Snapshot(ctx, 1337)
 	if err != nil {
 		t.Fatal(err)
