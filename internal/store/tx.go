@@ -46,15 +46,21 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *Tx) error) error {
 // with its last writes, saving two round trips). q runs gorm's queries on the same connection, so
 // inside that transaction too; it cannot begin a transaction of its own (see openedConn).
 func (s *Store) onOpenedConn(ctx context.Context, fn func(q querier, conn *sql.Conn) error) error {
-	return s.with(ctx).Connection(func(db *gorm.DB) error {
+	var fnErr error
+	err := s.with(ctx).Connection(func(db *gorm.DB) error {
 		conn, ok := db.Statement.ConnPool.(*sql.Conn)
 		if !ok {
 			return fmt.Errorf("store: a connection of its own is %T, not *sql.Conn", db.Statement.ConnPool)
 		}
 		q := db.Session(&gorm.Session{SkipDefaultTransaction: true})
 		q.Statement.ConnPool = openedConn{conn}
-		return fn(querier{db: q}, conn)
+		fnErr = fn(querier{db: q}, conn)
+		return fnErr
 	})
+	if err != nil && err != fnErr {
+		return fmt.Errorf("store: a connection: %w", classify(err))
+	}
+	return err
 }
 
 // openedConn is a connection whose transaction its user opened: it offers gorm a connection's
