@@ -33,13 +33,11 @@ func ledgerCopyTables(sales []chartSaleRow, payments []chartPaymentRow) []factTa
 	}
 }
 
-// ledgerState reads through pgx in one round trip, the keys as arrays: the fan payments joined on
+// ledgerState reads through pgx in one round trip (with the writes held back, which it so sees),
+// the keys as arrays: the fan payments joined on
 // fan_payments' primary key, the counted pairs probing chart_sales's (buyer, track) and (fan,
 // track) indexes.
 func (w pgBulk) ledgerState(ctx context.Context, chainID int64, spend [][2]string, counted []trackAccount) (map[[2]string]wei.Amount, []trackAccount, error) {
-	if err := w.flush(ctx); err != nil { // what it reads may be held back
-		return nil, nil, err
-	}
 	fans, payees := make([]string, len(spend)), make([]string, len(spend))
 	for i, k := range spend {
 		fans[i], payees[i] = k[0], k[1]

@@ -18,14 +18,6 @@ type TrackCredits struct {
 	Amount  wei.Amount
 }
 
-// ReferralEarning is what an account was credited as a referrer for the sales of one track.
-type ReferralEarning = TrackCredits
-
-// ReferralEarnings sums an account's referral credits per track (see CreditsByTrack).
-func (s *Store) ReferralEarnings(ctx context.Context, chainID uint64, account common.Address) (map[int64]ReferralEarning, error) {
-	return s.CreditsByTrack(ctx, chainID, account, RoleReferrer)
-}
-
 // ArtistEarnings sums what each of an artist's tracks credited the artist itself (the artist
 // side after its collaborators' parts), per track: what the Studio shows beside each track.
 func (s *Store) ArtistEarnings(ctx context.Context, chainID uint64, artist common.Address) (map[int64]TrackCredits, error) {
@@ -59,7 +51,7 @@ func (s *Store) CreditsByTrack(ctx context.Context, chainID uint64, account comm
 			return nil, fmt.Errorf("store: %s credits of %s by track: %w", role, account.Hex(), classify(err))
 		}
 		for _, r := range rows {
-			out[r.TrackID] = ReferralEarning{TrackID: r.TrackID, Sales: r.Sales, Amount: r.Amount}
+			out[r.TrackID] = TrackCredits{TrackID: r.TrackID, Sales: r.Sales, Amount: r.Amount}
 		}
 		return out, nil
 	}

@@ -50,7 +50,7 @@ func TestReferralEarningsSumExactly(t *testing.T) {
 			BlockNumber: 1, BlockHash: h("b1")}}); err != nil {
 			t.Fatal(err)
 		}
-		got, err := s.ReferralEarnings(ctx, 1337, fan)
+		got, err := s.CreditsByTrack(ctx, 1337, fan, store.RoleReferrer)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -62,7 +62,7 @@ func TestReferralEarningsSumExactly(t *testing.T) {
 				t.Errorf("track %d: %s, want %s", track, got[track].Amount, w)
 			}
 		}
-		none, err := s.ReferralEarnings(ctx, 1337, common.HexToAddress("0xf9"))
+		none, err := s.CreditsByTrack(ctx, 1337, common.HexToAddress("0xf9"), store.RoleReferrer)
 		if err != nil || len(none) != 0 {
 			t.Fatalf("an account without referrals: %v, %v", none, err)
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/anacrolix/torrent/bencode"
 	"github.com/anacrolix/torrent/metainfo"
 
+	"github.com/bittunes/bittunes/internal/retry"
 	"github.com/bittunes/bittunes/internal/swarm"
 )
 
@@ -175,10 +176,8 @@ func transmission(t *testing.T, dir, what string) {
 				return
 			}
 			fmt.Fprintf(&log, "\n[test] transmission-cli exited (%v): starting it again\n", err)
-			select {
-			case <-ctx.Done():
+			if !retry.Sleep(ctx, 500*time.Millisecond) { // no busy loop if it cannot start at all
 				return
-			case <-time.After(500 * time.Millisecond): // no busy loop if it cannot start at all
 			}
 		}
 	}()
