@@ -179,6 +179,24 @@ func TestTrackAnswerListsItsReleases(t *testing.T) {
 		if body := get(t, h, "/api/v1/tracks/1").Body.String(); !strings.Contains(body, `"releases":[]`) {
 			t.Errorf("track 1: %s", body)
 		}
+		// On more releases than an artist's newest store.MaxArtistReleases, a track lists its first
+		// MaxTrackReleases, from the oldest: they are read by the track, not among the artist's.
+		var more []market.Event
+		for id := int64(3); id < 3+store.MaxArtistReleases+10; id++ {
+			more = append(more, market.ReleaseRegistered{Position: market.Position{BlockNumber: 27, BlockHash: hash("b27"), BlockTime: at,
+				TxHash: hash(fmt.Sprint("t27-", id)), LogIndex: uint(id)}, ReleaseID: id, Artist: releaseArtist, Price: wei.FromUint64(900), TrackIDs: []int64{7}, MetadataURI: "z"})
+		}
+		if err := s.Apply(ctx, store.Batch{From: 27, Events: more,
+			Cursor: store.Cursor{ChainID: chainID, Contract: marketAddr, BlockNumber: 27, BlockHash: hash("b27")}}); err != nil {
+			t.Fatal(err)
+		}
+		got := decode[struct{ Releases []rel }](t, get(t, h, "/api/v1/tracks/7").Body).Releases
+		if len(got) != api.MaxTrackReleases {
+			t.Fatalf("track 7 on %d releases lists %d, want %d", len(more)+1, len(got), api.MaxTrackReleases)
+		}
+		if got[0].ID != 1 || got[1].ID != 3 || got[len(got)-1].ID != api.MaxTrackReleases+1 {
+			t.Errorf("track 7 lists releases %d, %d … %d; want 1, 3 … %d", got[0].ID, got[1].ID, got[len(got)-1].ID, api.MaxTrackReleases+1)
+		}
 	})
 }
 

@@ -6,8 +6,6 @@ import (
 	"math/big"
 	"strconv"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/bittunes/bittunes/internal/market"
 	"github.com/bittunes/bittunes/internal/store"
 	"github.com/bittunes/bittunes/internal/wei"
@@ -18,8 +16,7 @@ const MaxTrackReleases = 20
 
 // ReleaseSource is what TrackReleases reads (a *store.Store is one).
 type ReleaseSource interface {
-	ReleasesOfTrack(ctx context.Context, chainID uint64, trackID int64) ([]int64, error)
-	ArtistReleases(ctx context.Context, chainID uint64, artist common.Address) ([]store.Release, error)
+	ReleasesOfTrack(ctx context.Context, chainID uint64, trackID int64, limit int) ([]store.Release, error)
 	Tracks(ctx context.Context, chainID uint64, ids []int64) (map[int64]store.Track, error)
 }
 
@@ -32,30 +29,16 @@ type TrackRelease struct {
 	Effective wei.Amount
 }
 
-// TrackReleases returns the releases t is part of, oldest first, at most MaxTrackReleases: only
-// those whose every track the market shows (the others have no page). A release is registered by
-// the artist of each of its tracks (the contract checks), so they are among t's artist's releases,
-// which are read at once.
+// TrackReleases returns the first MaxTrackReleases releases t is part of, oldest first, but those
+// with a track the market does not show (they have no page).
 func TrackReleases(ctx context.Context, src ReleaseSource, chainID uint64, t store.Track) ([]TrackRelease, error) {
-	ids, err := src.ReleasesOfTrack(ctx, chainID, t.ID)
-	if err != nil || len(ids) == 0 {
+	rels, err := src.ReleasesOfTrack(ctx, chainID, t.ID, MaxTrackReleases)
+	if err != nil || len(rels) == 0 {
 		return nil, err
 	}
-	wanted := make(map[int64]bool, len(ids))
-	for _, id := range ids {
-		wanted[id] = true
-	}
-	all, err := src.ArtistReleases(ctx, chainID, t.Artist)
-	if err != nil {
-		return nil, err
-	}
-	var rels []store.Release
 	var trackIDs []int64
-	for i := len(all) - 1; i >= 0 && len(rels) < MaxTrackReleases; i-- { // newest first → oldest first
-		if wanted[all[i].ID] {
-			rels = append(rels, all[i])
-			trackIDs = append(trackIDs, all[i].TrackIDs...)
-		}
+	for _, r := range rels {
+		trackIDs = append(trackIDs, r.TrackIDs...)
 	}
 	tracks, err := src.Tracks(ctx, chainID, trackIDs)
 	if err != nil {

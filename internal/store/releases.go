@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
@@ -248,14 +249,23 @@ func (q querier) NewestReleases(ctx context.Context, chainID uint64) ([]Release,
 	return rels, nil
 }
 
-// ReleasesOfTrack returns the ids of the releases a track is part of, oldest first.
-func (q querier) ReleasesOfTrack(ctx context.Context, chainID uint64, trackID int64) ([]int64, error) {
+// ReleasesOfTrack returns the releases a track is part of, oldest first, at most limit of them
+// (and of MaxArtistReleases): read by the track, whatever else its artist released.
+func (q querier) ReleasesOfTrack(ctx context.Context, chainID uint64, trackID int64, limit int) ([]Release, error) {
 	var ids []int64
 	if err := q.with(ctx).Table("release_tracks").Where("chain_id = ? AND track_id = ?", int64(chainID), trackID).
-		Order("release_id").Limit(MaxArtistReleases).Pluck("release_id", &ids).Error; err != nil {
+		Order("release_id").Limit(min(limit, MaxArtistReleases)).Pluck("release_id", &ids).Error; err != nil {
 		return nil, fmt.Errorf("store: releases of track %d: %w", trackID, classify(err))
 	}
-	return ids, nil
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rels, err := q.releases(ctx, chainID, "release_id IN ?", ids)
+	if err != nil {
+		return nil, fmt.Errorf("store: releases of track %d: %w", trackID, err)
+	}
+	slices.Reverse(rels) // newest first → oldest first
+	return rels, nil
 }
 
 // releases reads the releases matching where (newest first), with their tracks, purchase counts and metadata.

@@ -105,8 +105,11 @@ func TestReleasesAreStoredAndRolledBack(t *testing.T) {
 		if err != nil || len(listed) == 0 || !reflect.DeepEqual(got, listed) {
 			t.Errorf("newest releases = %v, %v; want the listed ones newest first, %v", got, err, listed)
 		}
-		if ids, err := s.ReleasesOfTrack(ctx, 1337, 1); err != nil || !reflect.DeepEqual(ids, []int64{1, 2}) {
+		if ids, err := releaseIDs(s.ReleasesOfTrack(ctx, 1337, 1, 10)); err != nil || !reflect.DeepEqual(ids, []int64{1, 2}) {
 			t.Errorf("releases of track 1 = %v, %v", ids, err)
+		}
+		if ids, err := releaseIDs(s.ReleasesOfTrack(ctx, 1337, 1, 1)); err != nil || !reflect.DeepEqual(ids, []int64{1}) {
+			t.Errorf("the first release of track 1 = %v, %v", ids, err)
 		}
 		if n, err := s.UnregisteredReleaseMetadata(ctx, 1337, artist); err != nil || n != 0 {
 			t.Errorf("unregistered drafts after registering = %d, %v; want 0", n, err)
@@ -130,7 +133,7 @@ func TestReleasesAreStoredAndRolledBack(t *testing.T) {
 		if _, err := s.Release(ctx, 1337, 2); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("release 2 after the rollback: %v, want ErrNotFound", err)
 		}
-		if ids, err := s.ReleasesOfTrack(ctx, 1337, 1); err != nil || !reflect.DeepEqual(ids, []int64{1}) {
+		if ids, err := releaseIDs(s.ReleasesOfTrack(ctx, 1337, 1, 10)); err != nil || !reflect.DeepEqual(ids, []int64{1}) {
 			t.Errorf("releases of track 1 after the rollback = %v, %v", ids, err)
 		}
 		// Applied again, the history gives the same releases.
@@ -178,4 +181,13 @@ func TestEditReleaseMetadataOnlyByItsAuthor(t *testing.T) {
 			t.Errorf("unknown kind: %v, want ErrInvalid (the schema's check)", err)
 		}
 	})
+}
+
+// releaseIDs lists the ids of rels, in order.
+func releaseIDs(rels []store.Release, err error) ([]int64, error) {
+	ids := make([]int64, len(rels))
+	for i, r := range rels {
+		ids[i] = r.ID
+	}
+	return ids, err
 }

@@ -26,6 +26,6 @@ type Catalog interface {
 	Release(ctx context.Context, chainID uint64, id int64) (store.Release, error)
 	ArtistReleases(ctx context.Context, chainID uint64, artist common.Address) ([]store.Release, error)
 	NewestReleases(ctx context.Context, chainID uint64) ([]store.Release, error)
-	ReleasesOfTrack(ctx context.Context, chainID uint64, trackID int64) ([]int64, error)
+	ReleasesOfTrack(ctx context.Context, chainID uint64, trackID int64, limit int) ([]store.Release, error)
 	ReleaseCover(ctx context.Context, metadataID string) ([]byte, time.Time, error)
 }

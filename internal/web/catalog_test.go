@@ -249,12 +249,11 @@ func solidJPEG(c color.Color, side int) []byte {
 	return b.Bytes()
 }
 
-func (c *fakeCatalog) ReleasesOfTrack(_ context.Context, _ uint64, id int64) ([]int64, error) {
-	var out []int64
+func (c *fakeCatalog) ReleasesOfTrack(_ context.Context, _ uint64, id int64, limit int) ([]store.Release, error) {
+	var out []store.Release
 	for _, rid := range []int64{1, 2} {
-		r, _ := fakeRelease(rid)
-		if slices.Contains(r.TrackIDs, id) {
-			out = append(out, rid)
+		if r, _ := fakeRelease(rid); slices.Contains(r.TrackIDs, id) && len(out) < limit {
+			out = append(out, r)
 		}
 	}
 	return out, nil

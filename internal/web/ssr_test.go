@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/bittunes/bittunes/internal/content"
 	"github.com/bittunes/bittunes/internal/store"
@@ -516,18 +515,14 @@ func TestBrowseAndHomeUnfurl(t *testing.T) {
 // manyReleases is the fake catalogue with track 1 on five releases (11 to 15, copies of release 1).
 type manyReleases struct{ *fakeCatalog }
 
-func (c manyReleases) ArtistReleases(_ context.Context, _ uint64, a common.Address) ([]store.Release, error) {
+func (c manyReleases) ReleasesOfTrack(context.Context, uint64, int64, int) ([]store.Release, error) {
 	var out []store.Release
-	for id := int64(15); id >= 11; id-- {
+	for id := int64(11); id <= 15; id++ {
 		r, _ := fakeRelease(1)
 		r.ID = id
 		out = append(out, r)
 	}
 	return out, nil
-}
-
-func (c manyReleases) ReleasesOfTrack(context.Context, uint64, int64) ([]int64, error) {
-	return []int64{11, 12, 13, 14, 15}, nil
 }
 
 // TestATrackOnManyReleasesKeepsItsBuyButtonUp: the page names its first three releases above Buy
