@@ -67,19 +67,16 @@ func (t target) prepare() error {
 	return nil
 }
 
-// pgBuildFrontend, while a test sets it, builds the wire-protocol frontend of the PostgreSQL
-// connections of the stores opened: it sees every message they send (export_test.go counts them).
-var pgBuildFrontend pgconn.BuildFrontendFunc
-
-// dialector returns gorm's driver for the target.
-func (t target) dialector() (gorm.Dialector, error) {
+// dialector returns gorm's driver for the target; frontend, if not nil, builds the wire-protocol
+// frontend of PostgreSQL's connections.
+func (t target) dialector(frontend pgconn.BuildFrontendFunc) (gorm.Dialector, error) {
 	if t.dialect == DialectPostgres {
 		cfg, err := pgx.ParseConfig(t.dsn)
 		if err != nil {
 			return nil, fmt.Errorf("store: %w", err)
 		}
-		if pgBuildFrontend != nil {
-			cfg.BuildFrontend = pgBuildFrontend
+		if frontend != nil {
+			cfg.BuildFrontend = frontend
 		}
 		// pgx through database/sql, which gorm drives.
 		return postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg, stdlib.OptionShouldPing(shouldPing))}), nil

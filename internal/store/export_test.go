@@ -35,11 +35,11 @@ type RoundTrips struct{ n atomic.Int64 }
 
 // OpenTraced opens dsn (PostgreSQL) with its round trips counted in rt.
 func OpenTraced(ctx context.Context, dsn string, rt *RoundTrips) (*Store, error) {
-	pgBuildFrontend = func(r io.Reader, w io.Writer) *pgproto3.Frontend {
-		return pgproto3.NewFrontend(r, countingWriter{w: w, n: &rt.n})
-	}
-	defer func() { pgBuildFrontend = nil }()
-	return Open(ctx, dsn)
+	return Open(ctx, dsn, func(c *config) {
+		c.frontend = func(r io.Reader, w io.Writer) *pgproto3.Frontend {
+			return pgproto3.NewFrontend(r, countingWriter{w: w, n: &rt.n})
+		}
+	})
 }
 
 // Load is the number counted so far.

@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pressly/goose/v3"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -42,6 +43,9 @@ type Option func(*config)
 
 type config struct {
 	logger *slog.Logger
+	// frontend, when set (by a test), builds the wire-protocol frontend of the PostgreSQL
+	// connections: it sees every message they send (export_test.go counts them).
+	frontend pgconn.BuildFrontendFunc
 }
 
 // WithLogger makes the store log migrations (info), and slow or failed
@@ -69,7 +73,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err := t.prepare(); err != nil {
 		return nil, err
 	}
-	dialector, err := t.dialector()
+	dialector, err := t.dialector(cfg.frontend)
 	if err != nil {
 		return nil, err
 	}
