@@ -203,8 +203,18 @@ type trackPageJSON struct {
 	// ViewerIsArtistSide says the viewer is the track's artist or a collaborator: the contract refuses
 	// their purchase of it (and a gift to them).
 	ViewerIsArtistSide bool `json:"viewerIsArtistSide,omitempty"`
+	// Viewer is what the indexed purchases say of the viewer and this track (with ?viewer=).
+	Viewer *trackViewerJSON `json:"viewer,omitempty"`
 	// Releases are the albums, EPs and singles the track is part of, oldest first.
 	Releases []trackReleaseJSON `json:"releases"`
+}
+
+// trackViewerJSON is whether the viewer owns the track, and what passing it on brought them, by the
+// indexed purchases: a page that can read the chain asks the contract whether they own it.
+type trackViewerJSON struct {
+	Owns             bool       `json:"owns"`
+	ReferralSales    int64      `json:"referralSales"`
+	ReferralEarnings amountJSON `json:"referralEarnings"`
 }
 
 type marketJSON struct {
@@ -273,8 +283,27 @@ func (h *handlers) track(c *gin.Context) {
 		for _, co := range t.Collaborators {
 			out.ViewerIsArtistSide = out.ViewerIsArtistSide || co.Account == viewer
 		}
+		if out.Viewer, err = h.trackViewer(ctx, t.ID, viewer); err != nil {
+			h.fail(c, err)
+			return
+		}
 	}
 	c.JSON(http.StatusOK, out)
+}
+
+// trackViewer reads whether viewer owns the track and its referral credits to them: one indexed
+// lookup and one sum over the viewer's referral credits of this track.
+func (h *handlers) trackViewer(ctx context.Context, trackID int64, viewer common.Address) (*trackViewerJSON, error) {
+	owns, err := h.Store.Owns(ctx, h.ChainID, trackID, viewer)
+	if err != nil {
+		return nil, err
+	}
+	credits, err := h.Store.CreditsByTrack(ctx, h.ChainID, viewer, store.RoleReferrer, trackID)
+	if err != nil {
+		return nil, err
+	}
+	mine := credits[trackID]
+	return &trackViewerJSON{Owns: owns, ReferralSales: mine.Sales, ReferralEarnings: amount(mine.Amount)}, nil
 }
 
 type artistPageJSON struct {

@@ -560,6 +560,9 @@ test("on a desktop without the Web Share API, an owner copies their short link",
   const owned = await libraryIds(market.dev.accounts[fanIndex].address);
   assert.ok(owned.length, "the demo fan owns a track");
   const { context, page, errors } = await browser.person({ wallet: walletFor(fanIndex) });
+  // The owner's view reads this track's referral figures with the track, not their whole library.
+  const libraryReads = [];
+  page.on("request", (r) => { if (new URL(r.url()).pathname.endsWith("/library")) libraryReads.push(r.url()); });
   await context.addInitScript({ content: "delete Navigator.prototype.share;" });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: market.base });
   await page.goto(`${market.base}/t/${owned[0]}`);
@@ -572,6 +575,7 @@ test("on a desktop without the Web Share API, an owner copies their short link",
   await page.getByRole("button", { name: "Copy link" }).click();
   await page.getByRole("button", { name: "Copied" }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), short);
+  assert.deepEqual(libraryReads, [], "the track page read the owner's library");
   assertNoErrors(errors);
   await context.close();
 });
