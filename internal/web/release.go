@@ -91,16 +91,14 @@ func releaseFrom(r store.Release, tracks map[int64]store.Track) (d releaseData, 
 	}
 	d.Title, d.Kind = "Release "+strconv.FormatInt(r.ID, 10), "Release"
 	d.Cover = "/covers/" + d.Tracks[0].T.ContentHash.Hex()
+	kind := ""
 	if m := r.Metadata; m != nil {
-		d.Title, d.Kind = m.Title, kindNames[m.Kind]
+		d.Title, d.Kind, kind = m.Title, kindNames[m.Kind], m.Kind
 		if m.HasCover {
 			d.Cover = store.ReleaseMetadataPath(m.ID) + "/cover?v=" + strconv.FormatInt(m.UpdatedAt.Unix(), 10)
 		}
 	}
-	d.KindWord = strings.ToLower(d.Kind)
-	if d.Kind == "EP" {
-		d.KindWord = d.Kind
-	}
+	d.KindWord = releaseKindWord(kind)
 	return d, nil
 }
 

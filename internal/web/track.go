@@ -168,13 +168,14 @@ type trackReleaseView struct {
 	KindWord string
 }
 
-// releaseKindWord names a release's kind within a sentence: "album", "EP", "single", "release".
+// releaseKindWord names a release's kind within a sentence: "album", "EP", "single", else "release".
 func releaseKindWord(kind string) string {
-	switch kind {
-	case "ep":
-		return "EP"
-	case "album", "single":
-		return kind
+	switch name := kindNames[kind]; name {
+	case "":
+		return "release"
+	case "EP":
+		return name
+	default:
+		return strings.ToLower(name)
 	}
-	return "release"
 }
