@@ -49,7 +49,7 @@ func TestSleepIsWrittenOnce(t *testing.T) {
 }
 
 // isSleep reports whether s has exactly two cases, one receiving from a Done() call and one, with
-// an empty body, from time.After or a timer's channel.
+// an empty body, from an After() call (a timer's channel, which needs stopping, is not matched).
 func isSleep(s *ast.SelectStmt) bool {
 	if len(s.Body.List) != 2 {
 		return false
