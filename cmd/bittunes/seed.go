@@ -113,8 +113,8 @@ func runSeed(ctx context.Context, args []string, env func(string) string, stdout
 	}
 }
 
-// minAPIEvery bounds how often seed asks the market for a fan's sales: one request per period,
-// however many packages are seeded.
+// minAPIEvery bounds how often seed asks the market for a fan's sales: one reading of their library
+// per period (a request per page of 100 tracks), however many packages are seeded.
 const minAPIEvery = 10 * time.Second
 
 // libraryStats is the fan's library as the market last answered it: per package, the track, the
